@@ -1,0 +1,24 @@
+import type { TodayVisits } from '../../shared/api/types';
+import { translate } from '../../shared/messages';
+import type { ApiError } from '../../shared/result';
+import { formatLocalTime } from '../../shared/time';
+
+export function formatApiError(error: ApiError): string {
+  const fields = Object.entries(error.fields ?? {})
+    .map(([field, key]) => `${field}: ${key ? translate(key, 'en') : ''}`)
+    .join('; ');
+  return fields ? `invalid input: ${fields}` : translate(error.key, 'en');
+}
+
+export function formatToday(today: TodayVisits): string {
+  const lines = today.visits.map((visit) => {
+    const signedIn = formatLocalTime(visit.signedInAt, today.timeZone);
+    const signedOut = visit.signedOutAt === null ? 'on site' : formatLocalTime(visit.signedOutAt, today.timeZone);
+    const name = `${visit.firstName} ${visit.lastName}`;
+    return [signedIn, signedOut.padEnd(7), name.padEnd(32), (visit.company ?? '').padEnd(24), visit.plate ?? ''].join(
+      '  ',
+    );
+  });
+  const header = `Visitors on ${today.date} (${today.timeZone}): ${today.visits.length}, on site: ${today.onSiteCount}`;
+  return [header, ...lines].join('\n');
+}

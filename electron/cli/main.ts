@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+import { runCli } from './run';
+
+process.exitCode = await runCli({
+  argv: process.argv.slice(2),
+  env: process.env,
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+});

@@ -1,0 +1,165 @@
+// The only module that touches the sqlite3 driver: replacing the driver means replacing this file.
+import fs from 'node:fs';
+import sqlite3 from 'sqlite3';
+import { migrations as appMigrations, type Migration } from './migrations';
+
+export type SqlValue = string | number | bigint | null | Buffer;
+export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
+
+export interface Statements {
+  run(sql: string, params?: SqlParams): Promise<{ lastId: number; changes: number }>;
+  get<Row>(sql: string, params?: SqlParams): Promise<Row | undefined>;
+  all<Row>(sql: string, params?: SqlParams): Promise<Row[]>;
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Statements {
+  readonly file: string;
+  /** Runs `work` in one transaction; nothing else runs on the connection until it ends. */
+  transaction<T>(work: (tx: Statements) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly file: string,
+    readonly fileVersion: number,
+    readonly appVersion: number,
+  ) {
+    super(
+      `The database ${file} was written by a newer version of the kiosk (schema ${fileVersion}, this version knows up to ${appVersion}). ` +
+        'Install the newer version again; the file has not been changed.',
+    );
+  }
+}
+
+export class NotADatabaseError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is not a kiosk database (SQLite could not read it); it has not been changed.`);
+  }
+}
+
+function connect(file: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const connection = new sqlite3.Database(file, mode, (error) => (error ? reject(error) : resolve(connection)));
+  });
+}
+
+function statementsOf(connection: sqlite3.Database): Statements {
+  return {
+    run: (sql, params = []) =>
+      new Promise((resolve, reject) => {
+        connection.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
+          if (error) reject(error);
+          else resolve({ lastId: this.lastID, changes: this.changes });
+        });
+      }),
+    get: <Row>(sql: string, params: SqlParams = []) =>
+      new Promise<Row | undefined>((resolve, reject) => {
+        connection.get(sql, params, (error: Error | null, row: Row | undefined) =>
+          error ? reject(error) : resolve(row),
+        );
+      }),
+    all: <Row>(sql: string, params: SqlParams = []) =>
+      new Promise<Row[]>((resolve, reject) => {
+        connection.all(sql, params, (error: Error | null, rows: Row[]) => (error ? reject(error) : resolve(rows)));
+      }),
+    exec: (sql) =>
+      new Promise((resolve, reject) => {
+        connection.exec(sql, (error: Error | null) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function closeConnection(connection: sqlite3.Database): Promise<void> {
+  return new Promise((resolve, reject) => connection.close((error) => (error ? reject(error) : resolve())));
+}
+
+/** Reads the schema version without writing anything, so a refused file is left byte-for-byte as it was. */
+async function readSchemaVersion(file: string): Promise<number> {
+  if (!fs.existsSync(file)) return 0;
+  let connection: sqlite3.Database;
+  try {
+    connection = await connect(file, sqlite3.OPEN_READONLY);
+  } catch {
+    throw new NotADatabaseError(file);
+  }
+  try {
+    const row = await statementsOf(connection).get<{ user_version: number }>('PRAGMA user_version');
+    return row?.user_version ?? 0;
+  } catch {
+    throw new NotADatabaseError(file);
+  } finally {
+    await closeConnection(connection);
+  }
+}
+
+/** A queue of one: the connection is shared, and a transaction must not interleave with other writes. */
+function createLock() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const result = tail.then(work, work);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+export async function openDatabase(file: string, migrations: readonly Migration[] = appMigrations): Promise<Database> {
+  const fileVersion = await readSchemaVersion(file);
+  if (fileVersion > migrations.length) {
+    throw new DatabaseTooNewError(file, fileVersion, migrations.length);
+  }
+
+  const connection = await connect(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
+  const statements = statementsOf(connection);
+  // A kiosk can lose power at any moment: WAL with synchronous=FULL keeps every committed visit.
+  // secure_delete overwrites erased rows, so purged personal data does not linger in free pages.
+  connection.configure('busyTimeout', 5000);
+  await statements.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;',
+  );
+
+  const withLock = createLock();
+  const transaction = <T>(work: (tx: Statements) => Promise<T>): Promise<T> =>
+    withLock(async () => {
+      await statements.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(statements);
+        await statements.exec('COMMIT');
+        return result;
+      } catch (error) {
+        // SQLite may already have rolled back (e.g. on a full disk); the original error is what matters.
+        await statements.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+
+  const database: Database = {
+    file,
+    run: (sql, params) => withLock(() => statements.run(sql, params)),
+    get: (sql, params) => withLock(() => statements.get(sql, params)),
+    all: (sql, params) => withLock(() => statements.all(sql, params)),
+    exec: (sql) => withLock(() => statements.exec(sql)),
+    transaction,
+    close: () => withLock(() => closeConnection(connection)),
+  };
+
+  try {
+    await migrate(database, fileVersion, migrations);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+async function migrate(database: Database, fromVersion: number, migrations: readonly Migration[]): Promise<void> {
+  for (const [index, migration] of migrations.entries()) {
+    const version = index + 1;
+    if (version <= fromVersion) continue;
+    await database.transaction(async (tx) => {
+      await tx.exec(migration.sql);
+      await tx.exec(`PRAGMA user_version = ${version}`);
+    });
+  }
+}

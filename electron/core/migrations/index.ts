@@ -1,0 +1,8 @@
+import * as visits from './0001-visits';
+
+export interface Migration {
+  sql: string;
+}
+
+/** In order; a migration's schema version is its position, starting at 1. */
+export const migrations: readonly Migration[] = [visits];

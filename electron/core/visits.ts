@@ -1,0 +1,134 @@
+import type { SignInReceipt, SignOutMethod, SignOutReceipt, TodayVisits, VisitRow } from '../../shared/api/types';
+import type { KioskConfig } from '../../shared/config';
+import { noticeVersion } from '../../shared/notice';
+import { formatLocalDate, localDayBounds } from '../../shared/time';
+import type { SignInData } from '../../shared/validation/visit-schemas';
+import type { Clock } from './clock';
+import type { Database } from './database';
+import { randomSignOutCode } from './sign-out-codes';
+import { UserError } from './user-error';
+
+interface VisitRecord {
+  id: number;
+  first_name: string;
+  last_name: string;
+  company: string | null;
+  plate: string | null;
+  plate_kind: 'nl' | 'foreign' | null;
+  signed_in_at: number;
+  signed_out_at: number | null;
+  sign_out_method: SignOutMethod | null;
+}
+
+const VISIT_COLUMNS =
+  'id, first_name, last_name, company, plate, plate_kind, signed_in_at, signed_out_at, sign_out_method';
+
+function toVisitRow(record: VisitRecord): VisitRow {
+  return {
+    id: record.id,
+    firstName: record.first_name,
+    lastName: record.last_name,
+    company: record.company,
+    plate: record.plate,
+    plateKind: record.plate_kind,
+    signedInAt: record.signed_in_at,
+    signedOutAt: record.signed_out_at,
+    signOutMethod: record.sign_out_method,
+  };
+}
+
+function isOnSiteCodeCollision(error: unknown): boolean {
+  return error instanceof Error && /UNIQUE constraint failed: visits\.sign_out_code/.test(error.message);
+}
+
+// With 21^6 (about 86 million) codes and at most a few hundred visitors on site, a collision is rare;
+// the bound only stops a broken random source from looping for ever.
+const MAX_CODE_ATTEMPTS = 20;
+
+export interface VisitsServiceDependencies {
+  database: Database;
+  clock: Clock;
+  config: KioskConfig;
+  newSignOutCode?: () => string;
+}
+
+export function createVisitsService({
+  database,
+  clock,
+  config,
+  newSignOutCode = randomSignOutCode,
+}: VisitsServiceDependencies) {
+  async function signIn(data: SignInData): Promise<SignInReceipt> {
+    if (data.noticeVersion !== noticeVersion(config)) {
+      throw new UserError({ key: 'notice.outdated' });
+    }
+    const signedInAt = clock.now();
+    for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
+      const signOutCode = newSignOutCode();
+      try {
+        await database.run(
+          `INSERT INTO visits (first_name, last_name, company, plate, plate_kind, notice_version, signed_in_at, sign_out_code)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            data.firstName,
+            data.lastName,
+            data.company ?? null,
+            data.plate?.display ?? null,
+            data.plate?.kind ?? null,
+            data.noticeVersion,
+            signedInAt,
+            signOutCode,
+          ],
+        );
+        return { signOutCode, firstName: data.firstName, signedInAt };
+      } catch (error) {
+        if (!isOnSiteCodeCollision(error)) throw error;
+      }
+    }
+    throw new UserError({ key: 'visit.noFreeCode' });
+  }
+
+  async function signOut(code: string, method: SignOutMethod = 'kiosk'): Promise<SignOutReceipt> {
+    const signedOutAt = clock.now();
+    return database.transaction(async (tx) => {
+      const visit = await tx.get<{ id: number; first_name: string }>(
+        'SELECT id, first_name FROM visits WHERE sign_out_code = ? AND signed_out_at IS NULL',
+        [code],
+      );
+      if (!visit) {
+        const { start } = localDayBounds(signedOutAt, config.timeZone);
+        const earlier = await tx.get<{ id: number }>(
+          'SELECT id FROM visits WHERE sign_out_code = ? AND signed_out_at >= ? LIMIT 1',
+          [code, start],
+        );
+        throw new UserError({ key: earlier ? 'visit.alreadySignedOut' : 'visit.unknownCode' });
+      }
+      await tx.run('UPDATE visits SET signed_out_at = ?, sign_out_method = ? WHERE id = ?', [
+        signedOutAt,
+        method,
+        visit.id,
+      ]);
+      return { firstName: visit.first_name, signedOutAt };
+    });
+  }
+
+  async function today(): Promise<TodayVisits> {
+    const now = clock.now();
+    const { start, end } = localDayBounds(now, config.timeZone);
+    const records = await database.all<VisitRecord>(
+      `SELECT ${VISIT_COLUMNS} FROM visits WHERE signed_in_at >= ? AND signed_in_at < ? ORDER BY signed_in_at, id`,
+      [start, end],
+    );
+    const visits = records.map(toVisitRow);
+    return {
+      date: formatLocalDate(now, config.timeZone),
+      timeZone: config.timeZone,
+      visits,
+      onSiteCount: visits.filter((visit) => visit.signedOutAt === null).length,
+    };
+  }
+
+  return { signIn, signOut, today };
+}
+
+export type VisitsService = ReturnType<typeof createVisitsService>;

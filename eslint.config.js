@@ -1,0 +1,79 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Where code runs decides what it may import (see docs/architecture.md): shared/ is pure,
+// renderer/ runs in a sandboxed page. Breaking a boundary is a build error, not a review comment.
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+];
+const nativeAndElectron = ['electron', 'electron/*', 'sqlite3', 'node-cron'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'release/', 'test-output/', 'node_modules/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, ...nativeAndElectron],
+              message: 'shared/ is pure: no Node, Electron or sqlite3.',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**', '../electron', '../renderer'],
+              message: 'shared/ depends on nothing in this project.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, ...nativeAndElectron],
+              message: 'renderer/ runs in a sandboxed page: no Node, Electron or sqlite3.',
+            },
+            {
+              group: ['**/electron/**', '../electron'],
+              message: 'renderer/ reaches the core only through the API client.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

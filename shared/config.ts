@@ -1,0 +1,63 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+// The privacy statement (row "Bezoekers kantoorpand") promises these maxima. The configuration may
+// shorten them, never lengthen them: the notice and the purge are both rendered from this config.
+export const MAX_VISIT_RETENTION_MONTHS = 6;
+export const MAX_FOOTAGE_RETENTION_DAYS = 28;
+
+const organisation = z.strictObject({
+  name: z.string().trim().min(1).max(120).default('Ploum'),
+  contactEmail: z.email().default('communicatie@ploum.nl'),
+});
+
+const retention = z.strictObject({
+  visitMonths: z
+    .int()
+    .min(1, 'must be at least 1 month')
+    .max(
+      MAX_VISIT_RETENTION_MONTHS,
+      `must be at most ${MAX_VISIT_RETENTION_MONTHS} months, the maximum the privacy notice states`,
+    )
+    .default(MAX_VISIT_RETENTION_MONTHS),
+  footageDays: z
+    .int()
+    .min(1, 'must be at least 1 day')
+    .max(
+      MAX_FOOTAGE_RETENTION_DAYS,
+      `must be at most ${MAX_FOOTAGE_RETENTION_DAYS} days, the maximum the privacy notice states`,
+    )
+    .default(MAX_FOOTAGE_RETENTION_DAYS),
+});
+
+const idle = z.strictObject({
+  kioskSeconds: z.int().min(10).max(600).default(60),
+  staffSeconds: z.int().min(15).max(3600).default(120),
+});
+
+export const kioskConfigSchema = z.strictObject({
+  organisation: organisation.prefault({}),
+  timeZone: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), 'is not a known IANA time zone such as Europe/Amsterdam')
+    .default('Europe/Amsterdam'),
+  retention: retention.prefault({}),
+  idle: idle.prefault({}),
+});
+
+export type KioskConfig = z.output<typeof kioskConfigSchema>;
+export type KioskConfigInput = z.input<typeof kioskConfigSchema>;
+
+export const defaultConfig: KioskConfig = kioskConfigSchema.parse({});
+
+export type ConfigCheck = { ok: true; config: KioskConfig } | { ok: false; problems: string[] };
+
+/** Validates a parsed config.json; problems read like "retention.visitMonths: must be at most 6 ...". */
+export function checkConfig(value: unknown): ConfigCheck {
+  const parsed = kioskConfigSchema.safeParse(value);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`),
+  };
+}

@@ -1,0 +1,69 @@
+// Every message a user can see, keyed, in Dutch and English. Errors cross the API as keys, never as
+// prose or stack traces, so each shell renders them in the visitor's language.
+export type Language = 'nl' | 'en';
+
+export const errorMessages = {
+  'name.required': { nl: 'Vul dit veld in.', en: 'Please fill in this field.' },
+  'name.tooLong': { nl: 'Maximaal 80 tekens.', en: 'At most 80 characters.' },
+  'name.invalidCharacters': {
+    nl: 'Gebruik alleen letters, spaties, apostrof, koppelteken of punt.',
+    en: 'Use only letters, spaces, apostrophes, hyphens or dots.',
+  },
+  'company.tooLong': { nl: 'Maximaal 120 tekens.', en: 'At most 120 characters.' },
+  'company.invalidCharacters': {
+    nl: 'Deze tekens zijn niet toegestaan: < > en onzichtbare tekens.',
+    en: 'These characters are not allowed: < > and invisible characters.',
+  },
+  'plate.invalid': {
+    nl: 'Dit lijkt geen kenteken: gebruik 2 tot 12 letters en cijfers.',
+    en: 'This does not look like a licence plate: use 2 to 12 letters and digits.',
+  },
+  'code.invalid': {
+    nl: 'Een afmeldcode bestaat uit 6 letters en cijfers.',
+    en: 'A sign-out code has 6 letters and digits.',
+  },
+  'field.invalid': { nl: 'Ongeldige invoer.', en: 'Invalid input.' },
+  'validation.failed': {
+    nl: 'Controleer de gemarkeerde velden.',
+    en: 'Please check the highlighted fields.',
+  },
+  'notice.outdated': {
+    nl: 'De privacyverklaring is gewijzigd. Lees hem opnieuw.',
+    en: 'The privacy notice has changed. Please read it again.',
+  },
+  'visit.unknownCode': {
+    nl: 'Deze afmeldcode kennen we niet. Controleer de code of meld u af bij de receptie.',
+    en: 'We do not know this sign-out code. Check the code or sign out at the reception desk.',
+  },
+  'visit.alreadySignedOut': {
+    nl: 'U bent al afgemeld met deze code.',
+    en: 'You have already signed out with this code.',
+  },
+  'visit.noFreeCode': {
+    nl: 'Er kon geen afmeldcode worden gemaakt. Meld u bij de receptie.',
+    en: 'No sign-out code could be made. Please speak to the receptionist.',
+  },
+  'api.unknownChannel': { nl: 'Onbekende opdracht.', en: 'Unknown request.' },
+  'api.forbidden': {
+    nl: 'U heeft geen toegang tot deze gegevens.',
+    en: 'You do not have access to this information.',
+  },
+  'api.unauthenticated': {
+    nl: 'Ontgrendel eerst het medewerkersscherm.',
+    en: 'Unlock the staff view first.',
+  },
+  internal: {
+    nl: 'Er ging iets mis. Er is niets opgeslagen. Meld u bij de receptie.',
+    en: 'Something went wrong. Nothing was saved. Please speak to the receptionist.',
+  },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type MessageKey = keyof typeof errorMessages;
+
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === 'string' && Object.hasOwn(errorMessages, value);
+}
+
+export function translate(key: MessageKey, language: Language): string {
+  return errorMessages[key][language];
+}

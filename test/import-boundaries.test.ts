@@ -1,0 +1,33 @@
+import { ESLint } from 'eslint';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, '..') });
+
+async function boundaryErrors(file: string, source: string) {
+  const [result] = await eslint.lintText(source, { filePath: file });
+  return result!.messages.filter((message) => message.ruleId === 'no-restricted-imports').length;
+}
+
+describe('import boundaries are lint errors', () => {
+  it.each([
+    ['shared/x.ts', "import fs from 'node:fs';"],
+    ['shared/x.ts', "import sqlite3 from 'sqlite3';"],
+    ['shared/x.ts', "import { app } from 'electron';"],
+    ['shared/x.ts', "import { createKiosk } from '../electron/core/kiosk';"],
+    ['shared/api/x.ts', "import { App } from '../../renderer/app';"],
+    ['renderer/x.tsx', "import path from 'path';"],
+    ['renderer/x.tsx', "import { ipcRenderer } from 'electron';"],
+    ['renderer/x.tsx', "import { openDatabase } from '../electron/core/database';"],
+  ])('%s may not: %s', async (file, source) => {
+    expect(await boundaryErrors(file, `${source}\nexport {};\n`)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['shared/x.ts', "import { z } from 'zod';"],
+    ['renderer/x.tsx', "import { api } from '../shared/api/contract';"],
+    ['electron/x.ts', "import fs from 'node:fs';"],
+  ])('%s may: %s', async (file, source) => {
+    expect(await boundaryErrors(file, `${source}\nexport {};\n`)).toBe(0);
+  });
+});
