@@ -1,3 +1,34 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BRIDGE_GLOBAL, type KioskBridge } from '../shared/api/bridge';
+import { App } from './app';
+import { createApiClient, transportForThisWindow } from './api/client';
+import { uiText } from './i18n';
+import './styles.css';
 
-createRoot(document.getElementById('root')!).render(<p>Reception kiosk</p>);
+declare global {
+  interface Window {
+    [BRIDGE_GLOBAL]?: KioskBridge;
+  }
+}
+
+const root = createRoot(document.getElementById('root')!);
+const transport = transportForThisWindow(window[BRIDGE_GLOBAL], window.location.hash);
+
+root.render(
+  <StrictMode>
+    {transport ? (
+      <App client={createApiClient(transport)} />
+    ) : (
+      <main className="kiosk">
+        <section className="screen message">
+          <h1>{uiText.nl.unavailableTitle}</h1>
+          <p className="lead">{uiText.nl.openFromLink}</p>
+          <p className="lead" lang="en">
+            {uiText.en.openFromLink}
+          </p>
+        </section>
+      </main>
+    )}
+  </StrictMode>,
+);

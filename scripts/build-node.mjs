@@ -1,19 +1,34 @@
-// Bundles the Node side (Electron main, preload, browser-mode server, CLI) into dist/electron.
-// npm packages stay external: the packaged app ships its production dependencies as they are.
+// Bundles the Node side into dist/electron: Electron main and preload, browser-mode server, CLI.
+// npm packages stay external (the packaged app ships its production dependencies), except in the
+// preload: a sandboxed preload can require nothing but 'electron', so it is one self-contained file.
 import { build } from 'esbuild';
 
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
+  outdir: 'dist/electron',
 };
 
-await build({
-  ...common,
-  format: 'esm',
-  entryPoints: { cli: 'electron/cli/main.ts' },
-  outdir: 'dist/electron',
-});
+await Promise.all([
+  build({
+    ...common,
+    format: 'esm',
+    packages: 'external',
+    entryPoints: {
+      cli: 'electron/cli/main.ts',
+      'browser-server': 'electron/browser/main.ts',
+      main: 'electron/main.ts',
+    },
+  }),
+  build({
+    ...common,
+    format: 'cjs',
+    external: ['electron'],
+    minify: true,
+    entryPoints: { preload: 'electron/preload.ts' },
+    outExtension: { '.js': '.cjs' },
+  }),
+]);

@@ -52,6 +52,10 @@ export const errorMessages = {
     nl: 'Ontgrendel eerst het medewerkersscherm.',
     en: 'Unlock the staff view first.',
   },
+  'api.unreachable': {
+    nl: 'De kiosk is even niet bereikbaar. Probeer het opnieuw of meld u bij de receptie.',
+    en: 'The kiosk cannot be reached right now. Try again or speak to the receptionist.',
+  },
   internal: {
     nl: 'Er ging iets mis. Er is niets opgeslagen. Meld u bij de receptie.',
     en: 'Something went wrong. Nothing was saved. Please speak to the receptionist.',

@@ -1,10 +1,157 @@
+import type { NoticeFacts } from './api/types';
 import type { KioskConfig } from './config';
+import type { Language } from './messages';
 
-// Bump when the wording of the notice changes. The retention periods are part of the version too,
-// so a visit records exactly which promise the visitor read.
+// Bump when the wording below changes. The retention periods are part of the version too, so a
+// visit records exactly which promise the visitor read.
 export const NOTICE_TEXT_REVISION = 1;
 
 export function noticeVersion(config: KioskConfig): string {
   const { visitMonths, footageDays } = config.retention;
   return `${NOTICE_TEXT_REVISION}-${visitMonths}m-${footageDays}d`;
+}
+
+export function noticeFacts(config: KioskConfig): NoticeFacts {
+  return {
+    version: noticeVersion(config),
+    organisationName: config.organisation.name,
+    contactEmail: config.organisation.contactEmail,
+    visitRetentionMonths: config.retention.visitMonths,
+    footageRetentionDays: config.retention.footageDays,
+    timeZone: config.timeZone,
+    kioskIdleSeconds: config.idle.kioskSeconds,
+    languages: ['nl', 'en'],
+  };
+}
+
+export interface NoticeSection {
+  heading: string;
+  paragraphs: string[];
+}
+
+function months(count: number, language: Language): string {
+  if (language === 'nl') return count === 1 ? '1 maand' : `${count} maanden`;
+  return count === 1 ? '1 month' : `${count} months`;
+}
+
+function days(count: number, language: Language): string {
+  const weeks = count % 7 === 0 ? count / 7 : null;
+  if (language === 'nl') {
+    const inDays = count === 1 ? '1 dag' : `${count} dagen`;
+    return weeks ? `${weeks === 1 ? '1 week' : `${weeks} weken`} (${inDays})` : inDays;
+  }
+  const inDays = count === 1 ? '1 day' : `${count} days`;
+  return weeks ? `${weeks === 1 ? '1 week' : `${weeks} weeks`} (${inDays})` : inDays;
+}
+
+/**
+ * The privacy notice for office visitors, written from the organisation's privacy statement (row
+ * "Bezoekers kantoorpand"). Retention periods and the controller come from the configuration that
+ * also drives the purge, so the notice cannot promise what the system does not do.
+ */
+export function noticeSections(facts: NoticeFacts, language: Language): NoticeSection[] {
+  const organisation = facts.organisationName;
+  const contact = facts.contactEmail;
+  const visitPeriod = months(facts.visitRetentionMonths, language);
+  const footagePeriod = days(facts.footageRetentionDays, language);
+  if (language === 'nl') {
+    return [
+      {
+        heading: 'Wie is verantwoordelijk',
+        paragraphs: [
+          `${organisation} is verantwoordelijk voor de verwerking van uw gegevens. Vragen? Mail naar ${contact}.`,
+        ],
+      },
+      {
+        heading: 'Welke gegevens',
+        paragraphs: [
+          'Uw voornaam, achternaam, bedrijfsnaam en, als u met de auto komt, uw kenteken. In en rond het gebouw hangen camera’s: wij maken camerabeelden.',
+        ],
+      },
+      {
+        heading: 'Waarom',
+        paragraphs: [
+          'Voor de interne controle en de beveiliging van het gebouw: wij willen weten wie er binnen is, ook bij een ontruiming.',
+        ],
+      },
+      {
+        heading: 'Grondslag',
+        paragraphs: [
+          `Gerechtvaardigd belang: het belang van ${organisation} om haar eigendommen te beveiligen. Wij vragen u daarom niet om toestemming; u bevestigt alleen dat u deze informatie hebt gelezen.`,
+        ],
+      },
+      {
+        heading: 'Wie heeft toegang',
+        paragraphs: [
+          `Alleen medewerkers van ${organisation} die de gegevens nodig hebben voor hun werk. De leveranciers van onze systemen kunnen uw gegevens ook verwerken; meer informatie via ${contact}.`,
+        ],
+      },
+      {
+        heading: 'Hoe lang',
+        paragraphs: [
+          `Uw contactgegevens bewaren wij maximaal ${visitPeriod} na uw bezoek. Camerabeelden bewaren wij maximaal ${footagePeriod} na de opname. Langer alleen als een wettelijke regeling ons daartoe verplicht.`,
+        ],
+      },
+      {
+        heading: 'Nodig voor toegang',
+        paragraphs: [
+          'Zonder deze gegevens kunnen wij u geen toegang tot het gebouw geven. Wilt u ze niet geven, meld u dan bij de receptie.',
+        ],
+      },
+      {
+        heading: 'Uw rechten',
+        paragraphs: [
+          `U kunt ons vragen om inzage, correctie of verwijdering van uw gegevens, en u kunt bezwaar maken tegen de verwerking: mail naar ${contact}. U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.`,
+        ],
+      },
+    ];
+  }
+  return [
+    {
+      heading: 'Who is responsible',
+      paragraphs: [`${organisation} is the controller of your data. Questions? Write to ${contact}.`],
+    },
+    {
+      heading: 'Which data',
+      paragraphs: [
+        'Your first name, last name, company and, if you came by car, your licence plate. Cameras in and around the building record images.',
+      ],
+    },
+    {
+      heading: 'Why',
+      paragraphs: [
+        'For internal control and the security of the building: we need to know who is inside, also during an evacuation.',
+      ],
+    },
+    {
+      heading: 'Legal basis',
+      paragraphs: [
+        `Legitimate interest: the interest of ${organisation} in protecting its property. We therefore do not ask for your consent; you only confirm that you have read this information.`,
+      ],
+    },
+    {
+      heading: 'Who has access',
+      paragraphs: [
+        `Only employees of ${organisation} who need the data for their work. The suppliers of our systems may also process your data; ask ${contact} for details.`,
+      ],
+    },
+    {
+      heading: 'How long',
+      paragraphs: [
+        `We keep your contact details for at most ${visitPeriod} after your visit, and camera images for at most ${footagePeriod} after they were recorded. Longer only where a legal obligation requires it.`,
+      ],
+    },
+    {
+      heading: 'Needed to enter',
+      paragraphs: [
+        'Without these data we cannot let you into the building. If you prefer not to give them, please speak to the receptionist.',
+      ],
+    },
+    {
+      heading: 'Your rights',
+      paragraphs: [
+        `You can ask us for access to, correction or erasure of your data, and you can object to the processing: write to ${contact}. You can also lodge a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).`,
+      ],
+    },
+  ];
 }

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { NoticeFacts } from '../../shared/api/types';
 import type { KioskConfig } from '../../shared/config';
-import { noticeVersion } from '../../shared/notice';
+import { noticeFacts } from '../../shared/notice';
 import { systemClock, type Clock } from './clock';
 import { loadConfigFile } from './config-file';
 import { openDatabase, type Database } from './database';
@@ -27,19 +26,6 @@ export interface Kiosk {
   visits: VisitsService;
   router: Router;
   close(): Promise<void>;
-}
-
-function noticeFacts(config: KioskConfig): NoticeFacts {
-  return {
-    version: noticeVersion(config),
-    organisationName: config.organisation.name,
-    contactEmail: config.organisation.contactEmail,
-    visitRetentionMonths: config.retention.visitMonths,
-    footageRetentionDays: config.retention.footageDays,
-    timeZone: config.timeZone,
-    kioskIdleSeconds: config.idle.kioskSeconds,
-    languages: ['nl', 'en'],
-  };
 }
 
 /** The one core behind every shell: Electron, browser mode and the CLI each wrap what this returns. */

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { clockFromEnvironment } from '../core/clock';
+import { defaultDataDir } from '../core/data-dir';
+import { createKiosk, type Kiosk } from '../core/kiosk';
+import { findChromium, openInAppMode } from './open-chromium';
+import { DEFAULT_RENDERER_DIR, startBrowserServer, type BrowserServer } from './server';
+
+function fatal(message: string): never {
+  process.stderr.write(`kiosk: ${message}\n`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      'no-open': { type: 'boolean', default: false },
+      'renderer-dir': { type: 'string' },
+    },
+    strict: true,
+  }).values;
+} catch (error) {
+  fatal((error as Error).message.split('\n')[0]!);
+}
+
+const port = Number(args.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fatal(`--port must be a number from 0 to 65535, not "${args.port}"`);
+
+const dataDir = path.resolve(args['data-dir'] ?? defaultDataDir());
+let kiosk: Kiosk;
+try {
+  kiosk = await createKiosk({ dataDir, clock: clockFromEnvironment(process.env) });
+} catch (error) {
+  fatal((error as Error).message);
+}
+
+let server: BrowserServer;
+try {
+  server = await startBrowserServer({ kiosk, rendererDir: args['renderer-dir'] ?? DEFAULT_RENDERER_DIR, port });
+} catch (error) {
+  await kiosk.close();
+  const code = (error as NodeJS.ErrnoException).code;
+  fatal(
+    code === 'EADDRINUSE' ? `port ${port} is already in use; choose another with --port` : (error as Error).message,
+  );
+}
+
+process.stdout.write(`Browser mode, data folder ${dataDir}. Open this address (it carries this launch's key):\n`);
+process.stdout.write(`${server.url}\n`);
+
+if (!args['no-open']) {
+  const chromium = findChromium();
+  if (chromium) openInAppMode(chromium, server.url);
+  else process.stdout.write('No Chromium found to open it in app mode; open the address above in a browser.\n');
+}
+
+async function shutDown() {
+  await server.close();
+  await kiosk.close();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutDown());
+process.once('SIGTERM', () => void shutDown());

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { API_PATH_PREFIX, TOKEN_FRAGMENT_KEY, TOKEN_HEADER } from '../../shared/api/bridge';
+import { fail, type Result } from '../../shared/result';
+import type { Kiosk } from '../core/kiosk';
+import {
+  CONTENT_SECURITY_POLICY,
+  contentTypeOf,
+  isAllowedHost,
+  isAllowedOrigin,
+  resolveInside,
+  tokensMatch,
+} from '../shell/guards';
+
+const MAX_BODY_BYTES = 64 * 1024;
+const LOOPBACK = '127.0.0.1';
+
+export interface BrowserServer {
+  /** The address to open, with the per-launch token in the fragment. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface BrowserServerOptions {
+  kiosk: Kiosk;
+  rendererDir: string;
+  /** 0 picks any free port. */
+  port?: number;
+  logError?: (error: unknown) => void;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+
+function sendJson(response: http.ServerResponse, status: number, body: Result<unknown>) {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function sendText(response: http.ServerResponse, status: number, text: string) {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}
+
+function readBody(request: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit the rest is read and dropped, so the caller still gets its 413.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * Browser mode: the built renderer and the same router as Electron, on 127.0.0.1 only. Every API
+ * call needs the per-launch token; Host and Origin must be our own, against DNS rebinding and
+ * cross-site requests.
+ */
+export async function startBrowserServer({
+  kiosk,
+  rendererDir,
+  port = 0,
+  logError = (error) => console.error('[browser-mode]', error),
+}: BrowserServerOptions): Promise<BrowserServer> {
+  const token = randomBytes(32).toString('base64url');
+  let boundPort = port;
+
+  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, channel: string) {
+    if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed');
+    if (!tokensMatch(token, request.headers[TOKEN_HEADER])) return sendJson(response, 401, fail('api.unauthenticated'));
+    if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
+      return sendJson(response, 415, fail('field.invalid'));
+    }
+    const body = await readBody(request);
+    if (body === null) return sendJson(response, 413, fail('field.invalid'));
+    let input: unknown;
+    try {
+      input = JSON.parse(body || '{}');
+    } catch {
+      return sendJson(response, 400, fail('field.invalid'));
+    }
+    const result = await kiosk.router.invokeUntrusted(channel, input, { kind: 'kiosk' });
+    const status = !result.ok && result.error.key === 'api.unknownChannel' ? 404 : 200;
+    sendJson(response, status, result);
+  }
+
+  function handleStatic(request: http.IncomingMessage, response: http.ServerResponse, pathname: string) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
+    const file = resolveInside(rendererDir, pathname === '/' ? '/index.html' : pathname);
+    if (!file) return sendText(response, 404, 'Not found');
+    fs.readFile(file, (error, content) => {
+      if (error) return sendText(response, 404, 'Not found');
+      response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': contentTypeOf(file) });
+      response.end(request.method === 'HEAD' ? undefined : content);
+    });
+  }
+
+  const server = http.createServer((request, response) => {
+    void (async () => {
+      if (!isAllowedHost(request.headers.host, boundPort)) return sendText(response, 421, 'Misdirected request');
+      if (!isAllowedOrigin(request.headers.origin, boundPort)) return sendText(response, 403, 'Forbidden origin');
+      const pathname = new URL(request.url ?? '/', `http://${LOOPBACK}`).pathname;
+      if (pathname.startsWith(API_PATH_PREFIX))
+        return handleApi(request, response, pathname.slice(API_PATH_PREFIX.length));
+      return handleStatic(request, response, pathname);
+    })().catch((error: unknown) => {
+      logError(error);
+      if (!response.headersSent) sendJson(response, 500, fail('internal'));
+      else response.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  boundPort = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${LOOPBACK}:${boundPort}/#${TOKEN_FRAGMENT_KEY}=${token}`,
+    port: boundPort,
+    token,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export const DEFAULT_RENDERER_DIR = path.resolve(import.meta.dirname, '..', 'renderer');

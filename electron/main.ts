@@ -1,0 +1,140 @@
+// The Electron shell. Reads as the table of contents of the desktop app: claim the single instance,
+// open the core, serve the renderer from app://, lock the window down, answer IPC.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { IPC_INVOKE_CHANNEL } from '../shared/api/bridge';
+import { fail } from '../shared/result';
+import { clockFromEnvironment } from './core/clock';
+import { defaultDataDir } from './core/data-dir';
+import { createKiosk, type Kiosk } from './core/kiosk';
+import {
+  APP_ORIGIN,
+  APP_PROTOCOL,
+  CONTENT_SECURITY_POLICY,
+  contentTypeOf,
+  isAppUrl,
+  isTrustedSender,
+  resolveInside,
+} from './shell/guards';
+
+const RENDERER_DIR = path.join(import.meta.dirname, '..', 'renderer');
+const PRELOAD = path.join(import.meta.dirname, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_PROTOCOL, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+function claimSingleInstance(): boolean {
+  if (!app.requestSingleInstanceLock()) return false;
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  return true;
+}
+
+/** The renderer's files, from dist/renderer only, with the CSP on every response. */
+function setupAppProtocol() {
+  protocol.handle(APP_PROTOCOL, async (request) => {
+    const url = new URL(request.url);
+    const file = isAppUrl(request.url)
+      ? resolveInside(RENDERER_DIR, url.pathname === '/' ? '/index.html' : url.pathname)
+      : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await fs.readFile(file);
+      return new Response(body, {
+        headers: { 'content-type': contentTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+/** No camera, microphone, notifications or anything else a page might ask for. */
+function setupPermissions() {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+/** Every web contents, now and later: no navigation away from the app, no new windows, no webviews. */
+function setupNavigationGuards() {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+function setupIpc(kiosk: Kiosk) {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) return fail('api.forbidden');
+    return kiosk.router.invokeUntrusted(channel, input, { kind: 'kiosk' });
+  });
+}
+
+function createKioskWindow() {
+  const window = new BrowserWindow({
+    kiosk: true,
+    fullscreen: true,
+    autoHideMenuBar: true,
+    show: false,
+    backgroundColor: '#f6f4ef',
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+async function main() {
+  if (!claimSingleInstance()) {
+    app.quit();
+    return;
+  }
+  // The CLI and browser mode default to the same folder, so all three shells share one database.
+  app.setPath('userData', defaultDataDir());
+  await app.whenReady();
+
+  let kiosk: Kiosk;
+  try {
+    kiosk = await createKiosk({ dataDir: app.getPath('userData'), clock: clockFromEnvironment(process.env) });
+  } catch (error) {
+    dialog.showErrorBox('Reception kiosk cannot start', (error as Error).message);
+    app.exit(2);
+    return;
+  }
+
+  Menu.setApplicationMenu(null);
+  setupAppProtocol();
+  setupPermissions();
+  setupNavigationGuards();
+  setupIpc(kiosk);
+  createKioskWindow();
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void kiosk.close());
+}
+
+process.on('uncaughtException', (error) => console.error('[kiosk] uncaught exception:', error));
+process.on('unhandledRejection', (error) => console.error('[kiosk] unhandled rejection:', error));
+
+void main();

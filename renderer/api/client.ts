@@ -1,0 +1,47 @@
+import { API_PATH_PREFIX, TOKEN_FRAGMENT_KEY, TOKEN_HEADER, type KioskBridge } from '../../shared/api/bridge';
+import type { ChannelName, InputOf, OutputOf } from '../../shared/api/contract';
+import { fail, type Result } from '../../shared/result';
+
+/** Carries one call to the core and brings back its Result; Electron IPC or HTTP in browser mode. */
+export type Transport = (channel: ChannelName, input: unknown) => Promise<Result<unknown>>;
+
+export interface ApiClient {
+  invoke<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+}
+
+export function createApiClient(transport: Transport): ApiClient {
+  return {
+    invoke: async (channel, input) => {
+      try {
+        return (await transport(channel, input)) as never;
+      } catch {
+        return fail('api.unreachable');
+      }
+    },
+  };
+}
+
+export function bridgeTransport(bridge: KioskBridge): Transport {
+  return (channel, input) => bridge.invoke(channel, input);
+}
+
+export function httpTransport(token: string, fetchImpl: typeof fetch = fetch): Transport {
+  return async (channel, input) => {
+    const response = await fetchImpl(`${API_PATH_PREFIX}${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      body: JSON.stringify(input ?? {}),
+      cache: 'no-store',
+    });
+    const body = (await response.json()) as Result<unknown>;
+    if (typeof body?.ok !== 'boolean') return fail('api.unreachable');
+    return body;
+  };
+}
+
+/** Electron's preload bridge when present, otherwise browser mode with the token from the URL fragment. */
+export function transportForThisWindow(bridge: KioskBridge | undefined, fragment: string): Transport | null {
+  if (bridge) return bridgeTransport(bridge);
+  const token = new URLSearchParams(fragment.replace(/^#/, '')).get(TOKEN_FRAGMENT_KEY);
+  return token ? httpTransport(token) : null;
+}

@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { NoticeFacts, SignInReceipt } from '../shared/api/types';
+import type { Language } from '../shared/messages';
+import type { ApiClient } from './api/client';
+import { uiText } from './i18n';
+import { useIdleTimeout } from './use-idle-timeout';
+import { MessageScreen } from './screens/message';
+import { NoticeScreen } from './screens/notice';
+import { SignInFormScreen } from './screens/sign-in-form';
+import { SignOutFormScreen } from './screens/sign-out-form';
+import { WelcomeScreen } from './screens/welcome';
+
+type Screen =
+  | { name: 'welcome' }
+  | { name: 'notice' }
+  | { name: 'declined' }
+  | { name: 'signIn' }
+  | { name: 'signedIn'; receipt: SignInReceipt }
+  | { name: 'signOut' }
+  | { name: 'signedOut'; firstName: string };
+
+const DEFAULT_LANGUAGE: Language = 'nl';
+const CONFIRMATION_SECONDS = 30;
+const MESSAGE_SECONDS = 10;
+
+export function App({ client }: { client: ApiClient }) {
+  const [facts, setFacts] = useState<NoticeFacts | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
+  const [language, setLanguage] = useState<Language>(DEFAULT_LANGUAGE);
+  const [screen, setScreen] = useState<Screen>({ name: 'welcome' });
+  // A new key for every visitor: React drops every field's state, so nothing typed survives a reset.
+  const [visitorKey, setVisitorKey] = useState(0);
+  const text = uiText[language];
+
+  useEffect(() => {
+    void client.invoke('notice.current', {}).then((result) => {
+      if (result.ok) setFacts(result.value);
+      else setUnavailable(true);
+    });
+  }, [client]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const reset = useCallback(() => {
+    setScreen({ name: 'welcome' });
+    setLanguage(DEFAULT_LANGUAGE);
+    setVisitorKey((key) => key + 1);
+  }, []);
+
+  useIdleTimeout(screen.name === 'welcome' || !facts ? null : facts.kioskIdleSeconds, reset);
+
+  if (unavailable || !facts) {
+    return (
+      <main className="kiosk" aria-busy={!unavailable}>
+        {unavailable && (
+          <section className="screen message">
+            <h1>{text.unavailableTitle}</h1>
+            <p className="lead">{text.unavailableText}</p>
+          </section>
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <main className="kiosk" key={visitorKey}>
+      {screen.name === 'welcome' && (
+        <WelcomeScreen
+          text={text}
+          language={language}
+          onLanguage={setLanguage}
+          onSignIn={() => setScreen({ name: 'notice' })}
+          onSignOut={() => setScreen({ name: 'signOut' })}
+        />
+      )}
+      {screen.name === 'notice' && (
+        <NoticeScreen
+          text={text}
+          language={language}
+          facts={facts}
+          onAcknowledge={() => setScreen({ name: 'signIn' })}
+          onDecline={() => setScreen({ name: 'declined' })}
+          onBack={reset}
+        />
+      )}
+      {screen.name === 'declined' && (
+        <MessageScreen text={text} title={text.declinedTitle} returnAfter={MESSAGE_SECONDS} onDone={reset}>
+          <p className="lead">{text.declinedText}</p>
+        </MessageScreen>
+      )}
+      {screen.name === 'signIn' && (
+        <SignInFormScreen
+          text={text}
+          language={language}
+          client={client}
+          facts={facts}
+          onSignedIn={(receipt) => setScreen({ name: 'signedIn', receipt })}
+          onBack={reset}
+        />
+      )}
+      {screen.name === 'signedIn' && (
+        <MessageScreen
+          text={text}
+          title={text.confirmationTitle(screen.receipt.firstName)}
+          returnAfter={CONFIRMATION_SECONDS}
+          onDone={reset}
+          className="confirmation"
+        >
+          <p className="code-label">{text.yourCode}</p>
+          <p
+            className="sign-out-code"
+            data-testid="sign-out-code"
+            aria-label={[...screen.receipt.signOutCode].join(' ')}
+          >
+            {screen.receipt.signOutCode}
+          </p>
+          <p className="lead">{text.codeHint}</p>
+        </MessageScreen>
+      )}
+      {screen.name === 'signOut' && (
+        <SignOutFormScreen
+          text={text}
+          language={language}
+          client={client}
+          onSignedOut={(receipt) => setScreen({ name: 'signedOut', firstName: receipt.firstName })}
+          onBack={reset}
+        />
+      )}
+      {screen.name === 'signedOut' && (
+        <MessageScreen
+          text={text}
+          title={text.goodbyeTitle(screen.firstName)}
+          returnAfter={MESSAGE_SECONDS}
+          onDone={reset}
+        >
+          <p className="lead">{text.goodbyeText}</p>
+        </MessageScreen>
+      )}
+    </main>
+  );
+}

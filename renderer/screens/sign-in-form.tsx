@@ -1,0 +1,153 @@
+import { useState, type FormEvent } from 'react';
+import { translate, type Language, type MessageKey } from '../../shared/messages';
+import type { NoticeFacts, SignInReceipt } from '../../shared/api/types';
+import { signInInput } from '../../shared/validation/visit-schemas';
+import type { ApiClient } from '../api/client';
+import { Field } from '../field';
+import type { UiText } from '../i18n';
+import { ScreenHeading } from '../screen-heading';
+
+type FieldName = 'firstName' | 'lastName' | 'company' | 'plate';
+type Errors = Partial<Record<FieldName, MessageKey>>;
+
+interface Props {
+  text: UiText;
+  language: Language;
+  client: ApiClient;
+  facts: NoticeFacts;
+  onSignedIn: (receipt: SignInReceipt) => void;
+  onBack: () => void;
+}
+
+/** One field's verdict from the same schema the router applies. */
+function checkField(field: FieldName, value: string): MessageKey | undefined {
+  const result = signInInput.shape[field].safeParse(value);
+  return result.success ? undefined : (result.error.issues[0]?.message as MessageKey);
+}
+
+export function SignInFormScreen({ text, language, client, facts, onSignedIn, onBack }: Props) {
+  const [values, setValues] = useState<Record<FieldName, string>>({
+    firstName: '',
+    lastName: '',
+    company: '',
+    plate: '',
+  });
+  const [cameByCar, setCameByCar] = useState(false);
+  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
+  const [serverErrors, setServerErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<MessageKey | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fields: FieldName[] = cameByCar
+    ? ['firstName', 'lastName', 'company', 'plate']
+    : ['firstName', 'lastName', 'company'];
+  const errors: Errors = {};
+  for (const field of fields) {
+    errors[field] = serverErrors[field] ?? (touched[field] ? checkField(field, values[field]) : undefined);
+  }
+
+  const platePreview = (() => {
+    if (!cameByCar || values.plate.trim() === '') return undefined;
+    const parsed = signInInput.shape.plate.safeParse(values.plate);
+    if (!parsed.success || !parsed.data) return undefined;
+    const plate = parsed.data;
+    return text.platePreview(plate.kind === 'nl' ? plate.display : `${plate.display} (${text.foreignPlate})`);
+  })();
+
+  const update = (field: FieldName) => (value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setServerErrors((current) => ({ ...current, [field]: undefined }));
+    setFormError(null);
+  };
+  const markTouched = (field: FieldName) => () => setTouched((current) => ({ ...current, [field]: true }));
+  const message = (field: FieldName) => (errors[field] ? translate(errors[field], language) : undefined);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched({ firstName: true, lastName: true, company: true, plate: true });
+    if (fields.some((field) => checkField(field, values[field]))) {
+      setFormError('validation.failed');
+      return;
+    }
+    setBusy(true);
+    const result = await client.invoke('visits.signIn', {
+      firstName: values.firstName,
+      lastName: values.lastName,
+      company: values.company,
+      plate: cameByCar ? values.plate : undefined,
+      noticeVersion: facts.version,
+    });
+    setBusy(false);
+    if (result.ok) {
+      onSignedIn(result.value);
+      return;
+    }
+    setServerErrors((result.error.fields ?? {}) as Errors);
+    setFormError(result.error.key);
+  }
+
+  return (
+    <section className="screen form">
+      <ScreenHeading>{text.formTitle}</ScreenHeading>
+      <form onSubmit={submit} noValidate autoComplete="off">
+        <div className="field-row">
+          <Field
+            label={text.firstName}
+            value={values.firstName}
+            onChange={update('firstName')}
+            onBlur={markTouched('firstName')}
+            error={message('firstName')}
+            autoCapitalize="words"
+            required
+          />
+          <Field
+            label={text.lastName}
+            value={values.lastName}
+            onChange={update('lastName')}
+            onBlur={markTouched('lastName')}
+            error={message('lastName')}
+            autoCapitalize="words"
+            required
+          />
+        </div>
+        <Field
+          label={text.company}
+          value={values.company}
+          onChange={update('company')}
+          onBlur={markTouched('company')}
+          error={message('company')}
+        />
+        <label className="check">
+          <input type="checkbox" checked={cameByCar} onChange={(event) => setCameByCar(event.target.checked)} />
+          <span>{text.cameByCar}</span>
+        </label>
+        {cameByCar && (
+          <Field
+            label={text.plate}
+            value={values.plate}
+            onChange={update('plate')}
+            onBlur={markTouched('plate')}
+            error={message('plate')}
+            note={platePreview}
+            announcesNote
+            autoCapitalize="characters"
+            className="plate-input"
+          />
+        )}
+        {formError && (
+          <p className="form-error" role="alert">
+            {translate(formError, language)}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary big" disabled={busy}>
+            {busy ? text.signingIn : text.submitSignIn}
+          </button>
+          <button type="button" className="tertiary" onClick={onBack}>
+            {text.back}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

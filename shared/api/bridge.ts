@@ -1,0 +1,15 @@
+import type { Result } from '../result';
+
+/** What the Electron preload exposes on `window`, and all it exposes: one call, declared channels only. */
+export interface KioskBridge {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+}
+
+export const BRIDGE_GLOBAL = 'kioskBridge';
+export const IPC_INVOKE_CHANNEL = 'kiosk:invoke';
+
+/** Browser mode: POST {API_PATH_PREFIX}<channel> with the per-launch token in this header. */
+export const API_PATH_PREFIX = '/api/';
+export const TOKEN_HEADER = 'x-kiosk-token';
+/** The token travels in the URL fragment (never sent to a server, never in logs) as #token=... */
+export const TOKEN_FRAGMENT_KEY = 'token';

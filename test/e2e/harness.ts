@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import axe from 'axe-core';
+import { startBrowserServer, type BrowserServer } from '../../electron/browser/server';
+import type { Clock } from '../../electron/core/clock';
+import { createKiosk, type Kiosk } from '../../electron/core/kiosk';
+import { defaultConfig, type KioskConfig } from '../../shared/config';
+import { makeTempDir } from '../helpers/temp-dir';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const VIEWPORTS = {
+  landscape: { width: 1280, height: 800 },
+  portrait: { width: 800, height: 1280 },
+} as const;
+
+export function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+}
+
+export interface RunningKiosk {
+  kiosk: Kiosk;
+  server: BrowserServer;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startKiosk(options: { clock?: Clock; config?: KioskConfig } = {}): Promise<RunningKiosk> {
+  const dataDir = makeTempDir('kiosk-e2e-');
+  const kiosk = await createKiosk({
+    dataDir,
+    config: options.config ?? defaultConfig,
+    clock: options.clock,
+    logError: () => undefined,
+  });
+  const server = await startBrowserServer({ kiosk, rendererDir: RENDERER_DIR, port: 0 });
+  let stopped: Promise<void> | null = null;
+  return {
+    kiosk,
+    server,
+    dataDir,
+    stop: () =>
+      (stopped ??= (async () => {
+        await server.close();
+        await kiosk.close();
+      })()),
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** axe-core's serious and critical findings on the current screen, as readable strings. */
+export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.targets.join(', ')}`);
+}

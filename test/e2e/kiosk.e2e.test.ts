@@ -1,0 +1,352 @@
+import http from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchChromium,
+  screenshot,
+  seriousAccessibilityViolations,
+  startKiosk,
+  VIEWPORTS,
+  type RunningKiosk,
+} from './harness';
+
+let browser: Browser;
+let running: RunningKiosk;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await running?.stop();
+});
+
+async function openKiosk(
+  viewport: { width: number; height: number } = VIEWPORTS.landscape,
+  options: { fakeClock?: boolean } = {},
+) {
+  running = await startKiosk();
+  const context = await browser.newContext({ viewport, hasTouch: true });
+  const page = await context.newPage();
+  if (options.fakeClock) await page.clock.install();
+  await page.goto(running.server.url);
+  await page.getByRole('button', { name: /^(Aanmelden|Sign in)$/ }).waitFor();
+  return page;
+}
+
+async function storedVisits() {
+  return running.kiosk.database.all<{
+    first_name: string;
+    last_name: string;
+    company: string | null;
+    plate: string | null;
+    signed_out_at: number | null;
+  }>('SELECT first_name, last_name, company, plate, signed_out_at FROM visits ORDER BY id');
+}
+
+async function expectAccessible(page: Page) {
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+}
+
+describe('a visitor at the kiosk, in browser mode', () => {
+  it.each([
+    [
+      'nl',
+      'Nederlands',
+      {
+        acknowledge: 'Ik heb dit gelezen',
+        first: 'Voornaam',
+        last: 'Achternaam',
+        company: 'Bedrijf (niet verplicht)',
+        car: 'Ik ben met de auto',
+        plate: 'Kenteken',
+        submit: 'Aanmelden',
+        welcome: 'Welkom, Zoë!',
+        preview: 'Kenteken: 12-ABC-3',
+      },
+    ],
+    [
+      'en',
+      'English',
+      {
+        acknowledge: 'I have read this',
+        first: 'First name',
+        last: 'Last name',
+        company: 'Company (optional)',
+        car: 'I came by car',
+        plate: 'Licence plate',
+        submit: 'Sign in',
+        welcome: 'Welcome, Zoë!',
+        preview: 'Licence plate: 12-ABC-3',
+      },
+    ],
+  ] as const)(
+    'signs in and out in %s',
+    async (language, languageButton, text) => {
+      for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
+        const page = await openKiosk(viewport);
+        const shot = (screen: string) => screenshot(page, `${orientation}-${language}-${screen}`);
+
+        await page.getByRole('button', { name: languageButton }).click();
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+        await shot('01-welcome');
+        await expectAccessible(page);
+
+        await page.getByRole('button', { name: language === 'nl' ? 'Aanmelden' : 'Sign in' }).click();
+        await page.getByRole('button', { name: text.acknowledge }).waitFor();
+        expect(await page.getByRole('checkbox').count()).toBe(0); // an acknowledgement, never a consent tick-box
+        const notice = await page.locator('.notice-text').innerText();
+        expect(notice).toContain('communicatie@ploum.nl');
+        expect(notice).toContain(language === 'nl' ? 'maximaal 6 maanden' : 'at most 6 months');
+        expect(notice).toContain(language === 'nl' ? '4 weken (28 dagen)' : '4 weeks (28 days)');
+        expect(notice).toContain('Autoriteit Persoonsgegevens');
+        await shot('02-notice');
+        await expectAccessible(page);
+
+        await page.getByRole('button', { name: text.acknowledge }).click();
+        await page.getByLabel(text.first).fill('Zoë');
+        await page.getByLabel(text.last).fill("van 't Hoff");
+        await page.getByLabel(text.company).fill('Müller & Söhne B.V.');
+        await page.getByLabel(text.car).check();
+        await page.getByLabel(text.plate).fill('12abc3');
+        await expect.poll(() => page.locator('.note').last().innerText()).toBe(text.preview);
+        for (const input of await page.locator('input[type=text], input:not([type])').all()) {
+          expect(await input.getAttribute('autocomplete')).toBe('off');
+        }
+        await shot('03-form');
+        await expectAccessible(page);
+
+        await page.getByRole('button', { name: text.submit, exact: true }).click();
+        await page.getByRole('heading', { name: text.welcome }).waitFor();
+        const code = await page.getByTestId('sign-out-code').innerText();
+        expect(code).toMatch(/^[ACEFGHJKMNPRTWXY34679]{6}$/);
+        await shot('04-confirmation');
+        await expectAccessible(page);
+        expect(await storedVisits()).toEqual([
+          {
+            first_name: 'Zoë',
+            last_name: "van 't Hoff",
+            company: 'Müller & Söhne B.V.',
+            plate: '12-ABC-3',
+            signed_out_at: null,
+          },
+        ]);
+
+        await page.getByRole('button', { name: language === 'nl' ? 'Klaar' : 'Done' }).click();
+        await page.getByRole('button', { name: 'Nederlands' }).waitFor();
+        // The choice of language resets for the next visitor.
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+        await page.getByRole('button', { name: languageButton }).click();
+        await page.getByRole('button', { name: language === 'nl' ? 'Afmelden' : 'Sign out' }).click();
+        const codeField = page.getByLabel(
+          language === 'nl' ? 'Uw afmeldcode (6 tekens)' : 'Your sign-out code (6 characters)',
+        );
+        await codeField.fill('WWWWWW');
+        await page.getByRole('button', { name: language === 'nl' ? 'Afmelden' : 'Sign out', exact: true }).click();
+        await page
+          .getByText(language === 'nl' ? 'Deze afmeldcode kennen we niet' : 'We do not know this sign-out code')
+          .waitFor();
+        await shot('05-sign-out-unknown-code');
+        await expectAccessible(page);
+
+        await codeField.fill(code.toLowerCase());
+        await page.getByRole('button', { name: language === 'nl' ? 'Afmelden' : 'Sign out', exact: true }).click();
+        await page.getByRole('heading', { name: language === 'nl' ? 'Tot ziens, Zoë!' : 'Goodbye, Zoë!' }).waitFor();
+        await shot('06-goodbye');
+        await expectAccessible(page);
+        expect((await storedVisits())[0]!.signed_out_at).not.toBeNull();
+
+        await page.context().close();
+        await running.stop();
+      }
+    },
+    120_000,
+  );
+
+  it('shows a rejected input inline, in the chosen language, and stores nothing', async () => {
+    const page = await openKiosk();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'I have read this' }).click();
+    await page.getByLabel('First name').fill('<script>alert(1)</script>');
+    await page.getByLabel('Last name').fill('   ');
+    await page.getByLabel('I came by car').check();
+    await page.getByLabel('Licence plate').fill('###');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Please check the highlighted fields.').waitFor();
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual(
+      expect.arrayContaining([
+        'Use only letters, spaces, apostrophes, hyphens or dots.',
+        'Please fill in this field.',
+        'This does not look like a licence plate: use 2 to 12 letters and digits.',
+      ]),
+    );
+    expect(await page.getByLabel('First name').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'landscape-en-03b-form-errors');
+    await expectAccessible(page);
+    expect(await storedVisits()).toEqual([]);
+  });
+
+  it('decline ends at the receptionist and stores nothing', async () => {
+    const page = await openKiosk();
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('button', { name: 'Ik geef deze gegevens liever niet' }).click();
+    await page.getByRole('heading', { name: 'Meld u bij de receptie' }).waitFor();
+    await screenshot(page, 'landscape-nl-02b-declined');
+    await expectAccessible(page);
+    expect(await storedVisits()).toEqual([]);
+    await page.setViewportSize(VIEWPORTS.portrait);
+    await screenshot(page, 'portrait-nl-02b-declined');
+  });
+
+  it('the idle timeout clears a half-filled form and returns to the welcome screen', async () => {
+    const page = await openKiosk(VIEWPORTS.landscape, { fakeClock: true });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'I have read this' }).click();
+    await page.getByLabel('First name').fill('Previous');
+    await page.getByLabel('Last name').fill('Visitor');
+
+    await page.clock.fastForward(59_000);
+    expect(await page.getByLabel('First name').inputValue()).toBe('Previous');
+    await page.clock.fastForward(2_000);
+    await page.getByRole('button', { name: 'Nederlands' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('button', { name: 'Ik heb dit gelezen' }).click();
+    expect(await page.getByLabel('Voornaam').inputValue()).toBe('');
+    expect(await page.getByLabel('Achternaam').inputValue()).toBe('');
+    expect(await storedVisits()).toEqual([]);
+  });
+
+  it('the confirmation returns to the welcome screen by itself', async () => {
+    const page = await openKiosk(VIEWPORTS.landscape, { fakeClock: true });
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('button', { name: 'Ik heb dit gelezen' }).click();
+    await page.getByLabel('Voornaam').fill('Anna');
+    await page.getByLabel('Achternaam').fill('Jansen');
+    await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await page.getByTestId('sign-out-code').waitFor();
+    for (let second = 0; second < 31; second++) await page.clock.runFor(1_000);
+    await page.getByRole('button', { name: 'Afmelden' }).waitFor();
+    expect(await page.getByTestId('sign-out-code').count()).toBe(0);
+  });
+});
+
+describe('browser mode refuses foreign callers', () => {
+  function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+    return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: running.server.port,
+          path: options.path,
+          method: options.method ?? 'POST',
+          headers: options.headers,
+        },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(options.body);
+    });
+  }
+  const signIn = JSON.stringify({ firstName: 'Mallory', lastName: 'Evil', noticeVersion: '1-6m-28d' });
+
+  it('a request without the token, with a wrong token, a foreign Origin or a foreign Host changes nothing', async () => {
+    running = await startKiosk();
+    const own = `127.0.0.1:${running.server.port}`;
+    const json = { 'content-type': 'application/json' };
+    const token = { 'x-kiosk-token': running.server.token };
+
+    expect((await request({ path: '/api/visits.signIn', headers: json, body: signIn })).status).toBe(401);
+    expect(
+      (await request({ path: '/api/visits.signIn', headers: { ...json, 'x-kiosk-token': 'guess' }, body: signIn }))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await request({
+          path: '/api/visits.signIn',
+          headers: { ...json, ...token, origin: 'http://evil.example' },
+          body: signIn,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await request({
+          path: '/api/visits.signIn',
+          headers: { ...json, ...token, host: `evil.example:${running.server.port}` },
+          body: signIn,
+        })
+      ).status,
+    ).toBe(421);
+    expect((await request({ path: '/', method: 'GET', headers: { host: 'evil.example' } })).status).toBe(421);
+    // A simple cross-site form post cannot send JSON.
+    expect(
+      (await request({ path: '/api/visits.signIn', headers: { ...token, 'content-type': 'text/plain' }, body: signIn }))
+        .status,
+    ).toBe(415);
+    expect(
+      (await request({ path: '/api/visits.signIn', headers: { ...json, ...token }, body: 'x'.repeat(70_000) })).status,
+    ).toBe(413);
+    expect(
+      (await request({ path: '/api/visits.signIn', headers: { ...json, ...token }, body: '{not json' })).status,
+    ).toBe(400);
+    expect((await request({ path: '/api/visits.delete', headers: { ...json, ...token }, body: '{}' })).status).toBe(
+      404,
+    );
+    expect((await request({ path: '/../../etc/passwd', method: 'GET', headers: { host: own } })).status).toBe(404);
+    expect((await request({ path: '/%2e%2e/%2e%2e/package.json', method: 'GET', headers: { host: own } })).status).toBe(
+      404,
+    );
+    expect(await storedVisits()).toEqual([]);
+
+    // The same call with the token from our own origin is accepted: the refusals above were the checks.
+    const accepted = await request({
+      path: '/api/visits.signIn',
+      headers: { ...json, ...token, origin: `http://${own}` },
+      body: signIn,
+    });
+    expect(accepted.status).toBe(200);
+    expect(JSON.parse(accepted.body)).toMatchObject({ ok: true });
+    expect(await storedVisits()).toHaveLength(1);
+  });
+
+  it('a page on another origin cannot call the API from a browser', async () => {
+    running = await startKiosk();
+    const page = await browser.newPage();
+    await page.goto('data:text/html,<p>elsewhere</p>');
+    const outcome = await page.evaluate(async (url) => {
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
+        return `status ${response.status}`;
+      } catch {
+        return 'blocked';
+      }
+    }, `http://127.0.0.1:${running.server.port}/api/notice.current`);
+    expect(outcome).toBe('blocked');
+    await page.close();
+  });
+
+  it('serves the page with a strict Content-Security-Policy', async () => {
+    running = await startKiosk();
+    const response = await request({ path: '/', method: 'GET', headers: { host: `127.0.0.1:${running.server.port}` } });
+    expect(response.status).toBe(200);
+    const page = await browser.newPage();
+    const loaded = await page.goto(running.server.url);
+    expect(loaded?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.close();
+  });
+});
