@@ -86,3 +86,18 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.targets.join(', ')}`);
 }
+
+/** Controls a finger cannot hit reliably: smaller than 44 x 44 CSS pixels (WCAG 2.5.5). */
+export async function smallTouchTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const targets = [
+      ...document.querySelectorAll<HTMLElement>('button, input:not([type=checkbox]), label.check, a[href]'),
+    ];
+    return targets
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && (box.width < 44 || box.height < 44);
+      })
+      .map((element) => `${element.tagName.toLowerCase()} "${element.textContent?.trim() ?? ''}"`);
+  });
+}

@@ -5,6 +5,7 @@ import {
   launchChromium,
   screenshot,
   seriousAccessibilityViolations,
+  smallTouchTargets,
   startKiosk,
   VIEWPORTS,
   type RunningKiosk,
@@ -48,6 +49,7 @@ async function storedVisits() {
 
 async function expectAccessible(page: Page) {
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  expect(await smallTouchTargets(page)).toEqual([]);
 }
 
 describe('a visitor at the kiosk, in browser mode', () => {
@@ -164,6 +166,28 @@ describe('a visitor at the kiosk, in browser mode', () => {
     },
     120_000,
   );
+
+  it('can be used with a keyboard alone', async () => {
+    const page = await openKiosk();
+    await page.keyboard.press('Tab'); // Nederlands
+    await page.keyboard.press('Tab'); // English
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.keyboard.press('Tab'); // Sign in
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Privacy notice for visitors' }).waitFor();
+    await page.keyboard.press('Tab'); // the notice text, scrollable by keyboard
+    await page.keyboard.press('Tab'); // I have read this
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Your details' }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Kees');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Jansen');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('sign-out-code').waitFor();
+    expect(await storedVisits()).toMatchObject([{ first_name: 'Kees', last_name: 'Jansen' }]);
+  });
 
   it('shows a rejected input inline, in the chosen language, and stores nothing', async () => {
     const page = await openKiosk();
