@@ -22,6 +22,7 @@ type Screen =
 const DEFAULT_LANGUAGE: Language = 'nl';
 const CONFIRMATION_SECONDS = 30;
 const MESSAGE_SECONDS = 10;
+const NOTICE_RETRY_MS = 5_000;
 
 export function App({ client }: { client: ApiClient }) {
   const [facts, setFacts] = useState<NoticeFacts | null>(null);
@@ -32,11 +33,22 @@ export function App({ client }: { client: ApiClient }) {
   const [visitorKey, setVisitorKey] = useState(0);
   const text = uiText[language];
 
+  // Until the core answers (it may still be starting, or restarting), keep asking.
   useEffect(() => {
-    void client.invoke('notice.current', {}).then((result) => {
-      if (result.ok) setFacts(result.value);
-      else setUnavailable(true);
-    });
+    let retry: number | undefined;
+    let cancelled = false;
+    const load = () =>
+      void client.invoke('notice.current', {}).then((result) => {
+        if (cancelled) return;
+        setUnavailable(!result.ok);
+        if (result.ok) setFacts(result.value);
+        else retry = window.setTimeout(load, NOTICE_RETRY_MS);
+      });
+    load();
+    return () => {
+      cancelled = true;
+      window.clearTimeout(retry);
+    };
   }, [client]);
 
   useEffect(() => {

@@ -4,6 +4,7 @@ import type { NoticeFacts, SignInReceipt } from '../../shared/api/types';
 import { signInInput } from '../../shared/validation/visit-schemas';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
+import { FormActions } from '../form-actions';
 import type { UiText } from '../i18n';
 import { ScreenHeading } from '../screen-heading';
 
@@ -59,8 +60,13 @@ export function SignInFormScreen({ text, language, client, facts, onSignedIn, on
     setServerErrors((current) => ({ ...current, [field]: undefined }));
     setFormError(null);
   };
-  const markTouched = (field: FieldName) => () => setTouched((current) => ({ ...current, [field]: true }));
-  const message = (field: FieldName) => (errors[field] ? translate(errors[field], language) : undefined);
+  /** What every field of this form shares: its value, its change and blur handlers, its message. */
+  const bind = (field: FieldName) => ({
+    value: values[field],
+    onChange: update(field),
+    onBlur: () => setTouched((current) => ({ ...current, [field]: true })),
+    error: errors[field] ? translate(errors[field], language) : undefined,
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -91,32 +97,10 @@ export function SignInFormScreen({ text, language, client, facts, onSignedIn, on
       <ScreenHeading>{text.formTitle}</ScreenHeading>
       <form onSubmit={submit} noValidate autoComplete="off">
         <div className="field-row">
-          <Field
-            label={text.firstName}
-            value={values.firstName}
-            onChange={update('firstName')}
-            onBlur={markTouched('firstName')}
-            error={message('firstName')}
-            autoCapitalize="words"
-            required
-          />
-          <Field
-            label={text.lastName}
-            value={values.lastName}
-            onChange={update('lastName')}
-            onBlur={markTouched('lastName')}
-            error={message('lastName')}
-            autoCapitalize="words"
-            required
-          />
+          <Field label={text.firstName} {...bind('firstName')} autoCapitalize="words" required />
+          <Field label={text.lastName} {...bind('lastName')} autoCapitalize="words" required />
         </div>
-        <Field
-          label={text.company}
-          value={values.company}
-          onChange={update('company')}
-          onBlur={markTouched('company')}
-          error={message('company')}
-        />
+        <Field label={text.company} {...bind('company')} />
         <label className="check">
           <input type="checkbox" checked={cameByCar} onChange={(event) => setCameByCar(event.target.checked)} />
           <span>{text.cameByCar}</span>
@@ -124,10 +108,7 @@ export function SignInFormScreen({ text, language, client, facts, onSignedIn, on
         {cameByCar && (
           <Field
             label={text.plate}
-            value={values.plate}
-            onChange={update('plate')}
-            onBlur={markTouched('plate')}
-            error={message('plate')}
+            {...bind('plate')}
             note={platePreview}
             announcesNote
             autoCapitalize="characters"
@@ -139,14 +120,7 @@ export function SignInFormScreen({ text, language, client, facts, onSignedIn, on
             {translate(formError, language)}
           </p>
         )}
-        <div className="actions">
-          <button type="submit" className="primary big" disabled={busy}>
-            {busy ? text.signingIn : text.submitSignIn}
-          </button>
-          <button type="button" className="tertiary" onClick={onBack}>
-            {text.back}
-          </button>
-        </div>
+        <FormActions submit={busy ? text.signingIn : text.submitSignIn} busy={busy} back={text.back} onBack={onBack} />
       </form>
     </section>
   );

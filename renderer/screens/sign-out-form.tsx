@@ -5,6 +5,7 @@ import { SIGN_OUT_CODE_LENGTH } from '../../shared/validation/sign-out-code';
 import { signOutInput } from '../../shared/validation/visit-schemas';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
+import { FormActions } from '../form-actions';
 import type { UiText } from '../i18n';
 import { ScreenHeading } from '../screen-heading';
 
@@ -52,14 +53,7 @@ export function SignOutFormScreen({ text, language, client, onSignedOut, onBack 
           className="code-input"
           required
         />
-        <div className="actions">
-          <button type="submit" className="primary big" disabled={busy}>
-            {text.submitSignOut}
-          </button>
-          <button type="button" className="tertiary" onClick={onBack}>
-            {text.back}
-          </button>
-        </div>
+        <FormActions submit={text.submitSignOut} busy={busy} back={text.back} onBack={onBack} />
       </form>
     </section>
   );

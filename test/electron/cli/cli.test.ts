@@ -111,6 +111,19 @@ describe('kiosk CLI', () => {
     expect(run.stderr).toMatch(/written by a newer version of the kiosk/);
   });
 
+  it('runs as the kiosk bin too', () => {
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, 'bin/kiosk.mjs'), 'visits', 'today', '--data-dir', makeTempDir(), '--json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, KIOSK_NOW: '2026-11-24T10:15:00+01:00' },
+      },
+    );
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ date: '2026-11-24', visits: [] });
+  });
+
   it('prints help with exit 0', () => {
     const run = cli(['--help']);
     expect(run.code).toBe(0);
