@@ -37,11 +37,7 @@ function toVisitRow(record: VisitRecord): VisitRow {
   };
 }
 
-function isOnSiteCodeCollision(error: unknown): boolean {
-  return error instanceof Error && /UNIQUE constraint failed: visits\.sign_out_code/.test(error.message);
-}
-
-// With 21^6 (about 86 million) codes and at most a few hundred visitors on site, a collision is rare;
+// With 21^6 (about 86 million) codes and at most a few hundred visitors a day, a collision is rare;
 // the bound only stops a broken random source from looping for ever.
 const MAX_CODE_ATTEMPTS = 20;
 
@@ -63,10 +59,18 @@ export function createVisitsService({
       throw new UserError({ key: 'notice.outdated' });
     }
     const signedInAt = clock.now();
+    const { start: startOfToday } = localDayBounds(signedInAt, config.timeZone);
     for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
       const signOutCode = newSignOutCode();
-      try {
-        await database.run(
+      const inserted = await database.transaction(async (tx) => {
+        // Not reused on the day it was handed out: a visitor who already left and types their code
+        // again must hear "already signed out", not sign out someone else.
+        const taken = await tx.get(
+          'SELECT 1 FROM visits WHERE sign_out_code = ? AND (signed_out_at IS NULL OR signed_in_at >= ?)',
+          [signOutCode, startOfToday],
+        );
+        if (taken) return false;
+        await tx.run(
           `INSERT INTO visits (first_name, last_name, company, plate, plate_kind, notice_version, signed_in_at, sign_out_code)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           [
@@ -80,10 +84,9 @@ export function createVisitsService({
             signOutCode,
           ],
         );
-        return { signOutCode, firstName: data.firstName, signedInAt };
-      } catch (error) {
-        if (!isOnSiteCodeCollision(error)) throw error;
-      }
+        return true;
+      });
+      if (inserted) return { signOutCode, firstName: data.firstName, signedInAt };
     }
     throw new UserError({ key: 'visit.noFreeCode' });
   }

@@ -75,10 +75,10 @@ describe('sign in and sign out', () => {
     expect(await kiosk.database.all('SELECT * FROM visits')).toEqual(afterFirst);
   });
 
-  it('never gives two visitors on site the same code, but reuses a code once its visitor has left', async () => {
+  it('never gives two visitors the same code on one day, and reuses a code on a later day', async () => {
     const clock = manualClock('2026-11-24T09:15:00Z');
     const kiosk = await openTestKiosk({ clock });
-    const codes = ['AAAAAA', 'AAAAAA', 'AAAAAA', 'CCCCCC', 'AAAAAA'];
+    const codes = ['AAAAAA', 'AAAAAA', 'AAAAAA', 'CCCCCC', 'AAAAAA', 'EEEEEE', 'AAAAAA'];
     const visits = createVisitsService({
       database: kiosk.database,
       clock,
@@ -89,6 +89,10 @@ describe('sign in and sign out', () => {
     expect((await visits.signIn(signInData)).signOutCode).toBe('AAAAAA');
     expect((await visits.signIn(signInData)).signOutCode).toBe('CCCCCC');
     await visits.signOut('AAAAAA');
+    // The first visitor left, but may still type their code today: it is not handed out again.
+    expect((await visits.signIn(signInData)).signOutCode).toBe('EEEEEE');
+    await expect(visits.signOut('AAAAAA')).rejects.toMatchObject({ apiError: { key: 'visit.alreadySignedOut' } });
+    clock.set('2026-11-25T08:00:00Z');
     expect((await visits.signIn(signInData)).signOutCode).toBe('AAAAAA');
     expect(codes).toEqual([]);
   });
