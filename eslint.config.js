@@ -1,26 +1,16 @@
 import js from '@eslint/js';
+import { builtinModules } from 'node:module';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Where code runs decides what it may import (see docs/architecture.md): shared/ is pure,
 // renderer/ runs in a sandboxed page. Breaking a boundary is a build error, not a review comment.
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'fs/*',
-  'path',
-  'os',
-  'child_process',
-  'crypto',
-  'http',
-  'https',
-  'net',
-  'url',
-  'util',
-  'stream',
-  'worker_threads',
-];
+const nodeBuiltins = ['node:*', ...builtinModules.flatMap((name) => [name, `${name}/*`])];
+// Node's globals are typed everywhere (tsconfig), so the pure and browser layers refuse them by name.
+const nodeGlobals = ['process', 'Buffer', 'global', 'require', 'module', '__dirname', '__filename', 'setImmediate'].map(
+  (name) => ({ name, message: 'Node globals are not available here.' }),
+);
 const nativeAndElectron = ['electron', 'electron/*', 'sqlite3', 'node-cron'];
 
 export default tseslint.config(
@@ -36,6 +26,7 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
+      'no-restricted-globals': ['error', ...nodeGlobals],
       'no-restricted-imports': [
         'error',
         {
@@ -59,6 +50,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-globals': ['error', ...nodeGlobals],
       'no-restricted-imports': [
         'error',
         {

@@ -4,7 +4,6 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IPC_INVOKE_CHANNEL } from '../shared/api/bridge';
-import { fail } from '../shared/result';
 import { clockFromEnvironment } from './core/clock';
 import { defaultDataDir } from './core/data-dir';
 import { createKiosk, type Kiosk } from './core/kiosk';
@@ -14,9 +13,10 @@ import {
   CONTENT_SECURITY_POLICY,
   contentTypeOf,
   isAppUrl,
-  isTrustedSender,
   resolveInside,
 } from './shell/guards';
+import { handleKioskInvoke } from './shell/ipc';
+import { kioskWindowOptions } from './shell/window-options';
 
 const RENDERER_DIR = path.join(import.meta.dirname, '..', 'renderer');
 const PRELOAD = path.join(import.meta.dirname, 'preload.cjs');
@@ -77,29 +77,13 @@ function setupNavigationGuards() {
 }
 
 function setupIpc(kiosk: Kiosk) {
-  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame)) return fail('api.forbidden');
-    return kiosk.router.invokeUntrusted(channel, input, { kind: 'kiosk' });
-  });
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, input: unknown) =>
+    handleKioskInvoke(kiosk.router, event.senderFrame, channel, input),
+  );
 }
 
 function createKioskWindow() {
-  const window = new BrowserWindow({
-    kiosk: true,
-    fullscreen: true,
-    autoHideMenuBar: true,
-    show: false,
-    backgroundColor: '#f6f4ef',
-    webPreferences: {
-      preload: PRELOAD,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      devTools: !app.isPackaged,
-    },
-  });
+  const window = new BrowserWindow(kioskWindowOptions(PRELOAD, app.isPackaged));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;

@@ -61,7 +61,9 @@ export function App({ client }: { client: ApiClient }) {
     setVisitorKey((key) => key + 1);
   }, []);
 
-  useIdleTimeout(screen.name === 'welcome' || !facts ? null : facts.kioskIdleSeconds, reset);
+  // The welcome screen in its default language is the resting state; anything else times out.
+  const atRest = screen.name === 'welcome' && language === DEFAULT_LANGUAGE;
+  useIdleTimeout(atRest || !facts ? null : facts.kioskIdleSeconds, reset);
 
   if (unavailable || !facts) {
     return (

@@ -1,5 +1,6 @@
 // The only module that touches the sqlite3 driver: replacing the driver means replacing this file.
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
 import { migrations as appMigrations, type Migration } from './migrations';
 
@@ -75,12 +76,15 @@ function closeConnection(connection: sqlite3.Database): Promise<void> {
   return new Promise((resolve, reject) => connection.close((error) => (error ? reject(error) : resolve())));
 }
 
-/** Reads the schema version without writing anything, so a refused file is left byte-for-byte as it was. */
+/**
+ * Reads the schema version without writing anything: `immutable` keeps SQLite from creating -wal or
+ * -shm files, so a refused database is left exactly as it was.
+ */
 async function readSchemaVersion(file: string): Promise<number> {
   if (!fs.existsSync(file)) return 0;
   let connection: sqlite3.Database;
   try {
-    connection = await connect(file, sqlite3.OPEN_READONLY);
+    connection = await connect(`${pathToFileURL(file).href}?immutable=1`, sqlite3.OPEN_READONLY | sqlite3.OPEN_URI);
   } catch {
     throw new NotADatabaseError(file);
   }
@@ -91,6 +95,17 @@ async function readSchemaVersion(file: string): Promise<number> {
     throw new NotADatabaseError(file);
   } finally {
     await closeConnection(connection);
+  }
+}
+
+/**
+ * Visitors' names live in these files: readable by the kiosk's own account only. SQLite gives the
+ * -wal and -shm files the database file's permissions, so creating that file 0600 covers all three.
+ */
+function restrictToOwner(file: string): void {
+  if (!fs.existsSync(file)) fs.writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
+  for (const companion of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(companion)) fs.chmodSync(companion, 0o600);
   }
 }
 
@@ -105,13 +120,20 @@ function createLock() {
 }
 
 export async function openDatabase(file: string, migrations: readonly Migration[] = appMigrations): Promise<Database> {
-  const fileVersion = await readSchemaVersion(file);
-  if (fileVersion > migrations.length) {
-    throw new DatabaseTooNewError(file, fileVersion, migrations.length);
+  const probedVersion = await readSchemaVersion(file);
+  if (probedVersion > migrations.length) {
+    throw new DatabaseTooNewError(file, probedVersion, migrations.length);
   }
 
+  restrictToOwner(file);
   const connection = await connect(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
   const statements = statementsOf(connection);
+  // The probe reads the main file only; after a crash a newer version may still sit in the WAL.
+  const fileVersion = (await statements.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+  if (fileVersion > migrations.length) {
+    await closeConnection(connection);
+    throw new DatabaseTooNewError(file, fileVersion, migrations.length);
+  }
   // A kiosk can lose power at any moment: WAL with synchronous=FULL keeps every committed visit.
   // secure_delete overwrites erased rows, so purged personal data does not linger in free pages.
   connection.configure('busyTimeout', 5000);

@@ -7,6 +7,7 @@ import { Field } from '../field';
 import { FormActions } from '../form-actions';
 import type { UiText } from '../i18n';
 import { ScreenHeading } from '../screen-heading';
+import { useStillMounted } from '../use-still-mounted';
 
 type FieldName = 'firstName' | 'lastName' | 'company' | 'plate';
 type Errors = Partial<Record<FieldName, MessageKey>>;
@@ -38,6 +39,7 @@ export function SignInFormScreen({ text, language, client, facts, onSignedIn, on
   const [serverErrors, setServerErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
+  const stillMounted = useStillMounted();
 
   const fields: FieldName[] = cameByCar
     ? ['firstName', 'lastName', 'company', 'plate']
@@ -83,6 +85,7 @@ export function SignInFormScreen({ text, language, client, facts, onSignedIn, on
       plate: cameByCar ? values.plate : undefined,
       noticeVersion: facts.version,
     });
+    if (!stillMounted()) return;
     setBusy(false);
     if (result.ok) {
       onSignedIn(result.value);

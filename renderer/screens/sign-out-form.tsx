@@ -8,6 +8,7 @@ import { Field } from '../field';
 import { FormActions } from '../form-actions';
 import type { UiText } from '../i18n';
 import { ScreenHeading } from '../screen-heading';
+import { useStillMounted } from '../use-still-mounted';
 
 interface Props {
   text: UiText;
@@ -21,6 +22,7 @@ export function SignOutFormScreen({ text, language, client, onSignedOut, onBack 
   const [code, setCode] = useState('');
   const [error, setError] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
+  const stillMounted = useStillMounted();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -31,6 +33,7 @@ export function SignOutFormScreen({ text, language, client, onSignedOut, onBack 
     }
     setBusy(true);
     const result = await client.invoke('visits.signOut', { code });
+    if (!stillMounted()) return;
     setBusy(false);
     if (result.ok) onSignedOut(result.value);
     else setError(result.error.fields?.code ?? result.error.key);

@@ -25,6 +25,7 @@ export type Plate = { kind: 'nl'; display: string; sidecode: number } | { kind: 
 /** Upper case without spaces, dots and dashes: the form plates are compared in. */
 export function normalisePlate(input: string): string {
   return input
+    .normalize('NFC')
     .trim()
     .toUpperCase()
     .replace(/[\s.\-‐-―]/gu, '');
@@ -58,5 +59,5 @@ export function parsePlate(input: string): Plate | null {
     const match = regex.exec(normalised);
     if (match) return { kind: 'nl', sidecode, display: match.slice(1).join('-') };
   }
-  return { kind: 'foreign', display: input.trim().toUpperCase().replace(/\s+/g, ' ') };
+  return { kind: 'foreign', display: input.normalize('NFC').trim().toUpperCase().replace(/\s+/g, ' ') };
 }

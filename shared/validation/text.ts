@@ -12,6 +12,9 @@ export const COMPANY_MAX_LENGTH = 120;
 export type TextCheck =
   { ok: true; value: string } | { ok: false; reason: 'required' | 'tooLong' | 'invalidCharacters' };
 
+/** Length in characters as a person counts them (code points), not UTF-16 units. */
+const characterCount = (value: string) => [...value].length;
+
 /** Trims, applies NFC and folds runs of spaces, so "José" typed two ways is stored one way. */
 export function tidyText(input: string): string {
   return input.normalize('NFC').trim().replace(/ {2,}/g, ' ');
@@ -20,7 +23,7 @@ export function tidyText(input: string): string {
 export function checkPersonName(input: string): TextCheck {
   const value = tidyText(input);
   if (value.length === 0) return { ok: false, reason: 'required' };
-  if (value.length > NAME_MAX_LENGTH) return { ok: false, reason: 'tooLong' };
+  if (characterCount(value) > NAME_MAX_LENGTH) return { ok: false, reason: 'tooLong' };
   if (CONTROL_OR_FORMAT.test(value) || !NAME_CHARACTERS.test(value) || !HAS_LETTER.test(value)) {
     return { ok: false, reason: 'invalidCharacters' };
   }
@@ -29,7 +32,7 @@ export function checkPersonName(input: string): TextCheck {
 
 export function checkCompany(input: string): TextCheck {
   const value = tidyText(input);
-  if (value.length > COMPANY_MAX_LENGTH) return { ok: false, reason: 'tooLong' };
+  if (characterCount(value) > COMPANY_MAX_LENGTH) return { ok: false, reason: 'tooLong' };
   if (CONTROL_OR_FORMAT.test(value) || MARKUP.test(value)) {
     return { ok: false, reason: 'invalidCharacters' };
   }

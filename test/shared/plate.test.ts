@@ -32,6 +32,7 @@ describe('foreign plates are kept as typed, upper-cased', () => {
     ['Belgium', '1-abc-123', '1-ABC-123'],
     ['Belgium, older', 'abc-123', 'ABC-123'],
     ['Germany with umlaut', 'mü-ab 1234', 'MÜ-AB 1234'],
+    ['Germany, umlaut typed as a combining mark', 'mu\u0308-ab 1234', 'MÜ-AB 1234'],
     ['Germany', 'M-AB 1234', 'M-AB 1234'],
     ['France', 'ab-123-cd', 'AB-123-CD'],
     ['United Kingdom', 'ab12  cde', 'AB12 CDE'],

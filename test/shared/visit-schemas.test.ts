@@ -23,6 +23,7 @@ describe('names', () => {
     ['trimmed and spaces folded', '  Anna   Maria  ', 'Anna Maria'],
     ['decomposed accents become composed', 'Jose\u0301', 'José'],
     ['exactly 80 characters', 'a'.repeat(80), 'a'.repeat(80)],
+    ['80 characters outside the Basic Multilingual Plane', '𠀀'.repeat(80), '𠀀'.repeat(80)],
   ])('accepts %s', (_why, typed, stored) => {
     const result = signInInput.parse({ ...base, firstName: typed });
     expect(result.firstName).toBe(stored);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -69,8 +70,8 @@ describe('openDatabase', () => {
     const file = path.join(dir, 'kiosk.sqlite3');
     const database = await openDatabase(file);
     await database.exec(`PRAGMA user_version = ${migrations.length + 1}`);
-    await database.exec('PRAGMA journal_mode = DELETE');
     await database.close();
+    expect(fs.readdirSync(dir)).toEqual(['kiosk.sqlite3']); // a clean close leaves no -wal or -shm
     const before = { hash: sha256(file), files: fs.readdirSync(dir).sort(), mtime: fs.statSync(file).mtimeMs };
 
     const attempt = openDatabase(file);
@@ -78,6 +79,46 @@ describe('openDatabase', () => {
     await expect(attempt).rejects.toThrow(/newer version of the kiosk/);
 
     expect({ hash: sha256(file), files: fs.readdirSync(dir).sort(), mtime: fs.statSync(file).mtimeMs }).toEqual(before);
+  });
+
+  it('refuses a newer version that sits only in the WAL after a crash', async () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, 'kiosk.sqlite3');
+    await (await openDatabase(file)).close();
+    // Simulate a crash of a newer app: its version change is committed to the WAL, never checkpointed.
+    const crashed = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const s=require('sqlite3');const d=new s.Database(process.argv[1]);
+         d.exec('PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA user_version=${migrations.length + 5};',
+           (e)=>{ if (e) { console.error(e); process.exit(1); } process.exit(0); });`,
+        file,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(crashed.stderr).toBe('');
+    expect(fs.existsSync(`${file}-wal`)).toBe(true);
+    await expect(openDatabase(file)).rejects.toBeInstanceOf(DatabaseTooNewError);
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps the database files readable by their owner only', async () => {
+    const dir = makeTempDir();
+    fs.chmodSync(dir, 0o755);
+    const file = path.join(dir, 'kiosk.sqlite3');
+    const database = await openDatabase(file);
+    await database.run(
+      'INSERT INTO visits (first_name, last_name, notice_version, signed_in_at, sign_out_code) VALUES (?, ?, ?, ?, ?)',
+      ['A', 'B', '1', 0, 'AAAAAA'],
+    );
+    for (const name of ['kiosk.sqlite3', 'kiosk.sqlite3-wal', 'kiosk.sqlite3-shm']) {
+      expect((fs.statSync(path.join(dir, name)).mode & 0o777).toString(8)).toBe('600');
+    }
+    await database.close();
+
+    fs.chmodSync(file, 0o644); // e.g. restored from a backup
+    await (await openDatabase(file)).close();
+    expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
   });
 
   it('refuses a file that is not a database and leaves it untouched', async () => {

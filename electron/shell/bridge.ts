@@ -1,0 +1,17 @@
+// Bundled into the sandboxed preload, where nothing but 'electron' can be required: this file and
+// what it imports must stay free of Node modules (a test checks the preload bundle).
+import type { KioskBridge } from '../../shared/api/bridge';
+import { channelNames } from '../../shared/api/contract';
+import { fail, type Result } from '../../shared/result';
+
+type Invoke = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+const declared = new Set<string>(channelNames);
+
+/** The preload's bridge: declared channels go through, anything else is refused before IPC. */
+export function createBridge(invoke: Invoke): KioskBridge {
+  return {
+    invoke: (channel, input) =>
+      declared.has(channel) ? invoke(channel, input) : Promise.resolve(fail('api.unknownChannel')),
+  };
+}
