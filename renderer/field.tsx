@@ -31,16 +31,21 @@ export function Field({ label, value, onChange, error, note, announcesNote = fal
         spellCheck={false}
         {...rest}
       />
-      {announcesNote && (
-        <p id={`${id}-note`} className="note" aria-live="polite">
-          {note}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="error" role="alert">
-          {error}
-        </p>
-      )}
+      {/* One line is always kept for the message, so a message appearing on blur does not move the
+          control the visitor is reaching for. */}
+      <div className="message-slot">
+        {error ? (
+          <p id={`${id}-error`} className="error" role="alert">
+            {error}
+          </p>
+        ) : (
+          announcesNote && (
+            <p id={`${id}-note`} className="note" aria-live="polite">
+              {note}
+            </p>
+          )
+        )}
+      </div>
     </div>
   );
 }

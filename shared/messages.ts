@@ -6,8 +6,8 @@ export const errorMessages = {
   'name.required': { nl: 'Vul dit veld in.', en: 'Please fill in this field.' },
   'name.tooLong': { nl: 'Maximaal 80 tekens.', en: 'At most 80 characters.' },
   'name.invalidCharacters': {
-    nl: 'Gebruik alleen letters, spaties, apostrof, koppelteken of punt.',
-    en: 'Use only letters, spaces, apostrophes, hyphens or dots.',
+    nl: "Alleen letters, spaties en ' - . zijn toegestaan.",
+    en: "Only letters, spaces and ' - . are allowed.",
   },
   'company.tooLong': { nl: 'Maximaal 120 tekens.', en: 'At most 120 characters.' },
   'company.invalidCharacters': {

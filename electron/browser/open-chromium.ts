@@ -2,8 +2,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge'];
+const LAUNCH_PAGE_LIFETIME_MS = 60_000;
 
 export function findChromium(): string | null {
   const lookup = process.platform === 'win32' ? 'where' : 'which';
@@ -14,14 +16,36 @@ export function findChromium(): string | null {
   return null;
 }
 
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A page, readable by its owner only, that forwards to the kiosk URL. The browser is started with
+ * this file instead of the URL, because a process's arguments are visible to every local user and
+ * the URL carries the launch token.
+ */
+export function writeLaunchPage(folder: string, url: string): string {
+  const file = path.join(folder, 'open-kiosk.html');
+  const target = escapeAttribute(url);
+  fs.writeFileSync(
+    file,
+    `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer">` +
+      `<meta http-equiv="refresh" content="0;url=${target}"><title>Reception kiosk</title>` +
+      `<a href="${target}">Reception kiosk</a>\n`,
+    { mode: 0o600 },
+  );
+  return file;
+}
+
 /**
  * App mode: one window, no address bar. A fresh profile folder and incognito, so this is a browser
  * process of its own (not a tab in someone's running browser) and keeps no form history between visitors.
  */
 export function openInAppMode(executable: string, url: string): void {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-chromium-'));
+  const launchPage = writeLaunchPage(profile, url);
   const flags = [
-    `--app=${url}`,
+    `--app=${pathToFileURL(launchPage).href}`,
     `--user-data-dir=${profile}`,
     '--incognito',
     '--no-first-run',
@@ -31,4 +55,5 @@ export function openInAppMode(executable: string, url: string): void {
   const child = spawn(executable, flags, { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
+  setTimeout(() => fs.rmSync(launchPage, { force: true }), LAUNCH_PAGE_LIFETIME_MS).unref();
 }

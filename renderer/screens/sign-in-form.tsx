@@ -103,21 +103,25 @@ export function SignInFormScreen({ text, language, client, facts, onSignedIn, on
           <Field label={text.firstName} {...bind('firstName')} autoCapitalize="words" required />
           <Field label={text.lastName} {...bind('lastName')} autoCapitalize="words" required />
         </div>
-        <Field label={text.company} {...bind('company')} />
-        <label className="check">
-          <input type="checkbox" checked={cameByCar} onChange={(event) => setCameByCar(event.target.checked)} />
-          <span>{text.cameByCar}</span>
-        </label>
-        {cameByCar && (
-          <Field
-            label={text.plate}
-            {...bind('plate')}
-            note={platePreview}
-            announcesNote
-            autoCapitalize="characters"
-            className="plate-input"
-          />
-        )}
+        <div className="field-row">
+          <Field label={text.company} {...bind('company')} />
+          <div className="car">
+            <label className="check">
+              <input type="checkbox" checked={cameByCar} onChange={(event) => setCameByCar(event.target.checked)} />
+              <span>{text.cameByCar}</span>
+            </label>
+            {cameByCar && (
+              <Field
+                label={text.plate}
+                {...bind('plate')}
+                note={platePreview}
+                announcesNote
+                autoCapitalize="characters"
+                className="plate-input"
+              />
+            )}
+          </div>
+        </div>
         {formError && (
           <p className="form-error" role="alert">
             {translate(formError, language)}

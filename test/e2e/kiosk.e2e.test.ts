@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { writeLaunchPage } from '../../electron/browser/open-chromium';
+import { makeTempDir } from '../helpers/temp-dir';
 import {
   launchChromium,
   screenshot,
@@ -203,7 +207,7 @@ describe('a visitor at the kiosk, in browser mode', () => {
       await page.getByText('Please check the highlighted fields.').waitFor();
       expect(await page.getByRole('alert').allInnerTexts()).toEqual(
         expect.arrayContaining([
-          'Use only letters, spaces, apostrophes, hyphens or dots.',
+          "Only letters, spaces and ' - . are allowed.",
           'Please fill in this field.',
           'This does not look like a licence plate: use 2 to 12 letters and digits.',
         ]),
@@ -408,6 +412,18 @@ describe('browser mode refuses foreign callers', () => {
     expect(accepted.status).toBe(200);
     expect(JSON.parse(accepted.body)).toMatchObject({ ok: true });
     expect(await storedVisits()).toHaveLength(1);
+  });
+
+  it('Chromium is started with an owner-only launch page, never the token in its arguments', async () => {
+    running = await startKiosk();
+    const folder = makeTempDir();
+    const launchPage = writeLaunchPage(folder, running.server.url);
+    if (process.platform !== 'win32') expect((fs.statSync(launchPage).mode & 0o777).toString(8)).toBe('600');
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(launchPage).href);
+    await page.getByRole('button', { name: 'Aanmelden' }).waitFor();
+    expect(page.url()).toBe(running.server.url);
+    await page.close();
   });
 
   it('serves the page with a strict Content-Security-Policy', async () => {

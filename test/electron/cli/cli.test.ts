@@ -58,7 +58,7 @@ describe('kiosk CLI', () => {
   });
 
   it.each([
-    ['a bad name', ['visits', 'sign-in', '--first', '<b>', '--last', 'X'], /firstName: Use only letters/],
+    ['a bad name', ['visits', 'sign-in', '--first', '<b>', '--last', 'X'], /firstName: Only letters, spaces/],
     ['a missing name', ['visits', 'sign-in', '--first', 'Anna'], /lastName: Please fill in this field/],
     [
       'a bad plate',
