@@ -78,7 +78,7 @@ function setupNavigationGuards() {
 
 function setupIpc(kiosk: Kiosk) {
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, input: unknown) =>
-    handleKioskInvoke(kiosk.router, event.senderFrame, channel, input),
+    handleKioskInvoke(kiosk, { id: event.sender.id, frame: event.senderFrame }, channel, input),
   );
 }
 
@@ -112,6 +112,7 @@ async function main() {
   setupPermissions();
   setupNavigationGuards();
   setupIpc(kiosk);
+  kiosk.startBackgroundJobs();
   createKioskWindow();
 
   app.on('window-all-closed', () => app.quit());

@@ -35,6 +35,14 @@ const idle = z.strictObject({
   staffSeconds: z.int().min(15).max(3600).default(120),
 });
 
+const reception = z.strictObject({
+  /** Visitors still signed in at this local time are signed out automatically, marked as such. */
+  autoSignOutAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM, such as 23:59')
+    .default('23:59'),
+});
+
 export const kioskConfigSchema = z.strictObject({
   organisation: organisation.prefault({}),
   timeZone: z
@@ -43,6 +51,7 @@ export const kioskConfigSchema = z.strictObject({
     .default('Europe/Amsterdam'),
   retention: retention.prefault({}),
   idle: idle.prefault({}),
+  reception: reception.prefault({}),
 });
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;

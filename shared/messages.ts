@@ -22,6 +22,31 @@ export const errorMessages = {
     nl: 'Een afmeldcode bestaat uit 6 letters en cijfers.',
     en: 'A sign-out code has 6 letters and digits.',
   },
+  'pin.invalid': { nl: 'Een pincode bestaat uit 6 tot 12 cijfers.', en: 'A PIN has 6 to 12 digits.' },
+  'pin.mismatch': { nl: 'De twee pincodes zijn niet gelijk.', en: 'The two PINs are not the same.' },
+  'role.invalid': { nl: 'Kies een rol.', en: 'Choose a role.' },
+  'staff.wrongPin': {
+    nl: 'Deze pincode klopt niet.',
+    en: 'This PIN is not correct.',
+  },
+  'staff.lockedOut': {
+    nl: 'Te veel onjuiste pogingen. Probeer het over {minutes} minuten opnieuw.',
+    en: 'Too many wrong attempts. Try again in {minutes} minutes.',
+  },
+  'staff.unknown': { nl: 'Deze medewerker bestaat niet (meer).', en: 'This staff member does not exist (any more).' },
+  'staff.adminExists': {
+    nl: 'Er is al een beheerder. Laat een beheerder u toevoegen.',
+    en: 'An administrator already exists. Ask an administrator to add you.',
+  },
+  'staff.lastAdmin': {
+    nl: 'Dit is de laatste actieve beheerder; die kan niet worden uitgeschakeld.',
+    en: 'This is the last active administrator, who cannot be disabled.',
+  },
+  'visit.notOnSite': {
+    nl: 'Deze bezoeker is al afgemeld.',
+    en: 'This visitor has already signed out.',
+  },
+  'visit.unknown': { nl: 'Dit bezoek bestaat niet (meer).', en: 'This visit does not exist (any more).' },
   'field.invalid': { nl: 'Ongeldige invoer.', en: 'Invalid input.' },
   'validation.failed': {
     nl: 'Controleer de gemarkeerde velden.',
@@ -68,6 +93,8 @@ export function isMessageKey(value: unknown): value is MessageKey {
   return typeof value === 'string' && Object.hasOwn(errorMessages, value);
 }
 
-export function translate(key: MessageKey, language: Language): string {
-  return errorMessages[key][language];
+export function translate(key: MessageKey, language: Language, params: Record<string, number> = {}): string {
+  return errorMessages[key][language].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    name in params ? String(params[name]) : placeholder,
+  );
 }

@@ -4,6 +4,8 @@ import type { MessageKey } from './messages';
 export interface ApiError {
   key: MessageKey;
   fields?: Partial<Record<string, MessageKey>>;
+  /** Values the message is rendered with, e.g. { minutes: 5 }; never personal data. */
+  params?: Record<string, number>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

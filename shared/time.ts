@@ -13,3 +13,19 @@ export function formatLocalTime(epochMs: number, zone: string): string {
 export function formatLocalDate(epochMs: number, zone: string): string {
   return DateTime.fromMillis(epochMs, { zone }).toISODate() ?? '';
 }
+
+/**
+ * When a visitor who forgot to sign out is signed out automatically: the configured local time of
+ * day ("HH:MM") on the day they signed in, or the next day when they signed in after it.
+ */
+export function automaticSignOutTime(signedInAt: number, timeOfDay: string, zone: string): number {
+  const [hour, minute] = timeOfDay.split(':').map(Number) as [number, number];
+  const signedIn = DateTime.fromMillis(signedInAt, { zone });
+  let cutoff = signedIn.set({ hour, minute, second: 0, millisecond: 0 });
+  if (cutoff.toMillis() <= signedInAt) cutoff = cutoff.plus({ days: 1 });
+  return cutoff.toMillis();
+}
+
+export function formatLocalDateTime(epochMs: number, zone: string): string {
+  return DateTime.fromMillis(epochMs, { zone }).toFormat('yyyy-MM-dd HH:mm');
+}

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { API_PATH_PREFIX, TOKEN_FRAGMENT_KEY, TOKEN_HEADER } from '../../shared/api/bridge';
+import { API_PATH_PREFIX, TERMINAL_HEADER, TOKEN_FRAGMENT_KEY, TOKEN_HEADER } from '../../shared/api/bridge';
 import { fail, type Result } from '../../shared/result';
 import type { Kiosk } from '../core/kiosk';
 import {
@@ -96,7 +96,10 @@ export async function startBrowserServer({
     } catch {
       return sendJson(response, 400, fail('field.invalid'));
     }
-    const result = await kiosk.router.invokeUntrusted(channel, input, { kind: 'kiosk' });
+    const terminal = request.headers[TERMINAL_HEADER];
+    if (typeof terminal !== 'string' || !/^[\w-]{16,64}$/.test(terminal))
+      return sendJson(response, 400, fail('field.invalid'));
+    const result = await kiosk.handle(`page:${terminal}`, channel, input);
     const status = !result.ok && result.error.key === 'api.unknownChannel' ? 404 : 200;
     sendJson(response, status, result);
   }

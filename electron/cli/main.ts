@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readSecret } from './read-secret';
 import { runCli } from './run';
 
 process.exitCode = await runCli({
@@ -6,4 +7,5 @@ process.exitCode = await runCli({
   env: process.env,
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
+  readSecret,
 });

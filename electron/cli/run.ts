@@ -7,13 +7,15 @@ import { defaultDataDir } from '../core/data-dir';
 import { DatabaseTooNewError, NotADatabaseError } from '../core/database';
 import { createKiosk, type Kiosk } from '../core/kiosk';
 import type { Caller } from '../core/router';
-import { formatApiError, formatToday } from './format';
+import { formatApiError, formatAudit, formatStaff, formatToday } from './format';
 
 export interface CliIo {
   argv: readonly string[];
   env: NodeJS.ProcessEnv;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Reads a secret such as a PIN from standard input, never from the command line. */
+  readSecret: (prompt: string) => Promise<string>;
 }
 
 export const EXIT_OK = 0;
@@ -28,6 +30,11 @@ const USAGE = `Usage: kiosk <command> [options]
 Commands:
   visits sign-in --first F --last L [--company C] [--plate P]   register a visitor by hand
   visits today                                                    list today's visitors
+  staff add --name N --role receptionist|security|admin           add a staff account (PIN from stdin)
+  staff list                                                      list staff accounts
+  staff disable --id N | staff enable --id N                      switch an account off or on
+  staff reset-pin --id N                                          set a new PIN (from stdin)
+  audit list [--action A] [--limit N]                             the audit log, newest first
 
 Options:
   --data-dir D   the kiosk's data folder (default: ${defaultDataDir()})
@@ -44,7 +51,14 @@ const OPTIONS = {
   last: { type: 'string' },
   company: { type: 'string' },
   plate: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  id: { type: 'string' },
+  action: { type: 'string' },
+  limit: { type: 'string' },
 } as const;
+
+type Values = ReturnType<typeof parse>['values'];
 
 // The CLI is run by someone who can read the data folder directly, so it acts with every role.
 const OPERATOR: Caller = { kind: 'operator' };
@@ -62,7 +76,86 @@ function unwrap<T>(result: Result<T>): T {
   throw new UsageError(formatApiError(result.error));
 }
 
-export async function runCli({ argv, env, stdout, stderr }: CliIo): Promise<number> {
+function integerOption(values: Values, name: 'id' | 'limit'): number | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}"`);
+  return Number(value);
+}
+
+interface Context {
+  kiosk: Kiosk;
+  values: Values;
+  io: CliIo;
+  print: (value: unknown, asText: () => string) => void;
+}
+
+const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
+  'visits sign-in': async ({ kiosk, values, print }) => {
+    const receipt = unwrap(
+      await kiosk.router.invoke(
+        'visits.signIn',
+        {
+          firstName: values.first ?? '',
+          lastName: values.last ?? '',
+          company: values.company,
+          plate: values.plate,
+          // A receptionist registering a visitor by hand has shown them the current notice.
+          noticeVersion: noticeVersion(kiosk.config),
+        },
+        OPERATOR,
+      ),
+    );
+    print(receipt, () => `Signed in ${receipt.firstName}. Sign-out code: ${receipt.signOutCode}`);
+  },
+
+  'visits today': async ({ kiosk, print }) => {
+    const today = unwrap(await kiosk.router.invoke('visits.today', {}, OPERATOR));
+    print(today, () => formatToday(today));
+  },
+
+  'staff add': async ({ kiosk, values, io, print }) => {
+    const pin = await io.readSecret('PIN (6 to 12 digits): ');
+    const input = { name: values.name ?? '', role: (values.role ?? '') as 'admin', pin };
+    const account = unwrap(await kiosk.router.invoke('staff.add', input, OPERATOR));
+    print(account, () => `Added ${account.name} (${account.role}) as staff account ${account.id}.`);
+  },
+
+  'staff list': async ({ kiosk, print }) => {
+    const accounts = unwrap(await kiosk.router.invoke('staff.list', {}, OPERATOR));
+    print(accounts, () => formatStaff(accounts));
+  },
+
+  'staff disable': async (context) => setDisabled(context, true),
+  'staff enable': async (context) => setDisabled(context, false),
+
+  'staff reset-pin': async ({ kiosk, values, io, print }) => {
+    const staffId = integerOption(values, 'id') ?? 0;
+    const pin = await io.readSecret('New PIN (6 to 12 digits): ');
+    unwrap(await kiosk.router.invoke('staff.resetPin', { staffId, pin }, OPERATOR));
+    print({ staffId }, () => `New PIN set for staff account ${staffId}.`);
+  },
+
+  'audit list': async ({ kiosk, values, print }) => {
+    const entries = unwrap(
+      await kiosk.router.invoke(
+        'audit.list',
+        { action: values.action, limit: integerOption(values, 'limit') },
+        OPERATOR,
+      ),
+    );
+    print(entries, () => formatAudit(entries, kiosk.config.timeZone));
+  },
+};
+
+async function setDisabled({ kiosk, values, print }: Context, disabled: boolean) {
+  const staffId = integerOption(values, 'id') ?? 0;
+  const account = unwrap(await kiosk.router.invoke('staff.setDisabled', { staffId, disabled }, OPERATOR));
+  print(account, () => `${account.name} is ${disabled ? 'disabled' : 'enabled'}.`);
+}
+
+export async function runCli(io: CliIo): Promise<number> {
+  const { argv, env, stdout, stderr } = io;
   let kiosk: Kiosk | undefined;
   try {
     const { values, positionals } = parse(argv);
@@ -71,45 +164,13 @@ export async function runCli({ argv, env, stdout, stderr }: CliIo): Promise<numb
       stdout(USAGE);
       return EXIT_OK;
     }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`unknown command "${command}"; run "kiosk --help" for the list`);
+    kiosk = await createKiosk({ dataDir: values['data-dir'] ?? defaultDataDir(env), clock: clockFromEnvironment(env) });
     const print = (value: unknown, asText: () => string) =>
       stdout(values.json ? JSON.stringify(value, null, 2) : asText());
-    const openKiosk = async () => {
-      kiosk = await createKiosk({
-        dataDir: values['data-dir'] ?? defaultDataDir(env),
-        clock: clockFromEnvironment(env),
-      });
-      return kiosk;
-    };
-
-    switch (command) {
-      case 'visits sign-in': {
-        const { router, config } = await openKiosk();
-        const receipt = unwrap(
-          await router.invoke(
-            'visits.signIn',
-            {
-              firstName: values.first ?? '',
-              lastName: values.last ?? '',
-              company: values.company,
-              plate: values.plate,
-              // A receptionist registering a visitor by hand has shown them the current notice.
-              noticeVersion: noticeVersion(config),
-            },
-            OPERATOR,
-          ),
-        );
-        print(receipt, () => `Signed in ${receipt.firstName}. Sign-out code: ${receipt.signOutCode}`);
-        return EXIT_OK;
-      }
-      case 'visits today': {
-        const { router } = await openKiosk();
-        const today = unwrap(await router.invoke('visits.today', {}, OPERATOR));
-        print(today, () => formatToday(today));
-        return EXIT_OK;
-      }
-      default:
-        throw new UsageError(`unknown command "${command}"; run "kiosk --help" for the list`);
-    }
+    await run({ kiosk, values, io, print });
+    return EXIT_OK;
   } catch (error) {
     if (
       error instanceof UsageError ||

@@ -1,11 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KioskConfig } from '../../shared/config';
-import { noticeFacts } from '../../shared/notice';
+import type { Result } from '../../shared/result';
+import { createApiHandlers } from './api-handlers';
+import { createAuditLog, type AuditLog } from './audit';
 import { systemClock, type Clock } from './clock';
 import { loadConfigFile } from './config-file';
+import { startDailyJobs } from './daily-jobs';
 import { openDatabase, type Database } from './database';
-import { createRouter, type Router } from './router';
+import { createRouter, type Caller, type Router } from './router';
+import { createSessionStore } from './sessions';
+import { createStaffService, type StaffService } from './staff';
 import { createVisitsService, type VisitsService } from './visits';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
@@ -24,7 +29,16 @@ export interface Kiosk {
   clock: Clock;
   database: Database;
   visits: VisitsService;
+  staff: StaffService;
+  audit: AuditLog;
   router: Router;
+  /**
+   * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
+   * is the terminal's unlocked staff session, or the anonymous kiosk.
+   */
+  handle(terminal: string, channel: unknown, input: unknown): Promise<Result<unknown>>;
+  /** The jobs a running kiosk keeps (the automatic sign-out); the CLI does not start them. */
+  startBackgroundJobs(): void;
   close(): Promise<void>;
 }
 
@@ -39,24 +53,38 @@ export async function createKiosk({
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const effectiveConfig = config ?? loadConfigFile(dataDir);
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
+  const audit = createAuditLog({ database, clock });
   const visits = createVisitsService({ database, clock, config: effectiveConfig });
-
+  const staff = createStaffService({ database, clock, audit });
+  const sessions = createSessionStore({ clock, idleMs: effectiveConfig.idle.staffSeconds * 1000 });
   const router = createRouter(
-    {
-      'notice.current': async () => noticeFacts(effectiveConfig),
-      'visits.signIn': (input) => visits.signIn(input),
-      'visits.signOut': (input) => visits.signOut(input.code, 'kiosk'),
-      'visits.today': () => visits.today(),
-    },
+    createApiHandlers({ config: effectiveConfig, visits, staff, audit, sessions }),
     (error, channel) => logError(error, `channel ${channel}`),
   );
+
+  let stopJobs: (() => void) | null = null;
 
   return {
     config: effectiveConfig,
     clock,
     database,
     visits,
+    staff,
+    audit,
     router,
-    close: () => database.close(),
+    handle(terminal, channel, input) {
+      const session = sessions.touch(terminal);
+      const caller: Caller = session
+        ? { kind: 'staff', staffId: session.staffId, name: session.name, role: session.role, terminal }
+        : { kind: 'kiosk', terminal };
+      return router.invokeUntrusted(channel, input, caller);
+    },
+    startBackgroundJobs() {
+      stopJobs ??= startDailyJobs({ config: effectiveConfig, visits, audit, logError });
+    },
+    async close() {
+      stopJobs?.();
+      await database.close();
+    },
   };
 }

@@ -15,7 +15,10 @@ import { UserError } from './user-error';
  * Who is calling. The kiosk screen is anonymous; staff hold a role; the operator is someone at the
  * machine's command line, who already has the data folder itself and so may call every channel.
  */
-export type Caller = { kind: 'kiosk' } | { kind: 'staff'; staffId: number; role: StaffRole } | { kind: 'operator' };
+export type Caller =
+  | { kind: 'kiosk'; terminal: string }
+  | { kind: 'staff'; staffId: number; name: string; role: StaffRole; terminal: string }
+  | { kind: 'operator' };
 
 export type Handlers = {
   [C in ChannelName]: (input: ParsedInputOf<C>, caller: Caller) => Promise<OutputOf<C>>;
@@ -55,6 +58,7 @@ export function createRouter(handlers: Handlers, onInternalError: (error: unknow
       return ok(await handler(parsed.data, caller));
     } catch (error) {
       if (error instanceof UserError) return { ok: false, error: error.apiError };
+      // A failure inside SQLite or the file system: reported to the log, never shown.
       onInternalError(error, channel);
       return fail('internal');
     }

@@ -1,7 +1,14 @@
-import type { SignInReceipt, SignOutMethod, SignOutReceipt, TodayVisits, VisitRow } from '../../shared/api/types';
+import type {
+  EvacuationList,
+  SignInReceipt,
+  SignOutMethod,
+  SignOutReceipt,
+  TodayVisits,
+  VisitRow,
+} from '../../shared/api/types';
 import type { KioskConfig } from '../../shared/config';
 import { noticeVersion } from '../../shared/notice';
-import { formatLocalDate, localDayBounds } from '../../shared/time';
+import { automaticSignOutTime, formatLocalDate, localDayBounds } from '../../shared/time';
 import type { SignInData } from '../../shared/validation/visit-schemas';
 import type { Clock } from './clock';
 import type { Database } from './database';
@@ -131,7 +138,54 @@ export function createVisitsService({
     };
   }
 
-  return { signIn, signOut, today };
+  /** Everyone on site now, whatever day they came: the evacuation list. */
+  async function onSite(): Promise<EvacuationList> {
+    const records = await database.all<VisitRecord>(
+      `SELECT ${VISIT_COLUMNS} FROM visits WHERE signed_out_at IS NULL ORDER BY signed_in_at, id`,
+    );
+    return { generatedAt: clock.now(), timeZone: config.timeZone, visits: records.map(toVisitRow) };
+  }
+
+  /** A receptionist signs a visitor out on their behalf. */
+  async function signOutById(visitId: number): Promise<VisitRow> {
+    const signedOutAt = clock.now();
+    return database.transaction(async (tx) => {
+      const record = await tx.get<VisitRecord>(`SELECT ${VISIT_COLUMNS} FROM visits WHERE id = ?`, [visitId]);
+      if (!record) throw new UserError({ key: 'visit.unknown' });
+      if (record.signed_out_at !== null) throw new UserError({ key: 'visit.notOnSite' });
+      await tx.run("UPDATE visits SET signed_out_at = ?, sign_out_method = 'staff' WHERE id = ?", [
+        signedOutAt,
+        visitId,
+      ]);
+      return toVisitRow({ ...record, signed_out_at: signedOutAt, sign_out_method: 'staff' });
+    });
+  }
+
+  /**
+   * Signs out every visitor whose automatic sign-out time has passed, at that time (not now), so a
+   * run that comes late, or after the kiosk was off, still records when the day ended.
+   */
+  async function signOutForgotten(): Promise<number> {
+    const now = clock.now();
+    return database.transaction(async (tx) => {
+      const onSiteVisits = await tx.all<{ id: number; signed_in_at: number }>(
+        'SELECT id, signed_in_at FROM visits WHERE signed_out_at IS NULL',
+      );
+      let count = 0;
+      for (const visit of onSiteVisits) {
+        const cutoff = automaticSignOutTime(visit.signed_in_at, config.reception.autoSignOutAt, config.timeZone);
+        if (cutoff > now) continue;
+        await tx.run("UPDATE visits SET signed_out_at = ?, sign_out_method = 'automatic' WHERE id = ?", [
+          cutoff,
+          visit.id,
+        ]);
+        count++;
+      }
+      return count;
+    });
+  }
+
+  return { signIn, signOut, today, onSite, signOutById, signOutForgotten };
 }
 
 export type VisitsService = ReturnType<typeof createVisitsService>;

@@ -1,14 +1,17 @@
 import { fail, type Result } from '../../shared/result';
-import type { Router } from '../core/router';
+import type { Kiosk } from '../core/kiosk';
 import { isTrustedSender } from './guards';
 
-/** The main process's side: only our own top-level page reaches the router, as the anonymous kiosk. */
+/**
+ * The main process's side: only our own top-level page reaches the core. Each window is its own
+ * terminal, so a staff session unlocked in one window is not shared with another.
+ */
 export function handleKioskInvoke(
-  router: Router,
-  senderFrame: { url: string; parent: unknown } | null | undefined,
+  kiosk: Pick<Kiosk, 'handle'>,
+  sender: { id: number; frame: { url: string; parent: unknown } | null | undefined },
   channel: unknown,
   input: unknown,
 ): Promise<Result<unknown>> {
-  if (!isTrustedSender(senderFrame)) return Promise.resolve(fail('api.forbidden'));
-  return router.invokeUntrusted(channel, input, { kind: 'kiosk' });
+  if (!isTrustedSender(sender.frame)) return Promise.resolve(fail('api.forbidden'));
+  return kiosk.handle(`window:${sender.id}`, channel, input);
 }

@@ -1,4 +1,10 @@
-import { API_PATH_PREFIX, TOKEN_FRAGMENT_KEY, TOKEN_HEADER, type KioskBridge } from '../../shared/api/bridge';
+import {
+  API_PATH_PREFIX,
+  TERMINAL_HEADER,
+  TOKEN_FRAGMENT_KEY,
+  TOKEN_HEADER,
+  type KioskBridge,
+} from '../../shared/api/bridge';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/api/contract';
 import { fail, type Result } from '../../shared/result';
 
@@ -26,10 +32,12 @@ export function bridgeTransport(bridge: KioskBridge): Transport {
 }
 
 export function httpTransport(token: string, fetchImpl: typeof fetch = fetch): Transport {
+  // Names this page to the server; lives only in memory, so a reload starts locked.
+  const terminal = crypto.randomUUID();
   return async (channel, input) => {
     const response = await fetchImpl(`${API_PATH_PREFIX}${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, [TERMINAL_HEADER]: terminal },
       body: JSON.stringify(input ?? {}),
       cache: 'no-store',
     });

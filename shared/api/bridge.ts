@@ -11,5 +11,7 @@ export const IPC_INVOKE_CHANNEL = 'kiosk:invoke';
 /** Browser mode: POST {API_PATH_PREFIX}<channel> with the per-launch token in this header. */
 export const API_PATH_PREFIX = '/api/';
 export const TOKEN_HEADER = 'x-kiosk-token';
+/** Browser mode: a random id per page load, so each page (kiosk, reception) has its own staff session. */
+export const TERMINAL_HEADER = 'x-kiosk-terminal';
 /** The token travels in the URL fragment (never sent to a server, never in logs) as #token=... */
 export const TOKEN_FRAGMENT_KEY = 'token';

@@ -1,9 +1,43 @@
 import { z } from 'zod';
+import type { MessageKey } from '../messages';
+import { addStaffInput, firstAdminInput, resetPinInput, staffId, unlockInput } from '../validation/staff-schemas';
 import { signInInput, signOutInput } from '../validation/visit-schemas';
 import { channel } from './channel';
-import type { NoticeFacts, SignInReceipt, SignOutReceipt, TodayVisits } from './types';
+import type {
+  AuditEntry,
+  CsvExport,
+  EvacuationList,
+  NoticeFacts,
+  SetupStatus,
+  SignInReceipt,
+  SignOutReceipt,
+  StaffAccount,
+  StaffDirectoryEntry,
+  StaffSessionInfo,
+  TodayVisits,
+  VisitRow,
+} from './types';
 
 const noInput = z.strictObject({});
+const language = z.enum(['nl', 'en'], { error: 'field.invalid' satisfies MessageKey });
+const epochMs = z.int().min(0).max(8.64e15);
+
+const lockInput = z.strictObject({ reason: z.enum(['manual', 'idle']).default('manual') });
+const setDisabledInput = z.strictObject({ staffId, disabled: z.boolean() });
+const auditFilterInput = z.strictObject({
+  action: z.string().max(60).optional(),
+  staffId: staffId.optional(),
+  from: epochMs.optional(),
+  to: epochMs.optional(),
+  limit: z.int().min(1).max(1000).optional(),
+});
+const visitIdInput = z.strictObject({ visitId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive() });
+const csvInput = z.strictObject({ language });
+const printedInput = z.strictObject({ count: z.int().min(0).max(1_000_000) });
+
+const reception = ['receptionist', 'admin'] as const;
+const evacuation = ['receptionist', 'security', 'admin'] as const;
+const admin = ['admin'] as const;
 
 /**
  * The whole API, each channel once: its input schema, its output type and who may call it.
@@ -11,17 +45,43 @@ const noInput = z.strictObject({});
  * derived from this object.
  */
 export const api = {
+  // The kiosk, for anyone at the screen.
   'notice.current': channel<typeof noInput, NoticeFacts>({ input: noInput, access: 'public' }),
   'visits.signIn': channel<typeof signInInput, SignInReceipt>({ input: signInInput, access: 'public' }),
   'visits.signOut': channel<typeof signOutInput, SignOutReceipt>({ input: signOutInput, access: 'public' }),
-  'visits.today': channel<typeof noInput, TodayVisits>({ input: noInput, access: ['receptionist', 'admin'] }),
+
+  // Unlocking and locking the staff view.
+  'staff.setupStatus': channel<typeof noInput, SetupStatus>({ input: noInput, access: 'public' }),
+  'staff.directory': channel<typeof noInput, StaffDirectoryEntry[]>({ input: noInput, access: 'public' }),
+  'staff.createFirstAdmin': channel<typeof firstAdminInput, StaffSessionInfo>({
+    input: firstAdminInput,
+    access: 'public',
+  }),
+  'staff.unlock': channel<typeof unlockInput, StaffSessionInfo>({ input: unlockInput, access: 'public' }),
+  'staff.session': channel<typeof noInput, StaffSessionInfo | null>({ input: noInput, access: 'public' }),
+  'staff.lock': channel<typeof lockInput, null>({ input: lockInput, access: 'public' }),
+
+  // The reception desk.
+  'visits.today': channel<typeof noInput, TodayVisits>({ input: noInput, access: reception }),
+  'visits.register': channel<typeof signInInput, SignInReceipt>({ input: signInInput, access: reception }),
+  'visits.signOutById': channel<typeof visitIdInput, VisitRow>({ input: visitIdInput, access: reception }),
+  'visits.evacuation': channel<typeof noInput, EvacuationList>({ input: noInput, access: evacuation }),
+  'visits.evacuationCsv': channel<typeof csvInput, CsvExport>({ input: csvInput, access: evacuation }),
+  'visits.evacuationPrinted': channel<typeof printedInput, null>({ input: printedInput, access: evacuation }),
+
+  // Administration.
+  'staff.list': channel<typeof noInput, StaffAccount[]>({ input: noInput, access: admin }),
+  'staff.add': channel<typeof addStaffInput, StaffAccount>({ input: addStaffInput, access: admin }),
+  'staff.setDisabled': channel<typeof setDisabledInput, StaffAccount>({ input: setDisabledInput, access: admin }),
+  'staff.resetPin': channel<typeof resetPinInput, null>({ input: resetPinInput, access: admin }),
+  'audit.list': channel<typeof auditFilterInput, AuditEntry[]>({ input: auditFilterInput, access: admin }),
 };
 
 export type Api = typeof api;
 export type ChannelName = keyof Api;
 export type InputOf<C extends ChannelName> = z.input<Api[C]['input']>;
 export type ParsedInputOf<C extends ChannelName> = z.output<Api[C]['input']>;
-export type OutputOf<C extends ChannelName> = NonNullable<Api[C]['output']>;
+export type OutputOf<C extends ChannelName> = NonNullable<Api[C]['output']> | Extract<Api[C]['output'], null>;
 
 export const channelNames = Object.keys(api) as ChannelName[];
 

@@ -1,3 +1,4 @@
+import type { StaffRole } from './channel';
 import type { Language } from '../messages';
 
 /** What the kiosk needs to render the privacy notice; every figure comes from the configuration. */
@@ -44,4 +45,51 @@ export interface TodayVisits {
   timeZone: string;
   visits: VisitRow[];
   onSiteCount: number;
+}
+
+export interface StaffDirectoryEntry {
+  id: number;
+  name: string;
+}
+
+export interface StaffSessionInfo {
+  staffId: number;
+  name: string;
+  role: StaffRole;
+  /** The staff view locks itself after this many seconds without a touch or key press. */
+  idleSeconds: number;
+}
+
+export interface StaffAccount {
+  id: number;
+  name: string;
+  role: StaffRole;
+  createdAt: number;
+  disabledAt: number | null;
+}
+
+export interface SetupStatus {
+  needsFirstAdmin: boolean;
+}
+
+/** An audit entry: who did what when, with counts and ids; never a visitor's data. */
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actor: string;
+  staffId: number | null;
+  action: string;
+  detail: Record<string, string | number | null>;
+}
+
+export interface EvacuationList {
+  generatedAt: number;
+  timeZone: string;
+  visits: VisitRow[];
+}
+
+export interface CsvExport {
+  fileName: string;
+  csv: string;
+  count: number;
 }

@@ -229,7 +229,11 @@ describe('a visitor at the kiosk, in browser mode', () => {
         const post = async (body: unknown) => {
           const response = await fetch('/api/visits.signIn', {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-kiosk-token': token },
+            headers: {
+              'content-type': 'application/json',
+              'x-kiosk-token': token,
+              'x-kiosk-terminal': crypto.randomUUID(),
+            },
             body: JSON.stringify(body),
           });
           return response.json();
@@ -357,7 +361,7 @@ describe('browser mode refuses foreign callers', () => {
     running = await startKiosk();
     const own = `127.0.0.1:${running.server.port}`;
     const json = { 'content-type': 'application/json' };
-    const token = { 'x-kiosk-token': running.server.token };
+    const token = { 'x-kiosk-token': running.server.token, 'x-kiosk-terminal': 'e2e-terminal-0000000001' };
 
     expect((await request({ path: '/api/visits.signIn', headers: json, body: signIn })).status).toBe(401);
     expect(

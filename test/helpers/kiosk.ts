@@ -2,6 +2,7 @@ import { afterEach } from 'vitest';
 import { defaultConfig, type KioskConfig } from '../../shared/config';
 import { noticeVersion } from '../../shared/notice';
 import type { Clock } from '../../electron/core/clock';
+import type { Caller } from '../../electron/core/router';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk';
 import { makeTempDir } from './temp-dir';
 
@@ -21,6 +22,10 @@ export function manualClock(startIso: string): Clock & { set(iso: string): void;
 
 const opened: Kiosk[] = [];
 
+/**
+ * Opens a kiosk on a temp folder. Its staff table holds the accounts behind `callers` (with PINs no
+ * one can type), so audit rows written for them have someone to point to.
+ */
 export async function openTestKiosk(options: { clock: Clock; config?: KioskConfig; dataDir?: string }): Promise<Kiosk> {
   const kiosk = await createKiosk({
     dataDir: options.dataDir ?? makeTempDir(),
@@ -29,6 +34,13 @@ export async function openTestKiosk(options: { clock: Clock; config?: KioskConfi
     logError: () => undefined,
   });
   opened.push(kiosk);
+  for (const caller of Object.values(callers)) {
+    if (caller.kind !== 'staff') continue;
+    await kiosk.database.run(
+      "INSERT OR IGNORE INTO staff (id, name, role, pin_salt, pin_hash, created_at) VALUES (?, ?, ?, x'00', x'00', 0)",
+      [caller.staffId, caller.name, caller.role],
+    );
+  }
   return kiosk;
 }
 
@@ -41,3 +53,11 @@ export function visitor(overrides: Record<string, unknown> = {}) {
 afterEach(async () => {
   for (const kiosk of opened.splice(0)) await kiosk.close().catch(() => undefined);
 });
+
+export const callers = {
+  kiosk: { kind: 'kiosk', terminal: 'test-kiosk' },
+  receptionist: { kind: 'staff', staffId: 1, name: 'Rita', role: 'receptionist', terminal: 'test-reception' },
+  security: { kind: 'staff', staffId: 2, name: 'Sam', role: 'security', terminal: 'test-security' },
+  admin: { kind: 'staff', staffId: 3, name: 'Ada', role: 'admin', terminal: 'test-admin' },
+  operator: { kind: 'operator' },
+} as const satisfies Record<string, Caller>;

@@ -1,8 +1,9 @@
 import * as visits from './0001-visits';
+import * as staffAndAudit from './0002-staff-and-audit';
 
 export interface Migration {
   sql: string;
 }
 
 /** In order; a migration's schema version is its position, starting at 1. */
-export const migrations: readonly Migration[] = [visits];
+export const migrations: readonly Migration[] = [visits, staffAndAudit];

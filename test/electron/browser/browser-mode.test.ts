@@ -57,7 +57,11 @@ describe('browser mode as a process', () => {
     const token = new URL(url).hash.replace('#token=', '');
     const notice = await fetch(`http://127.0.0.1:${port}/api/notice.current`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-kiosk-token': token },
+      headers: {
+        'content-type': 'application/json',
+        'x-kiosk-token': token,
+        'x-kiosk-terminal': 'test-terminal-00000001',
+      },
       body: '{}',
     });
     expect(await notice.json()).toMatchObject({

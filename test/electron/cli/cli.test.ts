@@ -8,9 +8,10 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
 /** Runs the real CLI in a child process, as `npm run cli` does. */
-function cli(args: string[], env: Record<string, string> = {}) {
+function cli(args: string[], env: Record<string, string> = {}, input = '') {
   const run = spawnSync(tsx, [path.join(root, 'electron/cli/main.ts'), ...args], {
     encoding: 'utf8',
+    input,
     env: { ...process.env, KIOSK_NOW: '2026-11-24T10:15:00+01:00', ...env },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -122,6 +123,54 @@ describe('kiosk CLI', () => {
     );
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ date: '2026-11-24', visits: [] });
+  });
+
+  it('adds the first admin with the PIN from standard input, lists staff and shows the audit log', () => {
+    const dataDir = makeTempDir();
+    const added = cli(
+      ['staff', 'add', '--name', 'Ada Admin', '--role', 'admin', '--data-dir', dataDir, '--json'],
+      {},
+      '482915\n',
+    );
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ name: 'Ada Admin', role: 'admin' });
+    expect(added.stdout + added.stderr).not.toContain('482915');
+
+    const listed = cli(['staff', 'list', '--data-dir', dataDir]);
+    expect(listed.stdout).toMatch(/1 +admin +active +Ada Admin/);
+
+    const audit = cli(['audit', 'list', '--data-dir', dataDir, '--json']);
+    expect(JSON.parse(audit.stdout)).toMatchObject([
+      { actor: 'operator', action: 'staff.added', detail: { staffId: 1, role: 'admin' } },
+    ]);
+    expect(cli(['audit', 'list', '--data-dir', dataDir]).stdout).toMatch(/2026-11-24 10:15 +operator +staff\.added/);
+  });
+
+  it.each([
+    ['a short PIN', ['--name', 'Ada', '--role', 'admin'], '12345\n', /pin: A PIN has 6 to 12 digits/],
+    ['no PIN', ['--name', 'Ada', '--role', 'admin'], '', /pin: A PIN has 6 to 12 digits/],
+    ['an unknown role', ['--name', 'Ada', '--role', 'boss'], '482915\n', /role: Choose a role/],
+  ])('staff add exits 2 for %s', (_why, args, input, message) => {
+    const run = cli(['staff', 'add', ...args, '--data-dir', makeTempDir()], {}, input);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('never takes a PIN as an argument', () => {
+    const run = cli([
+      'staff',
+      'add',
+      '--name',
+      'Ada',
+      '--role',
+      'admin',
+      '--pin',
+      '482915',
+      '--data-dir',
+      makeTempDir(),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Unknown option '--pin'/);
   });
 
   it('prints help with exit 0', () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../shared/config';
-import type { Caller } from '../../../electron/core/router';
 import { createVisitsService } from '../../../electron/core/visits';
-import { currentNotice, manualClock, openTestKiosk, visitor } from '../../helpers/kiosk';
+import { callers, currentNotice, manualClock, openTestKiosk, visitor } from '../../helpers/kiosk';
 
-const kioskCaller: Caller = { kind: 'kiosk' };
-const reception: Caller = { kind: 'staff', staffId: 1, role: 'receptionist' };
+const kioskCaller = callers.kiosk;
+const reception = callers.receptionist;
 
 describe('sign in and sign out', () => {
   it('signs a visitor in, stores the dashed plate and the notice version, and returns a code', async () => {

@@ -26,9 +26,11 @@ describe('the main process IPC handler', () => {
   it('answers our own top-level page as the kiosk, and refuses frames and foreign pages', async () => {
     const kiosk = await openTestKiosk({ clock: manualClock('2026-11-24T09:00:00Z') });
     const ownPage = { url: 'app://kiosk/index.html', parent: null };
-    expect(await handleKioskInvoke(kiosk.router, ownPage, 'visits.signIn', visitor())).toMatchObject({ ok: true });
-    // The kiosk page is anonymous: no staff list through IPC.
-    expect(await handleKioskInvoke(kiosk.router, ownPage, 'visits.today', {})).toEqual({
+    expect(await handleKioskInvoke(kiosk, { id: 1, frame: ownPage }, 'visits.signIn', visitor())).toMatchObject({
+      ok: true,
+    });
+    // The kiosk page is anonymous until a staff member unlocks it: no staff list through IPC.
+    expect(await handleKioskInvoke(kiosk, { id: 1, frame: ownPage }, 'visits.today', {})).toEqual({
       ok: false,
       error: { key: 'api.unauthenticated' },
     });
@@ -37,7 +39,7 @@ describe('the main process IPC handler', () => {
       { url: 'https://evil.example/', parent: null },
       null,
     ]) {
-      expect(await handleKioskInvoke(kiosk.router, frame, 'visits.signIn', visitor())).toEqual({
+      expect(await handleKioskInvoke(kiosk, { id: 1, frame }, 'visits.signIn', visitor())).toEqual({
         ok: false,
         error: { key: 'api.forbidden' },
       });

@@ -1,0 +1,123 @@
+import type { StaffSessionInfo } from '../../shared/api/types';
+import type { KioskConfig } from '../../shared/config';
+import { noticeFacts } from '../../shared/notice';
+import type { AuditActor, AuditDetail, AuditLog } from './audit';
+import { evacuationCsv } from './evacuation-csv';
+import type { Caller, Handlers } from './router';
+import type { SessionStore } from './sessions';
+import type { StaffService } from './staff';
+import { UserError } from './user-error';
+import type { VisitsService } from './visits';
+
+export interface HandlerDependencies {
+  config: KioskConfig;
+  visits: VisitsService;
+  staff: StaffService;
+  audit: AuditLog;
+  sessions: SessionStore;
+}
+
+export function auditActorOf(caller: Caller): AuditActor {
+  if (caller.kind === 'staff') return { staffId: caller.staffId, name: caller.name };
+  return caller.kind;
+}
+
+/** Every channel's handler: the thin layer between the validated input and the services. */
+export function createApiHandlers({ config, visits, staff, audit, sessions }: HandlerDependencies): Handlers {
+  const sessionInfo = (session: {
+    staffId: number;
+    name: string;
+    role: StaffSessionInfo['role'];
+  }): StaffSessionInfo => ({
+    staffId: session.staffId,
+    name: session.name,
+    role: session.role,
+    idleSeconds: config.idle.staffSeconds,
+  });
+
+  /** Unlocking belongs to a terminal (a window or a browser-mode launch); the CLI has none. */
+  function terminalOf(caller: Caller): string {
+    if (caller.kind === 'operator') throw new UserError({ key: 'api.forbidden' });
+    return caller.terminal;
+  }
+
+  async function openSession(caller: Caller, account: { id: number; name: string; role: StaffSessionInfo['role'] }) {
+    const session = sessions.open(terminalOf(caller), { staffId: account.id, name: account.name, role: account.role });
+    await audit.record({ staffId: account.id, name: account.name }, 'staff.signedIn');
+    return sessionInfo(session);
+  }
+
+  /** A list with personal data is audited when a session first opens it, not on every refresh. */
+  async function auditView(caller: Caller, list: string, detail: AuditDetail) {
+    if (caller.kind === 'staff') {
+      const session = sessions.touch(caller.terminal);
+      if (session?.viewed.has(list)) return;
+      session?.viewed.add(list);
+    }
+    await audit.record(auditActorOf(caller), `visits.viewed.${list}`, detail);
+  }
+
+  return {
+    'notice.current': async () => noticeFacts(config),
+    'visits.signIn': (input) => visits.signIn(input),
+    'visits.signOut': (input) => visits.signOut(input.code, 'kiosk'),
+
+    'staff.setupStatus': async () => ({ needsFirstAdmin: await staff.needsFirstAdmin() }),
+    'staff.directory': () => staff.directory(),
+    'staff.createFirstAdmin': async (input, caller) => {
+      terminalOf(caller);
+      const account = await staff.createFirstAdmin(auditActorOf(caller), input.name, input.pin);
+      return openSession(caller, account);
+    },
+    'staff.unlock': async (input, caller) => {
+      terminalOf(caller);
+      return openSession(caller, await staff.verify(input.staffId, input.pin));
+    },
+    'staff.session': async (_input, caller) => (caller.kind === 'staff' ? sessionInfo(caller) : null),
+    'staff.lock': async (input, caller) => {
+      if (caller.kind !== 'staff') return null;
+      sessions.close(caller.terminal);
+      await audit.record(auditActorOf(caller), 'staff.locked', { reason: input.reason });
+      return null;
+    },
+
+    'visits.today': async (_input, caller) => {
+      const today = await visits.today();
+      await auditView(caller, 'today', { count: today.visits.length });
+      return today;
+    },
+    'visits.register': async (input, caller) => {
+      const receipt = await visits.signIn(input);
+      await audit.record(auditActorOf(caller), 'visits.registered', { count: 1 });
+      return receipt;
+    },
+    'visits.signOutById': async (input, caller) => {
+      const visit = await visits.signOutById(input.visitId);
+      await audit.record(auditActorOf(caller), 'visits.signedOutByStaff', { visitId: input.visitId });
+      return visit;
+    },
+    'visits.evacuation': async (_input, caller) => {
+      const list = await visits.onSite();
+      await auditView(caller, 'evacuation', { count: list.visits.length });
+      return list;
+    },
+    'visits.evacuationCsv': async (input, caller) => {
+      const exported = evacuationCsv(await visits.onSite(), input.language);
+      await audit.record(auditActorOf(caller), 'visits.exported', { list: 'evacuation', count: exported.count });
+      return exported;
+    },
+    'visits.evacuationPrinted': async (input, caller) => {
+      await audit.record(auditActorOf(caller), 'visits.printed', { list: 'evacuation', count: input.count });
+      return null;
+    },
+
+    'staff.list': () => staff.list(),
+    'staff.add': (input, caller) => staff.add(auditActorOf(caller), input.name, input.role, input.pin),
+    'staff.setDisabled': (input, caller) => staff.setDisabled(auditActorOf(caller), input.staffId, input.disabled),
+    'staff.resetPin': async (input, caller) => {
+      await staff.resetPin(auditActorOf(caller), input.staffId, input.pin);
+      return null;
+    },
+    'audit.list': (input) => audit.list(input),
+  };
+}

@@ -1,0 +1,49 @@
+import type { StaffRole } from '../../shared/api/channel';
+import type { Clock } from './clock';
+
+export interface StaffSession {
+  staffId: number;
+  name: string;
+  role: StaffRole;
+  lastSeen: number;
+  /** Lists with personal data already opened in this session: audited once, not on every refresh. */
+  viewed: Set<string>;
+}
+
+/**
+ * Unlocked staff views, held in the main process (or the browser-mode server) and keyed by terminal:
+ * the window or browser-mode launch the view runs in. Nothing of a session lives in the renderer.
+ * A session no call has touched for `idleMs` is gone, whatever the renderer does.
+ */
+export function createSessionStore({ clock, idleMs }: { clock: Clock; idleMs: number }) {
+  const sessions = new Map<string, StaffSession>();
+
+  return {
+    open(terminal: string, staff: { staffId: number; name: string; role: StaffRole }): StaffSession {
+      const session = { ...staff, lastSeen: clock.now(), viewed: new Set<string>() };
+      sessions.set(terminal, session);
+      return session;
+    },
+
+    /** The terminal's live session, refreshed by this call; null when locked or expired. */
+    touch(terminal: string): StaffSession | null {
+      const session = sessions.get(terminal);
+      if (!session) return null;
+      const now = clock.now();
+      if (now - session.lastSeen > idleMs) {
+        sessions.delete(terminal);
+        return null;
+      }
+      session.lastSeen = now;
+      return session;
+    },
+
+    close(terminal: string): StaffSession | null {
+      const session = sessions.get(terminal) ?? null;
+      sessions.delete(terminal);
+      return session;
+    },
+  };
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;
