@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { NoticeFacts, SignInReceipt } from '../shared/api/types';
+import type { NoticeFacts, SignInReceipt, StaffSessionInfo } from '../shared/api/types';
 import type { Language } from '../shared/messages';
 import type { ApiClient } from './api/client';
 import { uiText } from './i18n';
@@ -9,6 +9,8 @@ import { NoticeScreen } from './screens/notice';
 import { SignInFormScreen } from './screens/sign-in-form';
 import { SignOutFormScreen } from './screens/sign-out-form';
 import { WelcomeScreen } from './screens/welcome';
+import { StaffUnlockScreen } from './staff/unlock-screen';
+import { StaffView } from './staff/staff-view';
 
 type Screen =
   | { name: 'welcome' }
@@ -17,7 +19,9 @@ type Screen =
   | { name: 'signIn' }
   | { name: 'signedIn'; receipt: SignInReceipt }
   | { name: 'signOut' }
-  | { name: 'signedOut'; firstName: string };
+  | { name: 'signedOut'; firstName: string }
+  | { name: 'staffUnlock' }
+  | { name: 'staff'; session: StaffSessionInfo };
 
 const DEFAULT_LANGUAGE: Language = 'nl';
 const CONFIRMATION_SECONDS = 30;
@@ -63,7 +67,8 @@ export function App({ client }: { client: ApiClient }) {
 
   // The welcome screen in its default language is the resting state; anything else times out.
   const atRest = screen.name === 'welcome' && language === DEFAULT_LANGUAGE;
-  useIdleTimeout(atRest || !facts ? null : facts.kioskIdleSeconds, reset);
+  // The staff view keeps its own, longer idle lock.
+  useIdleTimeout(atRest || screen.name === 'staff' || !facts ? null : facts.kioskIdleSeconds, reset);
 
   if (unavailable || !facts) {
     return (
@@ -87,7 +92,19 @@ export function App({ client }: { client: ApiClient }) {
           onLanguage={setLanguage}
           onSignIn={() => setScreen({ name: 'notice' })}
           onSignOut={() => setScreen({ name: 'signOut' })}
+          onStaff={() => setScreen({ name: 'staffUnlock' })}
         />
+      )}
+      {screen.name === 'staffUnlock' && (
+        <StaffUnlockScreen
+          language={language}
+          client={client}
+          onUnlocked={(session) => setScreen({ name: 'staff', session })}
+          onCancel={reset}
+        />
+      )}
+      {screen.name === 'staff' && (
+        <StaffView session={screen.session} language={language} client={client} facts={facts} onLocked={reset} />
       )}
       {screen.name === 'notice' && (
         <NoticeScreen

@@ -19,6 +19,9 @@ interface Props {
   facts: NoticeFacts;
   onSignedIn: (receipt: SignInReceipt) => void;
   onBack: () => void;
+  /** The reception desk registers a visitor by hand through the same form and validation. */
+  channel?: 'visits.signIn' | 'visits.register';
+  title?: string;
 }
 
 /** One field's verdict from the same schema the router applies. */
@@ -27,7 +30,16 @@ function checkField(field: FieldName, value: string): MessageKey | undefined {
   return result.success ? undefined : (result.error.issues[0]?.message as MessageKey);
 }
 
-export function SignInFormScreen({ text, language, client, facts, onSignedIn, onBack }: Props) {
+export function SignInFormScreen({
+  text,
+  language,
+  client,
+  facts,
+  onSignedIn,
+  onBack,
+  channel = 'visits.signIn',
+  title = text.formTitle,
+}: Props) {
   const [values, setValues] = useState<Record<FieldName, string>>({
     firstName: '',
     lastName: '',
@@ -78,7 +90,7 @@ export function SignInFormScreen({ text, language, client, facts, onSignedIn, on
       return;
     }
     setBusy(true);
-    const result = await client.invoke('visits.signIn', {
+    const result = await client.invoke(channel, {
       firstName: values.firstName,
       lastName: values.lastName,
       company: values.company,
@@ -97,7 +109,7 @@ export function SignInFormScreen({ text, language, client, facts, onSignedIn, on
 
   return (
     <section className="screen form">
-      <ScreenHeading>{text.formTitle}</ScreenHeading>
+      <ScreenHeading>{title}</ScreenHeading>
       <form onSubmit={submit} noValidate autoComplete="off">
         <div className="field-row">
           <Field label={text.firstName} {...bind('firstName')} autoCapitalize="words" required />

@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/messages';
 import { uiText, type UiText } from '../i18n';
 import { ScreenHeading } from '../screen-heading';
+import { staffText } from '../staff/texts';
 
 interface Props {
   text: UiText;
@@ -8,9 +9,10 @@ interface Props {
   onLanguage: (language: Language) => void;
   onSignIn: () => void;
   onSignOut: () => void;
+  onStaff: () => void;
 }
 
-export function WelcomeScreen({ text, language, onLanguage, onSignIn, onSignOut }: Props) {
+export function WelcomeScreen({ text, language, onLanguage, onSignIn, onSignOut, onStaff }: Props) {
   return (
     <section className="screen welcome">
       <ScreenHeading>
@@ -39,6 +41,9 @@ export function WelcomeScreen({ text, language, onLanguage, onSignIn, onSignOut 
           {text.signOut}
         </button>
       </div>
+      <button type="button" className="staff-entry" onClick={onStaff}>
+        {staffText[language].staffEntry}
+      </button>
     </section>
   );
 }

@@ -1,0 +1,74 @@
+import { useCallback, useId, useState } from 'react';
+import { translate, type Language } from '../../shared/messages';
+import { formatLocalDateTime } from '../../shared/time';
+import type { ApiClient } from '../api/client';
+import { ScreenHeading } from '../screen-heading';
+import type { StaffText } from './texts';
+import { useLoaded } from './use-loaded';
+
+interface Props {
+  client: ApiClient;
+  language: Language;
+  text: StaffText;
+  timeZone: string;
+}
+
+export function AuditTab({ client, language, text, timeZone }: Props) {
+  const [action, setAction] = useState('');
+  const filterId = useId();
+  const load = useCallback(
+    () => client.invoke('audit.list', { action: action.trim() || undefined, limit: 200 }),
+    [client, action],
+  );
+  const { value: entries, error } = useLoaded(load);
+
+  return (
+    <>
+      <ScreenHeading>{text.auditTitle}</ScreenHeading>
+      <div className="field filter">
+        <label htmlFor={filterId}>{text.auditFilter}</label>
+        <input
+          id={filterId}
+          type="search"
+          value={action}
+          maxLength={60}
+          onChange={(event) => setAction(event.target.value)}
+          autoComplete="off"
+        />
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {translate(error.key, language)}
+        </p>
+      )}
+      {entries && entries.length === 0 && <p className="lead">{text.noAudit}</p>}
+      {entries && entries.length > 0 && (
+        <table className="visits audit">
+          <caption className="visually-hidden">{text.auditTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{text.auditColumns.at}</th>
+              <th scope="col">{text.auditColumns.actor}</th>
+              <th scope="col">{text.auditColumns.action}</th>
+              <th scope="col">{text.auditColumns.detail}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{formatLocalDateTime(entry.at, timeZone)}</td>
+                <td>{entry.actor}</td>
+                <th scope="row">{entry.action}</th>
+                <td className="detail">
+                  {Object.entries(entry.detail)
+                    .map(([key, value]) => `${key}: ${value}`)
+                    .join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { useCallback, useState } from 'react';
+import { translate, type Language } from '../../shared/messages';
+import { formatLocalDateTime } from '../../shared/time';
+import type { ApiClient } from '../api/client';
+import { ScreenHeading } from '../screen-heading';
+import { downloadText } from './download';
+import type { StaffText } from './texts';
+import { useLoaded } from './use-loaded';
+import { VisitTable } from './visit-table';
+
+const REFRESH_MS = 5_000;
+
+export function EvacuationTab({ client, language, text }: { client: ApiClient; language: Language; text: StaffText }) {
+  const load = useCallback(() => client.invoke('visits.evacuation', {}), [client]);
+  const { value: list, error } = useLoaded(load, REFRESH_MS);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  async function print() {
+    // Recorded first: a print is a copy of personal data leaving the screen.
+    const recorded = await client.invoke('visits.evacuationPrinted', { count: list?.visits.length ?? 0 });
+    if (!recorded.ok) return setActionError(translate(recorded.error.key, language));
+    window.print();
+  }
+
+  async function exportCsv() {
+    const result = await client.invoke('visits.evacuationCsv', { language });
+    if (!result.ok) return setActionError(translate(result.error.key, language));
+    downloadText(result.value.fileName, result.value.csv, 'text/csv;charset=utf-8');
+  }
+
+  return (
+    <div className="printable">
+      <ScreenHeading>{text.evacuationTitle}</ScreenHeading>
+      {list && (
+        <p className="count">
+          {text.onSiteCount(list.visits.length)} ·{' '}
+          {text.evacuationGenerated(formatLocalDateTime(list.generatedAt, list.timeZone))}
+        </p>
+      )}
+      <div className="actions no-print">
+        <button type="button" className="primary" onClick={print}>
+          {text.print}
+        </button>
+        <button type="button" className="secondary" onClick={exportCsv}>
+          {text.exportCsv}
+        </button>
+      </div>
+      {(error || actionError) && (
+        <p className="form-error" role="alert">
+          {actionError ?? translate(error!.key, language)}
+        </p>
+      )}
+      {list && list.visits.length > 0 && (
+        <VisitTable visits={list.visits} timeZone={list.timeZone} text={text} caption={text.evacuationTitle} />
+      )}
+      {list && list.visits.length === 0 && <p className="lead">{text.nobodyOnSite}</p>}
+    </div>
+  );
+}

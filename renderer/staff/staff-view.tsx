@@ -1,0 +1,91 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { StaffRole } from '../../shared/api/channel';
+import type { NoticeFacts, StaffSessionInfo } from '../../shared/api/types';
+import type { Language } from '../../shared/messages';
+import type { ApiClient } from '../api/client';
+import { useIdleTimeout } from '../use-idle-timeout';
+import { AuditTab } from './audit-tab';
+import { EvacuationTab } from './evacuation-tab';
+import { RegisterTab } from './register-tab';
+import { StaffAccountsTab } from './staff-accounts-tab';
+import { staffText } from './texts';
+import { TodayTab } from './today-tab';
+
+type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'audit';
+
+// What each role gets to see. The router refuses the rest anyway; this only keeps the screen honest.
+const TABS_BY_ROLE: Record<StaffRole, Tab[]> = {
+  receptionist: ['today', 'evacuation', 'register'],
+  security: ['evacuation'],
+  admin: ['today', 'evacuation', 'register', 'staff', 'audit'],
+};
+
+interface Props {
+  session: StaffSessionInfo;
+  language: Language;
+  client: ApiClient;
+  facts: NoticeFacts;
+  onLocked: () => void;
+}
+
+export function StaffView({ session, language, client, facts, onLocked }: Props) {
+  const text = staffText[language];
+  const tabs = TABS_BY_ROLE[session.role];
+  const [tab, setTab] = useState<Tab | undefined>(tabs[0]);
+
+  const lock = useCallback(
+    (reason: 'manual' | 'idle') => {
+      void client.invoke('staff.lock', { reason }).finally(onLocked);
+    },
+    [client, onLocked],
+  );
+  useIdleTimeout(session.idleSeconds, () => lock('idle'));
+
+  // A session the core has ended (idle there, or a restart) sends the view back to the kiosk.
+  const staffClient = useMemo<ApiClient>(
+    () => ({
+      invoke: async (channel, input) => {
+        const result = await client.invoke(channel, input);
+        if (!result.ok && result.error.key === 'api.unauthenticated') onLocked();
+        return result;
+      },
+    }),
+    [client, onLocked],
+  );
+
+  const props = { client: staffClient, language, text };
+  return (
+    <div className="staff-view">
+      <header className="staff-bar">
+        <p className="who-am-i">{text.signedInAs(session.name, text.roles[session.role])}</p>
+        <nav aria-label={text.staffEntry}>
+          {tabs.map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="tab"
+              aria-current={tab === name ? 'page' : undefined}
+              onClick={() => setTab(name)}
+            >
+              {text.tabs[name]}
+            </button>
+          ))}
+        </nav>
+        <button type="button" className="secondary lock" onClick={() => lock('manual')}>
+          {text.lock}
+        </button>
+      </header>
+      {tab === 'register' ? (
+        <RegisterTab {...props} facts={facts} onDone={() => setTab('today')} />
+      ) : (
+        <section className="screen staff">
+          {tab === 'today' && <TodayTab {...props} />}
+          {tab === 'evacuation' && <EvacuationTab {...props} />}
+          {tab === 'staff' && <StaffAccountsTab {...props} />}
+          {tab === 'audit' && <AuditTab {...props} timeZone={facts.timeZone} />}
+          {!tab && <p className="lead">{text.noViews}</p>}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback, useId, useState } from 'react';
+import type { VisitRow } from '../../shared/api/types';
+import { translate, type Language } from '../../shared/messages';
+import type { ApiClient } from '../api/client';
+import { ScreenHeading } from '../screen-heading';
+import type { StaffText } from './texts';
+import { useLoaded } from './use-loaded';
+import { VisitTable } from './visit-table';
+import { filterVisits } from './visit-filter';
+
+const REFRESH_MS = 5_000;
+
+export function TodayTab({ client, language, text }: { client: ApiClient; language: Language; text: StaffText }) {
+  const load = useCallback(() => client.invoke('visits.today', {}), [client]);
+  const { value: today, error, reload } = useLoaded(load, REFRESH_MS);
+  const [query, setQuery] = useState('');
+  const [actionError, setActionError] = useState<string | null>(null);
+  const filterId = useId();
+
+  async function signOut(visit: VisitRow) {
+    const result = await client.invoke('visits.signOutById', { visitId: visit.id });
+    setActionError(result.ok ? null : translate(result.error.key, language));
+    await reload();
+  }
+
+  const shown = today ? filterVisits(today.visits, query) : [];
+  return (
+    <>
+      <ScreenHeading>{today ? text.todayTitle(today.date) : text.tabs.today}</ScreenHeading>
+      {today && <p className="count">{text.onSiteCount(today.onSiteCount)}</p>}
+      <div className="field filter">
+        <label htmlFor={filterId}>{text.filter}</label>
+        <input
+          id={filterId}
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          autoComplete="off"
+        />
+      </div>
+      {(error || actionError) && (
+        <p className="form-error" role="alert">
+          {actionError ?? translate(error!.key, language)}
+        </p>
+      )}
+      {today && shown.length > 0 && (
+        <VisitTable
+          visits={shown}
+          timeZone={today.timeZone}
+          text={text}
+          caption={text.todayTitle(today.date)}
+          onSignOut={signOut}
+        />
+      )}
+      {today && shown.length === 0 && (
+        <p className="lead">{today.visits.length === 0 ? text.noVisitors : text.noMatches}</p>
+      )}
+    </>
+  );
+}

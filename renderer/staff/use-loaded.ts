@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError, Result } from '../../shared/result';
+
+/**
+ * Loads something from the core now and, with `refreshMs`, again and again while the view is open:
+ * so the reception list shows a visitor who signs in at the kiosk without anyone pressing a button.
+ */
+export function useLoaded<T>(load: () => Promise<Result<T>>, refreshMs?: number) {
+  const [value, setValue] = useState<T | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    const fetchNow = () =>
+      load().then((result) => {
+        if (cancelled) return;
+        if (result.ok) {
+          setValue(result.value);
+          setError(null);
+        } else setError(result.error);
+      });
+    void fetchNow();
+    const timer = refreshMs ? window.setInterval(() => void fetchNow(), refreshMs) : undefined;
+    return () => {
+      cancelled = true;
+      window.clearInterval(timer);
+    };
+  }, [load, refreshMs, generation]);
+
+  /** Loads again now, e.g. after an action changed what the list shows. */
+  const reload = useCallback(async () => setGeneration((current) => current + 1), []);
+  return { value, error, reload };
+}

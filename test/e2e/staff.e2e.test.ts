@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { callers } from '../helpers/kiosk';
+import {
+  launchChromium,
+  screenshot,
+  seriousAccessibilityViolations,
+  smallTouchTargets,
+  startKiosk,
+  VIEWPORTS,
+  type RunningKiosk,
+} from './harness';
+
+const RECEPTION_PIN = '731942';
+const ADMIN_PIN = '864205';
+
+let browser: Browser;
+let running: RunningKiosk;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await running?.stop();
+});
+
+async function startWithStaff() {
+  running = await startKiosk();
+  await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', ADMIN_PIN);
+  await running.kiosk.staff.add('operator', 'Rosa Receptie', 'receptionist', RECEPTION_PIN);
+}
+
+async function openPage(options: { fakeClock?: boolean; viewport?: { width: number; height: number } } = {}) {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? VIEWPORTS.landscape,
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  if (options.fakeClock) await page.clock.install();
+  await page.goto(running.server.url);
+  await page.getByRole('button', { name: 'Aanmelden' }).waitFor();
+  return page;
+}
+
+async function expectAccessible(page: Page) {
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  expect(await smallTouchTargets(page)).toEqual([]);
+}
+
+async function visitorSignsIn(page: Page, firstName: string, lastName: string) {
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('button', { name: 'Ik heb dit gelezen' }).click();
+  await page.getByLabel('Voornaam').fill(firstName);
+  await page.getByLabel('Achternaam').fill(lastName);
+  await page.getByLabel('Bedrijf (niet verplicht)').fill('ACME');
+  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+  await page.getByTestId('sign-out-code').waitFor();
+  await page.getByRole('button', { name: 'Klaar' }).click();
+}
+
+async function unlock(page: Page, name: string, pin: string) {
+  await page.getByRole('button', { name: 'Medewerkers' }).click();
+  await page.getByRole('button', { name }).click();
+  const pad = page.getByRole('group', { name: 'Cijfers van de pincode' });
+  for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+}
+
+async function auditActions() {
+  return (await running.kiosk.audit.list()).map((entry) => entry.action);
+}
+
+describe('the reception desk in Chromium', () => {
+  it('a visitor signs in; the receptionist unlocks, sees them, signs them out, exports and prints the evacuation list', async () => {
+    await startWithStaff();
+    const kioskPage = await openPage();
+    await visitorSignsIn(kioskPage, 'Zoë', 'Jansen');
+
+    const desk = await openPage();
+    await desk.getByRole('button', { name: 'Medewerkers' }).click();
+    await desk.getByRole('button', { name: 'Rosa Receptie' }).click();
+    await desk.getByLabel('Pincode', { exact: true }).fill('000000');
+    await desk.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await desk.getByText('Deze pincode klopt niet.').waitFor();
+    expect(await desk.getByLabel('Pincode', { exact: true }).inputValue()).toBe('');
+    await screenshot(desk, 'landscape-nl-10-staff-unlock-wrong-pin');
+    await expectAccessible(desk);
+
+    const pad = desk.getByRole('group', { name: 'Cijfers van de pincode' });
+    for (const digit of RECEPTION_PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
+    await desk.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await desk.getByRole('heading', { name: /^Bezoekers vandaag/ }).waitFor();
+    const row = desk.getByRole('row', { name: /Zoë Jansen/ });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/ACME[\s\S]*aanwezig/);
+    expect(await desk.getByText('1 aanwezig').count()).toBe(1);
+    await screenshot(desk, 'landscape-nl-11-reception-today');
+    await expectAccessible(desk);
+
+    // A second visitor signs in at the kiosk: the desk's list shows them without a click.
+    await visitorSignsIn(kioskPage, 'Piet', 'de Boer');
+    await desk.getByRole('row', { name: /Piet de Boer/ }).waitFor({ timeout: 10_000 });
+
+    await desk.getByLabel('Zoeken op naam, bedrijf of kenteken').fill('zoe');
+    await expect.poll(() => desk.getByRole('row', { name: /Piet de Boer/ }).count()).toBe(0);
+    await desk.getByLabel('Zoeken op naam, bedrijf of kenteken').fill('');
+
+    await desk.getByRole('button', { name: 'Zoë Jansen afmelden' }).click();
+    await expect.poll(() => desk.getByRole('row', { name: /Zoë Jansen/ }).innerText()).toMatch(/door receptie/);
+    expect((await running.kiosk.visits.onSite()).visits.map((visit) => visit.firstName)).toEqual(['Piet']);
+
+    await desk.getByRole('button', { name: 'Ontruimingslijst' }).click();
+    await desk.getByRole('row', { name: /Piet de Boer/ }).waitFor();
+    expect(await desk.getByRole('row', { name: /Zoë Jansen/ }).count()).toBe(0);
+    await screenshot(desk, 'landscape-nl-12-evacuation');
+    await expectAccessible(desk);
+
+    const [download] = await Promise.all([
+      desk.waitForEvent('download'),
+      desk.getByRole('button', { name: 'Exporteren (CSV)' }).click(),
+    ]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv).toMatch(
+      /^\uFEFFVoornaam,Achternaam,Bedrijf,Kenteken,Aangemeld\r\nPiet,de Boer,ACME,,\d{4}-\d\d-\d\d \d\d:\d\d\r\n$/,
+    );
+
+    await desk.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', 'yes');
+    });
+    await desk.getByRole('button', { name: 'Afdrukken' }).click();
+    await expect.poll(() => desk.evaluate(() => document.body.getAttribute('data-printed'))).toBe('yes');
+    await desk.emulateMedia({ media: 'print' });
+    await screenshot(desk, 'landscape-nl-13-evacuation-print');
+    await desk.emulateMedia({ media: 'screen' });
+
+    await desk.getByRole('button', { name: 'Vergrendelen' }).click();
+    await desk.getByRole('button', { name: 'Medewerkers' }).waitFor();
+    expect(await desk.getByRole('row').count()).toBe(0);
+
+    expect(await auditActions()).toEqual(
+      expect.arrayContaining([
+        'staff.pinFailed',
+        'staff.signedIn',
+        'visits.viewed.today',
+        'visits.signedOutByStaff',
+        'visits.viewed.evacuation',
+        'visits.exported',
+        'visits.printed',
+        'staff.locked',
+      ]),
+    );
+  }, 90_000);
+
+  it('the staff view locks itself when idle and returns to the welcome screen', async () => {
+    await startWithStaff();
+    const desk = await openPage({ fakeClock: true });
+    await unlock(desk, 'Rosa Receptie', RECEPTION_PIN);
+    await desk.getByRole('heading', { name: /^Bezoekers vandaag/ }).waitFor();
+    await desk.clock.fastForward(119_000);
+    expect(await desk.getByRole('button', { name: 'Vergrendelen' }).count()).toBe(1);
+    await desk.clock.fastForward(2_000);
+    await desk.getByRole('button', { name: 'Medewerkers' }).waitFor();
+    await expect.poll(auditActions).toContain('staff.locked');
+    expect((await running.kiosk.audit.list({ action: 'staff.locked' }))[0]?.detail).toEqual({ reason: 'idle' });
+    // The core ended the session too: the page cannot read the list any more.
+    const afterLock = await desk.evaluate(async () => {
+      const token = new URLSearchParams(location.hash.slice(1)).get('token')!;
+      const response = await fetch('/api/visits.today', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-kiosk-token': token,
+          'x-kiosk-terminal': crypto.randomUUID(),
+        },
+        body: '{}',
+      });
+      return response.json();
+    });
+    expect(afterLock).toEqual({ ok: false, error: { key: 'api.unauthenticated' } });
+  });
+
+  it('the admin manages staff and reads the audit log', async () => {
+    await startWithStaff();
+    const page = await openPage();
+    await unlock(page, 'Ada Admin', ADMIN_PIN);
+    await page.getByRole('heading', { name: /^Bezoekers vandaag/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Medewerkers', exact: true }).click();
+    await page.getByRole('heading', { name: 'Medewerkers' }).waitFor();
+    const add = page.locator('form.add-staff');
+    await add.getByLabel('Naam').fill('Sam Security');
+    await add.getByLabel('Rol').selectOption('security');
+    await add.getByLabel('Pincode (6 tot 12 cijfers)').fill('123');
+    await add.getByRole('button', { name: 'Toevoegen' }).click();
+    await add.getByText('Een pincode bestaat uit 6 tot 12 cijfers.').waitFor();
+    await add.getByLabel('Pincode (6 tot 12 cijfers)').fill('192837');
+    await add.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.getByRole('row', { name: /Sam Security/ }).waitFor();
+    await screenshot(page, 'landscape-nl-14-admin-staff');
+    await expectAccessible(page);
+
+    await page
+      .getByRole('row', { name: /Rosa Receptie/ })
+      .getByRole('button', { name: 'Uitschakelen' })
+      .click();
+    await expect.poll(() => page.getByRole('row', { name: /Rosa Receptie/ }).innerText()).toMatch(/uitgeschakeld/);
+
+    await page.getByRole('button', { name: 'Auditlog' }).click();
+    await page.getByRole('row', { name: /staff\.disabled/ }).waitFor();
+    await page.getByLabel('Filter op actie (bijv. visits of staff)').fill('staff.added');
+    await expect.poll(() => page.getByRole('row').count()).toBe(4); // header + three accounts added
+    await screenshot(page, 'landscape-nl-15-admin-audit');
+    await expectAccessible(page);
+
+    expect(await running.kiosk.staff.directory()).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ name: 'Rosa Receptie' })]),
+    );
+  });
+
+  it('a security officer sees the evacuation list and nothing of the desk', async () => {
+    await startWithStaff();
+    await running.kiosk.staff.add('operator', 'Sam Security', 'security', '192837');
+    const page = await openPage({ viewport: VIEWPORTS.portrait });
+    await unlock(page, 'Sam Security', '192837');
+    await page.getByRole('heading', { name: 'Ontruimingslijst: nu aanwezig' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Vandaag' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Auditlog' }).count()).toBe(0);
+    await screenshot(page, 'portrait-nl-16-security-evacuation');
+    await expectAccessible(page);
+  });
+
+  it('the first-run screen appears only while no admin exists', async () => {
+    running = await startKiosk();
+    await running.kiosk.database.run('DELETE FROM staff');
+    const page = await openPage();
+    await page.getByRole('button', { name: 'Medewerkers' }).click();
+    await page.getByRole('heading', { name: 'Eerste beheerder instellen' }).waitFor();
+    await screenshot(page, 'landscape-nl-17-first-run');
+    await expectAccessible(page);
+    await page.getByLabel('Naam').fill('Ada Admin');
+    await page.getByLabel('Pincode (6 tot 12 cijfers)').fill(ADMIN_PIN);
+    await page.getByLabel('Herhaal de pincode').fill('864206');
+    await page.getByRole('button', { name: 'Aanmaken en ontgrendelen' }).click();
+    await page.getByText('De twee pincodes zijn niet gelijk.').waitFor();
+    await page.getByLabel('Herhaal de pincode').fill(ADMIN_PIN);
+    await page.getByRole('button', { name: 'Aanmaken en ontgrendelen' }).click();
+    await page.getByRole('button', { name: 'Auditlog' }).waitFor();
+    expect(await running.kiosk.staff.needsFirstAdmin()).toBe(false);
+
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await page.getByRole('button', { name: 'Medewerkers' }).click();
+    await page.getByRole('heading', { name: 'Medewerkersscherm ontgrendelen' }).waitFor();
+    expect(callers.operator.kind).toBe('operator');
+  });
+});
