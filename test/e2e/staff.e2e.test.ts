@@ -155,6 +155,33 @@ describe('the reception desk in Chromium', () => {
     );
   }, 90_000);
 
+  it('the receptionist registers a visitor by hand, with the kiosk’s validation', async () => {
+    await startWithStaff();
+    const desk = await openPage();
+    await unlock(desk, 'Rosa Receptie', RECEPTION_PIN);
+    await desk.getByRole('button', { name: 'Bezoeker aanmelden' }).click();
+    await desk.getByRole('heading', { name: 'Bezoeker aanmelden (door de receptie)' }).waitFor();
+    await desk.getByLabel('Voornaam').fill('Jan');
+    await desk.getByLabel('Achternaam').fill('<b>');
+    await desk.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await desk.getByText("Alleen letters, spaties en ' - . zijn toegestaan.").waitFor();
+    await desk.getByLabel('Achternaam').fill('de Vries');
+    await desk.getByLabel('Ik ben met de auto').check();
+    await desk.getByLabel('Kenteken').fill('gb123x');
+    await desk.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await desk
+      .getByRole('status')
+      .getByText(/^Jan is aangemeld\. Afmeldcode: \w{6}$/)
+      .waitFor();
+    expect(await desk.getByLabel('Voornaam').inputValue()).toBe('');
+    await screenshot(desk, 'landscape-nl-18-register-by-hand');
+    await expectAccessible(desk);
+    expect((await running.kiosk.visits.today()).visits).toMatchObject([
+      { firstName: 'Jan', lastName: 'de Vries', plate: 'GB-123-X' },
+    ]);
+    expect(await auditActions()).toContain('visits.registered');
+  });
+
   it('the staff view locks itself when idle and returns to the welcome screen', async () => {
     await startWithStaff();
     const desk = await openPage({ fakeClock: true });
