@@ -1,7 +1,8 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { translate, type Language } from '../../shared/messages';
 import { formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
+import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
@@ -15,7 +16,6 @@ interface Props {
 
 export function AuditTab({ client, language, text, timeZone }: Props) {
   const [action, setAction] = useState('');
-  const filterId = useId();
   const load = useCallback(
     () => client.invoke('audit.list', { action: action.trim() || undefined, limit: 200 }),
     [client, action],
@@ -25,16 +25,8 @@ export function AuditTab({ client, language, text, timeZone }: Props) {
   return (
     <>
       <ScreenHeading>{text.auditTitle}</ScreenHeading>
-      <div className="field filter">
-        <label htmlFor={filterId}>{text.auditFilter}</label>
-        <input
-          id={filterId}
-          type="search"
-          value={action}
-          maxLength={60}
-          onChange={(event) => setAction(event.target.value)}
-          autoComplete="off"
-        />
+      <div className="filter">
+        <Field label={text.auditFilter} type="search" value={action} onChange={setAction} maxLength={60} />
       </div>
       {error && (
         <p className="form-error" role="alert">

@@ -1,7 +1,8 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { VisitRow } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
 import type { ApiClient } from '../api/client';
+import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
@@ -15,7 +16,6 @@ export function TodayTab({ client, language, text }: { client: ApiClient; langua
   const { value: today, error, reload } = useLoaded(load, REFRESH_MS);
   const [query, setQuery] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
-  const filterId = useId();
 
   async function signOut(visit: VisitRow) {
     const result = await client.invoke('visits.signOutById', { visitId: visit.id });
@@ -28,15 +28,8 @@ export function TodayTab({ client, language, text }: { client: ApiClient; langua
     <>
       <ScreenHeading>{today ? text.todayTitle(today.date) : text.tabs.today}</ScreenHeading>
       {today && <p className="count">{text.onSiteCount(today.onSiteCount)}</p>}
-      <div className="field filter">
-        <label htmlFor={filterId}>{text.filter}</label>
-        <input
-          id={filterId}
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          autoComplete="off"
-        />
+      <div className="filter">
+        <Field label={text.filter} type="search" value={query} onChange={setQuery} />
       </div>
       {(error || actionError) && (
         <p className="form-error" role="alert">

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import axe from 'axe-core';
+import { expect } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../electron/browser/server';
 import type { Clock } from '../../electron/core/clock';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk';
@@ -100,4 +101,10 @@ export async function smallTouchTargets(page: Page): Promise<string[]> {
       })
       .map((element) => `${element.tagName.toLowerCase()} "${element.textContent?.trim() ?? ''}"`);
   });
+}
+
+/** Every screen the tests visit: no serious or critical axe finding, no target too small for a finger. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  expect(await smallTouchTargets(page)).toEqual([]);
 }

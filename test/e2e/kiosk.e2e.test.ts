@@ -1,19 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeLaunchPage } from '../../electron/browser/open-chromium';
 import { makeTempDir } from '../helpers/temp-dir';
-import {
-  launchChromium,
-  screenshot,
-  seriousAccessibilityViolations,
-  smallTouchTargets,
-  startKiosk,
-  VIEWPORTS,
-  type RunningKiosk,
-} from './harness';
+import { launchChromium, screenshot, expectAccessible, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
 let browser: Browser;
 let running: RunningKiosk;
@@ -49,11 +41,6 @@ async function storedVisits() {
     plate: string | null;
     signed_out_at: number | null;
   }>('SELECT first_name, last_name, company, plate, signed_out_at FROM visits ORDER BY id');
-}
-
-async function expectAccessible(page: Page) {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  expect(await smallTouchTargets(page)).toEqual([]);
 }
 
 describe('a visitor at the kiosk, in browser mode', () => {

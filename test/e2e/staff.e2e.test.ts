@@ -2,15 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callers } from '../helpers/kiosk';
-import {
-  launchChromium,
-  screenshot,
-  seriousAccessibilityViolations,
-  smallTouchTargets,
-  startKiosk,
-  VIEWPORTS,
-  type RunningKiosk,
-} from './harness';
+import { launchChromium, screenshot, expectAccessible, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
 const RECEPTION_PIN = '731942';
 const ADMIN_PIN = '864205';
@@ -44,11 +36,6 @@ async function openPage(options: { fakeClock?: boolean; viewport?: { width: numb
   await page.goto(running.server.url);
   await page.getByRole('button', { name: 'Aanmelden' }).waitFor();
   return page;
-}
-
-async function expectAccessible(page: Page) {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  expect(await smallTouchTargets(page)).toEqual([]);
 }
 
 async function visitorSignsIn(page: Page, firstName: string, lastName: string) {

@@ -16,6 +16,11 @@ async function addAccount(kiosk: Kiosk, name: string, role: 'receptionist' | 'se
   return result.value.id;
 }
 
+/** A fresh install: no staff accounts at all (openTestKiosk adds some). */
+function openKioskWithoutStaff(dataDir = makeTempDir(), clock = manualClock('2026-11-24T09:00:00Z')) {
+  return createKiosk({ dataDir, config: defaultConfig, clock, logError: () => undefined });
+}
+
 async function unlock(kiosk: Kiosk, terminal: string, staffId: number, pin = PIN) {
   return kiosk.handle(terminal, 'staff.unlock', { staffId, pin });
 }
@@ -75,7 +80,7 @@ describe('staff access through the router', () => {
   it('five wrong PINs lock the account for five minutes, also after a restart', async () => {
     const clock = manualClock('2026-11-24T09:00:00Z');
     const dataDir = makeTempDir();
-    const first = await createKiosk({ dataDir, config: defaultConfig, clock, logError: () => undefined });
+    const first = await openKioskWithoutStaff(dataDir, clock);
     const id = await addAccount(first, 'Rosa', 'receptionist');
     for (let attempt = 1; attempt <= 4; attempt++) {
       expect(await unlock(first, 'desk', id, '000000')).toEqual({ ok: false, error: { key: 'staff.wrongPin' } });
@@ -86,7 +91,7 @@ describe('staff access through the router', () => {
     });
     await first.close();
 
-    const second = await createKiosk({ dataDir, config: defaultConfig, clock, logError: () => undefined });
+    const second = await openKioskWithoutStaff(dataDir, clock);
     try {
       clock.advance(PIN_LOCKOUT_MS - 60_000);
       expect(await unlock(second, 'desk', id)).toEqual({
@@ -120,12 +125,7 @@ describe('staff access through the router', () => {
   });
 
   it('a disabled account cannot unlock, and the last admin cannot be disabled', async () => {
-    const kiosk = await createKiosk({
-      dataDir: makeTempDir(),
-      config: defaultConfig,
-      clock: manualClock('2026-11-24T09:00:00Z'),
-      logError: () => undefined,
-    });
+    const kiosk = await openKioskWithoutStaff();
     try {
       const admin = await addAccount(kiosk, 'Ada', 'admin');
       const rosa = await addAccount(kiosk, 'Rosa', 'receptionist');
@@ -147,12 +147,7 @@ describe('staff access through the router', () => {
   });
 
   it('the first-run screen creates the first admin only while there is none', async () => {
-    const kiosk = await createKiosk({
-      dataDir: makeTempDir(),
-      config: defaultConfig,
-      clock: manualClock('2026-11-24T09:00:00Z'),
-      logError: () => undefined,
-    });
+    const kiosk = await openKioskWithoutStaff();
     try {
       expect(await kiosk.handle('screen', 'staff.setupStatus', {})).toEqual({
         ok: true,
