@@ -112,7 +112,7 @@ async function main() {
   setupPermissions();
   setupNavigationGuards();
   setupIpc(kiosk);
-  kiosk.startBackgroundJobs();
+  void kiosk.startBackgroundJobs();
   createKioskWindow();
 
   app.on('window-all-closed', () => app.quit());

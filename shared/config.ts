@@ -28,6 +28,19 @@ const retention = z.strictObject({
       `must be at most ${MAX_FOOTAGE_RETENTION_DAYS} days, the maximum the privacy notice states`,
     )
     .default(MAX_FOOTAGE_RETENTION_DAYS),
+  /**
+   * A purge erases nothing while the clock is more than this many days past everything the kiosk has
+   * seen (a clock set far ahead), until an admin confirms the time.
+   */
+  clockGuardDays: z.int().min(1).max(365).default(30),
+});
+
+// Cron expressions (minute hour day month weekday) in the configured time zone; checked by the
+// scheduler when the configuration is loaded.
+const schedules = z.strictObject({
+  visitPurge: z.string().min(1).max(100).default('0 * * * *'),
+  footageScan: z.string().min(1).max(100).default('*/15 * * * *'),
+  footagePurge: z.string().min(1).max(100).default('30 * * * *'),
 });
 
 const idle = z.strictObject({
@@ -52,6 +65,7 @@ export const kioskConfigSchema = z.strictObject({
   retention: retention.prefault({}),
   idle: idle.prefault({}),
   reception: reception.prefault({}),
+  schedules: schedules.prefault({}),
 });
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;

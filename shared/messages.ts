@@ -47,6 +47,14 @@ export const errorMessages = {
     en: 'This visitor has already signed out.',
   },
   'visit.unknown': { nl: 'Dit bezoek bestaat niet (meer).', en: 'This visit does not exist (any more).' },
+  'hold.unknown': { nl: 'Deze bewaarplicht bestaat niet.', en: 'This legal hold does not exist.' },
+  'hold.alreadyReleased': {
+    nl: 'Deze bewaarplicht is al opgeheven.',
+    en: 'This legal hold has already been released.',
+  },
+  'hold.endInPast': { nl: 'De einddatum ligt in het verleden.', en: 'The end date lies in the past.' },
+  'hold.reasonRequired': { nl: 'Geef een reden op.', en: 'Give a reason.' },
+  'retention.notBlocked': { nl: 'Er wacht geen geblokkeerde opschoning.', en: 'No blocked purge is waiting.' },
   'field.invalid': { nl: 'Ongeldige invoer.', en: 'Invalid input.' },
   'validation.failed': {
     nl: 'Controleer de gemarkeerde velden.',

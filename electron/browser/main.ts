@@ -49,6 +49,7 @@ try {
   );
 }
 
+await kiosk.startBackgroundJobs();
 process.stdout.write(`Browser mode, data folder ${dataDir}. Open this address (it carries this launch's key):\n`);
 process.stdout.write(`${server.url}\n`);
 

@@ -1,8 +1,10 @@
-import type { StaffSessionInfo } from '../../shared/api/types';
+import type { JobRun, StaffSessionInfo } from '../../shared/api/types';
 import type { KioskConfig } from '../../shared/config';
 import { noticeFacts } from '../../shared/notice';
 import type { AuditActor, AuditDetail, AuditLog } from './audit';
 import { evacuationCsv } from './evacuation-csv';
+import type { HoldsService } from './holds';
+import type { VisitRetention } from './retention/visit-retention';
 import type { Caller, Handlers } from './router';
 import type { SessionStore } from './sessions';
 import type { StaffService } from './staff';
@@ -15,6 +17,9 @@ export interface HandlerDependencies {
   staff: StaffService;
   audit: AuditLog;
   sessions: SessionStore;
+  holds: HoldsService;
+  retention: VisitRetention;
+  automaticSignOut: () => Promise<JobRun>;
 }
 
 export function auditActorOf(caller: Caller): AuditActor {
@@ -23,7 +28,16 @@ export function auditActorOf(caller: Caller): AuditActor {
 }
 
 /** Every channel's handler: the thin layer between the validated input and the services. */
-export function createApiHandlers({ config, visits, staff, audit, sessions }: HandlerDependencies): Handlers {
+export function createApiHandlers({
+  config,
+  visits,
+  staff,
+  audit,
+  sessions,
+  holds,
+  retention,
+  automaticSignOut,
+}: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
     staffId: number;
     name: string;
@@ -119,5 +133,19 @@ export function createApiHandlers({ config, visits, staff, audit, sessions }: Ha
       return null;
     },
     'audit.list': (input) => audit.list(input),
+
+    'retention.status': () => retention.status(),
+    'retention.run': async (input, caller) => {
+      await audit.record(auditActorOf(caller), 'retention.runRequested', {
+        job: input.job,
+        dryRun: input.dryRun ? 1 : 0,
+      });
+      return input.job === 'automaticSignOut' ? automaticSignOut() : retention.run({ dryRun: input.dryRun });
+    },
+    'retention.confirmClock': (_input, caller) => retention.confirmClock(auditActorOf(caller)),
+    'holds.list': () => holds.listActive(),
+    'holds.placeOnVisit': (input, caller) =>
+      holds.placeOnVisit(auditActorOf(caller), input.visitId, input.reason, input.endsAt),
+    'holds.release': (input, caller) => holds.release(auditActorOf(caller), input.holdId),
   };
 }

@@ -7,6 +7,8 @@ export type AuditActor = { staffId: number; name: string } | 'operator' | 'syste
 
 export type AuditDetail = Record<string, string | number | null>;
 
+export const auditActorLabel = (actor: AuditActor): string => (typeof actor === 'object' ? actor.name : actor);
+
 export interface AuditFilter {
   action?: string;
   staffId?: number;
@@ -21,7 +23,7 @@ export function createAuditLog({ database, clock }: { database: Database; clock:
   /** Records one entry; pass `tx` to make it part of the change it describes. */
   async function record(actor: AuditActor, action: string, detail: AuditDetail = {}, tx: Statements = database) {
     const staffId = typeof actor === 'object' ? actor.staffId : null;
-    const label = typeof actor === 'object' ? actor.name : actor;
+    const label = auditActorLabel(actor);
     await tx.run('INSERT INTO audit_log (at, staff_id, actor, action, detail) VALUES (?, ?, ?, ?, ?)', [
       clock.now(),
       staffId,

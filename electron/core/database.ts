@@ -18,6 +18,11 @@ export interface Database extends Statements {
   readonly file: string;
   /** Runs `work` in one transaction; nothing else runs on the connection until it ends. */
   transaction<T>(work: (tx: Statements) => Promise<T>): Promise<T>;
+  /**
+   * Copies the WAL into the database file and truncates it to nothing. With secure_delete on, erased
+   * rows are then gone from both files, not left behind as old page images in the WAL.
+   */
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -163,6 +168,10 @@ export async function openDatabase(file: string, migrations: readonly Migration[
     all: (sql, params) => withLock(() => statements.all(sql, params)),
     exec: (sql) => withLock(() => statements.exec(sql)),
     transaction,
+    checkpoint: async () => {
+      const result = await withLock(() => statements.get<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)'));
+      if (result?.busy) throw new Error('the WAL checkpoint was blocked by another connection');
+    },
     close: () => withLock(() => closeConnection(connection)),
   };
 

@@ -6,14 +6,18 @@ import { createApiHandlers } from './api-handlers';
 import { createAuditLog, type AuditLog } from './audit';
 import { systemClock, type Clock } from './clock';
 import { loadConfigFile } from './config-file';
-import { startDailyJobs } from './daily-jobs';
 import { openDatabase, type Database } from './database';
+import { createHoldsService, type HoldsService } from './holds';
+import { createJobRunner, type JobRunner } from './jobs';
+import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './retention/visit-retention';
+import { startScheduler } from './scheduler';
 import { createRouter, type Caller, type Router } from './router';
 import { createSessionStore } from './sessions';
 import { createStaffService, type StaffService } from './staff';
 import { createVisitsService, type VisitsService } from './visits';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
+export const AUTOMATIC_SIGN_OUT_JOB = 'automaticSignOut';
 
 export interface KioskOptions {
   dataDir: string;
@@ -31,14 +35,17 @@ export interface Kiosk {
   visits: VisitsService;
   staff: StaffService;
   audit: AuditLog;
+  holds: HoldsService;
+  jobs: JobRunner;
+  retention: VisitRetention;
   router: Router;
   /**
    * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
    * is the terminal's unlocked staff session, or the anonymous kiosk.
    */
   handle(terminal: string, channel: unknown, input: unknown): Promise<Result<unknown>>;
-  /** The jobs a running kiosk keeps (the automatic sign-out); the CLI does not start them. */
-  startBackgroundJobs(): void;
+  /** The scheduled jobs a running kiosk keeps (purge, automatic sign-out); the CLI does not start them. */
+  startBackgroundJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,12 +64,22 @@ export async function createKiosk({
   const visits = createVisitsService({ database, clock, config: effectiveConfig });
   const staff = createStaffService({ database, clock, audit });
   const sessions = createSessionStore({ clock, idleMs: effectiveConfig.idle.staffSeconds * 1000 });
+  const holds = createHoldsService({ database, clock, audit });
+  const jobs = createJobRunner({ database, clock, logError });
+  const retention = createVisitRetention({ database, config: effectiveConfig, clock, audit, jobs, holds });
+  const automaticSignOut = () =>
+    jobs.run(AUTOMATIC_SIGN_OUT_JOB, async () => {
+      const signedOut = await visits.signOutForgotten();
+      if (signedOut > 0) await audit.record('system', 'visits.autoSignedOut', { count: signedOut });
+      return { outcome: 'ok', counts: { signedOut } };
+    });
   const router = createRouter(
-    createApiHandlers({ config: effectiveConfig, visits, staff, audit, sessions }),
+    createApiHandlers({ config: effectiveConfig, visits, staff, audit, sessions, holds, retention, automaticSignOut }),
     (error, channel) => logError(error, `channel ${channel}`),
   );
 
   let stopJobs: (() => void) | null = null;
+  const lastStarted = async (job: string) => (await jobs.lastRun(job))?.startedAt ?? null;
 
   return {
     config: effectiveConfig,
@@ -71,6 +88,9 @@ export async function createKiosk({
     visits,
     staff,
     audit,
+    holds,
+    jobs,
+    retention,
     router,
     handle(terminal, channel, input) {
       const session = sessions.touch(terminal);
@@ -79,8 +99,27 @@ export async function createKiosk({
         : { kind: 'kiosk', terminal };
       return router.invokeUntrusted(channel, input, caller);
     },
-    startBackgroundJobs() {
-      stopJobs ??= startDailyJobs({ config: effectiveConfig, visits, audit, logError });
+    async startBackgroundJobs() {
+      if (stopJobs) return;
+      const [hour, minute] = effectiveConfig.reception.autoSignOutAt.split(':').map(Number);
+      stopJobs = await startScheduler({
+        zone: effectiveConfig.timeZone,
+        clock,
+        jobs: [
+          {
+            name: VISIT_PURGE_JOB,
+            schedule: effectiveConfig.schedules.visitPurge,
+            run: () => retention.run(),
+            lastStartedAt: () => lastStarted(VISIT_PURGE_JOB),
+          },
+          {
+            name: AUTOMATIC_SIGN_OUT_JOB,
+            schedule: `${minute} ${hour} * * *`,
+            run: automaticSignOut,
+            lastStartedAt: () => lastStarted(AUTOMATIC_SIGN_OUT_JOB),
+          },
+        ],
+      });
     },
     async close() {
       stopJobs?.();

@@ -7,6 +7,9 @@ import type {
   AuditEntry,
   CsvExport,
   EvacuationList,
+  JobRun,
+  LegalHold,
+  RetentionStatus,
   NoticeFacts,
   SetupStatus,
   SignInReceipt,
@@ -35,7 +38,23 @@ const visitIdInput = z.strictObject({ visitId: z.int({ error: 'field.invalid' sa
 const csvInput = z.strictObject({ language });
 const printedInput = z.strictObject({ count: z.int().min(0).max(1_000_000) });
 
+const holdInput = z.strictObject({
+  visitId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive(),
+  reason: z
+    .string({ error: 'hold.reasonRequired' satisfies MessageKey })
+    .trim()
+    .min(1, { error: 'hold.reasonRequired' satisfies MessageKey })
+    .max(500, { error: 'field.invalid' satisfies MessageKey }),
+  endsAt: epochMs.nullable().default(null),
+});
+const holdIdInput = z.strictObject({ holdId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive() });
+const retentionRunInput = z.strictObject({
+  job: z.enum(['visitPurge', 'automaticSignOut']).default('visitPurge'),
+  dryRun: z.boolean().default(false),
+});
+
 const reception = ['receptionist', 'admin'] as const;
+const holds = ['security', 'admin'] as const;
 const evacuation = ['receptionist', 'security', 'admin'] as const;
 const admin = ['admin'] as const;
 
@@ -75,6 +94,14 @@ export const api = {
   'staff.setDisabled': channel<typeof setDisabledInput, StaffAccount>({ input: setDisabledInput, access: admin }),
   'staff.resetPin': channel<typeof resetPinInput, null>({ input: resetPinInput, access: admin }),
   'audit.list': channel<typeof auditFilterInput, AuditEntry[]>({ input: auditFilterInput, access: admin }),
+
+  // Retention and legal holds.
+  'retention.status': channel<typeof noInput, RetentionStatus>({ input: noInput, access: admin }),
+  'retention.run': channel<typeof retentionRunInput, JobRun>({ input: retentionRunInput, access: admin }),
+  'retention.confirmClock': channel<typeof noInput, JobRun>({ input: noInput, access: admin }),
+  'holds.list': channel<typeof noInput, LegalHold[]>({ input: noInput, access: holds }),
+  'holds.placeOnVisit': channel<typeof holdInput, LegalHold>({ input: holdInput, access: holds }),
+  'holds.release': channel<typeof holdIdInput, LegalHold>({ input: holdIdInput, access: holds }),
 };
 
 export type Api = typeof api;

@@ -93,3 +93,37 @@ export interface CsvExport {
   csv: string;
   count: number;
 }
+
+export interface LegalHold {
+  id: number;
+  kind: 'visit' | 'footage-file' | 'footage-range';
+  visitId: number | null;
+  reason: string;
+  placedBy: string;
+  placedAt: number;
+  endsAt: number | null;
+  releasedAt: number | null;
+}
+
+export type JobName = 'visitPurge' | 'automaticSignOut';
+
+export interface JobRun {
+  id: number;
+  job: string;
+  startedAt: number;
+  finishedAt: number | null;
+  outcome: 'ok' | 'failed' | 'blocked' | 'dry-run' | null;
+  counts: Record<string, number>;
+  message: string | null;
+}
+
+export interface RetentionStatus {
+  now: number;
+  lastRuns: JobRun[];
+  /** Whether the newest visit purge was blocked by the clock guard and waits for an admin. */
+  blocked: JobRun | null;
+  nextVisitPurgeAt: number;
+  /** The next visit to reach its erasure deadline, if any (held visits excluded). */
+  nextVisitDeadline: number | null;
+  activeHolds: LegalHold[];
+}
