@@ -1,4 +1,4 @@
-import type { AuditEntry, StaffAccount, TodayVisits } from '../../shared/api/types';
+import type { AuditEntry, JobRun, LegalHold, RetentionStatus, StaffAccount, TodayVisits } from '../../shared/api/types';
 import { translate } from '../../shared/messages';
 import type { ApiError } from '../../shared/result';
 import { formatLocalDateTime, formatLocalTime } from '../../shared/time';
@@ -50,4 +50,44 @@ export function formatAudit(entries: AuditEntry[], timeZone: string): string {
       ].join('  '),
     )
     .join('\n');
+}
+
+export function formatRun(run: JobRun): string {
+  const counts = Object.entries(run.counts)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ');
+  const outcome =
+    run.outcome === 'blocked'
+      ? `blocked (${run.message}): nothing erased; an admin must confirm the clock`
+      : run.outcome;
+  return `${run.job} run ${run.id}: ${outcome}${counts ? `; ${counts}` : ''}${run.outcome === 'failed' ? `: ${run.message}` : ''}`;
+}
+
+export function formatHolds(holds: LegalHold[], timeZone: string): string {
+  if (holds.length === 0) return 'No active legal holds.';
+  return holds
+    .map((hold) =>
+      [
+        String(hold.id).padStart(4),
+        `visit ${hold.visitId}`,
+        `since ${formatLocalDateTime(hold.placedAt, timeZone)}`,
+        hold.endsAt ? `until ${formatLocalDateTime(hold.endsAt, timeZone)}` : 'until released',
+        `by ${hold.placedBy}: ${hold.reason}`,
+      ].join('  '),
+    )
+    .join('\n');
+}
+
+export function formatRetentionStatus(status: RetentionStatus, timeZone: string): string {
+  const lines = [
+    status.blocked
+      ? `BLOCKED: the visit purge of ${formatLocalDateTime(status.blocked.startedAt, timeZone)} erased nothing (${status.blocked.message}); run "kiosk retention confirm-clock" once the clock is right.`
+      : 'The visit purge is not blocked.',
+    `Next visit purge: ${formatLocalDateTime(status.nextVisitPurgeAt, timeZone)}`,
+    `Next visit deadline: ${status.nextVisitDeadline === null ? 'none' : formatLocalDateTime(status.nextVisitDeadline, timeZone)}`,
+    `Active legal holds: ${status.activeHolds.length}`,
+    'Last runs:',
+    ...status.lastRuns.map((run) => `  ${formatLocalDateTime(run.startedAt, timeZone)}  ${formatRun(run)}`),
+  ];
+  return lines.join('\n');
 }

@@ -7,7 +7,15 @@ import { defaultDataDir } from '../core/data-dir';
 import { DatabaseTooNewError, NotADatabaseError } from '../core/database';
 import { createKiosk, type Kiosk } from '../core/kiosk';
 import type { Caller } from '../core/router';
-import { formatApiError, formatAudit, formatStaff, formatToday } from './format';
+import {
+  formatApiError,
+  formatAudit,
+  formatHolds,
+  formatRetentionStatus,
+  formatRun,
+  formatStaff,
+  formatToday,
+} from './format';
 
 export interface CliIo {
   argv: readonly string[];
@@ -35,6 +43,12 @@ Commands:
   staff disable --id N | staff enable --id N                      switch an account off or on
   staff reset-pin --id N                                          set a new PIN (from stdin)
   audit list [--action A] [--limit N]                             the audit log, newest first
+  retention run [--dry-run]                                       purge visits past their deadline now
+  retention status                                                last runs, next deadline, holds, a blocked run
+  retention confirm-clock                                         confirm the clock after a blocked purge
+  holds add --visit N --reason R [--until ISO-DATE]               keep a visit past its deadline
+  holds release --id N                                            release a legal hold
+  holds list                                                      the active legal holds
 
 Options:
   --data-dir D   the kiosk's data folder (default: ${defaultDataDir()})
@@ -56,6 +70,10 @@ const OPTIONS = {
   id: { type: 'string' },
   action: { type: 'string' },
   limit: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  visit: { type: 'string' },
+  reason: { type: 'string' },
+  until: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse>['values'];
@@ -76,7 +94,7 @@ function unwrap<T>(result: Result<T>): T {
   throw new UsageError(formatApiError(result.error));
 }
 
-function integerOption(values: Values, name: 'id' | 'limit'): number | undefined {
+function integerOption(values: Values, name: 'id' | 'limit' | 'visit'): number | undefined {
   const value = values[name];
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}"`);
@@ -136,6 +154,43 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
     print({ staffId }, () => `New PIN set for staff account ${staffId}.`);
   },
 
+  'retention run': async ({ kiosk, values, print }) => {
+    const run = unwrap(await kiosk.router.invoke('retention.run', { dryRun: values['dry-run'] }, OPERATOR));
+    print(run, () => formatRun(run));
+  },
+
+  'retention status': async ({ kiosk, print }) => {
+    const status = unwrap(await kiosk.router.invoke('retention.status', {}, OPERATOR));
+    print(status, () => formatRetentionStatus(status, kiosk.config.timeZone));
+  },
+
+  'retention confirm-clock': async ({ kiosk, print }) => {
+    const run = unwrap(await kiosk.router.invoke('retention.confirmClock', {}, OPERATOR));
+    print(run, () => `Clock confirmed. ${formatRun(run)}`);
+  },
+
+  'holds add': async ({ kiosk, values, print }) => {
+    const input = {
+      visitId: integerOption(values, 'visit') ?? 0,
+      reason: values.reason ?? '',
+      endsAt: dateOption(values, 'until'),
+    };
+    const hold = unwrap(await kiosk.router.invoke('holds.placeOnVisit', input, OPERATOR));
+    print(hold, () => `Legal hold ${hold.id} placed on visit ${hold.visitId}.`);
+  },
+
+  'holds release': async ({ kiosk, values, print }) => {
+    const hold = unwrap(
+      await kiosk.router.invoke('holds.release', { holdId: integerOption(values, 'id') ?? 0 }, OPERATOR),
+    );
+    print(hold, () => `Legal hold ${hold.id} released.`);
+  },
+
+  'holds list': async ({ kiosk, print }) => {
+    const holds = unwrap(await kiosk.router.invoke('holds.list', {}, OPERATOR));
+    print(holds, () => formatHolds(holds, kiosk.config.timeZone));
+  },
+
   'audit list': async ({ kiosk, values, print }) => {
     const entries = unwrap(
       await kiosk.router.invoke(
@@ -147,6 +202,16 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
     print(entries, () => formatAudit(entries, kiosk.config.timeZone));
   },
 };
+
+function dateOption(values: Values, name: 'until'): number | null {
+  const value = values[name];
+  if (value === undefined) return null;
+  const parsed = Date.parse(value);
+  if (!/^\d{4}-\d\d-\d\d/.test(value) || Number.isNaN(parsed)) {
+    throw new UsageError(`--${name} must be a date such as 2027-01-31 or 2027-01-31T12:00:00+01:00, not "${value}"`);
+  }
+  return parsed;
+}
 
 async function setDisabled({ kiosk, values, print }: Context, disabled: boolean) {
   const staffId = integerOption(values, 'id') ?? 0;

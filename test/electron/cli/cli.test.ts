@@ -173,6 +173,67 @@ describe('kiosk CLI', () => {
     expect(run.stderr).toMatch(/Unknown option '--pin'/);
   });
 
+  it('demo: a visitor signed in seven months ago is purged now, after the clock guard is satisfied', () => {
+    const dataDir = makeTempDir();
+    const past = { KIOSK_NOW: '2026-04-20T10:00:00+02:00' };
+    expect(cli(['visits', 'sign-in', '--first', 'Maarten', '--last', 'Demo', '--data-dir', dataDir], past).code).toBe(
+      0,
+    );
+
+    const dryRun = cli(['retention', 'run', '--dry-run', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(dryRun.stdout)).toMatchObject({ outcome: 'dry-run', counts: { due: 1, erased: 0 } });
+
+    // Nothing has been seen for seven months: the guard holds the purge until someone confirms the time.
+    const blocked = cli(['retention', 'run', '--data-dir', dataDir]);
+    expect(blocked.stdout).toMatch(/blocked \(clockFarAhead\): nothing erased/);
+    const status = JSON.parse(cli(['retention', 'status', '--json', '--data-dir', dataDir]).stdout);
+    expect(status).toMatchObject({ blocked: { outcome: 'blocked' }, activeHolds: [] });
+
+    const confirmed = cli(['retention', 'confirm-clock', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(confirmed.stdout)).toMatchObject({ outcome: 'ok', counts: { erased: 1 } });
+    expect(JSON.parse(cli(['visits', 'today', '--json', '--data-dir', dataDir], past).stdout).visits).toEqual([]);
+  });
+
+  it('places, lists and releases a legal hold', () => {
+    const dataDir = makeTempDir();
+    cli(['visits', 'sign-in', '--first', 'Held', '--last', 'Visitor', '--data-dir', dataDir]);
+    const added = cli([
+      'holds',
+      'add',
+      '--visit',
+      '1',
+      '--reason',
+      'Police request 118',
+      '--until',
+      '2027-06-01',
+      '--json',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      id: 1,
+      visitId: 1,
+      placedBy: 'operator',
+      endsAt: Date.parse('2027-06-01'),
+    });
+    expect(cli(['holds', 'list', '--data-dir', dataDir]).stdout).toMatch(/visit 1 .* by operator: Police request 118/);
+    expect(cli(['holds', 'release', '--id', '1', '--data-dir', dataDir]).stdout).toMatch(/Legal hold 1 released/);
+    expect(cli(['holds', 'list', '--data-dir', dataDir]).stdout).toMatch(/No active legal holds/);
+  });
+
+  it.each([
+    [['holds', 'add', '--visit', '1', '--reason', 'x', '--until', 'next week'], /--until must be a date/],
+    [['holds', 'add', '--visit', 'one', '--reason', 'x'], /--visit must be a whole number/],
+    [['holds', 'add', '--visit', '7', '--reason', 'x'], /This visit does not exist/],
+    [['holds', 'add', '--visit', '7'], /reason: Give a reason/],
+    [['retention', 'confirm-clock'], /No blocked purge is waiting/],
+  ])('exits 2 for %j', (args, message) => {
+    const run = cli([...args, '--data-dir', makeTempDir()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
   it('prints help with exit 0', () => {
     const run = cli(['--help']);
     expect(run.code).toBe(0);
