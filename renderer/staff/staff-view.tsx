@@ -6,18 +6,20 @@ import type { ApiClient } from '../api/client';
 import { useIdleTimeout } from '../use-idle-timeout';
 import { AuditTab } from './audit-tab';
 import { EvacuationTab } from './evacuation-tab';
+import { HoldsTab } from './holds-tab';
 import { RegisterTab } from './register-tab';
+import { RetentionTab } from './retention-tab';
 import { StaffAccountsTab } from './staff-accounts-tab';
 import { staffText } from './texts';
 import { TodayTab } from './today-tab';
 
-type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'audit';
+type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'audit' | 'retention' | 'holds';
 
 // What each role gets to see. The router refuses the rest anyway; this only keeps the screen honest.
 const TABS_BY_ROLE: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
-  security: ['evacuation'],
-  admin: ['today', 'evacuation', 'register', 'staff', 'audit'],
+  security: ['evacuation', 'holds'],
+  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds'],
 };
 
 interface Props {
@@ -83,6 +85,8 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {tab === 'evacuation' && <EvacuationTab {...props} />}
           {tab === 'staff' && <StaffAccountsTab {...props} />}
           {tab === 'audit' && <AuditTab {...props} timeZone={facts.timeZone} />}
+          {tab === 'retention' && <RetentionTab {...props} timeZone={facts.timeZone} />}
+          {tab === 'holds' && <HoldsTab {...props} timeZone={facts.timeZone} />}
           {!tab && <p className="lead">{text.noViews}</p>}
         </section>
       )}

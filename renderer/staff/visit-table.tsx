@@ -24,6 +24,7 @@ export function VisitTable({ visits, timeZone, text, caption, onSignOut }: Props
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
+          <th scope="col">{text.visitNumber}</th>
           <th scope="col">{text.columns.name}</th>
           <th scope="col">{text.columns.company}</th>
           <th scope="col">{text.columns.plate}</th>
@@ -37,6 +38,7 @@ export function VisitTable({ visits, timeZone, text, caption, onSignOut }: Props
           const name = `${visit.firstName} ${visit.lastName}`;
           return (
             <tr key={visit.id} className={visit.signedOutAt === null ? 'on-site' : 'left'}>
+              <td className="number">{visit.id}</td>
               <th scope="row">{name}</th>
               <td>{visit.company}</td>
               <td className="plate">{visit.plate}</td>

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { callers } from '../helpers/kiosk';
+import { callers, manualClock, visitor } from '../helpers/kiosk';
 import { launchChromium, screenshot, expectAccessible, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
 const RECEPTION_PIN = '731942';
@@ -245,6 +245,59 @@ describe('the reception desk in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Auditlog' }).count()).toBe(0);
     await screenshot(page, 'portrait-nl-16-security-evacuation');
     await expectAccessible(page);
+  });
+
+  it('the admin sees a purge held back by the clock guard, confirms the time, and the purge runs', async () => {
+    const clock = manualClock('2026-03-02T10:00:00Z');
+    running = await startKiosk({ clock });
+    await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', ADMIN_PIN);
+    await running.kiosk.handle('kiosk', 'visits.signIn', visitor({ firstName: 'Maart' }));
+    clock.set('2026-11-24T10:00:00Z');
+    expect((await running.kiosk.retention.run()).outcome).toBe('blocked');
+
+    const page = await openPage();
+    await unlock(page, 'Ada Admin', ADMIN_PIN);
+    await page.getByRole('button', { name: 'Bewaartermijnen' }).click();
+    await page.getByRole('heading', { name: 'De opschoning is tegengehouden' }).waitFor();
+    await screenshot(page, 'landscape-nl-19-retention-blocked');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'De tijd klopt: opschonen' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'De opschoning is tegengehouden' }).count()).toBe(0);
+    await page.getByRole('row', { name: /opschonen bezoeken .* gelukt .*erased: 1/ }).waitFor();
+    expect(await running.kiosk.database.all('SELECT id FROM visits')).toEqual([]);
+    await screenshot(page, 'landscape-nl-20-retention-runs');
+  });
+
+  it('security places a legal hold on a visit and releases it', async () => {
+    await startWithStaff();
+    await running.kiosk.staff.add('operator', 'Sam Security', 'security', '192837');
+    await running.kiosk.handle('kiosk', 'visits.signIn', visitor({ firstName: 'Held' }));
+    const page = await openPage();
+    await unlock(page, 'Sam Security', '192837');
+    await page.getByRole('button', { name: 'Bewaarplichten' }).click();
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByText('Geef een reden op.').waitFor();
+    await page.getByLabel('Bezoeknummer').fill('1');
+    await page.getByLabel('Reden (verplicht)').fill('Politieverzoek 2026-118');
+    await page.getByLabel('Tot en met (niet verplicht)').fill('2027-03-31');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByRole('row', { name: /Politieverzoek 2026-118/ }).waitFor();
+    expect(await running.kiosk.holds.listActive()).toMatchObject([
+      {
+        visitId: 1,
+        reason: 'Politieverzoek 2026-118',
+        placedBy: 'Sam Security',
+        endsAt: Date.parse('2027-03-31T22:00:00Z'),
+      },
+    ]);
+    await screenshot(page, 'landscape-nl-21-holds');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Bewaarplicht 1 opheffen' }).click();
+    await page.getByText('Er zijn geen actieve bewaarplichten.').waitFor();
+    expect((await auditActions()).filter((action) => action.startsWith('holds.'))).toEqual([
+      'holds.released',
+      'holds.placed',
+    ]);
   });
 
   it('the first-run screen appears only while no admin exists', async () => {

@@ -1,0 +1,122 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { DateTime } from 'luxon';
+import { translate, type Language, type MessageKey } from '../../shared/messages';
+import { formatLocalDateTime } from '../../shared/time';
+import type { ApiClient } from '../api/client';
+import { Field } from '../field';
+import { ScreenHeading } from '../screen-heading';
+import type { StaffText } from './texts';
+import { useLoaded } from './use-loaded';
+
+interface Props {
+  client: ApiClient;
+  language: Language;
+  text: StaffText;
+  timeZone: string;
+}
+
+export function HoldsTab({ client, language, text, timeZone }: Props) {
+  const load = useCallback(() => client.invoke('holds.list', {}), [client]);
+  const { value: holds, error, reload } = useLoaded(load);
+  const [visit, setVisit] = useState('');
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<string, MessageKey>>>({});
+
+  async function place(event: FormEvent) {
+    event.preventDefault();
+    // "Until 31 March" keeps the visit through that whole day in the kiosk's zone.
+    const endsAt = until ? DateTime.fromISO(until, { zone: timeZone }).plus({ days: 1 }).toMillis() : null;
+    const result = await client.invoke('holds.placeOnVisit', { visitId: Number(visit) || 0, reason, endsAt });
+    if (!result.ok)
+      return setErrors({ ...result.error.fields, form: result.error.fields ? undefined : result.error.key });
+    setErrors({});
+    setVisit('');
+    setReason('');
+    setUntil('');
+    await reload();
+  }
+
+  async function release(holdId: number) {
+    const result = await client.invoke('holds.release', { holdId });
+    setErrors(result.ok ? {} : { form: result.error.key });
+    await reload();
+  }
+
+  const message = (key?: MessageKey) => (key ? translate(key, language) : undefined);
+  return (
+    <>
+      <ScreenHeading>{text.holdsTitle}</ScreenHeading>
+      <p className="lead">{text.holdsLead}</p>
+      {(error || errors.form) && (
+        <p className="form-error" role="alert">
+          {message(errors.form ?? error?.key)}
+        </p>
+      )}
+      {holds && holds.length === 0 && <p>{text.noHolds}</p>}
+      {holds && holds.length > 0 && (
+        <table className="visits">
+          <caption className="visually-hidden">{text.holdsTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{text.holdColumns.visit}</th>
+              <th scope="col">{text.holdColumns.reason}</th>
+              <th scope="col">{text.holdColumns.placed}</th>
+              <th scope="col">{text.holdColumns.until}</th>
+              <th scope="col">{text.holdColumns.by}</th>
+              <th scope="col">{text.columns.action}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {holds.map((hold) => (
+              <tr key={hold.id}>
+                <th scope="row">{hold.visitId}</th>
+                <td>{hold.reason}</td>
+                <td>{formatLocalDateTime(hold.placedAt, timeZone)}</td>
+                <td>{hold.endsAt ? formatLocalDateTime(hold.endsAt, timeZone) : text.untilReleased}</td>
+                <td>{hold.placedBy}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    aria-label={text.releaseHold(hold.id)}
+                    onClick={() => release(hold.id)}
+                  >
+                    {text.release}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="add-staff" onSubmit={place} autoComplete="off" noValidate>
+        <h2>{text.placeHold}</h2>
+        <div className="field-row">
+          <Field
+            label={text.holdVisit}
+            inputMode="numeric"
+            value={visit}
+            onChange={(value) => setVisit(value.replace(/\D/g, ''))}
+            error={message(errors.visitId)}
+            required
+          />
+          <Field label={text.holdUntil} type="date" value={until} onChange={setUntil} error={message(errors.endsAt)} />
+        </div>
+        <Field
+          label={text.holdReason}
+          value={reason}
+          onChange={setReason}
+          maxLength={500}
+          error={message(errors.reason)}
+          required
+        />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {text.place}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
