@@ -94,6 +94,14 @@ describe('kiosk CLI', () => {
     expect(run.stderr).toMatch(/retention\.visitMonths: must be at most 6 months/);
   });
 
+  it('exits 2 for a schedule that is not a cron expression', () => {
+    const dataDir = makeTempDir();
+    fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ schedules: { visitPurge: 'every hour' } }));
+    const run = cli(['retention', 'run', '--data-dir', dataDir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/schedules\.visitPurge: "every hour" is not a cron expression/);
+  });
+
   it('exits 2 for a database from a newer version', () => {
     const dataDir = makeTempDir();
     expect(cli(['visits', 'today', '--data-dir', dataDir]).code).toBe(0);
