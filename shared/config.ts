@@ -56,6 +56,58 @@ const reception = z.strictObject({
     .default('23:59'),
 });
 
+const footagePattern = z.strictObject({
+  /** A regular expression on the path relative to the root, with named groups year, month, day,
+   * hour, minute, second and optionally camera. */
+  regex: z.string().refine((source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not a valid regular expression'),
+  /** Frigate writes UTC; most recorders stamp file names in local time. */
+  zone: z.enum(['utc', 'local']),
+  /** Where the camera's name comes from: the pattern's camera group, or the first folder under the root. */
+  camera: z.enum(['group', 'firstFolder']).default('firstFolder'),
+});
+
+export const DEFAULT_FOOTAGE_PATTERNS: z.output<typeof footagePattern>[] = [
+  // Frigate: YYYY-MM-DD/HH/<camera>/MM.SS.mp4, in UTC
+  {
+    regex:
+      '^(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})/(?<hour>\\d{2})/(?<camera>[^/]+)/(?<minute>\\d{2})\\.(?<second>\\d{2})\\.[^/.]+$',
+    zone: 'utc',
+    camera: 'group',
+  },
+  // A timestamp in the file name: cam1_20261124_101500.mp4, 20261124T101500.mkv, ch01_20261124101500.mp4
+  {
+    regex:
+      '(?:^|/)(?:(?<camera>[^/_]+)_)?(?<year>\\d{4})(?<month>\\d{2})(?<day>\\d{2})[_T-]?(?<hour>\\d{2})(?<minute>\\d{2})(?<second>\\d{2})[^/]*$',
+    zone: 'local',
+    camera: 'firstFolder',
+  },
+];
+
+const footage = z.strictObject({
+  /** The folder the CCTV recorder writes into; null until IT configures it. */
+  root: z.string().min(1).nullable().default(null),
+  /** When set, nothing is deleted unless this file exists in the root (guards an unmounted share). */
+  markerFile: z.string().min(1).max(255).nullable().default(null),
+  extensions: z
+    .array(z.string().regex(/^\.[a-z0-9]+$/, 'must look like ".mp4"'))
+    .min(1)
+    .default(['.mp4', '.mkv', '.avi', '.mov', '.ts', '.h264', '.h265', '.dav']),
+  patterns: z.array(footagePattern).default(DEFAULT_FOOTAGE_PATTERNS),
+  /** A camera may keep its footage shorter than retention.footageDays, never longer. */
+  cameraRetentionDays: z.record(z.string(), z.int().min(1).max(MAX_FOOTAGE_RETENTION_DAYS)).default({}),
+  /** A purge that would delete more than this share of the live files waits for an admin. */
+  maxDeleteShare: z.number().gt(0).max(1).default(0.5),
+  /** Files modified this recently may still be being written and are left alone. */
+  settleMinutes: z.int().min(0).max(120).default(5),
+});
+
 export const kioskConfigSchema = z.strictObject({
   organisation: organisation.prefault({}),
   timeZone: z
@@ -66,6 +118,7 @@ export const kioskConfigSchema = z.strictObject({
   idle: idle.prefault({}),
   reception: reception.prefault({}),
   schedules: schedules.prefault({}),
+  footage: footage.prefault({}),
 });
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;
