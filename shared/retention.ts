@@ -25,3 +25,14 @@ export function footageDeletionDeadline(recordedAt: number, days: number): numbe
 export function isDueBy(deadline: number, nextRunAt: number): boolean {
   return deadline <= nextRunAt;
 }
+
+/**
+ * For a purge: visits signed in at or before `surelyDueUntil` are due by `dueBy` (deadlines never
+ * decrease as visits get older); those up to `checkUntil` must be judged one by one with
+ * visitErasureDeadline, because month-end clamping gives several days one deadline and a
+ * daylight-saving change moves a wall-clock time by an hour.
+ */
+export function visitDueWindow(dueBy: number, months: number, zone: string): { surelyDueUntil: number; checkUntil: number } {
+  const bound = DateTime.fromMillis(dueBy, { zone }).minus({ months }).toMillis();
+  return { surelyDueUntil: bound - DAY_MS, checkUntil: bound + 5 * DAY_MS };
+}

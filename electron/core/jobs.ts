@@ -18,6 +18,22 @@ interface JobRunRecord {
   message: string | null;
 }
 
+// A run still open after this long no longer blocks its job, even if its process seems alive
+// (process ids are reused).
+const STALE_RUN_MS = 60 * 60 * 1000;
+
+/** An open run whose process is gone (killed, crashed, power lost) was cut off: it runs no more. */
+function isAbandoned(ownerPid: number | null, startedAt: number, now: number): boolean {
+  if (now - startedAt > STALE_RUN_MS || ownerPid === null) return true;
+  if (ownerPid === process.pid) return false;
+  try {
+    process.kill(ownerPid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 const toJobRun = (record: JobRunRecord): JobRun => ({
   id: record.id,
   job: record.job,
@@ -44,8 +60,34 @@ export function createJobRunner({
 }) {
   const running = new Map<string, Promise<JobRun>>();
 
-  async function execute(job: string, work: () => Promise<JobResult>): Promise<JobRun> {
-    const { lastId } = await database.run('INSERT INTO job_runs (job, started_at) VALUES (?, ?)', [job, clock.now()]);
+  async function execute(job: string, work: () => Promise<JobResult>, exclusive: boolean): Promise<JobRun> {
+    const now = clock.now();
+    // The check and the claim happen in one IMMEDIATE transaction, so a second process (the CLI
+    // beside the running app) sees the claim and does not start the same job at the same time.
+    const claim = await database.transaction(async (tx): Promise<{ running: JobRun } | { id: number }> => {
+      const open = await tx.all<JobRunRecord & { owner_pid: number | null }>(
+        'SELECT * FROM job_runs WHERE job = ? AND finished_at IS NULL ORDER BY id DESC',
+        [job],
+      );
+      for (const run of open) {
+        if (!isAbandoned(run.owner_pid, run.started_at, now)) {
+          if (exclusive) return { running: toJobRun(run) };
+          continue;
+        }
+        await tx.run(
+          "UPDATE job_runs SET finished_at = ?, outcome = 'failed', message = 'interrupted: the process running it stopped' WHERE id = ?",
+          [now, run.id],
+        );
+      }
+      const { lastId } = await tx.run('INSERT INTO job_runs (job, started_at, owner_pid) VALUES (?, ?, ?)', [
+        job,
+        now,
+        process.pid,
+      ]);
+      return { id: lastId };
+    });
+    if ('running' in claim) return claim.running;
+    const lastId = claim.id;
     let result: JobResult | null = null;
     let failure: string | null = null;
     try {
@@ -65,12 +107,27 @@ export function createJobRunner({
   }
 
   return {
-    run(job: string, work: () => Promise<JobResult>): Promise<JobRun> {
-      const current = running.get(job);
+    /**
+     * Runs `work` as a run of `job`, unless one is already running (here or in another process), in
+     * which case that run is returned. A dry run changes nothing and may run beside a real one.
+     */
+    run(job: string, work: () => Promise<JobResult>, { dryRun = false }: { dryRun?: boolean } = {}): Promise<JobRun> {
+      const key = dryRun ? `${job}:dry-run` : job;
+      const current = running.get(key);
       if (current) return current;
-      const started = execute(job, work).finally(() => running.delete(job));
-      running.set(job, started);
+      const started = execute(job, work, !dryRun).finally(() => running.delete(key));
+      running.set(key, started);
       return started;
+    },
+
+    /** Waits for a run of `job` in progress in this process, if any. */
+    async settled(job: string): Promise<void> {
+      await running.get(job)?.catch(() => undefined);
+    },
+
+    async get(id: number): Promise<JobRun | null> {
+      const record = await database.get<JobRunRecord>('SELECT * FROM job_runs WHERE id = ?', [id]);
+      return record ? toJobRun(record) : null;
     },
 
     async lastRun(job: string, outcomes?: JobRun['outcome'][]): Promise<JobRun | null> {

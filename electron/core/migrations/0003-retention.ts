@@ -28,7 +28,8 @@ CREATE TABLE job_runs (
   finished_at INTEGER,
   outcome     TEXT    CHECK (outcome IN ('ok', 'failed', 'blocked', 'dry-run')),
   counts      TEXT    NOT NULL DEFAULT '{}',
-  message     TEXT
+  message     TEXT,
+  owner_pid   INTEGER            -- the process running it, to tell a live run from one cut off
 );
 CREATE INDEX job_runs_by_job ON job_runs (job, started_at);
 

@@ -1,15 +1,8 @@
-import { DateTime } from 'luxon';
 import type { KioskConfig } from '../../../shared/config';
-import { isDueBy, visitErasureDeadline } from '../../../shared/retention';
+import { isDueBy, visitDueWindow, visitErasureDeadline } from '../../../shared/retention';
 import type { Statements } from '../database';
 import { ACTIVE_HOLD } from '../holds';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-// Month-end clamping gives the last days of a month the same deadline as an earlier day, and a
-// daylight-saving shift moves a wall-clock time by an hour: rows this close to the bound are judged
-// one by one with the exact rule.
-const EXACT_WINDOW_BEFORE_MS = DAY_MS;
-const EXACT_WINDOW_AFTER_MS = 5 * DAY_MS;
 // Well under SQLite's limit of bound parameters per statement.
 const CHUNK = 500;
 
@@ -33,13 +26,11 @@ export async function purgeExpiredVisits(
   { config, now, nextRunAt, dryRun }: { config: KioskConfig; now: number; nextRunAt: number; dryRun: boolean },
 ): Promise<VisitPurgeCounts> {
   const { visitMonths } = config.retention;
-  const bound = DateTime.fromMillis(nextRunAt, { zone: config.timeZone }).minus({ months: visitMonths }).toMillis();
-  // Every visit up to here is due: deadlines never decrease as visits get older.
-  const surelyDue = bound - EXACT_WINDOW_BEFORE_MS;
+  const { surelyDueUntil: surelyDue, checkUntil } = visitDueWindow(nextRunAt, visitMonths, config.timeZone);
 
   const window = await tx.all<{ id: number; signed_in_at: number }>(
     'SELECT id, signed_in_at FROM visits WHERE signed_in_at > ? AND signed_in_at <= ?',
-    [surelyDue, bound + EXACT_WINDOW_AFTER_MS],
+    [surelyDue, checkUntil],
   );
   const dueInWindow = window
     .filter((visit) => isDueBy(visitErasureDeadline(visit.signed_in_at, visitMonths, config.timeZone), nextRunAt))
@@ -70,5 +61,12 @@ export async function purgeExpiredVisits(
       await tx.run(`DELETE FROM visits WHERE id IN (${ids.map(() => '?').join(',')}) AND ${NOT_HELD}`, [...ids, now])
     ).changes;
   }
+  // A hold's reason may name the visitor: once the visit is gone and the hold over, so is the reason.
+  await tx.run(
+    `UPDATE legal_holds SET reason = '(erased with the visit)'
+      WHERE kind = 'visit' AND NOT ${ACTIVE_HOLD} AND reason <> '(erased with the visit)'
+        AND visit_id NOT IN (SELECT id FROM visits)`,
+    [now],
+  );
   return { due, held, erased };
 }

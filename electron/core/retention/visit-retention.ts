@@ -40,6 +40,16 @@ export function createVisitRetention({
     return row ? (JSON.parse(row.value) as ClockConfirmation) : null;
   }
 
+  /** The oldest blocked purge since the last confirmation: while there is one, every purge waits. */
+  async function unconfirmedBlock(): Promise<JobRun | null> {
+    const confirmed = await confirmation();
+    const row = await database.get<{ id: number }>(
+      "SELECT id FROM job_runs WHERE job = ? AND outcome = 'blocked' AND id > ? ORDER BY id LIMIT 1",
+      [VISIT_PURGE_JOB, confirmed?.afterRunId ?? 0],
+    );
+    return row ? jobs.get(row.id) : null;
+  }
+
   async function clockCheck(now: number) {
     const confirmed = await confirmation();
     const successful = await database.get<{ latest: number | null; sinceConfirmation: number | null }>(
@@ -50,8 +60,10 @@ export function createVisitRetention({
     const newestVisit = await database.get<{ at: number | null }>('SELECT max(signed_in_at) AS at FROM visits');
     return checkClock({
       now,
+      unconfirmedBlock: (await unconfirmedBlock()) !== null,
       lastRunSinceConfirmation: successful?.sinceConfirmation ?? null,
-      latestSeenTimes: [successful?.latest ?? null, newestVisit?.at ?? null, confirmed?.at ?? null],
+      trustedTimes: [successful?.latest ?? null, confirmed?.at ?? null],
+      newestRecord: newestVisit?.at ?? null,
       marginDays: config.retention.clockGuardDays,
     });
   }
@@ -62,22 +74,26 @@ export function createVisitRetention({
    * nothing, when the clock cannot be trusted.
    */
   function run({ dryRun = false }: { dryRun?: boolean } = {}): Promise<JobRun> {
-    return jobs.run(VISIT_PURGE_JOB, async () => {
-      const now = clock.now();
-      const guard = await clockCheck(now);
-      if (!guard.ok && !dryRun) {
-        await audit.record('system', 'retention.blocked', { reason: guard.reason });
-        return { outcome: 'blocked', counts: {}, message: guard.reason };
-      }
-      const nextRunAt = nextRunAfter(config.schedules.visitPurge, config.timeZone, now);
-      const counts = await database.transaction(async (tx) => {
-        const result = await purgeExpiredVisits(tx, { config, now, nextRunAt, dryRun });
-        if (!dryRun) await audit.record('system', 'retention.purged', { ...result }, tx);
-        return result;
-      });
-      if (!dryRun && counts.erased > 0) await database.checkpoint();
-      return { outcome: dryRun ? 'dry-run' : 'ok', counts: { ...counts }, message: guard.ok ? null : guard.reason };
-    });
+    return jobs.run(
+      VISIT_PURGE_JOB,
+      async () => {
+        const now = clock.now();
+        const guard = await clockCheck(now);
+        if (!guard.ok && !dryRun) {
+          await audit.record('system', 'retention.blocked', { reason: guard.reason });
+          return { outcome: 'blocked', counts: {}, message: guard.reason };
+        }
+        const nextRunAt = nextRunAfter(config.schedules.visitPurge, config.timeZone, now);
+        const counts = await database.transaction(async (tx) => {
+          const result = await purgeExpiredVisits(tx, { config, now, nextRunAt, dryRun });
+          if (!dryRun) await audit.record('system', 'retention.purged', { ...result }, tx);
+          return result;
+        });
+        if (!dryRun && counts.erased > 0) await database.checkpoint();
+        return { outcome: dryRun ? 'dry-run' : 'ok', counts: { ...counts }, message: guard.ok ? null : guard.reason };
+      },
+      { dryRun },
+    );
   }
 
   return {
@@ -85,22 +101,23 @@ export function createVisitRetention({
 
     /** An admin says the clock is right (after a long power-off, say); the next purge may go ahead. */
     async confirmClock(actor: AuditActor): Promise<JobRun> {
-      const blocked = await jobs.lastRun(VISIT_PURGE_JOB);
-      if (blocked?.outcome !== 'blocked') throw new UserError({ key: 'retention.notBlocked' });
-      const value: ClockConfirmation = { at: clock.now(), afterRunId: blocked.id };
+      const blocked = await unconfirmedBlock();
+      if (!blocked) throw new UserError({ key: 'retention.notBlocked' });
       await database.transaction(async (tx) => {
+        const newest = (await tx.get<{ id: number }>('SELECT max(id) AS id FROM job_runs'))!.id;
+        const value: ClockConfirmation = { at: clock.now(), afterRunId: newest };
         await tx.run(
           'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
           [CONFIRMATION_KEY, JSON.stringify(value)],
         );
         await audit.record(actor, 'retention.clockConfirmed', { blockedRunId: blocked.id }, tx);
       });
+      await jobs.settled(VISIT_PURGE_JOB);
       return run();
     },
 
     async status(): Promise<RetentionStatus> {
       const now = clock.now();
-      const last = await jobs.lastRun(VISIT_PURGE_JOB);
       const oldest = await database.get<{ at: number | null }>(
         `SELECT min(signed_in_at) AS at FROM visits
           WHERE id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`,
@@ -109,7 +126,7 @@ export function createVisitRetention({
       return {
         now,
         lastRuns: await jobs.recent(20),
-        blocked: last?.outcome === 'blocked' ? last : null,
+        blocked: await unconfirmedBlock(),
         nextVisitPurgeAt: nextRunAfter(config.schedules.visitPurge, config.timeZone, now),
         nextVisitDeadline:
           oldest?.at != null ? visitErasureDeadline(oldest.at, config.retention.visitMonths, config.timeZone) : null,

@@ -86,7 +86,8 @@ describe('a purge killed halfway', () => {
 
   it('killed at a moment chosen by the clock: every visit is either intact or gone, never half', async () => {
     const { dataDir, fingerprint } = await prepare();
-    await runAndKill(dataDir, 'run', 'purging', 40);
+    const output = await runAndKill(dataDir, 'run', 'purging', 40);
+    expect(output).not.toContain('done'); // it died during the run
     await expectConsistentThenFinished(dataDir, fingerprint, [0, ROWS_PER_HALF]);
   }, 60_000);
 });

@@ -125,6 +125,8 @@ describe('legal holds on visits', () => {
     clock.advance(60 * 60 * 1000);
     expect((await kiosk.retention.run()).counts).toMatchObject({ erased: 1 });
     expect(await names(kiosk)).toEqual([]);
+    // The reason may have named the visitor: it goes with the visit.
+    expect(await kiosk.database.all('SELECT reason FROM legal_holds')).toEqual([{ reason: '(erased with the visit)' }]);
     const actions = (await kiosk.audit.list({ action: 'holds.' })).map((entry) => entry.action);
     expect(actions).toEqual(['holds.released', 'holds.placed']);
   });
@@ -168,21 +170,28 @@ describe('legal holds on visits', () => {
 });
 
 describe('the clock guard', () => {
-  it('a clock set far ahead erases nothing, records a blocked run, and the next run with the right clock is normal', async () => {
-    const clock = manualClock('2026-11-01T10:00:00Z');
+  it('a clock set far ahead erases nothing and stays blocked, whatever happens next, until an admin confirms', async () => {
+    const clock = manualClock('2026-05-01T10:00:00Z');
     const kiosk = await openTestKiosk({ clock });
-    await signInAt(kiosk, clock, '2026-11-01T10:00:00Z', 'Recent');
+    await signInAt(kiosk, clock, '2026-05-01T10:00:00Z', 'May');
     expect((await kiosk.retention.run()).outcome).toBe('ok');
 
     clock.set('2027-11-01T10:00:00Z'); // someone set the year wrong
     const blocked = await kiosk.retention.run();
     expect(blocked).toMatchObject({ outcome: 'blocked', message: 'clockFarAhead', counts: {} });
-    expect(await names(kiosk)).toEqual(['Recent']);
-    expect((await kiosk.retention.status()).blocked).toMatchObject({ id: blocked.id });
+    // A visitor signing in under the wrong clock does not vouch for it, nor does a dry run clear the block.
+    await signInAt(kiosk, clock, '2027-11-01T10:05:00Z', 'Wrongclock');
+    await kiosk.retention.run({ dryRun: true });
+    clock.set('2027-11-01T11:05:00Z');
+    expect(await kiosk.retention.run()).toMatchObject({ outcome: 'blocked', message: 'awaitingConfirmation' });
+    expect(await names(kiosk)).toEqual(['May', 'Wrongclock']);
+    expect((await kiosk.retention.status()).blocked).toMatchObject({ id: blocked.id, message: 'clockFarAhead' });
 
-    clock.set('2026-11-02T10:00:00Z'); // the clock is put right
-    expect((await kiosk.retention.run()).outcome).toBe('ok');
-    expect(await names(kiosk)).toEqual(['Recent']);
+    clock.set('2026-05-02T10:00:00Z'); // the clock is put right: still blocked until someone confirms
+    expect(await kiosk.retention.run()).toMatchObject({ outcome: 'blocked', message: 'awaitingConfirmation' });
+    const confirmed = await kiosk.router.invoke('retention.confirmClock', {}, callers.admin);
+    expect(confirmed).toMatchObject({ ok: true, value: { outcome: 'ok', counts: { erased: 0 } } });
+    expect(await names(kiosk)).toEqual(['May', 'Wrongclock']);
     expect((await kiosk.retention.status()).blocked).toBeNull();
   });
 
@@ -221,12 +230,25 @@ describe('the clock guard', () => {
 });
 
 describe('the scheduler', () => {
-  it('never runs one job twice at once', async () => {
+  it('never runs one job twice at once, in this process or beside another one', async () => {
     const clock = manualClock('2026-11-24T10:00:00Z');
     const kiosk = await openTestKiosk({ clock });
     const [first, second] = await Promise.all([kiosk.retention.run(), kiosk.retention.run()]);
     expect(first.id).toBe(second.id);
     expect(await kiosk.database.all("SELECT id FROM job_runs WHERE job = 'visitPurge'")).toHaveLength(1);
+
+    // Another live process (here: our parent) holds an open run: this one does not start a second.
+    await kiosk.database.run("INSERT INTO job_runs (job, started_at, owner_pid) VALUES ('visitPurge', ?, ?)", [
+      clock.now(),
+      process.ppid,
+    ]);
+    const during = await kiosk.retention.run();
+    expect(during).toMatchObject({ outcome: null, finishedAt: null });
+    expect(await kiosk.database.all("SELECT id FROM job_runs WHERE job = 'visitPurge'")).toHaveLength(2);
+    // One whose process is gone was cut off: it no longer blocks, and is recorded as interrupted.
+    await kiosk.database.run('UPDATE job_runs SET owner_pid = ? WHERE id = ?', [2 ** 22 + 12345, during.id]);
+    expect((await kiosk.retention.run()).outcome).toBe('ok');
+    expect((await kiosk.jobs.get(during.id))?.outcome).toBe('failed');
   });
 
   it('knows a run was missed while the app was off', () => {
