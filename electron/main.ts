@@ -77,8 +77,8 @@ function setupNavigationGuards() {
 }
 
 function setupIpc(kiosk: Kiosk) {
-  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, input: unknown) =>
-    handleKioskInvoke(kiosk, { id: event.sender.id, frame: event.senderFrame }, channel, input),
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, input: unknown, background: unknown) =>
+    handleKioskInvoke(kiosk, { id: event.sender.id, frame: event.senderFrame }, channel, input, background),
   );
 }
 

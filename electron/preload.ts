@@ -6,5 +6,5 @@ import { createBridge } from './shell/bridge';
 
 contextBridge.exposeInMainWorld(
   BRIDGE_GLOBAL,
-  createBridge((channel, input) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, channel, input)),
+  createBridge((channel, input, background) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, channel, input, background)),
 );

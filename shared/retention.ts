@@ -32,7 +32,11 @@ export function isDueBy(deadline: number, nextRunAt: number): boolean {
  * visitErasureDeadline, because month-end clamping gives several days one deadline and a
  * daylight-saving change moves a wall-clock time by an hour.
  */
-export function visitDueWindow(dueBy: number, months: number, zone: string): { surelyDueUntil: number; checkUntil: number } {
+export function visitDueWindow(
+  dueBy: number,
+  months: number,
+  zone: string,
+): { surelyDueUntil: number; checkUntil: number } {
   const bound = DateTime.fromMillis(dueBy, { zone }).minus({ months }).toMillis();
   return { surelyDueUntil: bound - DAY_MS, checkUntil: bound + 5 * DAY_MS };
 }

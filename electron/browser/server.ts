@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { API_PATH_PREFIX, TERMINAL_HEADER, TOKEN_FRAGMENT_KEY, TOKEN_HEADER } from '../../shared/api/bridge';
+import {
+  API_PATH_PREFIX,
+  BACKGROUND_HEADER,
+  TERMINAL_HEADER,
+  TOKEN_FRAGMENT_KEY,
+  TOKEN_HEADER,
+} from '../../shared/api/bridge';
 import { fail, type Result } from '../../shared/result';
 import type { Kiosk } from '../core/kiosk';
 import {
@@ -99,7 +105,9 @@ export async function startBrowserServer({
     const terminal = request.headers[TERMINAL_HEADER];
     if (typeof terminal !== 'string' || !/^[\w-]{16,64}$/.test(terminal))
       return sendJson(response, 400, fail('field.invalid'));
-    const result = await kiosk.handle(`page:${terminal}`, channel, input);
+    const result = await kiosk.handle(`page:${terminal}`, channel, input, {
+      background: request.headers[BACKGROUND_HEADER] === '1',
+    });
     const status = !result.ok && result.error.key === 'api.unknownChannel' ? 404 : 200;
     sendJson(response, status, result);
   }

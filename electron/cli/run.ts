@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
 import { noticeVersion } from '../../shared/notice';
 import type { Result } from '../../shared/result';
 import { clockFromEnvironment, InvalidClockError } from '../core/clock';
@@ -46,7 +47,7 @@ Commands:
   retention run [--dry-run]                                       purge visits past their deadline now
   retention status                                                last runs, next deadline, holds, a blocked run
   retention confirm-clock                                         confirm the clock after a blocked purge
-  holds add --visit N --reason R [--until ISO-DATE]               keep a visit past its deadline
+  holds add --visit N --reason R [--until DATE]                   keep a visit past its deadline (through DATE)
   holds release --id N                                            release a legal hold
   holds list                                                      the active legal holds
 
@@ -173,7 +174,7 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
     const input = {
       visitId: integerOption(values, 'visit') ?? 0,
       reason: values.reason ?? '',
-      endsAt: dateOption(values, 'until'),
+      endsAt: untilOption(values, kiosk.config.timeZone),
     };
     const hold = unwrap(await kiosk.router.invoke('holds.placeOnVisit', input, OPERATOR));
     print(hold, () => `Legal hold ${hold.id} placed on visit ${hold.visitId}.`);
@@ -203,14 +204,18 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
   },
 };
 
-function dateOption(values: Values, name: 'until'): number | null {
-  const value = values[name];
+/**
+ * --until as the UI means it: a date is through the end of that day, in the kiosk's zone; a date
+ * and time without an offset is in the kiosk's zone too.
+ */
+function untilOption(values: Values, zone: string): number | null {
+  const value = values.until;
   if (value === undefined) return null;
-  const parsed = Date.parse(value);
-  if (!/^\d{4}-\d\d-\d\d/.test(value) || Number.isNaN(parsed)) {
-    throw new UsageError(`--${name} must be a date such as 2027-01-31 or 2027-01-31T12:00:00+01:00, not "${value}"`);
+  const parsed = DateTime.fromISO(value, { zone });
+  if (!parsed.isValid || !/^\d{4}-\d\d-\d\d/.test(value)) {
+    throw new UsageError(`--until must be a date such as 2027-01-31 or 2027-01-31T12:00, not "${value}"`);
   }
-  return parsed;
+  return (value.length === 10 ? parsed.plus({ days: 1 }) : parsed).toMillis();
 }
 
 async function setDisabled({ kiosk, values, print }: Context, disabled: boolean) {

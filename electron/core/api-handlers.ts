@@ -64,7 +64,7 @@ export function createApiHandlers({
   /** A list with personal data is audited when a session first opens it, not on every refresh. */
   async function auditView(caller: Caller, list: string, detail: AuditDetail) {
     if (caller.kind === 'staff') {
-      const session = sessions.touch(caller.terminal);
+      const { session } = sessions.touch(caller.terminal, { extend: false });
       if (session?.viewed.has(list)) return;
       session?.viewed.add(list);
     }

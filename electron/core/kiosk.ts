@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KioskConfig } from '../../shared/config';
-import type { Result } from '../../shared/result';
+import { fail, type Result } from '../../shared/result';
 import { createApiHandlers } from './api-handlers';
 import { createAuditLog, type AuditLog } from './audit';
 import { systemClock, type Clock } from './clock';
@@ -43,7 +43,12 @@ export interface Kiosk {
    * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
    * is the terminal's unlocked staff session, or the anonymous kiosk.
    */
-  handle(terminal: string, channel: unknown, input: unknown): Promise<Result<unknown>>;
+  handle(
+    terminal: string,
+    channel: unknown,
+    input: unknown,
+    options?: { background?: boolean },
+  ): Promise<Result<unknown>>;
   /** The scheduled jobs a running kiosk keeps (purge, automatic sign-out); the CLI does not start them. */
   startBackgroundJobs(): Promise<void>;
   close(): Promise<void>;
@@ -78,6 +83,29 @@ export async function createKiosk({
     (error, channel) => logError(error, `channel ${channel}`),
   );
 
+  /**
+   * The terminal's unlocked staff member, or the anonymous kiosk. A session ends here when it ran
+   * out or its account was disabled or changed role since the unlock; both are audited.
+   */
+  async function callerFor(terminal: string, background: boolean): Promise<Caller> {
+    const { session, expired } = sessions.touch(terminal, { extend: !background });
+    if (expired)
+      await audit.record({ staffId: expired.staffId, name: expired.name }, 'staff.locked', { reason: 'expired' });
+    if (!session) return { kind: 'kiosk', terminal };
+    const account = await database.get<{ role: string; disabled_at: number | null }>(
+      'SELECT role, disabled_at FROM staff WHERE id = ?',
+      [session.staffId],
+    );
+    if (!account || account.disabled_at !== null || account.role !== session.role) {
+      sessions.close(terminal);
+      await audit.record({ staffId: session.staffId, name: session.name }, 'staff.locked', {
+        reason: 'accountChanged',
+      });
+      return { kind: 'kiosk', terminal };
+    }
+    return { kind: 'staff', staffId: session.staffId, name: session.name, role: session.role, terminal };
+  }
+
   let stopJobs: (() => void) | null = null;
   const lastStarted = async (job: string) => (await jobs.lastRun(job))?.startedAt ?? null;
 
@@ -92,11 +120,15 @@ export async function createKiosk({
     jobs,
     retention,
     router,
-    handle(terminal, channel, input) {
-      const session = sessions.touch(terminal);
-      const caller: Caller = session
-        ? { kind: 'staff', staffId: session.staffId, name: session.name, role: session.role, terminal }
-        : { kind: 'kiosk', terminal };
+    async handle(terminal, channel, input, { background = false } = {}) {
+      let caller: Caller;
+      try {
+        caller = await callerFor(terminal, background);
+      } catch (error) {
+        // Whatever fails here, a shell gets a typed answer, never an exception.
+        logError(error, 'session lookup');
+        return fail('internal');
+      }
       return router.invokeUntrusted(channel, input, caller);
     },
     async startBackgroundJobs() {

@@ -25,17 +25,24 @@ export function createSessionStore({ clock, idleMs }: { clock: Clock; idleMs: nu
       return session;
     },
 
-    /** The terminal's live session, refreshed by this call; null when locked or expired. */
-    touch(terminal: string): StaffSession | null {
+    /**
+     * The terminal's live session, or null when locked or expired (`expired` then names whose session
+     * just ran out). A call made by a person extends the session; a background refresh of an open
+     * list does not, so a view left alone still locks in the core, not only on the screen.
+     */
+    touch(
+      terminal: string,
+      { extend = true }: { extend?: boolean } = {},
+    ): { session: StaffSession | null; expired?: StaffSession } {
       const session = sessions.get(terminal);
-      if (!session) return null;
+      if (!session) return { session: null };
       const now = clock.now();
       if (now - session.lastSeen > idleMs) {
         sessions.delete(terminal);
-        return null;
+        return { session: null, expired: session };
       }
-      session.lastSeen = now;
-      return session;
+      if (extend) session.lastSeen = now;
+      return { session };
     },
 
     close(terminal: string): StaffSession | null {

@@ -59,9 +59,8 @@ export function createStaffService({ database, clock, audit }: { database: Datab
   }
 
   /** The lockout still running for any of these scopes, in whole minutes left, or 0. */
-  async function lockedMinutes(scopes: string[]): Promise<number> {
-    const now = clock.now();
-    const rows = await database.all<{ locked_until: number | null }>(
+  async function lockedMinutes(tx: Statements, scopes: string[], now: number): Promise<number> {
+    const rows = await tx.all<{ locked_until: number | null }>(
       `SELECT locked_until FROM pin_attempts WHERE scope IN (${scopes.map(() => '?').join(', ')})`,
       scopes,
     );
@@ -69,27 +68,20 @@ export function createStaffService({ database, clock, audit }: { database: Datab
     return until > now ? Math.ceil((until - now) / 60_000) : 0;
   }
 
-  async function recordFailure(scopes: string[], staffId: number): Promise<void> {
-    const now = clock.now();
-    await database.transaction(async (tx) => {
-      await audit.record('kiosk', 'staff.pinFailed', { staffId }, tx);
-      for (const scope of scopes) {
-        const row = await tx.get<{ failures: number }>('SELECT failures FROM pin_attempts WHERE scope = ?', [scope]);
-        const failures = (row?.failures ?? 0) + 1;
-        const locks = failures >= MAX_PIN_FAILURES;
-        await tx.run(
-          'INSERT INTO pin_attempts (scope, failures, locked_until) VALUES (?, ?, ?) ON CONFLICT (scope) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until',
-          [scope, locks ? 0 : failures, locks ? now + PIN_LOCKOUT_MS : null],
-        );
-        if (locks)
-          await audit.record(
-            'kiosk',
-            'staff.lockedOut',
-            { scope: scope === KIOSK_SCOPE ? 'kiosk' : 'account', staffId },
-            tx,
-          );
-      }
-    });
+  /** Counts one try against each scope; the fifth locks the scope. Returns whether this try locked one. */
+  async function countAttempt(tx: Statements, scopes: string[], now: number): Promise<boolean> {
+    let locked = false;
+    for (const scope of scopes) {
+      const row = await tx.get<{ failures: number }>('SELECT failures FROM pin_attempts WHERE scope = ?', [scope]);
+      const failures = (row?.failures ?? 0) + 1;
+      const locks = failures >= MAX_PIN_FAILURES;
+      locked ||= locks;
+      await tx.run(
+        'INSERT INTO pin_attempts (scope, failures, locked_until) VALUES (?, ?, ?) ON CONFLICT (scope) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until',
+        [scope, locks ? 0 : failures, locks ? now + PIN_LOCKOUT_MS : null],
+      );
+    }
+    return locked;
   }
 
   return {
@@ -149,22 +141,34 @@ export function createStaffService({ database, clock, audit }: { database: Datab
      */
     async verify(staffId: number, pin: string): Promise<StaffAccount> {
       const scopes = [accountScope(staffId), KIOSK_SCOPE];
-      const minutes = await lockedMinutes(scopes);
-      if (minutes > 0) throw new UserError({ key: 'staff.lockedOut', params: { minutes } });
+      const now = clock.now();
+      // The try is counted before the PIN is read, in one transaction: tries made in parallel each
+      // take their own turn, so no more than five get through before the lock.
+      type Claim = { minutes: number } | { record: StaffRecord | undefined; lockedNow: boolean };
+      const claim = await database.transaction(async (tx): Promise<Claim> => {
+        const minutes = await lockedMinutes(tx, scopes, now);
+        if (minutes > 0) return { minutes };
+        const record = await tx.get<StaffRecord>('SELECT * FROM staff WHERE id = ? AND disabled_at IS NULL', [staffId]);
+        // An unknown or disabled account costs a try at the kiosk like a wrong PIN, and says nothing more.
+        const lockedNow = await countAttempt(tx, record ? scopes : [KIOSK_SCOPE], now);
+        return { record, lockedNow };
+      });
+      if ('minutes' in claim) throw new UserError({ key: 'staff.lockedOut', params: { minutes: claim.minutes } });
 
-      const record = await database.get<StaffRecord>('SELECT * FROM staff WHERE id = ? AND disabled_at IS NULL', [
-        staffId,
-      ]);
-      // An unknown or disabled account costs a try like a wrong PIN and says nothing more.
-      if (!record || !(await pinMatches(pin, record.pin_salt, record.pin_hash))) {
-        await recordFailure(record ? scopes : [KIOSK_SCOPE], staffId);
-        const nowLocked = await lockedMinutes(scopes);
-        throw new UserError(
-          nowLocked > 0 ? { key: 'staff.lockedOut', params: { minutes: nowLocked } } : { key: 'staff.wrongPin' },
-        );
+      const { record, lockedNow } = claim;
+      if (record && (await pinMatches(pin, record.pin_salt, record.pin_hash))) {
+        await database.run('DELETE FROM pin_attempts WHERE scope IN (?, ?)', scopes);
+        return toAccount(record);
       }
-      await database.run(`DELETE FROM pin_attempts WHERE scope IN (?, ?)`, scopes);
-      return toAccount(record);
+      await database.transaction(async (tx) => {
+        await audit.record('kiosk', 'staff.pinFailed', { staffId }, tx);
+        if (lockedNow) await audit.record('kiosk', 'staff.lockedOut', { staffId }, tx);
+      });
+      throw new UserError(
+        lockedNow
+          ? { key: 'staff.lockedOut', params: { minutes: PIN_LOCKOUT_MS / 60_000 } }
+          : { key: 'staff.wrongPin' },
+      );
     },
   };
 }

@@ -4,14 +4,14 @@ import type { KioskBridge } from '../../shared/api/bridge';
 import { channelNames } from '../../shared/api/contract';
 import { fail, type Result } from '../../shared/result';
 
-type Invoke = (channel: string, input: unknown) => Promise<Result<unknown>>;
+type Invoke = (channel: string, input: unknown, background: boolean) => Promise<Result<unknown>>;
 
 const declared = new Set<string>(channelNames);
 
 /** The preload's bridge: declared channels go through, anything else is refused before IPC. */
 export function createBridge(invoke: Invoke): KioskBridge {
   return {
-    invoke: (channel, input) =>
-      declared.has(channel) ? invoke(channel, input) : Promise.resolve(fail('api.unknownChannel')),
+    invoke: (channel, input, background) =>
+      declared.has(channel) ? invoke(channel, input, background === true) : Promise.resolve(fail('api.unknownChannel')),
   };
 }

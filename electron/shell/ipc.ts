@@ -11,7 +11,8 @@ export function handleKioskInvoke(
   sender: { id: number; frame: { url: string; parent: unknown } | null | undefined },
   channel: unknown,
   input: unknown,
+  background: unknown = false,
 ): Promise<Result<unknown>> {
   if (!isTrustedSender(sender.frame)) return Promise.resolve(fail('api.forbidden'));
-  return kiosk.handle(`window:${sender.id}`, channel, input);
+  return kiosk.handle(`window:${sender.id}`, channel, input, { background: background === true });
 }

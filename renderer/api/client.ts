@@ -1,5 +1,6 @@
 import {
   API_PATH_PREFIX,
+  BACKGROUND_HEADER,
   TERMINAL_HEADER,
   TOKEN_FRAGMENT_KEY,
   TOKEN_HEADER,
@@ -9,17 +10,22 @@ import type { ChannelName, InputOf, OutputOf } from '../../shared/api/contract';
 import { fail, type Result } from '../../shared/result';
 
 /** Carries one call to the core and brings back its Result; Electron IPC or HTTP in browser mode. */
-export type Transport = (channel: ChannelName, input: unknown) => Promise<Result<unknown>>;
+export type Transport = (channel: ChannelName, input: unknown, background: boolean) => Promise<Result<unknown>>;
+
+export interface CallOptions {
+  /** A refresh nobody asked for just now (a list updating itself): it does not keep a staff session alive. */
+  background?: boolean;
+}
 
 export interface ApiClient {
-  invoke<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  invoke<C extends ChannelName>(channel: C, input: InputOf<C>, options?: CallOptions): Promise<Result<OutputOf<C>>>;
 }
 
 export function createApiClient(transport: Transport): ApiClient {
   return {
-    invoke: async (channel, input) => {
+    invoke: async (channel, input, options) => {
       try {
-        return (await transport(channel, input)) as never;
+        return (await transport(channel, input, options?.background === true)) as never;
       } catch {
         return fail('api.unreachable');
       }
@@ -28,16 +34,21 @@ export function createApiClient(transport: Transport): ApiClient {
 }
 
 export function bridgeTransport(bridge: KioskBridge): Transport {
-  return (channel, input) => bridge.invoke(channel, input);
+  return (channel, input, background) => bridge.invoke(channel, input, background);
 }
 
 export function httpTransport(token: string, fetchImpl: typeof fetch = fetch): Transport {
   // Names this page to the server; lives only in memory, so a reload starts locked.
   const terminal = crypto.randomUUID();
-  return async (channel, input) => {
+  return async (channel, input, background) => {
     const response = await fetchImpl(`${API_PATH_PREFIX}${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, [TERMINAL_HEADER]: terminal },
+      headers: {
+        'content-type': 'application/json',
+        [TOKEN_HEADER]: token,
+        [TERMINAL_HEADER]: terminal,
+        ...(background ? { [BACKGROUND_HEADER]: '1' } : {}),
+      },
       body: JSON.stringify(input ?? {}),
       cache: 'no-store',
     });

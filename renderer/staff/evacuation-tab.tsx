@@ -11,7 +11,7 @@ import { VisitTable } from './visit-table';
 const REFRESH_MS = 5_000;
 
 export function EvacuationTab({ client, language, text }: { client: ApiClient; language: Language; text: StaffText }) {
-  const load = useCallback(() => client.invoke('visits.evacuation', {}), [client]);
+  const load = useCallback((background: boolean) => client.invoke('visits.evacuation', {}, { background }), [client]);
   const { value: list, error } = useLoaded(load, REFRESH_MS);
   const [actionError, setActionError] = useState<string | null>(null);
 

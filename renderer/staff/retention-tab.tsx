@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function RetentionTab({ client, language, text, timeZone }: Props) {
-  const load = useCallback(() => client.invoke('retention.status', {}), [client]);
+  const load = useCallback((background: boolean) => client.invoke('retention.status', {}, { background }), [client]);
   const { value: status, error, reload } = useLoaded(load, 10_000);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);

@@ -46,8 +46,8 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
   // A session the core has ended (idle there, or a restart) sends the view back to the kiosk.
   const staffClient = useMemo<ApiClient>(
     () => ({
-      invoke: async (channel, input) => {
-        const result = await client.invoke(channel, input);
+      invoke: async (channel, input, options) => {
+        const result = await client.invoke(channel, input, options);
         if (!result.ok && result.error.key === 'api.unauthenticated') onLocked();
         return result;
       },

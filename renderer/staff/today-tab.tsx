@@ -12,7 +12,7 @@ import { filterVisits } from './visit-filter';
 const REFRESH_MS = 5_000;
 
 export function TodayTab({ client, language, text }: { client: ApiClient; language: Language; text: StaffText }) {
-  const load = useCallback(() => client.invoke('visits.today', {}), [client]);
+  const load = useCallback((background: boolean) => client.invoke('visits.today', {}, { background }), [client]);
   const { value: today, error, reload } = useLoaded(load, REFRESH_MS);
   const [query, setQuery] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);

@@ -2,7 +2,8 @@ import type { Result } from '../result';
 
 /** What the Electron preload exposes on `window`, and all it exposes: one call, declared channels only. */
 export interface KioskBridge {
-  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** `background`: a refresh nobody asked for just now; it does not keep a staff session alive. */
+  invoke(channel: string, input: unknown, background?: boolean): Promise<Result<unknown>>;
 }
 
 export const BRIDGE_GLOBAL = 'kioskBridge';
@@ -13,5 +14,6 @@ export const API_PATH_PREFIX = '/api/';
 export const TOKEN_HEADER = 'x-kiosk-token';
 /** Browser mode: a random id per page load, so each page (kiosk, reception) has its own staff session. */
 export const TERMINAL_HEADER = 'x-kiosk-terminal';
+export const BACKGROUND_HEADER = 'x-kiosk-background';
 /** The token travels in the URL fragment (never sent to a server, never in logs) as #token=... */
 export const TOKEN_FRAGMENT_KEY = 'token';

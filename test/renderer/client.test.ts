@@ -20,7 +20,7 @@ describe('the renderer API client', () => {
       },
       '#token=ignored',
     );
-    expect(await transport!('visits.today', {})).toEqual({ ok: true, value: 'from-bridge' });
+    expect(await transport!('visits.today', {}, false)).toEqual({ ok: true, value: 'from-bridge' });
     expect(calls).toEqual([['visits.today', {}]]);
   });
 

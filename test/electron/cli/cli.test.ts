@@ -223,7 +223,7 @@ describe('kiosk CLI', () => {
       id: 1,
       visitId: 1,
       placedBy: 'operator',
-      endsAt: Date.parse('2027-06-01'),
+      endsAt: Date.parse('2027-06-02T00:00:00+02:00'), // through 1 June, Amsterdam time
     });
     expect(cli(['holds', 'list', '--data-dir', dataDir]).stdout).toMatch(/visit 1 .* by operator: Police request 118/);
     expect(cli(['holds', 'release', '--id', '1', '--data-dir', dataDir]).stdout).toMatch(/Legal hold 1 released/);

@@ -108,6 +108,18 @@ describe('staff access through the router', () => {
     }
   });
 
+  it('tries made in parallel each count: no more than five get through', async () => {
+    const kiosk = await openTestKiosk({ clock: manualClock('2026-11-24T09:00:00Z') });
+    const id = await addAccount(kiosk, 'Rosa', 'receptionist');
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => unlock(kiosk, `t${n}`, id, String(100000 + n))),
+    );
+    const keys = guesses.map((result) => (result.ok ? 'ok' : result.error.key));
+    expect(keys.filter((key) => key === 'staff.wrongPin')).toHaveLength(4);
+    expect(keys.filter((key) => key === 'staff.lockedOut')).toHaveLength(8);
+    expect(await unlock(kiosk, 'desk', id)).toMatchObject({ ok: false, error: { key: 'staff.lockedOut' } });
+  });
+
   it('five wrong PINs at the kiosk, spread over accounts, lock every account there', async () => {
     const clock = manualClock('2026-11-24T09:00:00Z');
     const kiosk = await openTestKiosk({ clock });
@@ -122,6 +134,37 @@ describe('staff access through the router', () => {
     clock.advance(PIN_LOCKOUT_MS);
     for (let attempt = 0; attempt < 5; attempt++) await unlock(kiosk, 'desk', 9999, '111111');
     expect(await unlock(kiosk, 'desk', ids[2]!)).toMatchObject({ ok: false, error: { key: 'staff.lockedOut' } });
+  });
+
+  it('disabling an account or changing what it may do ends its open session at once', async () => {
+    const kiosk = await openTestKiosk({ clock: manualClock('2026-11-24T09:00:00Z') });
+    const rosa = await addAccount(kiosk, 'Rosa', 'receptionist');
+    await unlock(kiosk, 'desk', rosa);
+    expect(await kiosk.handle('desk', 'visits.today', {})).toMatchObject({ ok: true });
+    await kiosk.router.invoke('staff.setDisabled', { staffId: rosa, disabled: true }, callers.admin);
+    expect(await kiosk.handle('desk', 'visits.today', {})).toMatchObject({ error: { key: 'api.unauthenticated' } });
+    expect((await kiosk.audit.list({ action: 'staff.locked' }))[0]).toMatchObject({
+      actor: 'Rosa',
+      detail: { reason: 'accountChanged' },
+    });
+  });
+
+  it('background refreshes do not keep a session alive; the core ends it and audits that', async () => {
+    const clock = manualClock('2026-11-24T09:00:00Z');
+    const kiosk = await openTestKiosk({ clock });
+    const id = await addAccount(kiosk, 'Rosa', 'receptionist');
+    await unlock(kiosk, 'desk', id);
+    for (let refresh = 0; refresh < 30; refresh++) {
+      clock.advance(5_000);
+      await kiosk.handle('desk', 'visits.today', {}, { background: true });
+    }
+    expect(await kiosk.handle('desk', 'visits.today', {}, { background: true })).toMatchObject({
+      error: { key: 'api.unauthenticated' },
+    });
+    expect((await kiosk.audit.list({ action: 'staff.locked' }))[0]).toMatchObject({
+      actor: 'Rosa',
+      detail: { reason: 'expired' },
+    });
   });
 
   it('a disabled account cannot unlock, and the last admin cannot be disabled', async () => {
@@ -180,21 +223,35 @@ describe('staff access through the router', () => {
       clock: manualClock('2026-11-24T09:00:00Z'),
       logError: (error) => errors.push(error),
     });
-    const id = await addAccount(kiosk, 'Rosa', 'receptionist');
+    const admin = await addAccount(kiosk, 'Ada', 'admin', '864205');
+    const rosa = await addAccount(kiosk, 'Rosa', 'receptionist');
     const results = [
-      await unlock(kiosk, 'desk', id, '246813'),
-      await unlock(kiosk, 'desk', id),
-      await kiosk.handle('desk', 'staff.resetPin', { staffId: id, pin: '975318' }),
-      await kiosk.handle('desk', 'staff.unlock', { staffId: id, pin: 'not-a-pin-739164' }),
+      await unlock(kiosk, 'desk', rosa, '246813'),
+      await unlock(kiosk, 'desk', rosa),
+      await unlock(kiosk, 'office', admin, '864205'),
+      await kiosk.handle('office', 'staff.resetPin', { staffId: rosa, pin: '975318' }),
+      await kiosk.handle('desk', 'staff.unlock', { staffId: rosa, pin: 'not-a-pin-739164' }),
     ];
+    expect(results.map((result) => result.ok)).toEqual([false, true, true, true, false]);
     const audit = await kiosk.audit.list();
-    const bytes = ['kiosk.sqlite3', 'kiosk.sqlite3-wal']
-      .filter((name) => fs.existsSync(path.join(dataDir, name)))
-      .map((name) => fs.readFileSync(path.join(dataDir, name)).toString('latin1'))
-      .join('');
-    await kiosk.close();
-    const everything = [bytes, JSON.stringify(results), JSON.stringify(audit), errors.map(String).join()].join('\n');
-    for (const pin of [PIN, '246813', '975318']) expect(everything).not.toContain(pin);
+    const bytes = () =>
+      ['kiosk.sqlite3', 'kiosk.sqlite3-wal']
+        .filter((name) => fs.existsSync(path.join(dataDir, name)))
+        .map((name) => fs.readFileSync(path.join(dataDir, name)).toString('latin1'))
+        .join('');
+    const onDisk = bytes();
+    // An internal error while a PIN is being checked: the report must not carry it either.
+    await kiosk.database.close();
+    results.push(await kiosk.handle('desk', 'staff.unlock', { staffId: rosa, pin: '975318' }));
+    expect(results.at(-1)).toEqual({ ok: false, error: { key: 'internal' } });
+    expect(errors).toHaveLength(1);
+    const everything = [
+      onDisk,
+      JSON.stringify(results),
+      JSON.stringify(audit),
+      errors.map((error) => `${String(error)} ${(error as Error).stack}`).join(),
+    ].join('\n');
+    for (const pin of [PIN, '246813', '975318', '864205']) expect(everything).not.toContain(pin);
     expect(audit.length).toBeGreaterThan(2);
   });
 });
