@@ -55,6 +55,10 @@ export const errorMessages = {
   'hold.endInPast': { nl: 'De einddatum ligt in het verleden.', en: 'The end date lies in the past.' },
   'hold.reasonRequired': { nl: 'Geef een reden op.', en: 'Give a reason.' },
   'retention.notBlocked': { nl: 'Er wacht geen geblokkeerde opschoning.', en: 'No blocked purge is waiting.' },
+  'footage.noRoot': {
+    nl: 'Er is geen map voor camerabeelden ingesteld (footage.root).',
+    en: 'No footage folder is configured (footage.root).',
+  },
   'field.invalid': { nl: 'Ongeldige invoer.', en: 'Invalid input.' },
   'validation.failed': {
     nl: 'Controleer de gemarkeerde velden.',

@@ -1,4 +1,12 @@
-import type { AuditEntry, JobRun, LegalHold, RetentionStatus, StaffAccount, TodayVisits } from '../../shared/api/types';
+import type {
+  AuditEntry,
+  FootageRow,
+  JobRun,
+  LegalHold,
+  RetentionStatus,
+  StaffAccount,
+  TodayVisits,
+} from '../../shared/api/types';
 import { translate } from '../../shared/messages';
 import type { ApiError } from '../../shared/result';
 import { formatLocalDateTime, formatLocalTime } from '../../shared/time';
@@ -90,4 +98,25 @@ export function formatRetentionStatus(status: RetentionStatus, timeZone: string)
     ...status.lastRuns.map((run) => `  ${formatLocalDateTime(run.startedAt, timeZone)}  ${formatRun(run)}`),
   ];
   return lines.join('\n');
+}
+
+export function formatFootage(rows: FootageRow[], timeZone: string): string {
+  if (rows.length === 0) return 'No footage files match.';
+  return rows
+    .map((row) =>
+      [
+        formatLocalDateTime(row.recordedAt, timeZone) + (row.timeSource === 'mtime' ? '*' : ' '),
+        row.camera.padEnd(14),
+        row.status.padEnd(8),
+        row.deleteBy !== null
+          ? `delete by ${formatLocalDateTime(row.deleteBy, timeZone)}`
+          : row.deletedAt !== null
+            ? `deleted ${formatLocalDateTime(row.deletedAt, timeZone)}`
+            : '',
+        `${row.size} B`,
+        row.future ? 'FUTURE-DATED' : '',
+        row.path,
+      ].join('  '),
+    )
+    .join('\n');
 }

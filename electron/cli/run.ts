@@ -1,15 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { noticeVersion } from '../../shared/notice';
 import type { Result } from '../../shared/result';
 import { clockFromEnvironment, InvalidClockError } from '../core/clock';
-import { ConfigError } from '../core/config-file';
+import { ConfigError, loadConfigFile } from '../core/config-file';
+import type { KioskConfig } from '../../shared/config';
+import type { JobRun } from '../../shared/api/types';
 import { defaultDataDir } from '../core/data-dir';
 import { DatabaseTooNewError, NotADatabaseError } from '../core/database';
 import { createKiosk, type Kiosk } from '../core/kiosk';
 import type { Caller } from '../core/router';
 import {
   formatApiError,
+  formatFootage,
   formatAudit,
   formatHolds,
   formatRetentionStatus,
@@ -50,6 +55,9 @@ Commands:
   holds add --visit N --reason R [--until DATE]                   keep a visit past its deadline (through DATE)
   holds release --id N                                            release a legal hold
   holds list                                                      the active legal holds
+  holds add --file PATH --reason R | --camera C --from T --to T --reason R   hold footage
+  footage scan | footage purge [--dry-run] | footage list [--camera C] [--status S]
+                 (with --footage-root R to use another root for this run)
 
 Options:
   --data-dir D   the kiosk's data folder (default: ${defaultDataDir()})
@@ -75,6 +83,12 @@ const OPTIONS = {
   visit: { type: 'string' },
   reason: { type: 'string' },
   until: { type: 'string' },
+  file: { type: 'string' },
+  camera: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  status: { type: 'string' },
+  'footage-root': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse>['values'];
@@ -170,7 +184,46 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
     print(run, () => `Clock confirmed. ${formatRun(run)}`);
   },
 
+  'footage scan': async ({ kiosk, print }) => {
+    const run = finished(unwrap(await kiosk.router.invoke('footage.scan', {}, OPERATOR)));
+    print(run, () => formatRun(run));
+  },
+
+  'footage purge': async ({ kiosk, values, print }) => {
+    const run = finished(unwrap(await kiosk.router.invoke('footage.purge', { dryRun: values['dry-run'] }, OPERATOR)));
+    print(run, () => formatRun(run));
+  },
+
+  'footage list': async ({ kiosk, values, print }) => {
+    const filter = {
+      camera: values.camera,
+      status: values.status as 'kept' | undefined,
+      from: timeOption(values.from, 'from', kiosk.config.timeZone),
+      to: timeOption(values.to, 'to', kiosk.config.timeZone),
+      limit: integerOption(values, 'limit'),
+    };
+    const rows = unwrap(await kiosk.router.invoke('footage.list', filter, OPERATOR));
+    print(rows, () => formatFootage(rows, kiosk.config.timeZone));
+  },
+
   'holds add': async ({ kiosk, values, print }) => {
+    if (values.file !== undefined || values.camera !== undefined) {
+      const input = {
+        path: values.file,
+        camera: values.camera,
+        from: timeOption(values.from, 'from', kiosk.config.timeZone),
+        to: timeOption(values.to, 'to', kiosk.config.timeZone),
+        reason: values.reason ?? '',
+        endsAt: untilOption(values, kiosk.config.timeZone),
+      };
+      const hold = unwrap(await kiosk.router.invoke('holds.placeOnFootage', input, OPERATOR));
+      print(
+        hold,
+        () =>
+          `Legal hold ${hold.id} placed on ${values.file ? `footage file ${values.file}` : `camera ${values.camera}`}.`,
+      );
+      return;
+    }
     const input = {
       visitId: integerOption(values, 'visit') ?? 0,
       reason: values.reason ?? '',
@@ -218,6 +271,31 @@ function untilOption(values: Values, zone: string): number | null {
   return (value.length === 10 ? parsed.plus({ days: 1 }) : parsed).toMillis();
 }
 
+function ensureFolder(folder: string): string {
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  return folder;
+}
+
+const withFootageRoot = (config: KioskConfig, root: string): KioskConfig => ({
+  ...config,
+  footage: { ...config.footage, root },
+});
+
+function timeOption(value: string | undefined, name: string, zone: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = DateTime.fromISO(value, { zone });
+  if (!parsed.isValid)
+    throw new UsageError(`--${name} must be a date or time such as 2026-11-24T10:00, not "${value}"`);
+  return parsed.toMillis();
+}
+
+/** A run that failed or was held back is a problem for whoever typed the command: exit code 2. */
+function finished(run: JobRun): JobRun {
+  if (run.outcome === 'failed' || run.outcome === 'blocked')
+    throw new UsageError(`${run.job} ${run.outcome}: ${run.message}`);
+  return run;
+}
+
 async function setDisabled({ kiosk, values, print }: Context, disabled: boolean) {
   const staffId = integerOption(values, 'id') ?? 0;
   const account = unwrap(await kiosk.router.invoke('staff.setDisabled', { staffId, disabled }, OPERATOR));
@@ -236,7 +314,20 @@ export async function runCli(io: CliIo): Promise<number> {
     }
     const run = COMMANDS[command];
     if (!run) throw new UsageError(`unknown command "${command}"; run "kiosk --help" for the list`);
-    kiosk = await createKiosk({ dataDir: values['data-dir'] ?? defaultDataDir(env), clock: clockFromEnvironment(env) });
+    const dataDir = values['data-dir'] ?? defaultDataDir(env);
+    const footageRoot = values['footage-root'];
+    kiosk = await createKiosk({
+      dataDir,
+      clock: clockFromEnvironment(env),
+      // Failures reach the user as one line through the command's result; details only on request.
+      logError: (error, context) => {
+        if (env.KIOSK_DEBUG) stderr(`kiosk: ${context}: ${error instanceof Error ? error.stack : String(error)}`);
+      },
+      // --footage-root overrides the configured root for this one run.
+      config: footageRoot
+        ? withFootageRoot(loadConfigFile(ensureFolder(dataDir)), path.resolve(footageRoot))
+        : undefined,
+    });
     const print = (value: unknown, asText: () => string) =>
       stdout(values.json ? JSON.stringify(value, null, 2) : asText());
     await run({ kiosk, values, io, print });

@@ -3,6 +3,7 @@ import type { KioskConfig } from '../../shared/config';
 import { noticeFacts } from '../../shared/notice';
 import type { AuditActor, AuditDetail, AuditLog } from './audit';
 import { evacuationCsv } from './evacuation-csv';
+import type { FootageService } from './footage/footage-service';
 import type { HoldsService } from './holds';
 import type { VisitRetention } from './retention/visit-retention';
 import type { Caller, Handlers } from './router';
@@ -19,6 +20,7 @@ export interface HandlerDependencies {
   sessions: SessionStore;
   holds: HoldsService;
   retention: VisitRetention;
+  footage: FootageService;
   automaticSignOut: () => Promise<JobRun>;
 }
 
@@ -36,6 +38,7 @@ export function createApiHandlers({
   sessions,
   holds,
   retention,
+  footage,
   automaticSignOut,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
@@ -147,5 +150,16 @@ export function createApiHandlers({
     'holds.placeOnVisit': (input, caller) =>
       holds.placeOnVisit(auditActorOf(caller), input.visitId, input.reason, input.endsAt),
     'holds.release': (input, caller) => holds.release(auditActorOf(caller), input.holdId),
+    'holds.placeOnFootage': (input, caller) =>
+      holds.placeOnFootage(
+        auditActorOf(caller),
+        input.path !== undefined ? { path: input.path } : { camera: input.camera!, from: input.from!, to: input.to! },
+        input.reason,
+        input.endsAt,
+      ),
+
+    'footage.scan': () => footage.scan(),
+    'footage.purge': (input) => footage.purge({ dryRun: input.dryRun }),
+    'footage.list': (input) => footage.list(input),
   };
 }

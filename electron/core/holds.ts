@@ -48,6 +48,36 @@ export function createHoldsService({ database, clock, audit }: { database: Datab
       });
     },
 
+    /** A hold on one footage file (by its path under the root), or on a camera's recordings in a time range. */
+    async placeOnFootage(
+      actor: AuditActor,
+      target: { path: string } | { camera: string; from: number; to: number },
+      reason: string,
+      endsAt: number | null,
+    ): Promise<LegalHold> {
+      const now = clock.now();
+      if (endsAt !== null && endsAt <= now) throw new UserError({ key: 'hold.endInPast' });
+      return database.transaction(async (tx) => {
+        const { lastId } =
+          'path' in target
+            ? await tx.run(
+                "INSERT INTO legal_holds (kind, footage_path, reason, placed_by, placed_at, ends_at) VALUES ('footage-file', ?, ?, ?, ?, ?)",
+                [target.path, reason, auditActorLabel(actor), now, endsAt],
+              )
+            : await tx.run(
+                "INSERT INTO legal_holds (kind, camera, range_start, range_end, reason, placed_by, placed_at, ends_at) VALUES ('footage-range', ?, ?, ?, ?, ?, ?, ?)",
+                [target.camera, target.from, target.to, reason, auditActorLabel(actor), now, endsAt],
+              );
+        await audit.record(
+          actor,
+          'holds.placed',
+          { holdId: lastId, kind: 'path' in target ? 'footage-file' : 'footage-range' },
+          tx,
+        );
+        return toHold((await tx.get<HoldRecord>('SELECT * FROM legal_holds WHERE id = ?', [lastId]))!);
+      });
+    },
+
     async release(actor: AuditActor, holdId: number): Promise<LegalHold> {
       const now = clock.now();
       return database.transaction(async (tx) => {

@@ -8,6 +8,12 @@ import { systemClock, type Clock } from './clock';
 import { loadConfigFile } from './config-file';
 import { openDatabase, type Database } from './database';
 import { createHoldsService, type HoldsService } from './holds';
+import {
+  createFootageService,
+  FOOTAGE_PURGE_JOB,
+  FOOTAGE_SCAN_JOB,
+  type FootageService,
+} from './footage/footage-service';
 import { createJobRunner, type JobRunner } from './jobs';
 import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './retention/visit-retention';
 import { startScheduler } from './scheduler';
@@ -38,6 +44,7 @@ export interface Kiosk {
   holds: HoldsService;
   jobs: JobRunner;
   retention: VisitRetention;
+  footage: FootageService;
   router: Router;
   /**
    * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
@@ -72,6 +79,15 @@ export async function createKiosk({
   const holds = createHoldsService({ database, clock, audit });
   const jobs = createJobRunner({ database, clock, logError });
   const retention = createVisitRetention({ database, config: effectiveConfig, clock, audit, jobs, holds });
+  const footage = createFootageService({
+    database,
+    config: effectiveConfig,
+    clock,
+    audit,
+    jobs,
+    clockCheck: retention.clockCheck,
+    logError,
+  });
   const automaticSignOut = () =>
     jobs.run(AUTOMATIC_SIGN_OUT_JOB, async () => {
       const signedOut = await visits.signOutForgotten();
@@ -79,7 +95,17 @@ export async function createKiosk({
       return { outcome: 'ok', counts: { signedOut } };
     });
   const router = createRouter(
-    createApiHandlers({ config: effectiveConfig, visits, staff, audit, sessions, holds, retention, automaticSignOut }),
+    createApiHandlers({
+      config: effectiveConfig,
+      visits,
+      staff,
+      audit,
+      sessions,
+      holds,
+      retention,
+      footage,
+      automaticSignOut,
+    }),
     (error, channel) => logError(error, `channel ${channel}`),
   );
 
@@ -119,6 +145,7 @@ export async function createKiosk({
     holds,
     jobs,
     retention,
+    footage,
     router,
     async handle(terminal, channel, input, { background = false } = {}) {
       let caller: Caller;
@@ -144,6 +171,22 @@ export async function createKiosk({
             run: () => retention.run(),
             lastStartedAt: () => lastStarted(VISIT_PURGE_JOB),
           },
+          ...(effectiveConfig.footage.root
+            ? [
+                {
+                  name: FOOTAGE_SCAN_JOB,
+                  schedule: effectiveConfig.schedules.footageScan,
+                  run: () => footage.scan(),
+                  lastStartedAt: () => lastStarted(FOOTAGE_SCAN_JOB),
+                },
+                {
+                  name: FOOTAGE_PURGE_JOB,
+                  schedule: effectiveConfig.schedules.footagePurge,
+                  run: () => footage.purge(),
+                  lastStartedAt: () => lastStarted(FOOTAGE_PURGE_JOB),
+                },
+              ]
+            : []),
           {
             name: AUTOMATIC_SIGN_OUT_JOB,
             schedule: `${minute} ${hour} * * *`,

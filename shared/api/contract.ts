@@ -7,6 +7,7 @@ import type {
   AuditEntry,
   CsvExport,
   EvacuationList,
+  FootageRow,
   JobRun,
   LegalHold,
   RetentionStatus,
@@ -53,7 +54,33 @@ const retentionRunInput = z.strictObject({
   dryRun: z.boolean().default(false),
 });
 
+const footageHoldInput = z
+  .strictObject({
+    path: z.string().min(1).max(1000).optional(),
+    camera: z.string().min(1).max(200).optional(),
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    reason: holdInput.shape.reason,
+    endsAt: epochMs.nullable().default(null),
+  })
+  .refine(
+    (hold) =>
+      (hold.path !== undefined) !== (hold.camera !== undefined && hold.from !== undefined && hold.to !== undefined),
+    {
+      error: 'field.invalid' satisfies MessageKey,
+    },
+  );
+const footagePurgeInput = z.strictObject({ dryRun: z.boolean().default(false) });
+const footageListInput = z.strictObject({
+  camera: z.string().max(200).optional(),
+  from: epochMs.optional(),
+  to: epochMs.optional(),
+  status: z.enum(['kept', 'deleting', 'deleted', 'gone']).optional(),
+  limit: z.int().min(1).max(10_000).optional(),
+});
+
 const reception = ['receptionist', 'admin'] as const;
+const security = ['security', 'admin'] as const;
 const holds = ['security', 'admin'] as const;
 const evacuation = ['receptionist', 'security', 'admin'] as const;
 const admin = ['admin'] as const;
@@ -102,6 +129,12 @@ export const api = {
   'holds.list': channel<typeof noInput, LegalHold[]>({ input: noInput, access: holds }),
   'holds.placeOnVisit': channel<typeof holdInput, LegalHold>({ input: holdInput, access: holds }),
   'holds.release': channel<typeof holdIdInput, LegalHold>({ input: holdIdInput, access: holds }),
+  'holds.placeOnFootage': channel<typeof footageHoldInput, LegalHold>({ input: footageHoldInput, access: holds }),
+
+  // Footage.
+  'footage.scan': channel<typeof noInput, JobRun>({ input: noInput, access: security }),
+  'footage.purge': channel<typeof footagePurgeInput, JobRun>({ input: footagePurgeInput, access: security }),
+  'footage.list': channel<typeof footageListInput, FootageRow[]>({ input: footageListInput, access: security }),
 };
 
 export type Api = typeof api;

@@ -127,3 +127,18 @@ export interface RetentionStatus {
   nextVisitDeadline: number | null;
   activeHolds: LegalHold[];
 }
+
+export interface FootageRow {
+  id: number;
+  path: string;
+  camera: string;
+  recordedAt: number;
+  timeSource: 'path' | 'mtime';
+  size: number;
+  status: 'kept' | 'deleting' | 'deleted' | 'gone';
+  /** When it will be deleted (kept files) under the current configuration. */
+  deleteBy: number | null;
+  deletedAt: number | null;
+  /** Dated after now: flagged, never deleted. */
+  future: boolean;
+}

@@ -98,6 +98,8 @@ export function createVisitRetention({
 
   return {
     run,
+    /** May this clock erase? The footage purge asks the same question. */
+    clockCheck,
 
     /** An admin says the clock is right (after a long power-off, say); the next purge may go ahead. */
     async confirmClock(actor: AuditActor): Promise<JobRun> {

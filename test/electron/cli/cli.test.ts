@@ -242,6 +242,42 @@ describe('kiosk CLI', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it('scans, lists and purges footage under a root given for this run; an unsafe root exits 2 in one line', () => {
+    const dataDir = makeTempDir();
+    const root = makeTempDir('footage-');
+    const write = (relative: string, mtime: string) => {
+      const file = path.join(root, ...relative.split('/'));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, 'x');
+      fs.utimesSync(file, new Date(mtime), new Date(mtime));
+      return file;
+    };
+    const file = write('2026-10-01/09/gate/00.00.mp4', '2026-10-01T09:10:00Z');
+    write('2026-11-20/09/gate/00.00.mp4', '2026-11-20T09:10:00Z');
+    write('2026-11-21/09/gate/00.00.mp4', '2026-11-21T09:10:00Z');
+
+    const scan = cli(['footage', 'scan', '--footage-root', root, '--data-dir', dataDir, '--json']);
+    expect(JSON.parse(scan.stdout)).toMatchObject({ job: 'footageScan', outcome: 'ok', counts: { added: 3 } });
+    const list = JSON.parse(
+      cli(['footage', 'list', '--camera', 'gate', '--footage-root', root, '--data-dir', dataDir, '--json']).stdout,
+    );
+    expect(list).toHaveLength(3);
+    expect(list.at(-1)).toMatchObject({
+      camera: 'gate',
+      path: '2026-10-01/09/gate/00.00.mp4',
+      deleteBy: Date.parse('2026-10-29T09:00:00Z'),
+    });
+    const purge = cli(['footage', 'purge', '--footage-root', root, '--data-dir', dataDir, '--json']);
+    expect(JSON.parse(purge.stdout)).toMatchObject({ outcome: 'ok', counts: { deleted: 1 } });
+    expect(fs.existsSync(file)).toBe(false);
+
+    for (const args of [['--footage-root', path.join(root, 'missing')], []]) {
+      const run = cli(['footage', 'scan', ...args, '--data-dir', dataDir]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
   it('prints help with exit 0', () => {
     const run = cli(['--help']);
     expect(run.code).toBe(0);

@@ -1,0 +1,169 @@
+import type { FootageRow, JobRun } from '../../../shared/api/types';
+import type { KioskConfig } from '../../../shared/config';
+import { footageDeletionDeadline } from '../../../shared/retention';
+import type { AuditActor, AuditLog } from '../audit';
+import type { Clock } from '../clock';
+import { nextRunAfter } from '../cron-time';
+import type { Database } from '../database';
+import type { JobRunner } from '../jobs';
+import type { ClockCheck } from '../retention/clock-guard';
+import { UserError } from '../user-error';
+import { purgeFootage } from './purge';
+import { scanFootage } from './scanner';
+
+export const FOOTAGE_SCAN_JOB = 'footageScan';
+export const FOOTAGE_PURGE_JOB = 'footagePurge';
+const LARGE_DELETION_KEY = 'footageLargeDeletionConfirmed';
+
+export interface FootageFilter {
+  camera?: string;
+  from?: number;
+  to?: number;
+  status?: FootageRow['status'];
+  limit?: number;
+}
+
+export function createFootageService({
+  database,
+  config,
+  clock,
+  audit,
+  jobs,
+  clockCheck,
+  logError,
+}: {
+  database: Database;
+  config: KioskConfig;
+  clock: Clock;
+  audit: AuditLog;
+  jobs: JobRunner;
+  clockCheck: (now: number) => Promise<ClockCheck>;
+  logError: (error: unknown, context: string) => void;
+}) {
+  function rootOf(override?: string): string {
+    const root = override ?? config.footage.root;
+    if (!root) throw new UserError({ key: 'footage.noRoot' });
+    return root;
+  }
+
+  const retentionDays = (camera: string) =>
+    Math.min(config.footage.cameraRetentionDays[camera] ?? config.retention.footageDays, config.retention.footageDays);
+
+  return {
+    scan(rootOverride?: string): Promise<JobRun> {
+      const root = rootOf(rootOverride);
+      return jobs.run(FOOTAGE_SCAN_JOB, async () => {
+        const counts = await scanFootage({
+          database,
+          root,
+          config,
+          clock,
+          onUnreadable: (folder, error) => logError(error, `footage folder "${folder}" could not be read`),
+        });
+        return {
+          outcome: 'ok',
+          counts: { ...counts },
+          message: counts.unreadable > 0 ? `${counts.unreadable} folders could not be read` : null,
+        };
+      });
+    },
+
+    /** Scans first (a file found on disk is indexed before any decision), then deletes what is due. */
+    purge({ dryRun = false, rootOverride }: { dryRun?: boolean; rootOverride?: string } = {}): Promise<JobRun> {
+      const root = rootOf(rootOverride);
+      return jobs.run(
+        FOOTAGE_PURGE_JOB,
+        async () => {
+          const now = clock.now();
+          const guard = await clockCheck(now);
+          if (!guard.ok && !dryRun) {
+            await audit.record('system', 'footage.blocked', { reason: guard.reason });
+            return { outcome: 'blocked', counts: {}, message: guard.reason };
+          }
+          await scanFootage({
+            database,
+            root,
+            config,
+            clock,
+            onUnreadable: (folder, error) => logError(error, `footage folder "${folder}"`),
+          });
+          const confirmed = await database.get('SELECT 1 FROM app_state WHERE key = ?', [LARGE_DELETION_KEY]);
+          const result = await purgeFootage({
+            database,
+            root,
+            config,
+            clock,
+            nextRunAt: nextRunAfter(config.schedules.footagePurge, config.timeZone, now),
+            dryRun,
+            allowLargeDeletion: confirmed !== undefined,
+          });
+          if (result.outcome === 'blocked') {
+            if (!dryRun) await audit.record('system', 'footage.blocked', { reason: result.reason });
+            return {
+              outcome: dryRun ? 'dry-run' : 'blocked',
+              counts: { ...result.counts },
+              message: `${result.reason}: ${result.detail}`,
+            };
+          }
+          if (confirmed && !dryRun) await database.run('DELETE FROM app_state WHERE key = ?', [LARGE_DELETION_KEY]);
+          if (!dryRun) await audit.record('system', 'footage.purged', { ...result.counts });
+          return { outcome: result.outcome, counts: { ...result.counts } };
+        },
+        { dryRun },
+      );
+    },
+
+    /** An admin allows the next purge to delete more than the usual share at once (after a long power-off). */
+    async confirmLargeDeletion(actor: AuditActor): Promise<void> {
+      const last = await jobs.lastRun(FOOTAGE_PURGE_JOB);
+      if (last?.outcome !== 'blocked' || !last.message?.startsWith('tooManyAtOnce'))
+        throw new UserError({ key: 'retention.notBlocked' });
+      await database.run(
+        'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        [LARGE_DELETION_KEY, String(last.id)],
+      );
+      await audit.record(actor, 'footage.largeDeletionConfirmed', { blockedRunId: last.id });
+    },
+
+    async list(filter: FootageFilter = {}): Promise<FootageRow[]> {
+      const filters: [string, string | number | undefined][] = [
+        ['camera = ?', filter.camera],
+        ['recorded_at >= ?', filter.from],
+        ['recorded_at < ?', filter.to],
+        ['status = ?', filter.status],
+      ];
+      const active = filters.filter(([, value]) => value !== undefined && value !== '');
+      const conditions = active.map(([condition]) => condition);
+      const params = active.map(([, value]) => value as string | number);
+      const rows = await database.all<{
+        id: number;
+        path: string;
+        camera: string;
+        recorded_at: number;
+        time_source: 'path' | 'mtime';
+        size: number;
+        status: FootageRow['status'];
+        deleted_at: number | null;
+      }>(
+        `SELECT id, path, camera, recorded_at, time_source, size, status, deleted_at FROM footage_files
+          ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY recorded_at DESC, id DESC LIMIT ?`,
+        [...params, Math.min(filter.limit ?? 500, 10_000)],
+      );
+      const now = clock.now();
+      return rows.map((row) => ({
+        id: row.id,
+        path: row.path,
+        camera: row.camera,
+        recordedAt: row.recorded_at,
+        timeSource: row.time_source,
+        size: row.size,
+        status: row.status,
+        deleteBy: row.status === 'kept' ? footageDeletionDeadline(row.recorded_at, retentionDays(row.camera)) : null,
+        deletedAt: row.deleted_at,
+        future: row.recorded_at > now,
+      }));
+    },
+  };
+}
+
+export type FootageService = ReturnType<typeof createFootageService>;

@@ -1,0 +1,285 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, type KioskConfig } from '../../../shared/config';
+import { purgeFootage } from '../../../electron/core/footage/purge';
+import { ROOT_DEVICE_KEY, scanFootage } from '../../../electron/core/footage/scanner';
+import { callers, manualClock, openTestKiosk } from '../../helpers/kiosk';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const NOW = '2026-11-24T10:00:00Z';
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Writes footage files under `root`, each with an mtime a day after its name says it started. */
+function writeFiles(root: string, files: Record<string, number>) {
+  for (const [relative, recordedAt] of Object.entries(files)) {
+    const file = path.join(root, ...relative.split('/'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'x');
+    const mtime = new Date(Math.min(recordedAt + 10 * 60_000, Date.parse(NOW) - DAY));
+    fs.utimesSync(file, mtime, mtime);
+  }
+}
+
+const frigate = (iso: string, camera: string) => {
+  const [date, time] = iso.split('T') as [string, string];
+  const [hour, minute, second] = time.replace('Z', '').split(':');
+  return `${date}/${hour}/${camera}/${minute}.${second}.mp4`;
+};
+
+async function setup(config: KioskConfig = defaultConfig) {
+  const clock = manualClock(NOW);
+  const kiosk = await openTestKiosk({ clock, config });
+  const root = makeTempDir('footage-root-');
+  const scan = () => scanFootage({ database: kiosk.database, root, config, clock });
+  const purge = (options: { dryRun?: boolean; allowLargeDeletion?: boolean; nextRunAt?: number } = {}) =>
+    purgeFootage({
+      database: kiosk.database,
+      root,
+      config,
+      clock,
+      nextRunAt: options.nextRunAt ?? clock.now() + 3_600_000,
+      dryRun: options.dryRun ?? false,
+      allowLargeDeletion: options.allowLargeDeletion,
+    });
+  const rows = async () =>
+    kiosk.database.all<{ path: string; camera: string; recorded_at: number; time_source: string; status: string }>(
+      'SELECT path, camera, recorded_at, time_source, status FROM footage_files ORDER BY path',
+    );
+  return { clock, kiosk, root, scan, purge, rows };
+}
+
+describe('the footage scan', () => {
+  it('indexes video files with camera and recording start, and nothing else', async () => {
+    const { root, scan, rows } = await setup();
+    writeFiles(root, {
+      [frigate('2026-11-20T08:15:30Z', 'front_door')]: Date.parse('2026-11-20T08:15:30Z'),
+      'lobby/lobby_20261120_101500.mkv': Date.parse('2026-11-20T09:15:00Z'),
+      'lobby/notes.txt': Date.parse('2026-11-20T09:15:00Z'),
+      'yard/recording.avi': Date.parse('2026-11-20T09:15:00Z'),
+    });
+    const outside = makeTempDir('outside-');
+    fs.writeFileSync(path.join(outside, 'secret.mp4'), 'x');
+    fs.symlinkSync(path.join(outside, 'secret.mp4'), path.join(root, 'lobby', 'link.mp4'));
+    fs.symlinkSync(outside, path.join(root, 'linked-folder'));
+
+    expect(await scan()).toMatchObject({ added: 3, vanished: 0, unreadable: 0 });
+    expect(await rows()).toEqual([
+      {
+        path: '2026-11-20/08/front_door/15.30.mp4',
+        camera: 'front_door',
+        recorded_at: Date.parse('2026-11-20T08:15:30Z'),
+        time_source: 'path',
+        status: 'kept',
+      },
+      {
+        path: 'lobby/lobby_20261120_101500.mkv',
+        camera: 'lobby',
+        recorded_at: Date.parse('2026-11-20T09:15:00Z'),
+        time_source: 'path',
+        status: 'kept',
+      },
+      {
+        path: 'yard/recording.avi',
+        camera: 'yard',
+        recorded_at: expect.any(Number),
+        time_source: 'mtime',
+        status: 'kept',
+      },
+    ]);
+  });
+
+  it('reads only folders that changed, and notices new, vanished and removed files', async () => {
+    const { root, scan, rows } = await setup();
+    const files: Record<string, number> = {};
+    for (let index = 0; index < 20; index++)
+      files[`cam${index % 4}/cam${index % 4}_20261120_1${String(index).padStart(5, '0')}.mp4`] =
+        Date.parse('2026-11-20T09:00:00Z');
+    writeFiles(root, files);
+    expect(await scan()).toMatchObject({ added: 20, foldersRead: 5 });
+    expect(await scan()).toMatchObject({ added: 0, changed: 0, vanished: 0, foldersRead: 0, folders: 5 });
+
+    writeFiles(root, { 'cam1/cam1_20261121_100000.mp4': Date.parse('2026-11-21T09:00:00Z') });
+    fs.rmSync(path.join(root, 'cam2', 'cam2_20261120_100002.mp4'));
+    fs.rmSync(path.join(root, 'cam3'), { recursive: true });
+    expect(await scan()).toMatchObject({ added: 1, vanished: 6, foldersRead: 3 });
+    const statuses = await rows();
+    expect(statuses.filter((row) => row.status === 'gone').map((row) => row.path)).toEqual([
+      'cam2/cam2_20261120_100002.mp4',
+      ...Object.keys(files)
+        .filter((file) => file.startsWith('cam3/'))
+        .sort(),
+    ]);
+  });
+
+  it('refuses a root that is missing', async () => {
+    const { kiosk, clock } = await setup();
+    await expect(
+      scanFootage({
+        database: kiosk.database,
+        root: path.join(makeTempDir(), 'not-there'),
+        config: defaultConfig,
+        clock,
+      }),
+    ).rejects.toMatchObject({ problem: 'missing' });
+  });
+});
+
+describe('the footage purge', () => {
+  const OLD = Date.parse('2026-10-20T09:00:00Z'); // 35 days before NOW
+  const NEW = Date.parse('2026-11-20T09:00:00Z');
+
+  async function withFiles(config: KioskConfig = defaultConfig) {
+    const context = await setup(config);
+    writeFiles(context.root, {
+      [frigate('2026-10-20T09:00:00Z', 'gate')]: OLD,
+      [frigate('2026-10-20T09:00:10Z', 'gate')]: OLD,
+      [frigate('2026-10-20T09:00:20Z', 'lobby')]: OLD,
+      [frigate('2026-11-20T09:00:00Z', 'gate')]: NEW,
+      [frigate('2026-11-20T09:00:10Z', 'gate')]: NEW,
+      [frigate('2026-11-20T09:00:20Z', 'lobby')]: NEW,
+      [frigate('2026-11-20T09:00:30Z', 'lobby')]: NEW,
+    });
+    await context.scan();
+    return context;
+  }
+
+  it('deletes files past four weeks from disk and keeps a tombstone; younger files stay', async () => {
+    const { root, purge, rows } = await withFiles();
+    expect(await purge()).toEqual({ outcome: 'ok', counts: expect.objectContaining({ due: 3, held: 0, deleted: 3 }) });
+    expect(fs.existsSync(path.join(root, '2026-10-20'))).toBe(true); // folders stay; files go
+    expect(fs.readdirSync(path.join(root, '2026-10-20', '09', 'gate'))).toEqual([]);
+    expect((await rows()).map((row) => row.status)).toEqual([
+      'deleted',
+      'deleted',
+      'deleted',
+      'kept',
+      'kept',
+      'kept',
+      'kept',
+    ]);
+  });
+
+  it('a dry run deletes nothing', async () => {
+    const { root, purge } = await withFiles();
+    expect(await purge({ dryRun: true })).toMatchObject({ outcome: 'dry-run', counts: { due: 3, deleted: 0 } });
+    expect(fs.readdirSync(path.join(root, '2026-10-20', '09', 'gate'))).toHaveLength(2);
+  });
+
+  it('keeps held files: one file, or a camera over a time range', async () => {
+    const { kiosk, purge } = await withFiles();
+    await kiosk.router.invoke(
+      'holds.placeOnFootage',
+      { path: '2026-10-20/09/lobby/00.20.mp4', reason: 'Incident 17' },
+      callers.security,
+    );
+    await kiosk.router.invoke(
+      'holds.placeOnFootage',
+      {
+        camera: 'gate',
+        from: Date.parse('2026-10-20T09:00:05Z'),
+        to: Date.parse('2026-10-20T09:01:00Z'),
+        reason: 'Incident 18',
+      },
+      callers.security,
+    );
+    expect(await purge()).toMatchObject({ outcome: 'ok', counts: { due: 3, held: 2, deleted: 1 } });
+  });
+
+  it('a camera may keep footage shorter than the default', async () => {
+    const config = { ...defaultConfig, footage: { ...defaultConfig.footage, cameraRetentionDays: { lobby: 3 } } };
+    const { purge } = await withFiles(config);
+    expect(await purge({ allowLargeDeletion: true })).toMatchObject({ counts: { due: 5, deleted: 5 } });
+  });
+
+  it('re-checks each file on disk: changed, still being written, or gone', async () => {
+    const { root, clock, scan, purge, rows } = await withFiles();
+    // Indexed while the recorder was still writing it (a late upload of old footage): modified a minute ago.
+    const settling = path.join(root, '2026-10-20', '09', 'yard', '00.30.mp4');
+    fs.mkdirSync(path.dirname(settling), { recursive: true });
+    fs.writeFileSync(settling, 'x');
+    fs.utimesSync(settling, new Date(clock.now() - 60_000), new Date(clock.now() - 60_000));
+    await scan();
+    // Changed after the scan: size and mtime differ from the index.
+    const changed = path.join(root, '2026-10-20', '09', 'gate', '00.00.mp4');
+    fs.appendFileSync(changed, 'more');
+    fs.utimesSync(changed, new Date(OLD + 3_600_000), new Date(OLD + 3_600_000));
+    fs.rmSync(path.join(root, '2026-10-20', '09', 'lobby', '00.20.mp4'));
+
+    expect(await purge()).toMatchObject({
+      outcome: 'ok',
+      counts: { due: 4, changed: 1, settling: 1, gone: 1, deleted: 1 },
+    });
+    expect(fs.existsSync(changed) && fs.existsSync(settling)).toBe(true);
+    expect((await rows()).find((row) => row.path.endsWith('lobby/00.20.mp4'))?.status).toBe('gone');
+    // Decided again next time: the changed file is still past its deadline and now settled.
+    expect(await purge()).toMatchObject({ counts: { deleted: 1, settling: 1 } });
+    expect(fs.existsSync(changed)).toBe(false);
+  });
+
+  it('never deletes outside the root, even when a folder is swapped for a symlink after the scan', async () => {
+    const { root, purge } = await withFiles();
+    const outside = makeTempDir('outside-');
+    fs.writeFileSync(path.join(outside, '00.00.mp4'), 'precious');
+    fs.writeFileSync(path.join(outside, '00.10.mp4'), 'precious');
+    const gate = path.join(root, '2026-10-20', '09', 'gate');
+    fs.rmSync(gate, { recursive: true });
+    fs.symlinkSync(outside, gate);
+    expect(await purge()).toMatchObject({ outcome: 'ok', counts: { refused: 2, deleted: 1 } });
+    expect(fs.readdirSync(outside).sort()).toEqual(['00.00.mp4', '00.10.mp4']);
+  });
+
+  it('deletes nothing when the root is missing, empty while indexed, on another device, or without its marker', async () => {
+    const missing = await withFiles();
+    fs.rmSync(missing.root, { recursive: true });
+    expect(await missing.purge()).toMatchObject({ outcome: 'blocked', reason: 'missing' });
+
+    const empty = await withFiles();
+    for (const entry of fs.readdirSync(empty.root)) fs.rmSync(path.join(empty.root, entry), { recursive: true });
+    expect(await empty.purge()).toMatchObject({ outcome: 'blocked', reason: 'emptyWhileIndexed' });
+
+    const moved = await withFiles();
+    await moved.kiosk.database.run('UPDATE app_state SET value = ? WHERE key = ?', [
+      JSON.stringify({ device: -1 }),
+      ROOT_DEVICE_KEY,
+    ]);
+    expect(await moved.purge()).toMatchObject({ outcome: 'blocked', reason: 'otherDevice' });
+
+    const markerConfig = { ...defaultConfig, footage: { ...defaultConfig.footage, markerFile: '.kiosk-footage-root' } };
+    const unmarked = await withFiles(markerConfig);
+    expect(await unmarked.purge()).toMatchObject({ outcome: 'blocked', reason: 'markerMissing' });
+    fs.writeFileSync(path.join(unmarked.root, '.kiosk-footage-root'), '');
+    expect(await unmarked.purge()).toMatchObject({ outcome: 'ok', counts: { deleted: 3 } });
+  });
+
+  it('waits for an admin when a run would delete more than half of the live files at once', async () => {
+    const { kiosk, purge } = await withFiles();
+    expect(await purge({ nextRunAt: Date.parse('2026-12-31T00:00:00Z') })).toMatchObject({
+      outcome: 'blocked',
+      reason: 'tooManyAtOnce',
+    });
+    expect(
+      (await kiosk.database.get<{ n: number }>("SELECT count(*) AS n FROM footage_files WHERE status = 'deleted'"))!.n,
+    ).toBe(0);
+    expect(await purge({ nextRunAt: Date.parse('2026-12-31T00:00:00Z'), allowLargeDeletion: true })).toMatchObject({
+      counts: { deleted: 7 },
+    });
+  });
+
+  it('finishes deletions a killed run left half done', async () => {
+    const { kiosk, root, purge, rows } = await withFiles();
+    // As if killed between marking and unlinking: the rows say 'deleting', the files are still there.
+    await kiosk.database.run("UPDATE footage_files SET status = 'deleting' WHERE path LIKE '2026-10-20/%'");
+    expect(await purge()).toMatchObject({ outcome: 'ok', counts: { repaired: 3, due: 0 } });
+    expect(fs.readdirSync(path.join(root, '2026-10-20', '09', 'gate'))).toEqual([]);
+    expect((await rows()).filter((row) => row.status === 'deleted')).toHaveLength(3);
+  });
+
+  it('leaves a future-dated file alone and flags it', async () => {
+    const { kiosk, root, scan } = await setup();
+    writeFiles(root, { [frigate('2027-03-01T09:00:00Z', 'gate')]: Date.parse('2027-03-01T09:00:00Z') });
+    await scan();
+    const [row] = await kiosk.footage.list();
+    expect(row).toMatchObject({ future: true, status: 'kept' });
+  });
+});
