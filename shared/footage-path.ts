@@ -24,6 +24,29 @@ const regexOf = (pattern: { regex: string }) => {
   return regex;
 };
 
+// A scan meets a million files from a few thousand distinct hours: the zone offset of each local
+// hour is looked up once, and every file's instant is plain arithmetic after that.
+const offsetCache = new Map<string, number | null>();
+
+function instantOf(groups: Record<string, string | undefined>, zone: string): number | null {
+  const [year, month, day] = [Number(groups.year), Number(groups.month), Number(groups.day)];
+  const [hour, minute, second] = [Number(groups.hour ?? 0), Number(groups.minute ?? 0), Number(groups.second ?? 0)];
+  if (minute > 59 || second > 59) return null;
+  const key = `${zone}|${year}-${month}-${day}T${hour}`;
+  let offsetMs = offsetCache.get(key);
+  if (offsetMs === undefined) {
+    const start = DateTime.fromObject({ year, month, day, hour }, { zone });
+    // Invalid dates, and local hours that do not exist (the spring-forward gap), are no timestamp.
+    offsetMs =
+      start.isValid && start.hour === hour && start.day === day
+        ? start.toMillis() - Date.UTC(year, month - 1, day, hour)
+        : null;
+    if (offsetCache.size > 100_000) offsetCache.clear();
+    offsetCache.set(key, offsetMs);
+  }
+  return offsetMs === null ? null : Date.UTC(year, month - 1, day, hour, minute, second) + offsetMs;
+}
+
 /**
  * Camera and recording start of a footage file, from its path relative to the root ('/'-separated):
  * the first configured pattern that matches with a real date wins; the file's mtime is the last resort.
@@ -39,20 +62,10 @@ export function identifyFootage(
   for (const pattern of settings.patterns) {
     const groups = regexOf(pattern).exec(relativePath)?.groups;
     if (!groups) continue;
-    const time = DateTime.fromObject(
-      {
-        year: Number(groups.year),
-        month: Number(groups.month),
-        day: Number(groups.day),
-        hour: Number(groups.hour ?? 0),
-        minute: Number(groups.minute ?? 0),
-        second: Number(groups.second ?? 0),
-      },
-      { zone: pattern.zone === 'utc' ? 'utc' : zone },
-    );
-    if (!time.isValid) continue;
+    const recordedAt = instantOf(groups, pattern.zone === 'utc' ? 'utc' : zone);
+    if (recordedAt === null) continue;
     const camera = (pattern.camera === 'group' ? groups.camera : (firstFolder ?? groups.camera)) ?? 'unknown';
-    return { camera, recordedAt: time.toMillis(), timeSource: 'path' };
+    return { camera, recordedAt, timeSource: 'path' };
   }
   return { camera: firstFolder ?? 'unknown', recordedAt: Math.floor(mtimeMs), timeSource: 'mtime' };
 }

@@ -160,6 +160,11 @@ export function createApiHandlers({
 
     'footage.scan': () => footage.scan(),
     'footage.purge': (input) => footage.purge({ dryRun: input.dryRun }),
-    'footage.list': (input) => footage.list(input),
+    'footage.list': async (input, caller) => {
+      const rows = await footage.list(input);
+      await audit.record(auditActorOf(caller), 'footage.viewed', { count: rows.length });
+      return rows;
+    },
+    'footage.overview': () => footage.overview(),
   };
 }

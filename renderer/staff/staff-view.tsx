@@ -6,6 +6,7 @@ import type { ApiClient } from '../api/client';
 import { useIdleTimeout } from '../use-idle-timeout';
 import { AuditTab } from './audit-tab';
 import { EvacuationTab } from './evacuation-tab';
+import { FootageTab } from './footage-tab';
 import { HoldsTab } from './holds-tab';
 import { RegisterTab } from './register-tab';
 import { RetentionTab } from './retention-tab';
@@ -13,13 +14,13 @@ import { StaffAccountsTab } from './staff-accounts-tab';
 import { staffText } from './texts';
 import { TodayTab } from './today-tab';
 
-type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'audit' | 'retention' | 'holds';
+type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'audit' | 'retention' | 'holds' | 'footage';
 
 // What each role gets to see. The router refuses the rest anyway; this only keeps the screen honest.
 const TABS_BY_ROLE: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
-  security: ['evacuation', 'holds'],
-  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds'],
+  security: ['footage', 'holds', 'evacuation'],
+  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds', 'footage'],
 };
 
 interface Props {
@@ -87,6 +88,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {tab === 'audit' && <AuditTab {...props} timeZone={facts.timeZone} />}
           {tab === 'retention' && <RetentionTab {...props} timeZone={facts.timeZone} />}
           {tab === 'holds' && <HoldsTab {...props} timeZone={facts.timeZone} />}
+          {tab === 'footage' && <FootageTab {...props} timeZone={facts.timeZone} />}
           {!tab && <p className="lead">{text.noViews}</p>}
         </section>
       )}

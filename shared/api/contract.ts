@@ -7,6 +7,7 @@ import type {
   AuditEntry,
   CsvExport,
   EvacuationList,
+  FootageOverview,
   FootageRow,
   JobRun,
   LegalHold,
@@ -135,6 +136,7 @@ export const api = {
   'footage.scan': channel<typeof noInput, JobRun>({ input: noInput, access: security }),
   'footage.purge': channel<typeof footagePurgeInput, JobRun>({ input: footagePurgeInput, access: security }),
   'footage.list': channel<typeof footageListInput, FootageRow[]>({ input: footageListInput, access: security }),
+  'footage.overview': channel<typeof noInput, FootageOverview>({ input: noInput, access: security }),
 };
 
 export type Api = typeof api;

@@ -141,4 +141,23 @@ export interface FootageRow {
   deletedAt: number | null;
   /** Dated after now: flagged, never deleted. */
   future: boolean;
+  /** Under an active legal hold: kept past its deadline. */
+  held: boolean;
+}
+
+export interface CameraSummary {
+  camera: string;
+  files: number;
+  bytes: number;
+  oldestRecording: number | null;
+  nextDeletion: number | null;
+}
+
+export interface FootageOverview {
+  /** The kiosk's clock, for countdowns. */
+  now: number;
+  cameras: CameraSummary[];
+  lastScan: JobRun | null;
+  lastPurge: JobRun | null;
+  rootConfigured: boolean;
 }

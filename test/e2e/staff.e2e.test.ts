@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { defaultConfig } from '../../shared/config';
+import { makeTempDir } from '../helpers/temp-dir';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callers, manualClock, visitor } from '../helpers/kiosk';
@@ -240,6 +243,7 @@ describe('the reception desk in Chromium', () => {
     await running.kiosk.staff.add('operator', 'Sam Security', 'security', '192837');
     const page = await openPage({ viewport: VIEWPORTS.portrait });
     await unlock(page, 'Sam Security', '192837');
+    await page.getByRole('button', { name: 'Ontruimingslijst' }).click();
     await page.getByRole('heading', { name: 'Ontruimingslijst: nu aanwezig' }).waitFor();
     expect(await page.getByRole('button', { name: 'Vandaag' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Auditlog' }).count()).toBe(0);
@@ -298,6 +302,44 @@ describe('the reception desk in Chromium', () => {
       'holds.released',
       'holds.placed',
     ]);
+  });
+
+  it('security reviews the footage index per camera and file, scans, and holds a file', async () => {
+    const root = makeTempDir('footage-');
+    const clock = manualClock('2026-11-24T10:00:00Z');
+    const write = (relative: string, mtime: string) => {
+      const file = path.join(root, ...relative.split('/'));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, 'x'.repeat(2048));
+      fs.utimesSync(file, new Date(mtime), new Date(mtime));
+    };
+    write('2026-11-20/09/front_door/15.30.mp4', '2026-11-20T09:16:00Z');
+    write('2026-11-21/09/front_door/00.00.mp4', '2026-11-21T09:01:00Z');
+    write('garage/garage_20261122_101500.mkv', '2026-11-22T09:16:00Z');
+    running = await startKiosk({ clock, config: { ...defaultConfig, footage: { ...defaultConfig.footage, root } } });
+    await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', ADMIN_PIN);
+    await running.kiosk.staff.add('operator', 'Sam Security', 'security', '192837');
+    const page = await openPage();
+    await unlock(page, 'Sam Security', '192837');
+    await page.getByRole('heading', { name: 'Camerabeelden' }).waitFor();
+    await page.getByRole('button', { name: 'Nu inlezen' }).click();
+    await page.getByRole('row', { name: /^front_door 2 4 kB 2026-11-20 10:15 2026-12-18 10:15$/ }).waitFor();
+    await page.getByRole('row', { name: /^garage 1 2 kB / }).waitFor();
+    expect(
+      await page
+        .getByRole('row', { name: /2026-11-20 10:15 .*front_door.*2026-12-18 10:15 \(over 24 dagen\)/ })
+        .count(),
+    ).toBe(1);
+    await screenshot(page, 'landscape-nl-22-security-footage');
+    await expectAccessible(page);
+
+    await page.getByLabel('Reden om een bestand vast te houden').fill('Incident 2026-77');
+    await page.getByRole('button', { name: 'garage/garage_20261122_101500.mkv vasthouden' }).click();
+    await page.getByRole('row', { name: /garage.*vastgehouden/ }).waitFor();
+    expect(await running.kiosk.holds.listActive()).toMatchObject([
+      { kind: 'footage-file', reason: 'Incident 2026-77', placedBy: 'Sam Security' },
+    ]);
+    expect(await auditActions()).toEqual(expect.arrayContaining(['footage.viewed', 'holds.placed']));
   });
 
   it('the first-run screen appears only while no admin exists', async () => {

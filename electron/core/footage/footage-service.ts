@@ -1,4 +1,4 @@
-import type { FootageRow, JobRun } from '../../../shared/api/types';
+import type { CameraSummary, FootageOverview, FootageRow, JobRun } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
 import { footageDeletionDeadline } from '../../../shared/retention';
 import type { AuditActor, AuditLog } from '../audit';
@@ -8,7 +8,7 @@ import type { Database } from '../database';
 import type { JobRunner } from '../jobs';
 import type { ClockCheck } from '../retention/clock-guard';
 import { UserError } from '../user-error';
-import { purgeFootage } from './purge';
+import { FOOTAGE_NOT_HELD, purgeFootage } from './purge';
 import { scanFootage } from './scanner';
 
 export const FOOTAGE_SCAN_JOB = 'footageScan';
@@ -135,6 +135,7 @@ export function createFootageService({
       const active = filters.filter(([, value]) => value !== undefined && value !== '');
       const conditions = active.map(([condition]) => condition);
       const params = active.map(([, value]) => value as string | number);
+      const now = clock.now();
       const rows = await database.all<{
         id: number;
         path: string;
@@ -144,12 +145,13 @@ export function createFootageService({
         size: number;
         status: FootageRow['status'];
         deleted_at: number | null;
+        held: number;
       }>(
-        `SELECT id, path, camera, recorded_at, time_source, size, status, deleted_at FROM footage_files
-          ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY recorded_at DESC, id DESC LIMIT ?`,
-        [...params, Math.min(filter.limit ?? 500, 10_000)],
+        `SELECT id, path, camera, recorded_at, time_source, size, status, deleted_at, NOT (${FOOTAGE_NOT_HELD}) AS held
+           FROM footage_files f ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+          ORDER BY recorded_at DESC, id DESC LIMIT ?`,
+        [now, ...params, Math.min(filter.limit ?? 500, 10_000)],
       );
-      const now = clock.now();
       return rows.map((row) => ({
         id: row.id,
         path: row.path,
@@ -161,7 +163,38 @@ export function createFootageService({
         deleteBy: row.status === 'kept' ? footageDeletionDeadline(row.recorded_at, retentionDays(row.camera)) : null,
         deletedAt: row.deleted_at,
         future: row.recorded_at > now,
+        held: row.held === 1,
       }));
+    },
+
+    /** Per camera: live files, bytes, oldest recording and the next deletion; and the last scan and purge. */
+    async overview(): Promise<FootageOverview> {
+      const now = clock.now();
+      const groups = await database.all<{ camera: string; files: number; bytes: number; oldest: number }>(
+        "SELECT camera, count(*) AS files, sum(size) AS bytes, min(recorded_at) AS oldest FROM footage_files WHERE status = 'kept' GROUP BY camera ORDER BY camera",
+      );
+      const cameras: CameraSummary[] = [];
+      for (const group of groups) {
+        const nextUnheld = await database.get<{ at: number | null }>(
+          `SELECT min(recorded_at) AS at FROM footage_files f WHERE status = 'kept' AND camera = ? AND ${FOOTAGE_NOT_HELD}`,
+          [group.camera, now],
+        );
+        cameras.push({
+          camera: group.camera,
+          files: group.files,
+          bytes: group.bytes,
+          oldestRecording: group.oldest,
+          nextDeletion:
+            nextUnheld?.at != null ? footageDeletionDeadline(nextUnheld.at, retentionDays(group.camera)) : null,
+        });
+      }
+      return {
+        now,
+        cameras,
+        lastScan: await jobs.lastRun(FOOTAGE_SCAN_JOB),
+        lastPurge: await jobs.lastRun(FOOTAGE_PURGE_JOB),
+        rootConfigured: config.footage.root !== null,
+      };
     },
   };
 }

@@ -11,7 +11,9 @@ import { checkRootForDeletion, type RootProblem } from './root';
 import { ROOT_DEVICE_KEY } from './scanner';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const CHUNK = 500; // rows per statement: well under SQLite's bound-parameter limit
+// Files decided per step. Their ids travel as one JSON parameter (json_each), so a step is far from
+// SQLite's bound-parameter limit however large, and two commits cover thousands of files.
+const CHUNK = 5000;
 
 export interface FootagePurgeCounts {
   due: number;
@@ -43,9 +45,19 @@ interface Candidate {
   mtime: number;
 }
 
-const NOT_HELD = `NOT EXISTS (SELECT 1 FROM legal_holds h WHERE ${ACTIVE_HOLD.replace(/released_at|ends_at/g, (column) => `h.${column}`)}
+/** SQL, with one `now` parameter: the footage row `f` is under no active legal hold. */
+export const FOOTAGE_NOT_HELD = `NOT EXISTS (SELECT 1 FROM legal_holds h WHERE ${ACTIVE_HOLD.replace(/released_at|ends_at/g, (column) => `h.${column}`)}
   AND ((h.kind = 'footage-file' AND h.footage_path = f.path)
     OR (h.kind = 'footage-range' AND h.camera = f.camera AND f.recorded_at >= h.range_start AND f.recorded_at < h.range_end)))`;
+
+/** A file that is already gone is what we wanted. */
+function unlinkIfThere(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
 
 function retentionDays(config: KioskConfig, camera: string): number {
   return Math.min(
@@ -65,10 +77,10 @@ async function finishInterruptedDeletions(database: Database, realRoot: string):
   );
   for (const row of rows) {
     const file = resolveInside(realRoot, `/${row.path}`);
-    if (file) fs.rmSync(file, { force: true });
+    if (file) unlinkIfThere(file);
   }
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const ids = rows.slice(start, start + CHUNK).map((row) => row.id);
+  for (let start = 0; start < rows.length; start += 500) {
+    const ids = rows.slice(start, start + 500).map((row) => row.id);
     await database.run(
       `UPDATE footage_files SET status = 'deleted', deleted_at = coalesce(deleted_at, ?), delete_reason = 'retention'
         WHERE id IN (${ids.map(() => '?').join(',')})`,
@@ -132,7 +144,7 @@ export async function purgeFootage({
     ...shorter.flatMap((camera) => [camera, latestDue(retentionDays(config, camera))]),
   ];
   const due = await database.all<Candidate & { held: number }>(
-    `SELECT f.id, f.path, f.camera, f.recorded_at, f.time_source, f.size, f.mtime, NOT (${NOT_HELD}) AS held
+    `SELECT f.id, f.path, f.camera, f.recorded_at, f.time_source, f.size, f.mtime, NOT (${FOOTAGE_NOT_HELD}) AS held
        FROM footage_files f WHERE f.status = 'kept' AND (${conditions.join(' OR ')})`,
     [now, ...params], // the hold check (in the select list) comes first
   );
@@ -159,6 +171,22 @@ export async function purgeFootage({
   if (dryRun) return { outcome: 'dry-run', counts };
 
   const settledBefore = now - config.footage.settleMinutes * 60_000;
+  // Thousands of files share a folder: its real path is looked up once per run.
+  const insideByFolder = new Map<string, boolean>();
+  const folderIsInside = (folder: string): boolean => {
+    let inside = insideByFolder.get(folder);
+    if (inside === undefined) {
+      try {
+        const real = fs.realpathSync(folder);
+        const relative = path.relative(realRoot, real);
+        inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+      } catch {
+        inside = false;
+      }
+      insideByFolder.set(folder, inside);
+    }
+    return inside;
+  };
   for (let start = 0; start < candidates.length; start += CHUNK) {
     const decided: Candidate[] = [];
     for (const file of candidates.slice(start, start + CHUNK)) {
@@ -176,18 +204,7 @@ export async function purgeFootage({
         continue;
       }
       // Real paths: a folder on the way that became a symlink must not lead the unlink elsewhere.
-      const realFolder = (() => {
-        try {
-          return fs.realpathSync(path.dirname(absolute));
-        } catch {
-          return null;
-        }
-      })();
-      if (
-        !stat.isFile() ||
-        !realFolder ||
-        resolveInside(realRoot, `/${path.relative(realRoot, realFolder).split(path.sep).join('/')}/x`) === null
-      ) {
+      if (!stat.isFile() || !folderIsInside(path.dirname(absolute))) {
         counts.refused++;
         continue;
       }
@@ -208,16 +225,15 @@ export async function purgeFootage({
       decided.push(file);
     }
     if (decided.length === 0) continue;
-    const ids = decided.map((file) => file.id);
-    const placeholders = ids.map(() => '?').join(',');
-    await database.run(`UPDATE footage_files SET status = 'deleting', deleted_at = ? WHERE id IN (${placeholders})`, [
-      now,
-      ...ids,
-    ]);
-    for (const file of decided) fs.rmSync(path.join(realRoot, ...file.path.split('/')), { force: true });
+    const ids = JSON.stringify(decided.map((file) => file.id));
     await database.run(
-      `UPDATE footage_files SET status = 'deleted', delete_reason = 'retention' WHERE id IN (${placeholders})`,
-      ids,
+      "UPDATE footage_files SET status = 'deleting', deleted_at = ? WHERE id IN (SELECT value FROM json_each(?))",
+      [now, ids],
+    );
+    for (const file of decided) unlinkIfThere(path.join(realRoot, ...file.path.split('/')));
+    await database.run(
+      "UPDATE footage_files SET status = 'deleted', delete_reason = 'retention' WHERE id IN (SELECT value FROM json_each(?))",
+      [ids],
     );
     counts.deleted += decided.length;
   }

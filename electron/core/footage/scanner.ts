@@ -17,6 +17,10 @@ export interface ScanCounts {
 }
 
 export const ROOT_DEVICE_KEY = 'footageRootDevice';
+// A folder changed this shortly before it was read may change again within the same timestamp tick
+// (coarse file-system clocks make that likelier): it is not trusted as unchanged next time.
+const RACY_MS = 2000;
+const UNTRUSTED_MTIME = -1;
 const INSERT_BATCH = 5000;
 
 interface PendingFile {
@@ -192,7 +196,9 @@ export async function scanFootage({
         for (const child of vanishedFolders) await markVanishedFolder(tx, child);
       });
     }
-    folderUpdates.push({ path: folder, parent, mtime });
+    // Real time on purpose: file-system timestamps follow the real clock, not KIOSK_NOW.
+    const racy = Date.now() - mtime < RACY_MS;
+    folderUpdates.push({ path: folder, parent, mtime: racy ? UNTRUSTED_MTIME : mtime });
   }
   await flush();
   await database.run(

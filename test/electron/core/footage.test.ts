@@ -10,7 +10,10 @@ import { makeTempDir } from '../../helpers/temp-dir';
 const NOW = '2026-11-24T10:00:00Z';
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Writes footage files under `root`, each with an mtime a day after its name says it started. */
+/**
+ * Writes footage files under `root`, each with an mtime shortly after its name says it started, and
+ * dates every folder an hour back, as a recorder's folders are by the time a scan comes along.
+ */
 function writeFiles(root: string, files: Record<string, number>) {
   for (const [relative, recordedAt] of Object.entries(files)) {
     const file = path.join(root, ...relative.split('/'));
@@ -19,6 +22,17 @@ function writeFiles(root: string, files: Record<string, number>) {
     const mtime = new Date(Math.min(recordedAt + 10 * 60_000, Date.parse(NOW) - DAY));
     fs.utimesSync(file, mtime, mtime);
   }
+  ageFolders(root);
+}
+
+/** Folders changed in the last seconds get an mtime an hour back (each its own); older ones stay as they are. */
+function ageFolders(folder: string) {
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory() && !entry.isSymbolicLink()) ageFolders(path.join(folder, entry.name));
+  }
+  if (Date.now() - fs.statSync(folder).mtimeMs > 10_000) return;
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  fs.utimesSync(folder, anHourAgo, anHourAgo);
 }
 
 const frigate = (iso: string, camera: string) => {
@@ -110,6 +124,19 @@ describe('the footage scan', () => {
         .filter((file) => file.startsWith('cam3/'))
         .sort(),
     ]);
+  });
+
+  it('reads a folder again when it changed just before the last read (same timestamp tick)', async () => {
+    const { root, scan } = await setup();
+    writeFiles(root, { 'cam1/cam1_20261120_100000.mp4': Date.parse('2026-11-20T09:00:00Z') });
+    fs.writeFileSync(path.join(root, 'cam1', 'cam1_20261120_100010.mp4'), 'x'); // cam1 changed just now
+    expect(await scan()).toMatchObject({ added: 2 });
+    // Same mtime tick: the folder's timestamp may not move for a file added now, so it is read again.
+    const cam1 = path.join(root, 'cam1');
+    const { mtime } = fs.statSync(cam1);
+    fs.writeFileSync(path.join(cam1, 'cam1_20261120_100020.mp4'), 'x');
+    fs.utimesSync(cam1, mtime, mtime);
+    expect(await scan()).toMatchObject({ added: 1 });
   });
 
   it('refuses a root that is missing', async () => {

@@ -1,0 +1,204 @@
+import { DateTime } from 'luxon';
+import { useCallback, useId, useState } from 'react';
+import type { FootageRow } from '../../shared/api/types';
+import { translate, type Language } from '../../shared/messages';
+import { formatLocalDateTime } from '../../shared/time';
+import type { ApiClient } from '../api/client';
+import { Field } from '../field';
+import { ScreenHeading } from '../screen-heading';
+import type { StaffText } from './texts';
+import { useLoaded } from './use-loaded';
+
+interface Props {
+  client: ApiClient;
+  language: Language;
+  text: StaffText;
+  timeZone: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const megabytes = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} kB`
+    : bytes < 1024 ** 3
+      ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+      : `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+
+/** Security's review of the footage index: per camera, and file by file with its deletion date. */
+export function FootageTab({ client, language, text, timeZone }: Props) {
+  const [camera, setCamera] = useState('');
+  const [status, setStatus] = useState('all');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const cameraId = useId();
+  const statusId = useId();
+
+  const loadOverview = useCallback(() => client.invoke('footage.overview', {}), [client]);
+  const overview = useLoaded(loadOverview);
+  const loadFiles = useCallback(
+    () =>
+      client.invoke('footage.list', {
+        camera: camera || undefined,
+        status: status === 'kept' || status === 'deleted' ? status : undefined,
+        from: from ? DateTime.fromISO(from, { zone: timeZone }).toMillis() : undefined,
+        to: to ? DateTime.fromISO(to, { zone: timeZone }).plus({ days: 1 }).toMillis() : undefined,
+        limit: 500,
+      }),
+    [client, camera, status, from, to, timeZone],
+  );
+  const files = useLoaded(loadFiles);
+  const shown = (files.value ?? []).filter((row) => status !== 'held' || row.held);
+  const when = (epochMs: number) => formatLocalDateTime(epochMs, timeZone);
+
+  async function scanNow() {
+    setBusy(true);
+    const result = await client.invoke('footage.scan', {});
+    setBusy(false);
+    setActionError(
+      result.ok
+        ? result.value.outcome === 'failed'
+          ? result.value.message
+          : null
+        : translate(result.error.key, language),
+    );
+    await Promise.all([overview.reload(), files.reload()]);
+  }
+
+  async function hold(row: FootageRow) {
+    const result = await client.invoke('holds.placeOnFootage', { path: row.path, reason });
+    setActionError(result.ok ? null : translate(result.error.fields?.reason ?? result.error.key, language));
+    if (result.ok) setReason('');
+    await Promise.all([overview.reload(), files.reload()]);
+  }
+
+  const deletion = (row: FootageRow) => {
+    if (row.deletedAt !== null) return text.deletedOn(when(row.deletedAt));
+    if (row.held) return text.heldLabel;
+    if (row.future) return text.futureLabel;
+    if (row.deleteBy === null) return translate('field.invalid', language);
+    const now = overview.value?.now ?? row.deleteBy;
+    return text.deletesOn(when(row.deleteBy), Math.max(0, Math.ceil((row.deleteBy - now) / DAY_MS)));
+  };
+
+  const info = overview.value;
+  return (
+    <>
+      <ScreenHeading>{text.footageTitle}</ScreenHeading>
+      {info && !info.rootConfigured && <p className="lead">{text.noFootageRoot}</p>}
+      {info?.lastScan && (
+        <p>{text.lastScan(when(info.lastScan.startedAt), text.outcomes[info.lastScan.outcome ?? 'running'] ?? '')}</p>
+      )}
+      {info?.lastPurge && (
+        <p>
+          {text.lastPurge(when(info.lastPurge.startedAt), text.outcomes[info.lastPurge.outcome ?? 'running'] ?? '')}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy || !info?.rootConfigured} onClick={scanNow}>
+          {text.scanNow}
+        </button>
+      </div>
+      {(actionError || files.error) && (
+        <p className="form-error" role="alert">
+          {actionError ?? translate(files.error!.key, language)}
+        </p>
+      )}
+      {info && info.cameras.length > 0 && (
+        <table className="visits">
+          <caption>{text.cameraColumns.camera}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{text.cameraColumns.camera}</th>
+              <th scope="col">{text.cameraColumns.files}</th>
+              <th scope="col">{text.cameraColumns.bytes}</th>
+              <th scope="col">{text.cameraColumns.oldest}</th>
+              <th scope="col">{text.cameraColumns.next}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {info.cameras.map((summary) => (
+              <tr key={summary.camera}>
+                <th scope="row">{summary.camera}</th>
+                <td>{summary.files}</td>
+                <td>{megabytes(summary.bytes)}</td>
+                <td>{summary.oldestRecording !== null ? when(summary.oldestRecording) : ''}</td>
+                <td>{summary.nextDeletion !== null ? when(summary.nextDeletion) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="field-row filters">
+        <div className="field">
+          <label htmlFor={cameraId}>{text.cameraColumns.camera}</label>
+          <select id={cameraId} value={camera} onChange={(event) => setCamera(event.target.value)}>
+            <option value="">{text.allCameras}</option>
+            {(info?.cameras ?? []).map((summary) => (
+              <option key={summary.camera} value={summary.camera}>
+                {summary.camera}
+              </option>
+            ))}
+          </select>
+          <div className="message-slot" />
+        </div>
+        <div className="field">
+          <label htmlFor={statusId}>{text.statusFilter}</label>
+          <select id={statusId} value={status} onChange={(event) => setStatus(event.target.value)}>
+            {['all', 'kept', 'held', 'deleted'].map((option) => (
+              <option key={option} value={option}>
+                {text.statuses[option]}
+              </option>
+            ))}
+          </select>
+          <div className="message-slot" />
+        </div>
+        <Field label={text.fromDate} type="date" value={from} onChange={setFrom} />
+        <Field label={text.toDate} type="date" value={to} onChange={setTo} />
+      </div>
+      <Field label={text.holdReasonForFile} value={reason} onChange={setReason} maxLength={500} />
+      {shown.length === 0 && files.value && <p>{text.noFootage}</p>}
+      {shown.length > 0 && (
+        <table className="visits">
+          <caption className="visually-hidden">{text.footageTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{text.footageColumns.recorded}</th>
+              <th scope="col">{text.footageColumns.camera}</th>
+              <th scope="col">{text.footageColumns.size}</th>
+              <th scope="col">{text.footageColumns.deletion}</th>
+              <th scope="col">{text.footageColumns.action}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={row.id} className={row.status === 'kept' ? '' : 'left'}>
+                <th scope="row" title={row.path}>
+                  {when(row.recordedAt)}
+                  {row.timeSource === 'mtime' && <span className="note-inline"> ({text.mtimeLabel})</span>}
+                </th>
+                <td>{row.camera}</td>
+                <td>{megabytes(row.size)}</td>
+                <td>{deletion(row)}</td>
+                <td>
+                  {row.status === 'kept' && !row.held && (
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-label={text.holdFile(row.path)}
+                      onClick={() => hold(row)}
+                    >
+                      {text.holdShort}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
