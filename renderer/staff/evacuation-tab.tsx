@@ -3,6 +3,7 @@ import { translate, type Language } from '../../shared/messages';
 import { formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { ScreenHeading } from '../screen-heading';
+import { ErrorLine } from './error-line';
 import { downloadText } from './download';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
@@ -45,11 +46,7 @@ export function EvacuationTab({ client, language, text }: { client: ApiClient; l
           {text.exportCsv}
         </button>
       </div>
-      {(error || actionError) && (
-        <p className="form-error" role="alert">
-          {actionError ?? translate(error!.key, language)}
-        </p>
-      )}
+      <ErrorLine message={actionError ?? (error ? translate(error.key, language) : null)} />
       {list && list.visits.length > 0 && (
         <VisitTable visits={list.visits} timeZone={list.timeZone} text={text} caption={text.evacuationTitle} />
       )}

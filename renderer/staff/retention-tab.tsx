@@ -4,6 +4,7 @@ import { translate, type Language } from '../../shared/messages';
 import { formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { ScreenHeading } from '../screen-heading';
+import { ErrorLine } from './error-line';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
 
@@ -90,11 +91,7 @@ export function RetentionTab({ client, language, text, timeZone }: Props) {
           {text.runSignOut}
         </button>
       </div>
-      {(error || actionError) && (
-        <p className="form-error" role="alert">
-          {actionError ?? translate(error!.key, language)}
-        </p>
-      )}
+      <ErrorLine message={actionError ?? (error ? translate(error.key, language) : null)} />
       {status && status.lastRuns.length > 0 && (
         <table className="visits">
           <caption>{text.runsTitle}</caption>

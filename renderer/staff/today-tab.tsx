@@ -4,6 +4,7 @@ import { translate, type Language } from '../../shared/messages';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
+import { ErrorLine } from './error-line';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
 import { VisitTable } from './visit-table';
@@ -31,11 +32,7 @@ export function TodayTab({ client, language, text }: { client: ApiClient; langua
       <div className="filter">
         <Field label={text.filter} type="search" value={query} onChange={setQuery} />
       </div>
-      {(error || actionError) && (
-        <p className="form-error" role="alert">
-          {actionError ?? translate(error!.key, language)}
-        </p>
-      )}
+      <ErrorLine message={actionError ?? (error ? translate(error.key, language) : null)} />
       {today && shown.length > 0 && (
         <VisitTable
           visits={shown}
