@@ -1,9 +1,11 @@
 // The Electron shell. Reads as the table of contents of the desktop app: claim the single instance,
 // open the core, serve the renderer from app://, lock the window down, answer IPC.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import path from 'node:path';
-import { IPC_INVOKE_CHANNEL } from '../shared/api/bridge';
+import { IPC_INVOKE_CHANNEL, MEDIA_PROTOCOL } from '../shared/api/bridge';
 import { clockFromEnvironment } from './core/clock';
 import { defaultDataDir } from './core/data-dir';
 import { createKiosk, type Kiosk } from './core/kiosk';
@@ -23,6 +25,7 @@ const PRELOAD = path.join(import.meta.dirname, 'preload.cjs');
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_PROTOCOL, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: MEDIA_PROTOCOL, privileges: { standard: true, secure: true, stream: true } },
 ]);
 
 function claimSingleInstance(): boolean {
@@ -53,6 +56,18 @@ function setupAppProtocol() {
     } catch {
       return new Response('Not found', { status: 404 });
     }
+  });
+}
+
+/** Footage playback for security: a ticket from `footage.playback`, served with ranges so the player can seek. */
+function setupMediaProtocol(kiosk: Kiosk) {
+  protocol.handle(MEDIA_PROTOCOL, async (request) => {
+    const ticket = new URL(request.url).pathname.replace(/^\//, '');
+    const answer = await kiosk.media.respond(ticket, request.headers.get('range') ?? undefined);
+    if (!answer.file) return new Response(null, { status: answer.status, headers: answer.headers });
+    const range = answer.file.range;
+    const stream = createReadStream(answer.file.path, range ? { start: range.start, end: range.end } : {});
+    return new Response(Readable.toWeb(stream) as ReadableStream, { status: answer.status, headers: answer.headers });
   });
 }
 
@@ -109,6 +124,7 @@ async function main() {
 
   Menu.setApplicationMenu(null);
   setupAppProtocol();
+  setupMediaProtocol(kiosk);
   setupPermissions();
   setupNavigationGuards();
   setupIpc(kiosk);

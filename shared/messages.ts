@@ -59,6 +59,10 @@ export const errorMessages = {
     nl: 'Er is geen map voor camerabeelden ingesteld (footage.root).',
     en: 'No footage folder is configured (footage.root).',
   },
+  'footage.unknownFile': {
+    nl: 'Dit bestand bestaat niet (meer).',
+    en: 'This file does not exist (any more).',
+  },
   'field.invalid': { nl: 'Ongeldige invoer.', en: 'Invalid input.' },
   'validation.failed': {
     nl: 'Controleer de gemarkeerde velden.',

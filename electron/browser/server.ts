@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   API_PATH_PREFIX,
   BACKGROUND_HEADER,
+  MEDIA_PATH_PREFIX,
   TERMINAL_HEADER,
   TOKEN_FRAGMENT_KEY,
   TOKEN_HEADER,
@@ -112,6 +113,18 @@ export async function startBrowserServer({
     sendJson(response, status, result);
   }
 
+  /** Footage playback: the ticket (from `footage.playback`, security only) is the key; ranges for seeking. */
+  async function handleMedia(request: http.IncomingMessage, response: http.ServerResponse, ticket: string) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
+    const answer = await kiosk.media.respond(ticket, request.headers.range);
+    if (!answer.file)
+      return sendText(response, answer.status, answer.status === 416 ? 'Range not satisfiable' : 'Not found');
+    response.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });
+    if (request.method === 'HEAD') return response.end();
+    const range = answer.file.range;
+    fs.createReadStream(answer.file.path, range ? { start: range.start, end: range.end } : {}).pipe(response);
+  }
+
   function handleStatic(request: http.IncomingMessage, response: http.ServerResponse, pathname: string) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
     const file = resolveInside(rendererDir, pathname === '/' ? '/index.html' : pathname);
@@ -130,6 +143,8 @@ export async function startBrowserServer({
       const pathname = new URL(request.url ?? '/', `http://${LOOPBACK}`).pathname;
       if (pathname.startsWith(API_PATH_PREFIX))
         return handleApi(request, response, pathname.slice(API_PATH_PREFIX.length));
+      if (pathname.startsWith(MEDIA_PATH_PREFIX))
+        return handleMedia(request, response, pathname.slice(MEDIA_PATH_PREFIX.length));
       return handleStatic(request, response, pathname);
     })().catch((error: unknown) => {
       logError(error);

@@ -4,6 +4,7 @@ import { noticeFacts } from '../../shared/notice';
 import type { AuditActor, AuditDetail, AuditLog } from './audit';
 import { evacuationCsv } from './evacuation-csv';
 import type { FootageService } from './footage/footage-service';
+import type { MediaTickets } from './footage/media';
 import type { HoldsService } from './holds';
 import type { VisitRetention } from './retention/visit-retention';
 import type { Caller, Handlers } from './router';
@@ -21,6 +22,7 @@ export interface HandlerDependencies {
   holds: HoldsService;
   retention: VisitRetention;
   footage: FootageService;
+  media: MediaTickets;
   automaticSignOut: () => Promise<JobRun>;
 }
 
@@ -39,6 +41,7 @@ export function createApiHandlers({
   holds,
   retention,
   footage,
+  media,
   automaticSignOut,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
@@ -166,5 +169,11 @@ export function createApiHandlers({
       return rows;
     },
     'footage.overview': () => footage.overview(),
+    'footage.playback': async (input, caller) => {
+      const [file] = await footage.list({ id: input.fileId });
+      if (!file || file.status !== 'kept') throw new UserError({ key: 'footage.unknownFile' });
+      await audit.record(auditActorOf(caller), 'footage.played', { fileId: input.fileId });
+      return { ticket: media.issue(input.fileId) };
+    },
   };
 }

@@ -14,6 +14,7 @@ import {
   FOOTAGE_SCAN_JOB,
   type FootageService,
 } from './footage/footage-service';
+import { createMediaTickets, type MediaTickets } from './footage/media';
 import { createJobRunner, type JobRunner } from './jobs';
 import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './retention/visit-retention';
 import { startScheduler } from './scheduler';
@@ -45,6 +46,8 @@ export interface Kiosk {
   jobs: JobRunner;
   retention: VisitRetention;
   footage: FootageService;
+  /** Footage playback tickets and the responses the media route and protocol serve. */
+  media: MediaTickets;
   router: Router;
   /**
    * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
@@ -94,8 +97,10 @@ export async function createKiosk({
       if (signedOut > 0) await audit.record('system', 'visits.autoSignedOut', { count: signedOut });
       return { outcome: 'ok', counts: { signedOut } };
     });
+  const media = createMediaTickets({ database, clock, root: () => effectiveConfig.footage.root });
   const router = createRouter(
     createApiHandlers({
+      media,
       config: effectiveConfig,
       visits,
       staff,
@@ -146,6 +151,7 @@ export async function createKiosk({
     jobs,
     retention,
     footage,
+    media,
     router,
     async handle(terminal, channel, input, { background = false } = {}) {
       let caller: Caller;

@@ -66,7 +66,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "media-src 'self'",
+  "media-src 'self' media:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { useCallback, useId, useState } from 'react';
+import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
 import type { FootageRow } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
 import { formatLocalDateTime } from '../../shared/time';
@@ -33,6 +34,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
   const [reason, setReason] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [playing, setPlaying] = useState<{ url: string; row: FootageRow } | null>(null);
   const cameraId = useId();
   const statusId = useId();
 
@@ -65,6 +67,13 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
         : translate(result.error.key, language),
     );
     await Promise.all([overview.reload(), files.reload()]);
+  }
+
+  async function play(row: FootageRow) {
+    const result = await client.invoke('footage.playback', { fileId: row.id });
+    if (!result.ok) return setActionError(translate(result.error.key, language));
+    setActionError(null);
+    setPlaying({ url: mediaUrl(result.value.ticket, window[BRIDGE_GLOBAL] !== undefined), row });
   }
 
   async function hold(row: FootageRow) {
@@ -158,6 +167,22 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
         <Field label={text.fromDate} type="date" value={from} onChange={setFrom} />
         <Field label={text.toDate} type="date" value={to} onChange={setTo} />
       </div>
+      {playing && (
+        <figure className="player">
+          <video
+            src={playing.url}
+            controls
+            autoPlay
+            aria-label={text.playing(playing.row.camera, when(playing.row.recordedAt))}
+          />
+          <figcaption>
+            {text.playing(playing.row.camera, when(playing.row.recordedAt))}{' '}
+            <button type="button" className="secondary small" onClick={() => setPlaying(null)}>
+              {text.closePlayer}
+            </button>
+          </figcaption>
+        </figure>
+      )}
       <Field label={text.holdReasonForFile} value={reason} onChange={setReason} maxLength={500} />
       {shown.length === 0 && files.value && <p>{text.noFootage}</p>}
       {shown.length > 0 && (
@@ -183,6 +208,16 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
                 <td>{megabytes(row.size)}</td>
                 <td>{deletion(row)}</td>
                 <td>
+                  {row.status === 'kept' && (
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-label={text.playFile(row.path)}
+                      onClick={() => play(row)}
+                    >
+                      {text.play}
+                    </button>
+                  )}{' '}
                   {row.status === 'kept' && !row.held && (
                     <button
                       type="button"

@@ -136,6 +136,10 @@ const nl = {
   holdFile: (name: string) => `${name} vasthouden`,
   holdShort: 'Vasthouden',
   noFootage: 'Geen bestanden gevonden.',
+  play: 'Afspelen',
+  playFile: (name: string) => `${name} afspelen`,
+  playing: (camera: string, when: string) => `${camera}, opname van ${when}`,
+  closePlayer: 'Sluiten',
 };
 
 export type StaffText = typeof nl;
@@ -263,6 +267,10 @@ const en: StaffText = {
   holdFile: (name: string) => `Hold ${name}`,
   holdShort: 'Hold',
   noFootage: 'No files found.',
+  play: 'Play',
+  playFile: (name: string) => `Play ${name}`,
+  playing: (camera: string, when: string) => `${camera}, recorded ${when}`,
+  closePlayer: 'Close',
 };
 
 export const staffText: Record<Language, StaffText> = { nl, en };

@@ -17,3 +17,11 @@ export const TERMINAL_HEADER = 'x-kiosk-terminal';
 export const BACKGROUND_HEADER = 'x-kiosk-background';
 /** The token travels in the URL fragment (never sent to a server, never in logs) as #token=... */
 export const TOKEN_FRAGMENT_KEY = 'token';
+
+/** Footage playback: a short-lived ticket from `footage.playback`, served with range support. */
+export const MEDIA_PATH_PREFIX = '/media/';
+export const MEDIA_PROTOCOL = 'media';
+
+export function mediaUrl(ticket: string, inElectron: boolean): string {
+  return inElectron ? `${MEDIA_PROTOCOL}://kiosk/${ticket}` : `${MEDIA_PATH_PREFIX}${ticket}`;
+}

@@ -72,6 +72,7 @@ const footageHoldInput = z
     },
   );
 const footagePurgeInput = z.strictObject({ dryRun: z.boolean().default(false) });
+const playbackInput = z.strictObject({ fileId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive() });
 const footageListInput = z.strictObject({
   camera: z.string().max(200).optional(),
   from: epochMs.optional(),
@@ -137,6 +138,7 @@ export const api = {
   'footage.purge': channel<typeof footagePurgeInput, JobRun>({ input: footagePurgeInput, access: security }),
   'footage.list': channel<typeof footageListInput, FootageRow[]>({ input: footageListInput, access: security }),
   'footage.overview': channel<typeof noInput, FootageOverview>({ input: noInput, access: security }),
+  'footage.playback': channel<typeof playbackInput, { ticket: string }>({ input: playbackInput, access: security }),
 };
 
 export type Api = typeof api;

@@ -333,13 +333,29 @@ describe('the reception desk in Chromium', () => {
     await screenshot(page, 'landscape-nl-22-security-footage');
     await expectAccessible(page);
 
+    // Playback: the player gets a short-lived ticket URL, served with ranges so it can seek.
+    await page.getByRole('button', { name: '2026-11-20/09/front_door/15.30.mp4 afspelen' }).click();
+    const src = await page.locator('figure.player video').getAttribute('src');
+    expect(src).toMatch(/^\/media\/[\w-]{32}$/);
+    const ranged = await page.evaluate(async (url) => {
+      const response = await fetch(url, { headers: { range: 'bytes=0-99' } });
+      return {
+        status: response.status,
+        range: response.headers.get('content-range'),
+        length: (await response.arrayBuffer()).byteLength,
+      };
+    }, src!);
+    expect(ranged).toEqual({ status: 206, range: 'bytes 0-99/2048', length: 100 });
+    expect(await page.evaluate(async () => (await fetch('/media/not-a-ticket')).status)).toBe(404);
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+
     await page.getByLabel('Reden om een bestand vast te houden').fill('Incident 2026-77');
     await page.getByRole('button', { name: 'garage/garage_20261122_101500.mkv vasthouden' }).click();
     await page.getByRole('row', { name: /garage.*vastgehouden/ }).waitFor();
     expect(await running.kiosk.holds.listActive()).toMatchObject([
       { kind: 'footage-file', reason: 'Incident 2026-77', placedBy: 'Sam Security' },
     ]);
-    expect(await auditActions()).toEqual(expect.arrayContaining(['footage.viewed', 'holds.placed']));
+    expect(await auditActions()).toEqual(expect.arrayContaining(['footage.viewed', 'footage.played', 'holds.placed']));
   });
 
   it('the first-run screen appears only while no admin exists', async () => {

@@ -16,6 +16,7 @@ export const FOOTAGE_PURGE_JOB = 'footagePurge';
 const LARGE_DELETION_KEY = 'footageLargeDeletionConfirmed';
 
 export interface FootageFilter {
+  id?: number;
   camera?: string;
   from?: number;
   to?: number;
@@ -127,6 +128,7 @@ export function createFootageService({
 
     async list(filter: FootageFilter = {}): Promise<FootageRow[]> {
       const filters: [string, string | number | undefined][] = [
+        ['id = ?', filter.id],
         ['camera = ?', filter.camera],
         ['recorded_at >= ?', filter.from],
         ['recorded_at < ?', filter.to],
