@@ -9,6 +9,10 @@ interface HoldRecord {
   id: number;
   kind: LegalHold['kind'];
   visit_id: number | null;
+  footage_path: string | null;
+  camera: string | null;
+  range_start: number | null;
+  range_end: number | null;
   reason: string;
   placed_by: string;
   placed_at: number;
@@ -20,6 +24,10 @@ const toHold = (record: HoldRecord): LegalHold => ({
   id: record.id,
   kind: record.kind,
   visitId: record.visit_id,
+  footagePath: record.footage_path,
+  camera: record.camera,
+  rangeStart: record.range_start,
+  rangeEnd: record.range_end,
   reason: record.reason,
   placedBy: record.placed_by,
   placedAt: record.placed_at,

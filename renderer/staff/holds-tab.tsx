@@ -1,5 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { DateTime } from 'luxon';
+import type { LegalHold } from '../../shared/api/types';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
 import { formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
@@ -44,6 +45,11 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
   }
 
   const message = (key?: MessageKey) => (key ? translate(key, language) : undefined);
+  const target = (hold: LegalHold) => {
+    if (hold.kind === 'visit') return text.holdTargetVisit(hold.visitId ?? 0);
+    if (hold.kind === 'footage-file') return hold.footagePath;
+    return `${hold.camera}: ${formatLocalDateTime(hold.rangeStart ?? 0, timeZone)} – ${formatLocalDateTime(hold.rangeEnd ?? 0, timeZone)}`;
+  };
   return (
     <>
       <ScreenHeading>{text.holdsTitle}</ScreenHeading>
@@ -70,7 +76,7 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
           <tbody>
             {holds.map((hold) => (
               <tr key={hold.id}>
-                <th scope="row">{hold.visitId}</th>
+                <th scope="row">{target(hold)}</th>
                 <td>{hold.reason}</td>
                 <td>{formatLocalDateTime(hold.placedAt, timeZone)}</td>
                 <td>{hold.endsAt ? formatLocalDateTime(hold.endsAt, timeZone) : text.untilReleased}</td>

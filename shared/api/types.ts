@@ -98,6 +98,11 @@ export interface LegalHold {
   id: number;
   kind: 'visit' | 'footage-file' | 'footage-range';
   visitId: number | null;
+  /** For footage holds: the file, or the camera and time range. */
+  footagePath: string | null;
+  camera: string | null;
+  rangeStart: number | null;
+  rangeEnd: number | null;
   reason: string;
   placedBy: string;
   placedAt: number;
