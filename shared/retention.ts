@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { KioskConfig } from './config';
 
 // The only place retention deadlines are computed: the purge, the staff views and the notice all
 // call these, so what is shown, promised and done cannot drift apart.
@@ -39,4 +40,10 @@ export function visitDueWindow(
 ): { surelyDueUntil: number; checkUntil: number } {
   const bound = DateTime.fromMillis(dueBy, { zone }).minus({ months }).toMillis();
   return { surelyDueUntil: bound - DAY_MS, checkUntil: bound + 5 * DAY_MS };
+}
+
+/** A camera's footage retention in days: its own shorter period if configured, never the default's longer. */
+export function footageRetentionDays(config: KioskConfig, camera: string): number {
+  const days = config.retention.footageDays;
+  return Math.min(config.footage.cameraRetentionDays[camera] ?? days, days);
 }

@@ -1,6 +1,6 @@
 import type { CameraSummary, FootageOverview, FootageRow, JobRun } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
-import { footageDeletionDeadline } from '../../../shared/retention';
+import { footageDeletionDeadline, footageRetentionDays } from '../../../shared/retention';
 import type { AuditActor, AuditLog } from '../audit';
 import type { Clock } from '../clock';
 import { nextRunAfter } from '../cron-time';
@@ -46,9 +46,6 @@ export function createFootageService({
     if (!root) throw new UserError({ key: 'footage.noRoot' });
     return root;
   }
-
-  const retentionDays = (camera: string) =>
-    Math.min(config.footage.cameraRetentionDays[camera] ?? config.retention.footageDays, config.retention.footageDays);
 
   return {
     scan(rootOverride?: string): Promise<JobRun> {
@@ -162,7 +159,10 @@ export function createFootageService({
         timeSource: row.time_source,
         size: row.size,
         status: row.status,
-        deleteBy: row.status === 'kept' ? footageDeletionDeadline(row.recorded_at, retentionDays(row.camera)) : null,
+        deleteBy:
+          row.status === 'kept'
+            ? footageDeletionDeadline(row.recorded_at, footageRetentionDays(config, row.camera))
+            : null,
         deletedAt: row.deleted_at,
         future: row.recorded_at > now,
         held: row.held === 1,
@@ -187,7 +187,9 @@ export function createFootageService({
           bytes: group.bytes,
           oldestRecording: group.oldest,
           nextDeletion:
-            nextUnheld?.at != null ? footageDeletionDeadline(nextUnheld.at, retentionDays(group.camera)) : null,
+            nextUnheld?.at != null
+              ? footageDeletionDeadline(nextUnheld.at, footageRetentionDays(config, group.camera))
+              : null,
         });
       }
       return {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KioskConfig } from '../../../shared/config';
 import { identifyFootage } from '../../../shared/footage-path';
-import { footageDeletionDeadline } from '../../../shared/retention';
+import { footageRetentionDays } from '../../../shared/retention';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
 import { ACTIVE_HOLD } from '../holds';
@@ -59,19 +59,12 @@ function unlinkIfThere(file: string): void {
   }
 }
 
-function retentionDays(config: KioskConfig, camera: string): number {
-  return Math.min(
-    config.footage.cameraRetentionDays[camera] ?? config.retention.footageDays,
-    config.retention.footageDays,
-  );
-}
-
 /**
  * Deletion decided and done in two committed steps: the row is marked 'deleting', the file is
  * unlinked, the row becomes a 'deleted' tombstone. A crash between the steps leaves 'deleting' rows,
  * which the next run finishes first (the decision was made; only the unlink may be missing).
  */
-async function finishInterruptedDeletions(database: Database, realRoot: string): Promise<number> {
+async function finishInterruptedDeletions(database: Database, realRoot: string, now: number): Promise<number> {
   const rows = await database.all<{ id: number; path: string }>(
     "SELECT id, path FROM footage_files WHERE status = 'deleting'",
   );
@@ -84,7 +77,7 @@ async function finishInterruptedDeletions(database: Database, realRoot: string):
     await database.run(
       `UPDATE footage_files SET status = 'deleted', deleted_at = coalesce(deleted_at, ?), delete_reason = 'retention'
         WHERE id IN (${ids.map(() => '?').join(',')})`,
-      [Date.now(), ...ids],
+      [now, ...ids],
     );
   }
   return rows.length;
@@ -127,11 +120,11 @@ export async function purgeFootage({
   if (!rootCheck.ok) return { outcome: 'blocked', reason: rootCheck.problem, detail: rootCheck.detail, counts: {} };
   const { realRoot } = rootCheck;
 
-  const repaired = dryRun ? 0 : await finishInterruptedDeletions(database, realRoot);
+  const repaired = dryRun ? 0 : await finishInterruptedDeletions(database, realRoot, now);
 
   // Per camera the newest recording start that is due; cameras with a shorter retention get their own.
   const shorter = Object.keys(config.footage.cameraRetentionDays).filter(
-    (camera) => retentionDays(config, camera) < config.retention.footageDays,
+    (camera) => footageRetentionDays(config, camera) < config.retention.footageDays,
   );
   const latestDue = (days: number) => nextRunAt - days * DAY_MS;
   const conditions = [
@@ -141,7 +134,7 @@ export async function purgeFootage({
   const params = [
     ...shorter,
     latestDue(config.retention.footageDays),
-    ...shorter.flatMap((camera) => [camera, latestDue(retentionDays(config, camera))]),
+    ...shorter.flatMap((camera) => [camera, latestDue(footageRetentionDays(config, camera))]),
   ];
   const due = await database.all<Candidate & { held: number }>(
     `SELECT f.id, f.path, f.camera, f.recorded_at, f.time_source, f.size, f.mtime, NOT (${FOOTAGE_NOT_HELD}) AS held
@@ -239,5 +232,3 @@ export async function purgeFootage({
   }
   return { outcome: 'ok', counts };
 }
-
-export { footageDeletionDeadline };
