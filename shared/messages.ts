@@ -54,6 +54,12 @@ export const errorMessages = {
   },
   'hold.endInPast': { nl: 'De einddatum ligt in het verleden.', en: 'The end date lies in the past.' },
   'hold.reasonRequired': { nl: 'Geef een reden op.', en: 'Give a reason.' },
+  'hold.cameraRequired': { nl: 'Kies een camera.', en: 'Choose a camera.' },
+  'hold.dateTimeRequired': { nl: 'Vul een datum en tijd in.', en: 'Enter a date and time.' },
+  'hold.rangeEndNotAfterStart': {
+    nl: 'Het einde van de periode moet na het begin liggen.',
+    en: 'The end of the period must be after its start.',
+  },
   'retention.notBlocked': { nl: 'Er wacht geen geblokkeerde opschoning.', en: 'No blocked purge is waiting.' },
   'footage.noRoot': {
     nl: 'Er is geen map voor camerabeelden ingesteld (footage.root).',

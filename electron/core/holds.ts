@@ -65,6 +65,7 @@ export function createHoldsService({ database, clock, audit }: { database: Datab
     ): Promise<LegalHold> {
       const now = clock.now();
       if (endsAt !== null && endsAt <= now) throw new UserError({ key: 'hold.endInPast' });
+      if ('camera' in target && target.to <= target.from) throw new UserError({ key: 'hold.rangeEndNotAfterStart' });
       return database.transaction(async (tx) => {
         const { lastId } =
           'path' in target

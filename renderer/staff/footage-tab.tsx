@@ -7,6 +7,7 @@ import { formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
+import { CameraHoldForm } from './camera-hold-form';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
 
@@ -54,6 +55,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
   const files = useLoaded(loadFiles);
   const shown = (files.value ?? []).filter((row) => status !== 'held' || row.held);
   const when = (epochMs: number) => formatLocalDateTime(epochMs, timeZone);
+  const reloadAll = () => Promise.all([overview.reload(), files.reload()]);
 
   async function scanNow() {
     setBusy(true);
@@ -66,7 +68,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
           : null
         : translate(result.error.key, language),
     );
-    await Promise.all([overview.reload(), files.reload()]);
+    await reloadAll();
   }
 
   async function play(row: FootageRow) {
@@ -80,7 +82,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
     const result = await client.invoke('holds.placeOnFootage', { path: row.path, reason });
     setActionError(result.ok ? null : translate(result.error.fields?.reason ?? result.error.key, language));
     if (result.ok) setReason('');
-    await Promise.all([overview.reload(), files.reload()]);
+    await reloadAll();
   }
 
   const deletion = (row: FootageRow) => {
@@ -139,6 +141,16 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
             ))}
           </tbody>
         </table>
+      )}
+      {info && info.cameras.length > 0 && (
+        <CameraHoldForm
+          client={client}
+          language={language}
+          text={text}
+          timeZone={timeZone}
+          cameras={info.cameras.map((summary) => summary.camera)}
+          onPlaced={reloadAll}
+        />
       )}
       <div className="field-row filters">
         <div className="field">

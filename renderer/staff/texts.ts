@@ -141,6 +141,14 @@ const nl = {
   playFile: (name: string) => `${name} afspelen`,
   playing: (camera: string, when: string) => `${camera}, opname van ${when}`,
   closePlayer: 'Sluiten',
+  rangeHoldTitle: 'Camera over een periode bewaren',
+  rangeHoldLead:
+    'Opnamen van de camera die in deze periode beginnen, worden niet verwijderd zolang de bewaarplicht geldt.',
+  chooseCamera: 'Kies een camera',
+  rangeFrom: 'Opnamen vanaf',
+  rangeTo: 'Opnamen tot',
+  rangeHoldUntil: 'Bewaarplicht tot en met (niet verplicht)',
+  rangeHoldPlaced: (camera: string, from: string, to: string) => `Bewaarplicht vastgelegd: ${camera}, ${from} – ${to}.`,
 };
 
 export type StaffText = typeof nl;
@@ -273,6 +281,13 @@ const en: StaffText = {
   playFile: (name: string) => `Play ${name}`,
   playing: (camera: string, when: string) => `${camera}, recorded ${when}`,
   closePlayer: 'Close',
+  rangeHoldTitle: 'Hold a camera over a time range',
+  rangeHoldLead: 'Recordings of the camera that start in this period are not deleted while the hold lasts.',
+  chooseCamera: 'Choose a camera',
+  rangeFrom: 'Recordings from',
+  rangeTo: 'Recordings until',
+  rangeHoldUntil: 'Hold until (optional)',
+  rangeHoldPlaced: (camera: string, from: string, to: string) => `Legal hold placed: ${camera}, ${from} – ${to}.`,
 };
 
 export const staffText: Record<Language, StaffText> = { nl, en };

@@ -60,6 +60,26 @@ async function unlock(page: Page, name: string, pin: string) {
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
 }
 
+/** A kiosk with a real footage folder: front_door at 10:15 on 20 November and 10:00 on the 21st, garage on the 22nd. */
+async function startWithFootage() {
+  const root = makeTempDir('footage-');
+  const write = (relative: string, mtime: string) => {
+    const file = path.join(root, ...relative.split('/'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'x'.repeat(2048));
+    fs.utimesSync(file, new Date(mtime), new Date(mtime));
+  };
+  write('2026-11-20/09/front_door/15.30.mp4', '2026-11-20T09:16:00Z');
+  write('2026-11-21/09/front_door/00.00.mp4', '2026-11-21T09:01:00Z');
+  write('garage/garage_20261122_101500.mkv', '2026-11-22T09:16:00Z');
+  running = await startKiosk({
+    clock: manualClock('2026-11-24T10:00:00Z'),
+    config: { ...defaultConfig, footage: { ...defaultConfig.footage, root } },
+  });
+  await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', ADMIN_PIN);
+  await running.kiosk.staff.add('operator', 'Sam Security', 'security', '192837');
+}
+
 async function auditActions() {
   return (await running.kiosk.audit.list()).map((entry) => entry.action);
 }
@@ -305,20 +325,7 @@ describe('the reception desk in Chromium', () => {
   });
 
   it('security reviews the footage index per camera and file, scans, and holds a file', async () => {
-    const root = makeTempDir('footage-');
-    const clock = manualClock('2026-11-24T10:00:00Z');
-    const write = (relative: string, mtime: string) => {
-      const file = path.join(root, ...relative.split('/'));
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, 'x'.repeat(2048));
-      fs.utimesSync(file, new Date(mtime), new Date(mtime));
-    };
-    write('2026-11-20/09/front_door/15.30.mp4', '2026-11-20T09:16:00Z');
-    write('2026-11-21/09/front_door/00.00.mp4', '2026-11-21T09:01:00Z');
-    write('garage/garage_20261122_101500.mkv', '2026-11-22T09:16:00Z');
-    running = await startKiosk({ clock, config: { ...defaultConfig, footage: { ...defaultConfig.footage, root } } });
-    await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', ADMIN_PIN);
-    await running.kiosk.staff.add('operator', 'Sam Security', 'security', '192837');
+    await startWithFootage();
     const page = await openPage();
     await unlock(page, 'Sam Security', '192837');
     await page.getByRole('heading', { name: 'Camerabeelden' }).waitFor();
@@ -356,6 +363,62 @@ describe('the reception desk in Chromium', () => {
       { kind: 'footage-file', reason: 'Incident 2026-77', placedBy: 'Sam Security' },
     ]);
     expect(await auditActions()).toEqual(expect.arrayContaining(['footage.viewed', 'footage.played', 'holds.placed']));
+  });
+
+  it('security holds a camera over a time range from the footage tab', async () => {
+    await startWithFootage();
+    const page = await openPage();
+    await unlock(page, 'Sam Security', '192837');
+    await page.getByRole('button', { name: 'Nu inlezen' }).click();
+    const form = page.getByRole('form', { name: 'Camera over een periode bewaren' });
+    await form.waitFor();
+
+    // No camera, no reason, and a range that ends before it starts: three messages, no hold.
+    await form.getByLabel('Opnamen vanaf').fill('2026-11-21T00:00');
+    await form.getByLabel('Opnamen tot').fill('2026-11-20T00:00');
+    await form.getByRole('button', { name: 'Vastleggen' }).click();
+    await form.getByText('Kies een camera.').waitFor();
+    await form.getByText('Het einde van de periode moet na het begin liggen.').waitFor();
+    await form.getByText('Geef een reden op.').waitFor();
+    await screenshot(page, 'landscape-nl-23-footage-range-hold-errors');
+    await expectAccessible(page);
+    expect(await running.kiosk.holds.listActive()).toEqual([]);
+
+    // All of 20 November, in the kiosk's zone: the front door's file of that day, not the next one's.
+    await form.getByLabel('Camera').selectOption('front_door');
+    await form.getByLabel('Opnamen vanaf').fill('2026-11-20T00:00');
+    await form.getByLabel('Opnamen tot').fill('2026-11-21T00:00');
+    await form.getByLabel('Reden (verplicht)').fill('Inbraak 2026-31');
+    await form.getByLabel('Bewaarplicht tot en met (niet verplicht)').fill('2027-03-31');
+    await form.getByRole('button', { name: 'Vastleggen' }).click();
+    await form
+      .getByRole('status')
+      .getByText('Bewaarplicht vastgelegd: front_door, 2026-11-20 00:00 – 2026-11-21 00:00.')
+      .waitFor();
+    await page.getByRole('row', { name: /^2026-11-20 10:15 front_door .*vastgehouden/ }).waitFor();
+    expect(await page.getByRole('row', { name: /vastgehouden/ }).count()).toBe(1);
+    expect(await form.getByLabel('Reden (verplicht)').inputValue()).toBe('');
+    expect(await running.kiosk.holds.listActive()).toMatchObject([
+      {
+        kind: 'footage-range',
+        camera: 'front_door',
+        rangeStart: Date.parse('2026-11-19T23:00:00Z'),
+        rangeEnd: Date.parse('2026-11-20T23:00:00Z'),
+        reason: 'Inbraak 2026-31',
+        placedBy: 'Sam Security',
+        endsAt: Date.parse('2027-03-31T22:00:00Z'),
+      },
+    ]);
+    await screenshot(page, 'landscape-nl-24-footage-range-hold');
+    await expectAccessible(page);
+    await page.setViewportSize(VIEWPORTS.portrait);
+    await screenshot(page, 'portrait-nl-24-footage-range-hold');
+    await expectAccessible(page);
+
+    await page.setViewportSize(VIEWPORTS.landscape);
+    await page.getByRole('button', { name: 'Bewaarplichten' }).click();
+    await page.getByRole('row', { name: /front_door: 2026-11-20 00:00 – 2026-11-21 00:00 Inbraak 2026-31/ }).waitFor();
+    await screenshot(page, 'landscape-nl-25-holds-camera-range');
   });
 
   it('the first-run screen appears only while no admin exists', async () => {

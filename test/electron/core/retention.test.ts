@@ -169,6 +169,26 @@ describe('legal holds on visits', () => {
   });
 });
 
+describe('legal holds on a camera over a time range', () => {
+  it('need the range to end after it starts', async () => {
+    const kiosk = await openJumpingKiosk(manualClock('2026-11-24T10:00:00Z'));
+    const hold = (from: string, to: string) =>
+      kiosk.router.invoke(
+        'holds.placeOnFootage',
+        { camera: 'gate', from: Date.parse(from), to: Date.parse(to), reason: 'Incident 18' },
+        callers.security,
+      );
+    const refused = { ok: false, error: { key: 'hold.rangeEndNotAfterStart' } };
+    expect(await hold('2026-11-20T11:00:00Z', '2026-11-20T09:00:00Z')).toEqual(refused);
+    expect(await hold('2026-11-20T09:00:00Z', '2026-11-20T09:00:00Z')).toEqual(refused);
+    expect(await kiosk.holds.listActive()).toEqual([]);
+    expect(await hold('2026-11-20T09:00:00Z', '2026-11-20T09:01:00Z')).toMatchObject({
+      ok: true,
+      value: { kind: 'footage-range', camera: 'gate', rangeEnd: Date.parse('2026-11-20T09:01:00Z') },
+    });
+  });
+});
+
 describe('the clock guard', () => {
   it('a clock set far ahead erases nothing and stays blocked, whatever happens next, until an admin confirms', async () => {
     const clock = manualClock('2026-05-01T10:00:00Z');

@@ -1,0 +1,151 @@
+import { DateTime } from 'luxon';
+import { useId, useState, type FormEvent } from 'react';
+import { translate, type Language, type MessageKey } from '../../shared/messages';
+import { formatLocalDateTime } from '../../shared/time';
+import type { ApiClient } from '../api/client';
+import { Field } from '../field';
+import { ErrorLine } from './error-line';
+import type { StaffText } from './texts';
+
+interface Props {
+  client: ApiClient;
+  language: Language;
+  text: StaffText;
+  timeZone: string;
+  cameras: string[];
+  onPlaced: () => Promise<unknown>;
+}
+
+type Errors = Partial<Record<string, MessageKey>>;
+
+/** A `datetime-local` value as a moment in the kiosk's zone, whatever zone the browser is in. */
+function millisInZone(value: string, zone: string): number | null {
+  const parsed = DateTime.fromISO(value, { zone });
+  return parsed.isValid ? parsed.toMillis() : null;
+}
+
+/** A legal hold on what one camera recorded over a time range. */
+export function CameraHoldForm({ client, language, text, timeZone, cameras, onPlaced }: Props) {
+  const [camera, setCamera] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [placed, setPlaced] = useState<string | null>(null);
+  const headingId = useId();
+  const cameraId = useId();
+
+  async function place(event: FormEvent) {
+    event.preventDefault();
+    setPlaced(null);
+    const start = millisInZone(from, timeZone);
+    const end = millisInZone(to, timeZone);
+    const problems: Errors = {
+      camera: camera ? undefined : 'hold.cameraRequired',
+      from: start === null ? 'hold.dateTimeRequired' : undefined,
+      to: end === null ? 'hold.dateTimeRequired' : undefined,
+      reason: reason.trim() ? undefined : 'hold.reasonRequired',
+    };
+    if (start !== null && end !== null && end <= start) problems.to = 'hold.rangeEndNotAfterStart';
+    if (start === null || end === null || Object.values(problems).some(Boolean)) return setErrors(problems);
+
+    // "Until 31 March" keeps the footage through that whole day in the kiosk's zone, as on the holds tab.
+    const endsAt = until ? DateTime.fromISO(until, { zone: timeZone }).plus({ days: 1 }).toMillis() : null;
+    const result = await client.invoke('holds.placeOnFootage', { camera, from: start, to: end, reason, endsAt });
+    if (!result.ok) {
+      const { key, fields } = result.error;
+      return setErrors({ ...fields, form: fields ? fields._ : key });
+    }
+    setErrors({});
+    setPlaced(text.rangeHoldPlaced(camera, formatLocalDateTime(start, timeZone), formatLocalDateTime(end, timeZone)));
+    setCamera('');
+    setFrom('');
+    setTo('');
+    setReason('');
+    setUntil('');
+    await onPlaced();
+  }
+
+  const message = (key?: MessageKey) => (key ? translate(key, language) : undefined);
+  return (
+    <form className="panel" aria-labelledby={headingId} onSubmit={place} autoComplete="off" noValidate>
+      <h2 id={headingId}>{text.rangeHoldTitle}</h2>
+      <p>{text.rangeHoldLead}</p>
+      <div className="field-row keep-columns">
+        <div className={`field ${errors.camera ? 'has-error' : ''}`}>
+          <label htmlFor={cameraId}>{text.cameraColumns.camera}</label>
+          <select
+            id={cameraId}
+            value={camera}
+            onChange={(event) => setCamera(event.target.value)}
+            required
+            aria-required
+            aria-invalid={Boolean(errors.camera)}
+            aria-describedby={errors.camera ? `${cameraId}-error` : undefined}
+          >
+            <option value="">{text.chooseCamera}</option>
+            {cameras.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <div className="message-slot">
+            {errors.camera && (
+              <p id={`${cameraId}-error`} className="error" role="alert">
+                {message(errors.camera)}
+              </p>
+            )}
+          </div>
+        </div>
+      </div>
+      <div className="field-row">
+        <Field
+          label={text.rangeFrom}
+          type="datetime-local"
+          value={from}
+          onChange={setFrom}
+          error={message(errors.from)}
+          required
+        />
+        <Field
+          label={text.rangeTo}
+          type="datetime-local"
+          value={to}
+          onChange={setTo}
+          error={message(errors.to)}
+          required
+        />
+      </div>
+      <Field
+        label={text.holdReason}
+        value={reason}
+        onChange={setReason}
+        maxLength={500}
+        error={message(errors.reason)}
+        required
+      />
+      <div className="field-row keep-columns">
+        <Field
+          label={text.rangeHoldUntil}
+          type="date"
+          value={until}
+          onChange={setUntil}
+          error={message(errors.endsAt)}
+        />
+      </div>
+      <ErrorLine message={message(errors.form)} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          {text.place}
+        </button>
+      </div>
+      {placed && (
+        <p className="success" role="status">
+          {placed}
+        </p>
+      )}
+    </form>
+  );
+}
