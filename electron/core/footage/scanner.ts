@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { KioskConfig } from '../../../shared/config';
 import { identifyFootage, isVideoFile } from '../../../shared/footage-path';
 import type { Clock } from '../clock';
-import type { Database, Statements } from '../database';
+import type { Database } from '../database';
 import { FootageRootError, inspectRoot } from './root';
 
 export interface ScanCounts {
@@ -21,21 +21,22 @@ export const ROOT_DEVICE_KEY = 'footageRootDevice';
 // (coarse file-system clocks make that likelier): it is not trusted as unchanged next time.
 const RACY_MS = 2000;
 const UNTRUSTED_MTIME = -1;
-const INSERT_BATCH = 5000;
-
-interface PendingFile {
+// Rows travel to SQLite as one JSON parameter per batch, written on SQLite's own thread while the
+// walk collects the next batch.
+const INSERT_BATCH = 10_000;
+/** A new or changed file as it goes to SQLite: folder, name, camera, recorded at, time source, size, mtime. */
+type PendingRow = [string, string, string, number, string, number, number];
+interface FolderRow {
   path: string;
-  folder: string;
-  camera: string;
-  recordedAt: number;
-  timeSource: string;
-  size: number;
+  parent: string | null;
   mtime: number;
 }
 
 const joinRelative = (folder: string, name: string) => (folder ? `${folder}/${name}` : name);
-/** Upper bound for a prefix range on the path index: every path under `folder/`. */
-const underFolder = (folder: string) => [`${folder}/`, `${folder}0`] as const; // '0' sorts right after '/'
+/** Bounds of a range over every folder below `folder` ('0' sorts right after '/'). */
+const below = (folder: string) => [`${folder}/`, `${folder}0`] as const;
+// The walk is synchronous; SQLite's thread gets its next statement only when the event loop turns.
+const turnEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Walks the footage root and brings the index up to date. Folders whose mtime has not changed are
@@ -60,15 +61,12 @@ export async function scanFootage({
   if (!check.ok) throw new FootageRootError(check.problem, check.detail);
   const { realRoot } = check;
   const settings = config.footage;
-  const now = clock.now();
   const counts: ScanCounts = { folders: 0, foldersRead: 0, added: 0, changed: 0, vanished: 0, unreadable: 0 };
 
   const knownFolders = new Map(
-    (
-      await database.all<{ path: string; parent: string | null; mtime: number }>(
-        'SELECT path, parent, mtime FROM footage_folders',
-      )
-    ).map((row) => [row.path, row] as const),
+    (await database.all<FolderRow>('SELECT path, parent, mtime FROM footage_folders')).map(
+      (row) => [row.path, row] as const,
+    ),
   );
   const childrenOf = new Map<string, string[]>();
   for (const folder of knownFolders.values()) {
@@ -76,134 +74,162 @@ export async function scanFootage({
     childrenOf.set(folder.parent, [...(childrenOf.get(folder.parent) ?? []), folder.path]);
   }
 
-  const pending: PendingFile[] = [];
-  const folderUpdates: { path: string; parent: string | null; mtime: number }[] = [];
-  const flush = async () => {
-    if (pending.length === 0 && folderUpdates.length === 0) return;
-    const files = pending.splice(0);
-    const folders = folderUpdates.splice(0);
-    await database.transaction(async (tx) => {
-      if (files.length > 0) {
-        await tx.run(
-          `INSERT INTO footage_files (path, folder, camera, recorded_at, time_source, size, mtime, status, indexed_at)
-           SELECT value ->> 'path', value ->> 'folder', value ->> 'camera', value ->> 'recordedAt', value ->> 'timeSource',
-                  value ->> 'size', value ->> 'mtime', 'kept', ?
-             FROM json_each(?) WHERE true -- the WHERE lets SQLite parse the upsert after a SELECT
-           ON CONFLICT (path) DO UPDATE SET camera = excluded.camera, recorded_at = excluded.recorded_at,
-             time_source = excluded.time_source, size = excluded.size, mtime = excluded.mtime, status = 'kept',
-             indexed_at = excluded.indexed_at, deleted_at = NULL, delete_reason = NULL`,
-          [now, JSON.stringify(files)],
-        );
-      }
-      for (const folder of folders) {
-        await tx.run(
-          'INSERT INTO footage_folders (path, parent, mtime) VALUES (?, ?, ?) ON CONFLICT (path) DO UPDATE SET mtime = excluded.mtime',
-          [folder.path, folder.parent, folder.mtime],
-        );
-      }
-    });
-  };
-
-  const markVanishedFolder = async (tx: Statements, folder: string) => {
-    const [from, to] = underFolder(folder);
-    counts.vanished += (
-      await tx.run("UPDATE footage_files SET status = 'gone' WHERE status = 'kept' AND path >= ? AND path < ?", [
-        from,
-        to,
-      ])
-    ).changes;
-    await tx.run('DELETE FROM footage_folders WHERE path = ? OR (path >= ? AND path < ?)', [folder, from, to]);
-  };
+  // Into an empty index nothing needs comparing: the walk does not wait for SQLite folder by folder.
+  const firstScan = (await database.get('SELECT 1 FROM footage_files LIMIT 1')) === undefined;
+  const writer = createBatchWriter(database, clock.now());
 
   const stack: { folder: string; parent: string | null }[] = [{ folder: '', parent: null }];
-  while (stack.length > 0) {
-    const { folder, parent } = stack.pop()!;
-    const absolute = folder ? path.join(realRoot, ...folder.split('/')) : realRoot;
-    counts.folders++;
-    let mtime: number;
-    try {
-      mtime = Math.floor(fs.lstatSync(absolute).mtimeMs);
-    } catch (error) {
-      counts.unreadable++;
-      onUnreadable(folder, error);
-      continue;
-    }
-    const known = knownFolders.get(folder);
-    if (known && known.mtime === mtime) {
-      for (const child of childrenOf.get(folder) ?? []) stack.push({ folder: child, parent: folder });
-      continue;
-    }
-
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(absolute, { withFileTypes: true });
-    } catch (error) {
-      counts.unreadable++;
-      onUnreadable(folder, error);
-      continue;
-    }
-    counts.foldersRead++;
-    const indexed = new Map(
-      (
-        await database.all<{ path: string; size: number; mtime: number; status: string }>(
-          'SELECT path, size, mtime, status FROM footage_files WHERE folder = ?',
-          [folder],
-        )
-      ).map((row) => [row.path, row] as const),
-    );
-    const seenFolders = new Set<string>();
-    for (const entry of entries) {
-      const relative = joinRelative(folder, entry.name);
-      if (entry.isDirectory()) {
-        seenFolders.add(relative);
-        stack.push({ folder: relative, parent: folder });
+  try {
+    while (stack.length > 0) {
+      const { folder, parent } = stack.pop()!;
+      const absolute = folder ? path.join(realRoot, ...folder.split('/')) : realRoot;
+      counts.folders++;
+      let mtime: number;
+      let entries: fs.Dirent[];
+      try {
+        mtime = Math.floor(fs.lstatSync(absolute).mtimeMs);
+        if (knownFolders.get(folder)?.mtime === mtime) {
+          for (const child of childrenOf.get(folder) ?? []) stack.push({ folder: child, parent: folder });
+          continue;
+        }
+        entries = fs.readdirSync(absolute, { withFileTypes: true });
+      } catch (error) {
+        counts.unreadable++;
+        onUnreadable(folder, error);
         continue;
       }
-      // Symlinks and other specials are never indexed: deletion must never reach outside the root.
-      if (!entry.isFile() || !isVideoFile(relative, settings.extensions)) continue;
-      const before = indexed.get(relative);
-      indexed.delete(relative);
-      let stat: fs.Stats;
-      try {
-        stat = fs.lstatSync(path.join(absolute, entry.name));
-      } catch {
-        continue; // vanished between listing and stat: the next scan sees it gone
-      }
-      const size = stat.size;
-      const fileMtime = Math.floor(stat.mtimeMs);
-      if (before && before.status === 'kept' && before.size === size && before.mtime === fileMtime) continue;
-      if (before?.status === 'deleting') continue; // the purge's repair owns it
-      const identity = identifyFootage(relative, fileMtime, settings, config.timeZone);
-      pending.push({ path: relative, folder, ...identity, size, mtime: fileMtime });
-      if (before) counts.changed++;
-      else counts.added++;
-      if (pending.length >= INSERT_BATCH) await flush();
-    }
-    const vanishedFiles = [...indexed.values()].filter((row) => row.status === 'kept').map((row) => row.path);
-    const vanishedFolders = (childrenOf.get(folder) ?? []).filter((child) => !seenFolders.has(child));
-    if (vanishedFiles.length > 0 || vanishedFolders.length > 0) {
-      await flush();
-      await database.transaction(async (tx) => {
-        for (let start = 0; start < vanishedFiles.length; start += 500) {
-          const chunk = vanishedFiles.slice(start, start + 500);
-          counts.vanished += (
-            await tx.run(
-              `UPDATE footage_files SET status = 'gone' WHERE path IN (${chunk.map(() => '?').join(',')})`,
-              chunk,
-            )
-          ).changes;
+      counts.foldersRead++;
+      const indexed = new Map(
+        firstScan
+          ? []
+          : (
+              await database.all<{ name: string; size: number; mtime: number; status: string }>(
+                'SELECT name, size, mtime, status FROM footage_files WHERE folder = ?',
+                [folder],
+              )
+            ).map((row) => [row.name, row] as const),
+      );
+      const subfolders: string[] = [];
+      // In name order, so rows reach the folder-and-name index in key order.
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        const relative = joinRelative(folder, entry.name);
+        if (entry.isDirectory()) {
+          subfolders.push(relative);
+          continue;
         }
-        for (const child of vanishedFolders) await markVanishedFolder(tx, child);
-      });
+        // Symlinks and other specials are never indexed: deletion must never reach outside the root.
+        if (!entry.isFile() || !isVideoFile(entry.name, settings.extensions)) continue;
+        const before = indexed.get(entry.name);
+        indexed.delete(entry.name);
+        const stat = fs.lstatSync(`${absolute}${path.sep}${entry.name}`, { throwIfNoEntry: false });
+        if (!stat) continue; // vanished between listing and stat: the next scan sees it gone
+        const size = stat.size;
+        const fileMtime = Math.floor(stat.mtimeMs);
+        if (before && before.status === 'kept' && before.size === size && before.mtime === fileMtime) continue;
+        if (before?.status === 'deleting') continue; // the purge's repair owns it
+        const identity = identifyFootage(relative, fileMtime, settings, config.timeZone);
+        writer.addFile([
+          folder,
+          entry.name,
+          identity.camera,
+          identity.recordedAt,
+          identity.timeSource,
+          size,
+          fileMtime,
+        ]);
+        if (before) counts.changed++;
+        else counts.added++;
+        if (writer.full()) await writer.flush();
+      }
+      for (const child of subfolders.toReversed()) stack.push({ folder: child, parent: folder });
+
+      const vanishedFiles = [...indexed.values()].filter((row) => row.status === 'kept').map((row) => row.name);
+      const listed = new Set(subfolders);
+      const vanishedFolders = (childrenOf.get(folder) ?? []).filter((child) => !listed.has(child));
+      if (vanishedFiles.length > 0 || vanishedFolders.length > 0) {
+        await writer.flush();
+        counts.vanished += await markVanished(database, folder, vanishedFiles, vanishedFolders);
+      }
+      // Real time on purpose: file-system timestamps follow the real clock, not KIOSK_NOW. The folder
+      // is written after its files, so a scan killed in between reads the folder again next time.
+      const racy = Date.now() - mtime < RACY_MS;
+      writer.addFolder({ path: folder, parent, mtime: racy ? UNTRUSTED_MTIME : mtime });
+      await turnEventLoop();
     }
-    // Real time on purpose: file-system timestamps follow the real clock, not KIOSK_NOW.
-    const racy = Date.now() - mtime < RACY_MS;
-    folderUpdates.push({ path: folder, parent, mtime: racy ? UNTRUSTED_MTIME : mtime });
+    await writer.flush();
+  } finally {
+    await writer.settled();
   }
-  await flush();
   await database.run(
     'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     [ROOT_DEVICE_KEY, JSON.stringify({ device: check.device, realRoot })],
   );
   return counts;
+}
+
+/** Collects rows and writes them a batch at a time, one batch in flight while the next is collected. */
+function createBatchWriter(database: Database, now: number) {
+  let files: PendingRow[] = [];
+  let folders: FolderRow[] = [];
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const write = (fileRows: string, folderRows: string) =>
+    database.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO footage_files (folder, name, camera, recorded_at, time_source, size, mtime, status, indexed_at)
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, 'kept', ?
+           FROM json_each(?) WHERE true -- the WHERE lets SQLite parse the upsert after a SELECT
+         ON CONFLICT (folder, name) DO UPDATE SET camera = excluded.camera, recorded_at = excluded.recorded_at,
+           time_source = excluded.time_source, size = excluded.size, mtime = excluded.mtime, status = 'kept',
+           indexed_at = excluded.indexed_at, deleted_at = NULL, delete_reason = NULL`,
+        [now, fileRows],
+      );
+      await tx.run(
+        `INSERT INTO footage_folders (path, parent, mtime)
+         SELECT value ->> 'path', value ->> 'parent', value ->> 'mtime' FROM json_each(?) WHERE true
+         ON CONFLICT (path) DO UPDATE SET mtime = excluded.mtime`,
+        [folderRows],
+      );
+    });
+
+  return {
+    addFile: (row: PendingRow) => files.push(row),
+    addFolder: (row: FolderRow) => folders.push(row),
+    full: () => files.length >= INSERT_BATCH,
+    /** Waits for the batch in flight (throwing its error), then sends what was collected. */
+    async flush() {
+      await inFlight;
+      if (files.length === 0 && folders.length === 0) return;
+      inFlight = write(JSON.stringify(files), JSON.stringify(folders));
+      inFlight.catch(() => undefined); // handled: the next flush or settled() reports it
+      files = [];
+      folders = [];
+    },
+    /** Never leaves a write running behind a scan that failed. */
+    settled: () => inFlight.catch(() => undefined),
+  };
+}
+
+/** Files of `folder` not listed any more, and subfolders gone with everything below them: 'gone'. */
+async function markVanished(database: Database, folder: string, names: string[], subfolders: string[]) {
+  return database.transaction(async (tx) => {
+    let vanished = (
+      await tx.run(
+        "UPDATE footage_files SET status = 'gone' WHERE status = 'kept' AND folder = ? AND name IN (SELECT value FROM json_each(?))",
+        [folder, JSON.stringify(names)],
+      )
+    ).changes;
+    for (const subfolder of subfolders) {
+      const [from, to] = below(subfolder);
+      vanished += (
+        await tx.run(
+          "UPDATE footage_files SET status = 'gone' WHERE status = 'kept' AND (folder = ? OR (folder >= ? AND folder < ?))",
+          [subfolder, from, to],
+        )
+      ).changes;
+      await tx.run('DELETE FROM footage_folders WHERE path = ? OR (path >= ? AND path < ?)', [subfolder, from, to]);
+    }
+    return vanished;
+  });
 }
