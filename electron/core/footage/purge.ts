@@ -4,15 +4,14 @@ import type { KioskConfig } from '../../../shared/config';
 import { identifyFootage } from '../../../shared/footage-path';
 import { footageRetentionDays } from '../../../shared/retention';
 import type { Clock } from '../clock';
-import type { Database } from '../database';
+import type { Database, Statements } from '../database';
 import { ACTIVE_HOLD } from '../holds';
-import { resolveInside } from '../../shell/guards';
 import { checkRootForDeletion, type RootProblem } from './root';
 import { ROOT_DEVICE_KEY } from './scanner';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-// Files decided per step. Their ids travel as one JSON parameter (json_each), so a step is far from
-// SQLite's bound-parameter limit however large, and two commits cover thousands of files.
+// Files decided per step. Ids travel as one JSON parameter (json_each), so a step is far from
+// SQLite's bound-parameter limit however large it is; each step is one commit.
 const CHUNK = 5000;
 
 export interface FootagePurgeCounts {
@@ -29,6 +28,8 @@ export interface FootagePurgeCounts {
   refused: number;
   /** Deletions a killed earlier run left half done, finished now. */
   repaired: number;
+  /** Files the system refused to delete (permissions, in use): kept, and tried again next run. */
+  failed: number;
 }
 
 export type FootagePurgeResult =
@@ -37,13 +38,13 @@ export type FootagePurgeResult =
 
 interface Candidate {
   id: number;
-  path: string;
-  camera: string;
-  recorded_at: number;
-  time_source: string;
+  folder: string;
+  name: string;
   size: number;
   mtime: number;
 }
+
+const relativePath = (file: Candidate) => (file.folder ? `${file.folder}/${file.name}` : file.name);
 
 /** SQL, with one `now` parameter: the footage row `f` is under no active legal hold. */
 export const FOOTAGE_NOT_HELD = `NOT EXISTS (SELECT 1 FROM legal_holds h WHERE ${ACTIVE_HOLD.replace(/released_at|ends_at/g, (column) => `h.${column}`)}
@@ -59,25 +60,62 @@ function unlinkIfThere(file: string): void {
   }
 }
 
+const isPlainName = (name: string) => name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
+
 /**
- * Deletion decided and done in two committed steps: the row is marked 'deleting', the file is
- * unlinked, the row becomes a 'deleted' tombstone. A crash between the steps leaves 'deleting' rows,
- * which the next run finishes first (the decision was made; only the unlink may be missing).
+ * The absolute path of an indexed file, or null when it may not be touched: its name is not a plain
+ * file name, or its folder's real path (no symlink on the way, looked up once per folder and run)
+ * is not inside the root.
+ */
+function createFileLocator(realRoot: string) {
+  const folders = new Map<string, string | null>();
+  const folderPath = (folder: string): string | null => {
+    let absolute = folders.get(folder);
+    if (absolute === undefined) {
+      const parts = folder === '' ? [] : folder.split('/');
+      absolute = null;
+      if (parts.every(isPlainName)) {
+        const candidate = path.join(realRoot, ...parts);
+        try {
+          const relative = path.relative(realRoot, fs.realpathSync(candidate));
+          if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) absolute = candidate;
+        } catch (error) {
+          // A folder that is gone holds no file to delete: its files are found gone, not refused.
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') absolute = candidate;
+        }
+      }
+      folders.set(folder, absolute);
+    }
+    return absolute;
+  };
+  return (file: { folder: string; name: string }): string | null => {
+    const folder = folderPath(file.folder);
+    return folder !== null && isPlainName(file.name) ? `${folder}${path.sep}${file.name}` : null;
+  };
+}
+
+const ids = (files: readonly { id: number }[]) => JSON.stringify(files.map((file) => file.id));
+
+/**
+ * Deletion decided and done in committed steps: the rows are marked 'deleting', the files unlinked,
+ * and the rows become 'deleted' tombstones in the next step's commit. A crash in between leaves
+ * 'deleting' rows, which the next run finishes first (the decision was made; only the unlink may be
+ * missing).
  */
 async function finishInterruptedDeletions(database: Database, realRoot: string, now: number): Promise<number> {
-  const rows = await database.all<{ id: number; path: string }>(
-    "SELECT id, path FROM footage_files WHERE status = 'deleting'",
+  const rows = await database.all<{ id: number; folder: string; name: string }>(
+    "SELECT id, folder, name FROM footage_files WHERE status = 'deleting'",
   );
+  const locate = createFileLocator(realRoot);
   for (const row of rows) {
-    const file = resolveInside(realRoot, `/${row.path}`);
+    const file = locate(row);
     if (file) unlinkIfThere(file);
   }
-  for (let start = 0; start < rows.length; start += 500) {
-    const ids = rows.slice(start, start + 500).map((row) => row.id);
+  if (rows.length > 0) {
     await database.run(
       `UPDATE footage_files SET status = 'deleted', deleted_at = coalesce(deleted_at, ?), delete_reason = 'retention'
-        WHERE id IN (${ids.map(() => '?').join(',')})`,
-      [now, ...ids],
+        WHERE id IN (SELECT value FROM json_each(?))`,
+      [now, ids(rows)],
     );
   }
   return rows.length;
@@ -136,10 +174,14 @@ export async function purgeFootage({
     latestDue(config.retention.footageDays),
     ...shorter.flatMap((camera) => [camera, latestDue(footageRetentionDays(config, camera))]),
   ];
-  const due = await database.all<Candidate & { held: number }>(
-    `SELECT f.id, f.path, f.camera, f.recorded_at, f.time_source, f.size, f.mtime, NOT (${FOOTAGE_NOT_HELD}) AS held
+  // A hundred thousand rows come back as one JSON text: node-sqlite3 is far slower building as many objects.
+  const dueRows = await database.get<{ rows: string }>(
+    `SELECT json_group_array(json_array(f.id, f.folder, f.name, f.size, f.mtime, NOT (${FOOTAGE_NOT_HELD}))) AS rows
        FROM footage_files f WHERE f.status = 'kept' AND (${conditions.join(' OR ')})`,
-    [now, ...params], // the hold check (in the select list) comes first
+    [now, ...params], // the hold check comes first
+  );
+  const due = (JSON.parse(dueRows!.rows) as [number, string, string, number, number, number][]).map(
+    ([id, folder, name, size, mtime, held]) => ({ id, folder, name, size, mtime, held: held === 1 }),
   );
   const candidates = due.filter((file) => !file.held);
   const counts: FootagePurgeCounts = {
@@ -151,6 +193,7 @@ export async function purgeFootage({
     settling: 0,
     refused: 0,
     repaired,
+    failed: 0,
   };
 
   if (!allowLargeDeletion && liveFiles > 0 && candidates.length / liveFiles > config.footage.maxDeleteShare) {
@@ -164,71 +207,121 @@ export async function purgeFootage({
   if (dryRun) return { outcome: 'dry-run', counts };
 
   const settledBefore = now - config.footage.settleMinutes * 60_000;
-  // Thousands of files share a folder: its real path is looked up once per run.
-  const insideByFolder = new Map<string, boolean>();
-  const folderIsInside = (folder: string): boolean => {
-    let inside = insideByFolder.get(folder);
-    if (inside === undefined) {
-      try {
-        const real = fs.realpathSync(folder);
-        const relative = path.relative(realRoot, real);
-        inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-      } catch {
-        inside = false;
-      }
-      insideByFolder.set(folder, inside);
-    }
-    return inside;
-  };
-  for (let start = 0; start < candidates.length; start += CHUNK) {
-    const decided: Candidate[] = [];
-    for (const file of candidates.slice(start, start + CHUNK)) {
-      const absolute = resolveInside(realRoot, `/${file.path}`);
-      if (!absolute) {
-        counts.refused++;
-        continue;
-      }
-      let stat: fs.Stats;
-      try {
-        stat = fs.lstatSync(absolute);
-      } catch {
-        counts.gone++;
-        await database.run("UPDATE footage_files SET status = 'gone' WHERE id = ?", [file.id]);
-        continue;
-      }
-      // Real paths: a folder on the way that became a symlink must not lead the unlink elsewhere.
-      if (!stat.isFile() || !folderIsInside(path.dirname(absolute))) {
-        counts.refused++;
-        continue;
-      }
-      const mtime = Math.floor(stat.mtimeMs);
-      if (stat.size !== file.size || mtime !== file.mtime) {
-        const identity = identifyFootage(file.path, mtime, config.footage, config.timeZone);
-        await database.run(
-          'UPDATE footage_files SET size = ?, mtime = ?, recorded_at = ?, time_source = ?, indexed_at = ? WHERE id = ?',
-          [stat.size, mtime, identity.recordedAt, identity.timeSource, now, file.id],
-        );
-        counts.changed++;
-        continue;
-      }
-      if (mtime > settledBefore) {
+  const locate = createFileLocator(realRoot);
+  const decide = (files: Candidate[]) => {
+    const step = { decided: [] as Candidate[], gone: [] as Candidate[], changed: [] as ChangedFile[] };
+    for (const file of files) {
+      const absolute = locate(file);
+      const stat = absolute === null ? undefined : fs.lstatSync(absolute, { throwIfNoEntry: false });
+      if (absolute === null || stat?.isFile() === false) {
+        counts.refused++; // not a plain file inside the root any more (a symlink, a folder)
+      } else if (stat === undefined) {
+        step.gone.push(file);
+      } else if (stat.size !== file.size || Math.floor(stat.mtimeMs) !== file.mtime) {
+        const mtime = Math.floor(stat.mtimeMs);
+        const identity = identifyFootage(relativePath(file), mtime, config.footage, config.timeZone);
+        step.changed.push([file.id, stat.size, mtime, identity.recordedAt, identity.timeSource]);
+      } else if (file.mtime > settledBefore) {
         counts.settling++;
-        continue;
+      } else {
+        step.decided.push(file);
       }
-      decided.push(file);
     }
-    if (decided.length === 0) continue;
-    const ids = JSON.stringify(decided.map((file) => file.id));
-    await database.run(
-      "UPDATE footage_files SET status = 'deleting', deleted_at = ? WHERE id IN (SELECT value FROM json_each(?))",
-      [now, ids],
-    );
-    for (const file of decided) unlinkIfThere(path.join(realRoot, ...file.path.split('/')));
-    await database.run(
-      "UPDATE footage_files SET status = 'deleted', delete_reason = 'retention' WHERE id IN (SELECT value FROM json_each(?))",
-      [ids],
-    );
-    counts.deleted += decided.length;
+    counts.gone += step.gone.length;
+    counts.changed += step.changed.length;
+    return step;
+  };
+
+  // A pipeline of steps. Step k's commit marks its files 'deleting' and turns the files unlinked in
+  // step k-2 into tombstones; while SQLite commits it, step k-1's files (committed as 'deleting') are
+  // unlinked. A row becomes 'deleted' only after its file is gone, and is 'deleting' while it may be.
+  let marked: Candidate[] = [];
+  let unlinked: Candidate[] = [];
+  let failed: Candidate[] = [];
+  for (let start = 0; start < candidates.length; start += CHUNK) {
+    const step = decide(candidates.slice(start, start + CHUNK));
+    const commit = database.transaction(async (tx) => {
+      await markDeleted(tx, unlinked);
+      await restoreKept(tx, failed);
+      if (step.gone.length > 0) {
+        await tx.run(
+          "UPDATE footage_files SET status = 'gone' WHERE status = 'kept' AND id IN (SELECT value FROM json_each(?))",
+          [ids(step.gone)],
+        );
+      }
+      if (step.changed.length > 0) {
+        await tx.run(
+          `UPDATE footage_files SET size = c.value ->> 1, mtime = c.value ->> 2, recorded_at = c.value ->> 3,
+                  time_source = c.value ->> 4, indexed_at = ?
+             FROM json_each(?) AS c WHERE footage_files.id = c.value ->> 0`,
+          [now, JSON.stringify(step.changed)],
+        );
+      }
+      if (step.decided.length > 0) {
+        await tx.run(
+          "UPDATE footage_files SET status = 'deleting', deleted_at = ? WHERE id IN (SELECT value FROM json_each(?))",
+          [now, ids(step.decided)],
+        );
+      }
+    });
+    let outcome: UnlinkOutcome;
+    try {
+      outcome = await unlinkAll(marked, locate);
+    } finally {
+      await commit.catch(() => undefined);
+    }
+    await commit; // its error, if any, after the unlinks it overlapped have ended
+    ({ unlinked, failed } = outcome);
+    counts.deleted += unlinked.length;
+    counts.failed += failed.length;
+    marked = step.decided;
   }
+  const last = await unlinkAll(marked, locate);
+  counts.deleted += last.unlinked.length;
+  counts.failed += last.failed.length;
+  await database.transaction(async (tx) => {
+    await markDeleted(tx, [...unlinked, ...last.unlinked]);
+    await restoreKept(tx, [...failed, ...last.failed]);
+  });
   return { outcome: 'ok', counts };
+}
+
+type ChangedFile = [id: number, size: number, mtime: number, recordedAt: number, timeSource: string];
+interface UnlinkOutcome {
+  unlinked: Candidate[];
+  failed: Candidate[];
+}
+
+// The unlinks are synchronous: the event loop turns now and then, so the commit they overlap goes on.
+const UNLINKS_PER_TURN = 500;
+const turnEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+
+async function unlinkAll(files: Candidate[], locate: (file: Candidate) => string | null): Promise<UnlinkOutcome> {
+  const outcome: UnlinkOutcome = { unlinked: [], failed: [] };
+  for (const [index, file] of files.entries()) {
+    try {
+      unlinkIfThere(locate(file)!);
+      outcome.unlinked.push(file);
+    } catch {
+      outcome.failed.push(file);
+    }
+    if (index % UNLINKS_PER_TURN === UNLINKS_PER_TURN - 1) await turnEventLoop();
+  }
+  return outcome;
+}
+
+async function markDeleted(tx: Statements, files: Candidate[]): Promise<void> {
+  if (files.length === 0) return;
+  await tx.run(
+    "UPDATE footage_files SET status = 'deleted', delete_reason = 'retention' WHERE id IN (SELECT value FROM json_each(?))",
+    [ids(files)],
+  );
+}
+
+async function restoreKept(tx: Statements, files: Candidate[]): Promise<void> {
+  if (files.length === 0) return;
+  await tx.run(
+    "UPDATE footage_files SET status = 'kept', deleted_at = NULL WHERE id IN (SELECT value FROM json_each(?))",
+    [ids(files)],
+  );
 }
