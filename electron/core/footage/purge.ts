@@ -8,6 +8,7 @@ import type { Database, Statements } from '../database';
 import { ACTIVE_HOLD } from '../holds';
 import { checkRootForDeletion, type RootProblem } from './root';
 import { ROOT_DEVICE_KEY } from './scanner';
+import { createUnlinkPool } from './unlink-pool';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Files decided per step. Ids travel as one JSON parameter (json_each), so a step is far from
@@ -232,57 +233,67 @@ export async function purgeFootage({
     return step;
   };
 
-  // A pipeline of steps. Step k's commit marks its files 'deleting' and turns the files unlinked in
-  // step k-2 into tombstones; while SQLite commits it, step k-1's files (committed as 'deleting') are
-  // unlinked. A row becomes 'deleted' only after its file is gone, and is 'deleting' while it may be.
+  // A pipeline of steps. While step k's files are decided (lstat) and its commit marks them 'deleting'
+  // and turns step k-2's unlinked files into tombstones, worker threads unlink step k-1's files,
+  // committed as 'deleting' a step earlier. A row is 'deleted' only once its file is gone, and
+  // 'deleting' while it may be half way.
+  const pool = createUnlinkPool();
+  const unlinkAll = async (files: Candidate[]): Promise<UnlinkOutcome> => {
+    const failedAt = new Set(await pool.unlink(files.map((file) => locate(file)!)));
+    return {
+      unlinked: files.filter((_, index) => !failedAt.has(index)),
+      failed: files.filter((_, index) => failedAt.has(index)),
+    };
+  };
   let marked: Candidate[] = [];
-  let unlinked: Candidate[] = [];
-  let failed: Candidate[] = [];
-  for (let start = 0; start < candidates.length; start += CHUNK) {
-    const step = decide(candidates.slice(start, start + CHUNK));
-    const commit = database.transaction(async (tx) => {
-      await markDeleted(tx, unlinked);
-      await restoreKept(tx, failed);
-      if (step.gone.length > 0) {
-        await tx.run(
-          "UPDATE footage_files SET status = 'gone' WHERE status = 'kept' AND id IN (SELECT value FROM json_each(?))",
-          [ids(step.gone)],
-        );
-      }
-      if (step.changed.length > 0) {
-        await tx.run(
-          `UPDATE footage_files SET size = c.value ->> 1, mtime = c.value ->> 2, recorded_at = c.value ->> 3,
-                  time_source = c.value ->> 4, indexed_at = ?
-             FROM json_each(?) AS c WHERE footage_files.id = c.value ->> 0`,
-          [now, JSON.stringify(step.changed)],
-        );
-      }
-      if (step.decided.length > 0) {
-        await tx.run(
-          "UPDATE footage_files SET status = 'deleting', deleted_at = ? WHERE id IN (SELECT value FROM json_each(?))",
-          [now, ids(step.decided)],
-        );
-      }
-    });
-    let outcome: UnlinkOutcome;
-    try {
-      outcome = await unlinkAll(marked, locate);
-    } finally {
-      await commit.catch(() => undefined);
+  let previous: UnlinkOutcome = { unlinked: [], failed: [] };
+  try {
+    for (let start = 0; start < candidates.length; start += CHUNK) {
+      const unlinking = unlinkAll(marked);
+      unlinking.catch(() => undefined); // awaited below, after the commit it overlaps
+      const step = decide(candidates.slice(start, start + CHUNK));
+      const done = previous;
+      const commit = database.transaction(async (tx) => {
+        await markDeleted(tx, done.unlinked);
+        await restoreKept(tx, done.failed);
+        if (step.gone.length > 0) {
+          await tx.run(
+            "UPDATE footage_files SET status = 'gone' WHERE status = 'kept' AND id IN (SELECT value FROM json_each(?))",
+            [ids(step.gone)],
+          );
+        }
+        if (step.changed.length > 0) {
+          await tx.run(
+            `UPDATE footage_files SET size = c.value ->> 1, mtime = c.value ->> 2, recorded_at = c.value ->> 3,
+                    time_source = c.value ->> 4, indexed_at = ?
+               FROM json_each(?) AS c WHERE footage_files.id = c.value ->> 0`,
+            [now, JSON.stringify(step.changed)],
+          );
+        }
+        if (step.decided.length > 0) {
+          await tx.run(
+            "UPDATE footage_files SET status = 'deleting', deleted_at = ? WHERE id IN (SELECT value FROM json_each(?))",
+            [now, ids(step.decided)],
+          );
+        }
+      });
+      await Promise.allSettled([commit, unlinking]);
+      await commit;
+      previous = await unlinking;
+      counts.deleted += previous.unlinked.length;
+      counts.failed += previous.failed.length;
+      marked = step.decided;
     }
-    await commit; // its error, if any, after the unlinks it overlapped have ended
-    ({ unlinked, failed } = outcome);
-    counts.deleted += unlinked.length;
-    counts.failed += failed.length;
-    marked = step.decided;
+    const last = await unlinkAll(marked);
+    counts.deleted += last.unlinked.length;
+    counts.failed += last.failed.length;
+    await database.transaction(async (tx) => {
+      await markDeleted(tx, [...previous.unlinked, ...last.unlinked]);
+      await restoreKept(tx, [...previous.failed, ...last.failed]);
+    });
+  } finally {
+    await pool.close();
   }
-  const last = await unlinkAll(marked, locate);
-  counts.deleted += last.unlinked.length;
-  counts.failed += last.failed.length;
-  await database.transaction(async (tx) => {
-    await markDeleted(tx, [...unlinked, ...last.unlinked]);
-    await restoreKept(tx, [...failed, ...last.failed]);
-  });
   return { outcome: 'ok', counts };
 }
 
@@ -290,24 +301,6 @@ type ChangedFile = [id: number, size: number, mtime: number, recordedAt: number,
 interface UnlinkOutcome {
   unlinked: Candidate[];
   failed: Candidate[];
-}
-
-// The unlinks are synchronous: the event loop turns now and then, so the commit they overlap goes on.
-const UNLINKS_PER_TURN = 500;
-const turnEventLoop = () => new Promise((resolve) => setImmediate(resolve));
-
-async function unlinkAll(files: Candidate[], locate: (file: Candidate) => string | null): Promise<UnlinkOutcome> {
-  const outcome: UnlinkOutcome = { unlinked: [], failed: [] };
-  for (const [index, file] of files.entries()) {
-    try {
-      unlinkIfThere(locate(file)!);
-      outcome.unlinked.push(file);
-    } catch {
-      outcome.failed.push(file);
-    }
-    if (index % UNLINKS_PER_TURN === UNLINKS_PER_TURN - 1) await turnEventLoop();
-  }
-  return outcome;
 }
 
 async function markDeleted(tx: Statements, files: Candidate[]): Promise<void> {

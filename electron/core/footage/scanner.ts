@@ -32,6 +32,10 @@ interface FolderRow {
   mtime: number;
 }
 
+// Only live rows are unique by folder and name (tombstones keep theirs); this is the condition of that
+// index, written out in every query meant to use it.
+const LIVE = "status IN ('kept', 'deleting')";
+
 const joinRelative = (folder: string, name: string) => (folder ? `${folder}/${name}` : name);
 /** Bounds of a range over every folder below `folder` ('0' sorts right after '/'). */
 const below = (folder: string) => [`${folder}/`, `${folder}0`] as const;
@@ -104,7 +108,7 @@ export async function scanFootage({
           ? []
           : (
               await database.all<{ name: string; size: number; mtime: number; status: string }>(
-                'SELECT name, size, mtime, status FROM footage_files WHERE folder = ?',
+                `SELECT name, size, mtime, status FROM footage_files WHERE folder = ? AND ${LIVE}`,
                 [folder],
               )
             ).map((row) => [row.name, row] as const),
@@ -180,9 +184,9 @@ function createBatchWriter(database: Database, now: number) {
         `INSERT INTO footage_files (folder, name, camera, recorded_at, time_source, size, mtime, status, indexed_at)
          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, 'kept', ?
            FROM json_each(?) WHERE true -- the WHERE lets SQLite parse the upsert after a SELECT
-         ON CONFLICT (folder, name) DO UPDATE SET camera = excluded.camera, recorded_at = excluded.recorded_at,
-           time_source = excluded.time_source, size = excluded.size, mtime = excluded.mtime, status = 'kept',
-           indexed_at = excluded.indexed_at, deleted_at = NULL, delete_reason = NULL`,
+         ON CONFLICT (folder, name) WHERE ${LIVE} DO UPDATE SET camera = excluded.camera,
+           recorded_at = excluded.recorded_at, time_source = excluded.time_source, size = excluded.size,
+           mtime = excluded.mtime, indexed_at = excluded.indexed_at`,
         [now, fileRows],
       );
       await tx.run(
@@ -216,7 +220,7 @@ async function markVanished(database: Database, folder: string, names: string[],
   return database.transaction(async (tx) => {
     let vanished = (
       await tx.run(
-        "UPDATE footage_files SET status = 'gone' WHERE status = 'kept' AND folder = ? AND name IN (SELECT value FROM json_each(?))",
+        `UPDATE footage_files SET status = 'gone' WHERE ${LIVE} AND status = 'kept' AND folder = ? AND name IN (SELECT value FROM json_each(?))`,
         [folder, JSON.stringify(names)],
       )
     ).changes;
@@ -224,7 +228,7 @@ async function markVanished(database: Database, folder: string, names: string[],
       const [from, to] = below(subfolder);
       vanished += (
         await tx.run(
-          "UPDATE footage_files SET status = 'gone' WHERE status = 'kept' AND (folder = ? OR (folder >= ? AND folder < ?))",
+          `UPDATE footage_files SET status = 'gone' WHERE ${LIVE} AND status = 'kept' AND (folder = ? OR (folder >= ? AND folder < ?))`,
           [subfolder, from, to],
         )
       ).changes;

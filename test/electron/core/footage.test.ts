@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,19 @@ import { callers, manualClock, openTestKiosk } from '../../helpers/kiosk';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const NOW = '2026-11-24T10:00:00Z';
+
+/** `chattr +i` makes a file undeletable even for root, where the file system and privileges allow it. */
+function canMakeImmutable(): boolean {
+  const probe = path.join(makeTempDir('immutable-probe-'), 'probe');
+  fs.writeFileSync(probe, '');
+  try {
+    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
+    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
@@ -186,6 +200,41 @@ describe('the footage purge', () => {
       'kept',
     ]);
   });
+
+  it("a file that comes back under a deleted file's path gets a row of its own; the tombstone stays", async () => {
+    const { root, scan, purge, kiosk } = await withFiles();
+    await purge();
+    const returning = '2026-10-20/09/gate/00.00.mp4';
+    writeFiles(root, { [returning]: OLD });
+    expect(await scan()).toMatchObject({ added: 1 });
+    expect(
+      await kiosk.database.all(
+        'SELECT status, deleted_at IS NOT NULL AS tombstone FROM footage_files WHERE path = ? ORDER BY id',
+        [returning],
+      ),
+    ).toEqual([
+      { status: 'deleted', tombstone: 1 },
+      { status: 'kept', tombstone: 0 },
+    ]);
+  });
+
+  it.runIf(canMakeImmutable())(
+    'a file the system refuses to delete is kept, counted, and tried again next run',
+    async () => {
+      const { root, purge, rows } = await withFiles();
+      const stuck = path.join(root, '2026-10-20', '09', 'gate', '00.00.mp4');
+      execFileSync('chattr', ['+i', stuck]);
+      try {
+        expect(await purge()).toMatchObject({ outcome: 'ok', counts: { due: 3, deleted: 2, failed: 1 } });
+        expect(fs.existsSync(stuck)).toBe(true);
+        expect((await rows()).find((row) => row.path === '2026-10-20/09/gate/00.00.mp4')?.status).toBe('kept');
+      } finally {
+        execFileSync('chattr', ['-i', stuck]);
+      }
+      expect(await purge()).toMatchObject({ counts: { due: 1, deleted: 1, failed: 0 } });
+      expect(fs.existsSync(stuck)).toBe(false);
+    },
+  );
 
   it('a dry run deletes nothing', async () => {
     const { root, purge } = await withFiles();

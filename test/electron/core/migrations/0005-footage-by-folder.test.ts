@@ -4,7 +4,7 @@ import { openDatabase } from '../../../../electron/core/database';
 import { migrations } from '../../../../electron/core/migrations';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
-it('0005 splits each stored footage path into folder and name, keeping ids, tombstones and the path', async () => {
+it('0005 splits each stored footage path into folder and name, keeping ids, tombstones and the path; only live rows are unique', async () => {
   const file = path.join(makeTempDir(), 'kiosk.sqlite3');
   const before = await openDatabase(file, migrations.slice(0, 4));
   await before.exec(`
@@ -41,18 +41,26 @@ it('0005 splits each stored footage path into folder and name, keeping ids, tomb
         delete_reason: 'retention',
       },
     ]);
-    await expect(
+    const insert = (folder: string, name: string) =>
       after.run(
-        "INSERT INTO footage_files (folder, name, camera, recorded_at, time_source, size, mtime, indexed_at) VALUES ('', 'loose.mp4', 'x', 1, 'path', 1, 1, 1)",
-      ),
-    ).rejects.toThrow(/UNIQUE/);
+        "INSERT INTO footage_files (folder, name, camera, recorded_at, time_source, size, mtime, indexed_at) VALUES (?, ?, 'x', 1, 'path', 1, 1, 1)",
+        [folder, name],
+      );
+    await expect(insert('2026-11-20/10/garage', '15.00.mp4')).rejects.toThrow(/UNIQUE/);
+    // A file back under a tombstone's path is a new live row; the tombstone stays.
+    await insert('', 'loose.mp4');
+    expect(await after.all("SELECT id, status FROM footage_files WHERE path = 'loose.mp4' ORDER BY id")).toEqual([
+      { id: 8, status: 'deleted' },
+      { id: 9, status: 'kept' },
+    ]);
     const indexes = await after.all<{ name: string }>(
       "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'footage_files' ORDER BY name",
     );
     expect(indexes.map((index) => index.name)).toEqual([
       'footage_by_camera_time',
+      'footage_deleting',
+      'footage_live_by_folder',
       'footage_live_by_time',
-      'sqlite_autoindex_footage_files_1',
     ]);
   } finally {
     await after.close();

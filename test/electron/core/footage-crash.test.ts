@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { defaultConfig, type KioskConfig } from '../../../shared/config';
+import { fixedClock } from '../../../electron/core/clock';
+import { openDatabase } from '../../../electron/core/database';
+import { purgeFootage } from '../../../electron/core/footage/purge';
+import { scanFootage } from '../../../electron/core/footage/scanner';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const repository = path.resolve(import.meta.dirname, '../../..');
+const FOLDERS = 40;
+const FILES_PER_FOLDER = 500;
+// Files just written count as settled a day later; their names date them months back, so all are due.
+const NOW = Date.now() + 24 * 3_600_000;
+const config: KioskConfig = { ...defaultConfig, footage: { ...defaultConfig.footage, settleMinutes: 0 } };
+
+/** A Frigate tree of 20,000 files from October, and its index. */
+async function prepare() {
+  const root = makeTempDir('footage-root-');
+  const pad = (value: number) => String(value).padStart(2, '0');
+  for (let folder = 0; folder < FOLDERS; folder++) {
+    const dir = path.join(root, '2026-10-20', pad(folder % 24), `camera_${pad(Math.floor(folder / 24))}`);
+    fs.mkdirSync(dir, { recursive: true });
+    for (let file = 0; file < FILES_PER_FOLDER; file++) {
+      fs.writeFileSync(path.join(dir, `${pad(Math.floor(file / 60) % 60)}.${pad(file % 60)}.mp4`), 'x');
+    }
+  }
+  const databaseFile = path.join(makeTempDir(), 'kiosk.sqlite3');
+  const database = await openDatabase(databaseFile);
+  await scanFootage({ database, root, config, clock: fixedClock(NOW) });
+  await database.close();
+  return { root, databaseFile };
+}
+
+const filesOnDisk = (root: string) =>
+  new Set(fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((entry) => entry.endsWith('.mp4')));
+
+/** Starts the purge in its own process and SIGKILLs it `delayMs` after its first file is gone from disk. */
+function purgeAndKill(root: string, databaseFile: string, delayMs: number): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(repository, 'test/fixtures/footage-child.ts'),
+      databaseFile,
+      root,
+      String(NOW),
+      'purge',
+    ],
+    { cwd: repository },
+  );
+  const firstFolder = path.join(root, '2026-10-20', '00', 'camera_00');
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const watch = setInterval(() => {
+    if (fs.readdirSync(firstFolder).length < FILES_PER_FOLDER) {
+      clearInterval(watch);
+      setTimeout(() => child.kill('SIGKILL'), delayMs);
+    }
+  }, 1);
+  return new Promise((resolve, reject) => {
+    child.on('exit', () => {
+      clearInterval(watch);
+      resolve(output);
+    });
+    child.on('error', reject);
+  });
+}
+
+it.each([0, 40, 120])(
+  'a purge killed %i ms into its deletions leaves rows that never claim a file is gone while it is there, and the next run repairs them',
+  async (delayMs) => {
+    const { root, databaseFile } = await prepare();
+    const output = await purgeAndKill(root, databaseFile, delayMs);
+    expect(output).toContain('purging');
+    expect(output).not.toContain('done'); // killed halfway, not finished
+
+    const database = await openDatabase(databaseFile);
+    try {
+      const rows = await database.all<{ path: string; status: string }>('SELECT path, status FROM footage_files');
+      const onDisk = filesOnDisk(root);
+      const byStatus = (status: string) => rows.filter((row) => row.status === status);
+      // A tombstone never lies: its file is gone. A kept row's file is still there. Only 'deleting'
+      // rows may be either way, and they are what the kill interrupted.
+      for (const row of byStatus('deleted')) expect(onDisk.has(row.path)).toBe(false);
+      for (const row of byStatus('kept')) expect(onDisk.has(row.path)).toBe(true);
+      const interrupted = byStatus('deleting').length;
+      expect(interrupted).toBeGreaterThan(0);
+      expect(onDisk.size).toBeLessThan(FOLDERS * FILES_PER_FOLDER);
+
+      const next = await purgeFootage({
+        database,
+        root,
+        config,
+        clock: fixedClock(NOW),
+        nextRunAt: NOW + 3_600_000,
+        dryRun: false,
+        allowLargeDeletion: true,
+      });
+      expect(next).toMatchObject({ outcome: 'ok', counts: { repaired: interrupted, failed: 0 } });
+      expect(filesOnDisk(root).size).toBe(0);
+      const after = await database.all<{ status: string; n: number }>(
+        'SELECT status, count(*) AS n FROM footage_files GROUP BY status',
+      );
+      expect(after).toEqual([{ status: 'deleted', n: FOLDERS * FILES_PER_FOLDER }]);
+    } finally {
+      await database.close();
+    }
+  },
+  30_000,
+);
