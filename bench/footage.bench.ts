@@ -21,7 +21,7 @@ const DAY = 24 * HOUR;
 // written. The ten days of the tree end 19 days before NOW; only the oldest day is past its 28 days
 // at the next run: 103,680 files for the purge.
 const NOW = Math.ceil(Date.now() / HOUR) * HOUR + HOUR + 30 * 60_000;
-const FIRST_HOUR = NOW - 29 * DAY;
+const FIRST_HOUR = NOW - 30 * 60_000 - 29 * DAY; // on the hour, as the tree's hour folders
 const NEXT_RUN = FIRST_HOUR + 28 * DAY + DAY - 1;
 const config: KioskConfig = { ...defaultConfig, footage: { ...defaultConfig.footage, settleMinutes: 0 } };
 
@@ -103,7 +103,13 @@ try {
   const database = await openDatabase(path.join(work, 'kiosk.sqlite3'));
   const clock = fixedClock(NOW);
   const scan = () => scanFootage({ database, root, config, clock });
-  const rescan = await timedAsync(scan);
+  // The scheduler rescans every 15 minutes in a long-running process: the median of five rescans is
+  // the figure; the first, in a fresh process (code not yet compiled, caches cold), is reported too.
+  const rescans: { ms: number; value: Awaited<ReturnType<typeof scan>> }[] = [];
+  for (let run = 0; run < 5; run++) rescans.push(await timedAsync(scan));
+  const rescan = [...rescans].sort((a, b) => a.ms - b.ms)[2]!;
+  if (rescans.some((run) => run.value.foldersRead !== 0 || run.value.added !== 0))
+    throw new Error('a rescan of an unchanged tree read folders or added files');
   const rescanFind = timed(() =>
     execFileSync('find', [root, '-type', 'f', '-printf', '%P\\t%s\\t%T@\\n'], { maxBuffer: 1 << 30 }),
   );
@@ -146,7 +152,7 @@ try {
 | benchmark | ours | baseline (same run, same tree) | target | met |
 |---|---|---|---|---|
 | first scan into an empty index (${firstScan.added.toLocaleString('en')} files) | ${ms(firstScan.ms)} | \`find\` + sqlite3 shell import with a unique index: ${ms(pipeline.ms)}; \`find\` alone: ${ms(findOnly.ms)} | at most 1.5x the pipeline | ${ratio(firstScan.ms, pipeline.ms)}x the pipeline, ${ratio(firstScan.ms, findOnly.ms)}x find: ${firstScan.ms <= 1.5 * pipeline.ms ? 'yes' : 'NO'} |
-| rescan, nothing changed | ${ms(rescan.ms)} (${rescan.value.foldersRead} folders read of ${rescan.value.folders}) | \`find\`: ${ms(rescanFind.ms)} | at least 50x faster than find | ${(rescanFind.ms / rescan.ms).toFixed(0)}x: ${rescanFind.ms / rescan.ms >= 50 ? 'yes' : 'NO'} |
+| rescan, nothing changed | median of 5: ${ms(rescan.ms)} (first: ${ms(rescans[0]!.ms)}; ${rescan.value.foldersRead} folders read of ${rescan.value.folders}) | \`find\`: ${ms(rescanFind.ms)} | at least 50x faster than find | ${(rescanFind.ms / rescan.ms).toFixed(0)}x (first: ${(rescanFind.ms / rescans[0]!.ms).toFixed(0)}x): ${rescanFind.ms / rescan.ms >= 50 ? 'yes' : 'NO'} |
 | rescan after one hour of new segments (${newHour.toLocaleString('en')} files) | ${ms(afterHour.ms)} (${afterHour.value.added.toLocaleString('en')} added) | (reported) | | |
 | purge of ${dayFiles.toLocaleString('en')} expired files, disk and index, files on disk (\`sync\` first) | ${ms(onDisk.ms)} | \`find -delete\` of ${dayFiles.toLocaleString('en')} files: ${ms(onDisk.baselineMs)} | at most 1.3x | ${ratio(onDisk.ms, onDisk.baselineMs)}x: ${onDisk.ms <= 1.3 * onDisk.baselineMs ? 'yes' : 'NO'} |
 | the same purge, files just written (page cache only) | ${ms(inCache.ms)} | \`find -delete\`: ${ms(inCache.baselineMs)} | (reported) | ${ratio(inCache.ms, inCache.baselineMs)}x |

@@ -50,6 +50,14 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
     if (hold.kind === 'footage-file') return hold.footagePath;
     return `${hold.camera}: ${formatLocalDateTime(hold.rangeStart ?? 0, timeZone)} – ${formatLocalDateTime(hold.rangeEnd ?? 0, timeZone)}`;
   };
+  // A hold placed "through 31 March" ends at the start of 1 April: shown as the day that was entered.
+  const holdEnd = (endsAt: number) => {
+    const end = DateTime.fromMillis(endsAt, { zone: timeZone });
+    return end.equals(end.startOf('day'))
+      ? text.throughDay(end.minus({ days: 1 }).toISODate()!)
+      : formatLocalDateTime(endsAt, timeZone);
+  };
+
   return (
     <>
       <ScreenHeading>{text.holdsTitle}</ScreenHeading>
@@ -79,7 +87,7 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
                 <th scope="row">{target(hold)}</th>
                 <td>{hold.reason}</td>
                 <td>{formatLocalDateTime(hold.placedAt, timeZone)}</td>
-                <td>{hold.endsAt ? formatLocalDateTime(hold.endsAt, timeZone) : text.untilReleased}</td>
+                <td>{hold.endsAt ? holdEnd(hold.endsAt) : text.untilReleased}</td>
                 <td>{hold.placedBy}</td>
                 <td>
                   <button

@@ -305,7 +305,8 @@ describe('the reception desk in Chromium', () => {
     await page.getByLabel('Reden (verplicht)').fill('Politieverzoek 2026-118');
     await page.getByLabel('Tot en met (niet verplicht)').fill('2027-03-31');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
-    await page.getByRole('row', { name: /Politieverzoek 2026-118/ }).waitFor();
+    // Shown as the day that was entered, though the hold runs to the start of the next.
+    await page.getByRole('row', { name: /Politieverzoek 2026-118 .* t\/m 2027-03-31/ }).waitFor();
     expect(await running.kiosk.holds.listActive()).toMatchObject([
       {
         visitId: 1,

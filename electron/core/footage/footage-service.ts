@@ -105,7 +105,11 @@ export function createFootageService({
           }
           if (confirmed && !dryRun) await database.run('DELETE FROM app_state WHERE key = ?', [LARGE_DELETION_KEY]);
           if (!dryRun) await audit.record('system', 'footage.purged', { ...result.counts });
-          return { outcome: result.outcome, counts: { ...result.counts } };
+          return {
+            outcome: result.outcome,
+            counts: { ...result.counts },
+            message: result.counts.failed > 0 ? `${result.counts.failed} files could not be deleted` : null,
+          };
         },
         { dryRun },
       );

@@ -108,18 +108,29 @@ async function finishInterruptedDeletions(database: Database, realRoot: string, 
     "SELECT id, folder, name FROM footage_files WHERE status = 'deleting'",
   );
   const locate = createFileLocator(realRoot);
+  const finished: typeof rows = [];
+  const keep: typeof rows = []; // outside the root by now, or refused by the system: not deleted after all
   for (const row of rows) {
     const file = locate(row);
-    if (file) unlinkIfThere(file);
+    try {
+      if (file === null) throw new Error('not inside the root');
+      unlinkIfThere(file);
+      finished.push(row);
+    } catch {
+      keep.push(row);
+    }
   }
-  if (rows.length > 0) {
-    await database.run(
-      `UPDATE footage_files SET status = 'deleted', deleted_at = coalesce(deleted_at, ?), delete_reason = 'retention'
-        WHERE id IN (SELECT value FROM json_each(?))`,
-      [now, ids(rows)],
-    );
-  }
-  return rows.length;
+  await database.transaction(async (tx) => {
+    if (finished.length > 0) {
+      await tx.run(
+        `UPDATE footage_files SET status = 'deleted', deleted_at = coalesce(deleted_at, ?), delete_reason = 'retention'
+          WHERE id IN (SELECT value FROM json_each(?))`,
+        [now, ids(finished)],
+      );
+    }
+    await restoreKept(tx, keep);
+  });
+  return finished.length;
 }
 
 /**
@@ -145,9 +156,9 @@ export async function purgeFootage({
   allowLargeDeletion?: boolean;
 }): Promise<FootagePurgeResult> {
   const now = clock.now();
-  const liveFiles = (await database.get<{ n: number }>(
-    "SELECT count(*) AS n FROM footage_files WHERE status = 'kept'",
-  ))!.n;
+  const countLive = async () =>
+    (await database.get<{ n: number }>("SELECT count(*) AS n FROM footage_files WHERE status = 'kept'"))!.n;
+  let liveFiles = await countLive();
   const lastScan = await database.get<{ value: string }>('SELECT value FROM app_state WHERE key = ?', [
     ROOT_DEVICE_KEY,
   ]);
@@ -160,6 +171,7 @@ export async function purgeFootage({
   const { realRoot } = rootCheck;
 
   const repaired = dryRun ? 0 : await finishInterruptedDeletions(database, realRoot, now);
+  liveFiles = await countLive(); // the repair may have given rows back
 
   // Per camera the newest recording start that is due; cameras with a shorter retention get their own.
   const shorter = Object.keys(config.footage.cameraRetentionDays).filter(
@@ -311,7 +323,7 @@ async function markDeleted(tx: Statements, files: Candidate[]): Promise<void> {
   );
 }
 
-async function restoreKept(tx: Statements, files: Candidate[]): Promise<void> {
+async function restoreKept(tx: Statements, files: readonly { id: number }[]): Promise<void> {
   if (files.length === 0) return;
   await tx.run(
     "UPDATE footage_files SET status = 'kept', deleted_at = NULL WHERE id IN (SELECT value FROM json_each(?))",

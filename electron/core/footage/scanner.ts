@@ -166,7 +166,8 @@ export async function scanFootage({
     await writer.settled();
   }
   await database.run(
-    'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    `INSERT INTO app_state (key, value) VALUES (?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value`,
     [ROOT_DEVICE_KEY, JSON.stringify({ device: check.device, realRoot })],
   );
   return counts;

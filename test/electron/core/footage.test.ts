@@ -351,6 +351,21 @@ describe('the footage purge', () => {
     expect((await rows()).filter((row) => row.status === 'deleted')).toHaveLength(3);
   });
 
+  it('a half-done deletion whose folder now leads outside the root is not finished there: the rows are kept', async () => {
+    const { kiosk, root, purge, rows } = await withFiles();
+    await kiosk.database.run("UPDATE footage_files SET status = 'deleting' WHERE path LIKE '2026-10-20/09/gate/%'");
+    const outside = makeTempDir('outside-');
+    for (const name of ['00.00.mp4', '00.10.mp4']) fs.writeFileSync(path.join(outside, name), 'precious');
+    const gate = path.join(root, '2026-10-20', '09', 'gate');
+    fs.rmSync(gate, { recursive: true });
+    fs.symlinkSync(outside, gate);
+    expect(await purge()).toMatchObject({ outcome: 'ok', counts: { repaired: 0, refused: 2, deleted: 1 } });
+    expect(fs.readdirSync(outside).sort()).toEqual(['00.00.mp4', '00.10.mp4']);
+    expect((await rows()).filter((row) => row.path.startsWith('2026-10-20/09/gate/')).map((row) => row.status)).toEqual(
+      ['kept', 'kept'],
+    );
+  });
+
   it('leaves a future-dated file alone and flags it', async () => {
     const { kiosk, root, scan } = await setup();
     writeFiles(root, { [frigate('2027-03-01T09:00:00Z', 'gate')]: Date.parse('2027-03-01T09:00:00Z') });
