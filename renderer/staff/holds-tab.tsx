@@ -86,8 +86,8 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
               <tr key={hold.id}>
                 <th scope="row">{target(hold)}</th>
                 <td>{hold.reason}</td>
-                <td>{formatLocalDateTime(hold.placedAt, timeZone)}</td>
-                <td>{hold.endsAt ? holdEnd(hold.endsAt) : text.untilReleased}</td>
+                <td className="when">{formatLocalDateTime(hold.placedAt, timeZone)}</td>
+                <td className="when">{hold.endsAt ? holdEnd(hold.endsAt) : text.untilReleased}</td>
                 <td>{hold.placedBy}</td>
                 <td>
                   <button

@@ -98,7 +98,8 @@ const nl = {
     running: 'bezig',
   } as Record<string, string>,
   holdsTitle: 'Bewaarplichten (legal holds)',
-  holdsLead: 'Een bezoek met een actieve bewaarplicht wordt niet gewist, ook niet na de bewaartermijn.',
+  holdsLead:
+    'Een bezoek of camerabeeld met een actieve bewaarplicht wordt niet gewist, ook niet na de bewaartermijn. Bewaarplichten op camerabeelden legt u vast bij Camerabeelden.',
   placeHold: 'Bewaarplicht op een bezoek',
   holdVisit: 'Bezoeknummer',
   holdReason: 'Reden (verplicht)',
@@ -245,7 +246,8 @@ const en: StaffText = {
   jobs: { visitPurge: 'visit purge', automaticSignOut: 'automatic sign-out' },
   outcomes: { ok: 'done', failed: 'failed', blocked: 'held back', 'dry-run': 'dry run', running: 'running' },
   holdsTitle: 'Legal holds',
-  holdsLead: 'A visit under an active legal hold is not erased, not even after its retention period.',
+  holdsLead:
+    'A visit or camera footage under an active legal hold is not erased, not even after its retention period. Holds on footage are placed under Camera footage.',
   placeHold: 'Legal hold on a visit',
   holdVisit: 'Visit number',
   holdReason: 'Reason (required)',

@@ -89,14 +89,14 @@ export async function scanFootage({
       const absolute = folder ? path.join(realRoot, ...folder.split('/')) : realRoot;
       counts.folders++;
       let mtime: number;
-      let entries: fs.Dirent[];
+      let entries: string[];
       try {
         mtime = Math.floor(fs.lstatSync(absolute).mtimeMs);
         if (knownFolders.get(folder)?.mtime === mtime) {
           for (const child of childrenOf.get(folder) ?? []) stack.push({ folder: child, parent: folder });
           continue;
         }
-        entries = fs.readdirSync(absolute, { withFileTypes: true });
+        entries = fs.readdirSync(absolute);
       } catch (error) {
         counts.unreadable++;
         onUnreadable(folder, error);
@@ -115,33 +115,26 @@ export async function scanFootage({
       );
       const subfolders: string[] = [];
       // In name order, so rows reach the folder-and-name index in key order.
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const entry of entries) {
-        const relative = joinRelative(folder, entry.name);
-        if (entry.isDirectory()) {
+      entries.sort();
+      for (const name of entries) {
+        // One lstat tells the type, size and mtime (a listing's types would cost more than they save).
+        const stat = fs.lstatSync(`${absolute}${path.sep}${name}`, { throwIfNoEntry: false });
+        if (!stat) continue; // vanished between listing and stat: the next scan sees it gone
+        const relative = joinRelative(folder, name);
+        if (stat.isDirectory()) {
           subfolders.push(relative);
           continue;
         }
         // Symlinks and other specials are never indexed: deletion must never reach outside the root.
-        if (!entry.isFile() || !isVideoFile(entry.name, settings.extensions)) continue;
-        const before = indexed.get(entry.name);
-        indexed.delete(entry.name);
-        const stat = fs.lstatSync(`${absolute}${path.sep}${entry.name}`, { throwIfNoEntry: false });
-        if (!stat) continue; // vanished between listing and stat: the next scan sees it gone
+        if (!stat.isFile() || !isVideoFile(name, settings.extensions)) continue;
+        const before = indexed.get(name);
+        indexed.delete(name);
         const size = stat.size;
         const fileMtime = Math.floor(stat.mtimeMs);
         if (before && before.status === 'kept' && before.size === size && before.mtime === fileMtime) continue;
         if (before?.status === 'deleting') continue; // the purge's repair owns it
         const identity = identifyFootage(relative, fileMtime, settings, config.timeZone);
-        writer.addFile([
-          folder,
-          entry.name,
-          identity.camera,
-          identity.recordedAt,
-          identity.timeSource,
-          size,
-          fileMtime,
-        ]);
+        writer.addFile([folder, name, identity.camera, identity.recordedAt, identity.timeSource, size, fileMtime]);
         if (before) counts.changed++;
         else counts.added++;
         if (writer.full()) await writer.flush();
