@@ -54,12 +54,14 @@ export async function scanFootage({
   config,
   clock,
   onUnreadable = () => undefined,
+  batchSize = INSERT_BATCH,
 }: {
   database: Database;
   root: string;
   config: KioskConfig;
   clock: Clock;
   onUnreadable?: (folder: string, error: unknown) => void;
+  batchSize?: number;
 }): Promise<ScanCounts> {
   const check = inspectRoot(root);
   if (!check.ok) throw new FootageRootError(check.problem, check.detail);
@@ -80,7 +82,7 @@ export async function scanFootage({
 
   // Into an empty index nothing needs comparing: the walk does not wait for SQLite folder by folder.
   const firstScan = (await database.get('SELECT 1 FROM footage_files LIMIT 1')) === undefined;
-  const writer = createBatchWriter(database, clock.now());
+  const writer = createBatchWriter(database, clock.now(), batchSize);
 
   const stack: { folder: string; parent: string | null }[] = [{ folder: '', parent: null }];
   try {
@@ -140,6 +142,11 @@ export async function scanFootage({
         if (writer.full()) await writer.flush();
       }
       for (const child of subfolders.toReversed()) stack.push({ folder: child, parent: folder });
+      // A subfolder is recorded with its parent, as not read yet: if this scan stops before reaching
+      // it, or cannot read it, the next scan still visits it, though the parent has not changed.
+      for (const child of subfolders) {
+        if (!knownFolders.has(child)) writer.addFolder({ path: child, parent: folder, mtime: UNTRUSTED_MTIME });
+      }
 
       const vanishedFiles = [...indexed.values()].filter((row) => row.status === 'kept').map((row) => row.name);
       const listed = new Set(subfolders);
@@ -155,6 +162,7 @@ export async function scanFootage({
       await turnEventLoop();
     }
     await writer.flush();
+    await writer.written(); // the last batch's error, if any, fails the scan
   } finally {
     await writer.settled();
   }
@@ -167,7 +175,7 @@ export async function scanFootage({
 }
 
 /** Collects rows and writes them a batch at a time, one batch in flight while the next is collected. */
-function createBatchWriter(database: Database, now: number) {
+function createBatchWriter(database: Database, now: number, batchSize: number) {
   let files: PendingRow[] = [];
   let folders: FolderRow[] = [];
   let inFlight: Promise<void> = Promise.resolve();
@@ -194,7 +202,7 @@ function createBatchWriter(database: Database, now: number) {
   return {
     addFile: (row: PendingRow) => files.push(row),
     addFolder: (row: FolderRow) => folders.push(row),
-    full: () => files.length >= INSERT_BATCH,
+    full: () => files.length >= batchSize,
     /** Waits for the batch in flight (throwing its error), then sends what was collected. */
     async flush() {
       await inFlight;
@@ -204,6 +212,8 @@ function createBatchWriter(database: Database, now: number) {
       files = [];
       folders = [];
     },
+    /** Waits for the batch in flight, throwing its error. */
+    written: () => inFlight,
     /** Never leaves a write running behind a scan that failed. */
     settled: () => inFlight.catch(() => undefined),
   };
@@ -220,12 +230,17 @@ async function markVanished(database: Database, folder: string, names: string[],
     ).changes;
     for (const subfolder of subfolders) {
       const [from, to] = below(subfolder);
-      vanished += (
-        await tx.run(
-          `UPDATE footage_files SET status = 'gone' WHERE ${LIVE} AND status = 'kept' AND (folder = ? OR (folder >= ? AND folder < ?))`,
-          [subfolder, from, to],
-        )
-      ).changes;
+      // Two statements, not one with OR: each can then use the live folder-and-name index.
+      for (const [condition, params] of [
+        ['folder = ?', [subfolder]],
+        ['folder >= ? AND folder < ?', [from, to]],
+      ] as const) {
+        vanished += (
+          await tx.run(`UPDATE footage_files SET status = 'gone' WHERE ${LIVE} AND status = 'kept' AND ${condition}`, [
+            ...params,
+          ])
+        ).changes;
+      }
       await tx.run('DELETE FROM footage_folders WHERE path = ? OR (path >= ? AND path < ?)', [subfolder, from, to]);
     }
     return vanished;

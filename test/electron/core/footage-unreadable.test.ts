@@ -78,4 +78,22 @@ it('a folder that cannot be read is reported, and its files are not taken for go
   }
   // Readable again: the new file is found, nothing was lost.
   expect(scanAs(databaseFile, root)).toMatchObject({ counts: { added: 1, vanished: 0, unreadable: 0 } });
+
+  // A new camera folder that cannot be read from the start is reported on every scan, and read as
+  // soon as it can be, though its parent does not change in between.
+  const yard = path.join(root, 'yard');
+  fs.mkdirSync(yard);
+  fs.writeFileSync(path.join(yard, 'yard_20261120_100000.mp4'), 'x');
+  fs.chmodSync(yard, 0o000);
+  try {
+    for (let scan = 0; scan < 2; scan++) {
+      expect(scanAs(databaseFile, root)).toEqual({
+        counts: expect.objectContaining({ added: 0, unreadable: 1 }),
+        unreadable: ['yard'],
+      });
+    }
+  } finally {
+    fs.chmodSync(yard, 0o755);
+  }
+  expect(scanAs(databaseFile, root)).toMatchObject({ counts: { added: 1, unreadable: 0 } });
 });

@@ -166,6 +166,37 @@ describe('the footage scan', () => {
   });
 });
 
+describe('a scan that stops halfway', () => {
+  it('leaves every folder it listed to be visited next time, though their parent has not changed', async () => {
+    const { kiosk, root, clock } = await setup();
+    const files: Record<string, number> = {};
+    for (const camera of ['cam1', 'cam2', 'cam3']) {
+      for (const second of ['00', '10']) files[`${camera}/${camera}_20261120_1000${second}.mp4`] = Date.parse(NOW);
+    }
+    writeFiles(root, files);
+    // The disk fills up after the first batch (two files) is committed.
+    await kiosk.database.exec(`CREATE TRIGGER full_disk BEFORE INSERT ON footage_files
+      WHEN (SELECT count(*) FROM footage_files) >= 2 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const scan = () => scanFootage({ database: kiosk.database, root, config: defaultConfig, clock, batchSize: 2 });
+    await expect(scan()).rejects.toThrow(/disk is full/);
+    await kiosk.database.exec('DROP TRIGGER full_disk');
+    expect(await scan()).toMatchObject({ added: 4 });
+    expect(
+      (await kiosk.database.get<{ n: number }>("SELECT count(*) AS n FROM footage_files WHERE status = 'kept'"))!.n,
+    ).toBe(6);
+  });
+
+  it('fails when its last batch cannot be written, rather than reporting files it did not index', async () => {
+    const { kiosk, root, clock } = await setup();
+    writeFiles(root, { 'cam1/cam1_20261120_100000.mp4': Date.parse(NOW) });
+    await kiosk.database.exec(`CREATE TRIGGER full_disk BEFORE INSERT ON footage_files
+      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    await expect(scanFootage({ database: kiosk.database, root, config: defaultConfig, clock })).rejects.toThrow(
+      /disk is full/,
+    );
+  });
+});
+
 describe('the footage purge', () => {
   const OLD = Date.parse('2026-10-20T09:00:00Z'); // 35 days before NOW
   const NEW = Date.parse('2026-11-20T09:00:00Z');
