@@ -8,7 +8,7 @@ import type { Database } from '../database';
 import type { JobRunner } from '../jobs';
 import type { ClockCheck } from '../retention/clock-guard';
 import { UserError } from '../user-error';
-import { FOOTAGE_NOT_HELD, purgeFootage } from './purge';
+import { FOOTAGE_NOT_HELD, purgeFootage, type FootagePurgeCounts } from './purge';
 import { scanFootage } from './scanner';
 
 export const FOOTAGE_SCAN_JOB = 'footageScan';
@@ -47,71 +47,84 @@ export function createFootageService({
     return root;
   }
 
+  // The scan job and the purge (which scans first) may fire at the same minute: one walks the root at
+  // a time, the other waits its turn.
+  let footageWork: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = footageWork.then(work, work);
+    footageWork = result.catch(() => undefined);
+    return result;
+  };
+
   return {
     scan(rootOverride?: string): Promise<JobRun> {
       const root = rootOf(rootOverride);
-      return jobs.run(FOOTAGE_SCAN_JOB, async () => {
-        const counts = await scanFootage({
-          database,
-          root,
-          config,
-          clock,
-          onUnreadable: (folder, error) => logError(error, `footage folder "${folder}" could not be read`),
-        });
-        return {
-          outcome: 'ok',
-          counts: { ...counts },
-          message: counts.unreadable > 0 ? `${counts.unreadable} folders could not be read` : null,
-        };
-      });
+      return oneAtATime(() =>
+        jobs.run(FOOTAGE_SCAN_JOB, async () => {
+          const counts = await scanFootage({
+            database,
+            root,
+            config,
+            clock,
+            onUnreadable: (folder, error) => logError(error, `footage folder "${folder}" could not be read`),
+          });
+          return {
+            outcome: 'ok',
+            counts: { ...counts },
+            message: counts.unreadable > 0 ? `${counts.unreadable} folders could not be read` : null,
+          };
+        }),
+      );
     },
 
     /** Scans first (a file found on disk is indexed before any decision), then deletes what is due. */
     purge({ dryRun = false, rootOverride }: { dryRun?: boolean; rootOverride?: string } = {}): Promise<JobRun> {
       const root = rootOf(rootOverride);
-      return jobs.run(
-        FOOTAGE_PURGE_JOB,
-        async () => {
-          const now = clock.now();
-          const guard = await clockCheck(now);
-          if (!guard.ok && !dryRun) {
-            await audit.record('system', 'footage.blocked', { reason: guard.reason });
-            return { outcome: 'blocked', counts: {}, message: guard.reason };
-          }
-          await scanFootage({
-            database,
-            root,
-            config,
-            clock,
-            onUnreadable: (folder, error) => logError(error, `footage folder "${folder}"`),
-          });
-          const confirmed = await database.get('SELECT 1 FROM app_state WHERE key = ?', [LARGE_DELETION_KEY]);
-          const result = await purgeFootage({
-            database,
-            root,
-            config,
-            clock,
-            nextRunAt: nextRunAfter(config.schedules.footagePurge, config.timeZone, now),
-            dryRun,
-            allowLargeDeletion: confirmed !== undefined,
-          });
-          if (result.outcome === 'blocked') {
-            if (!dryRun) await audit.record('system', 'footage.blocked', { reason: result.reason });
+      return oneAtATime(() =>
+        jobs.run(
+          FOOTAGE_PURGE_JOB,
+          async () => {
+            const now = clock.now();
+            const guard = await clockCheck(now);
+            if (!guard.ok && !dryRun) {
+              await audit.record('system', 'footage.blocked', { reason: guard.reason });
+              return { outcome: 'blocked', counts: {}, message: guard.reason };
+            }
+            await scanFootage({
+              database,
+              root,
+              config,
+              clock,
+              onUnreadable: (folder, error) => logError(error, `footage folder "${folder}"`),
+            });
+            const confirmed = await database.get('SELECT 1 FROM app_state WHERE key = ?', [LARGE_DELETION_KEY]);
+            const result = await purgeFootage({
+              database,
+              root,
+              config,
+              clock,
+              nextRunAt: nextRunAfter(config.schedules.footagePurge, config.timeZone, now),
+              dryRun,
+              allowLargeDeletion: confirmed !== undefined,
+            });
+            if (result.outcome === 'blocked') {
+              if (!dryRun) await audit.record('system', 'footage.blocked', { reason: result.reason });
+              return {
+                outcome: dryRun ? 'dry-run' : 'blocked',
+                counts: { ...result.counts },
+                message: `${result.reason}: ${result.detail}`,
+              };
+            }
+            if (confirmed && !dryRun) await database.run('DELETE FROM app_state WHERE key = ?', [LARGE_DELETION_KEY]);
+            if (!dryRun) await audit.record('system', 'footage.purged', { ...result.counts });
             return {
-              outcome: dryRun ? 'dry-run' : 'blocked',
+              outcome: result.outcome,
               counts: { ...result.counts },
-              message: `${result.reason}: ${result.detail}`,
+              message: purgeProblems(result.counts),
             };
-          }
-          if (confirmed && !dryRun) await database.run('DELETE FROM app_state WHERE key = ?', [LARGE_DELETION_KEY]);
-          if (!dryRun) await audit.record('system', 'footage.purged', { ...result.counts });
-          return {
-            outcome: result.outcome,
-            counts: { ...result.counts },
-            message: result.counts.failed > 0 ? `${result.counts.failed} files could not be deleted` : null,
-          };
-        },
-        { dryRun },
+          },
+          { dryRun },
+        ),
       );
     },
 
@@ -208,3 +221,13 @@ export function createFootageService({
 }
 
 export type FootageService = ReturnType<typeof createFootageService>;
+
+/** What a security officer should look at after a run that otherwise went well; null when nothing. */
+function purgeProblems(counts: FootagePurgeCounts): string | null {
+  const problems = [
+    counts.failed > 0 && `${counts.failed} files could not be deleted`,
+    counts.unreadable > 0 && `${counts.unreadable} files could not be checked (folder unreadable)`,
+    counts.refused > 0 && `${counts.refused} indexed paths are no longer plain files inside the root`,
+  ].filter(Boolean);
+  return problems.length > 0 ? problems.join('; ') : null;
+}

@@ -8,7 +8,7 @@ import type { Database, Statements } from '../database';
 import { ACTIVE_HOLD } from '../holds';
 import { checkRootForDeletion, type RootProblem } from './root';
 import { ROOT_DEVICE_KEY } from './scanner';
-import { createUnlinkPool } from './unlink-pool';
+import { createUnlinkPool, type UnlinkPool } from './unlink-pool';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Files decided per step. Ids travel as one JSON parameter (json_each), so a step is far from
@@ -31,6 +31,8 @@ export interface FootagePurgeCounts {
   repaired: number;
   /** Files the system refused to delete (permissions, in use): kept, and tried again next run. */
   failed: number;
+  /** Due files whose folder could not be read (permissions, a failing disk): left alone this run. */
+  unreadable: number;
 }
 
 export type FootagePurgeResult =
@@ -61,7 +63,9 @@ function unlinkIfThere(file: string): void {
   }
 }
 
-const isPlainName = (name: string) => name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
+// A backslash is an ordinary character in a Linux file name, and a separator on Windows.
+const NOT_IN_A_NAME = path.sep === '\\' ? /[/\\\0]/ : /[/\0]/;
+const isPlainName = (name: string) => name !== '' && name !== '.' && name !== '..' && !NOT_IN_A_NAME.test(name);
 
 /**
  * The absolute path of an indexed file, or null when it may not be touched: its name is not a plain
@@ -98,23 +102,28 @@ function createFileLocator(realRoot: string) {
 const ids = (files: readonly { id: number }[]) => JSON.stringify(files.map((file) => file.id));
 
 /**
- * Deletion decided and done in committed steps: the rows are marked 'deleting', the files unlinked,
- * and the rows become 'deleted' tombstones in the next step's commit. A crash in between leaves
- * 'deleting' rows, which the next run finishes first (the decision was made; only the unlink may be
- * missing).
+ * Deletion is decided and done in committed steps: the rows are marked 'deleting', the files
+ * unlinked, and the rows become 'deleted' tombstones in a later step's commit. A crash in between
+ * leaves 'deleting' rows, which the next run finishes first (the decision was made; only the unlink
+ * may be missing), after checking that each file is still the one decided on.
  */
 async function finishInterruptedDeletions(database: Database, realRoot: string, now: number): Promise<number> {
-  const rows = await database.all<{ id: number; folder: string; name: string }>(
-    "SELECT id, folder, name FROM footage_files WHERE status = 'deleting'",
+  const rows = await database.all<{ id: number; folder: string; name: string; size: number; mtime: number }>(
+    "SELECT id, folder, name, size, mtime FROM footage_files WHERE status = 'deleting'",
   );
   const locate = createFileLocator(realRoot);
   const finished: typeof rows = [];
-  const keep: typeof rows = []; // outside the root by now, or refused by the system: not deleted after all
+  // Not deleted after all: outside the root by now, no longer the file that was decided on (replaced,
+  // changed, a symlink), unreadable, or refused by the system. Kept, and decided again.
+  const keep: typeof rows = [];
   for (const row of rows) {
     const file = locate(row);
     try {
       if (file === null) throw new Error('not inside the root');
-      unlinkIfThere(file);
+      const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+      if (stat && (!stat.isFile() || stat.size !== row.size || Math.floor(stat.mtimeMs) !== row.mtime))
+        throw new Error('not the file that was decided on');
+      if (stat) unlinkIfThere(file);
       finished.push(row);
     } catch {
       keep.push(row);
@@ -146,6 +155,7 @@ export async function purgeFootage({
   nextRunAt,
   dryRun,
   allowLargeDeletion = false,
+  stepSize = CHUNK,
 }: {
   database: Database;
   root: string;
@@ -154,6 +164,7 @@ export async function purgeFootage({
   nextRunAt: number;
   dryRun: boolean;
   allowLargeDeletion?: boolean;
+  stepSize?: number;
 }): Promise<FootagePurgeResult> {
   const now = clock.now();
   const countLive = async () =>
@@ -189,7 +200,8 @@ export async function purgeFootage({
   ];
   // A hundred thousand rows come back as one JSON text: node-sqlite3 is far slower building as many objects.
   const dueRows = await database.get<{ rows: string }>(
-    `SELECT json_group_array(json_array(f.id, f.folder, f.name, f.size, f.mtime, NOT (${FOOTAGE_NOT_HELD}))) AS rows
+    `SELECT json_group_array(json_array(f.id, f.folder, f.name, f.size, f.mtime, NOT (${FOOTAGE_NOT_HELD}))
+              ORDER BY f.folder, f.name) AS rows
        FROM footage_files f WHERE f.status = 'kept' AND (${conditions.join(' OR ')})`,
     [now, ...params], // the hold check comes first
   );
@@ -207,6 +219,7 @@ export async function purgeFootage({
     refused: 0,
     repaired,
     failed: 0,
+    unreadable: 0,
   };
 
   if (!allowLargeDeletion && liveFiles > 0 && candidates.length / liveFiles > config.footage.maxDeleteShare) {
@@ -221,11 +234,20 @@ export async function purgeFootage({
 
   const settledBefore = now - config.footage.settleMinutes * 60_000;
   const locate = createFileLocator(realRoot);
-  const decide = (files: Candidate[]) => {
+  const decide = async (files: Candidate[]) => {
     const step = { decided: [] as Candidate[], gone: [] as Candidate[], changed: [] as ChangedFile[] };
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
+      // The re-checks are synchronous: the event loop turns now and then, so the commit in flight
+      // goes on and the window stays responsive (on a slow network share too).
+      if (index % CHECKS_PER_TURN === CHECKS_PER_TURN - 1) await turnEventLoop();
       const absolute = locate(file);
-      const stat = absolute === null ? undefined : fs.lstatSync(absolute, { throwIfNoEntry: false });
+      let stat: fs.Stats | undefined;
+      try {
+        stat = absolute === null ? undefined : fs.lstatSync(absolute, { throwIfNoEntry: false });
+      } catch {
+        counts.unreadable++; // its folder cannot be read: left alone, and the other files go on
+        continue;
+      }
       if (absolute === null || stat?.isFile() === false) {
         counts.refused++; // not a plain file inside the root any more (a symlink, a folder)
       } else if (stat === undefined) {
@@ -249,8 +271,11 @@ export async function purgeFootage({
   // and turns step k-2's unlinked files into tombstones, worker threads unlink step k-1's files,
   // committed as 'deleting' a step earlier. A row is 'deleted' only once its file is gone, and
   // 'deleting' while it may be half way.
-  const pool = createUnlinkPool();
+  let pool: UnlinkPool | null = null; // started at the first unlink: most hourly runs have none
+  const closePool = async () => pool?.close();
   const unlinkAll = async (files: Candidate[]): Promise<UnlinkOutcome> => {
+    if (files.length === 0) return { unlinked: [], failed: [] };
+    pool ??= createUnlinkPool();
     const failedAt = new Set(await pool.unlink(files.map((file) => locate(file)!)));
     return {
       unlinked: files.filter((_, index) => !failedAt.has(index)),
@@ -260,10 +285,10 @@ export async function purgeFootage({
   let marked: Candidate[] = [];
   let previous: UnlinkOutcome = { unlinked: [], failed: [] };
   try {
-    for (let start = 0; start < candidates.length; start += CHUNK) {
+    for (let start = 0; start < candidates.length; start += stepSize) {
       const unlinking = unlinkAll(marked);
       unlinking.catch(() => undefined); // awaited below, after the commit it overlaps
-      const step = decide(candidates.slice(start, start + CHUNK));
+      const step = await decide(candidates.slice(start, start + stepSize));
       const done = previous;
       const commit = database.transaction(async (tx) => {
         await markDeleted(tx, done.unlinked);
@@ -282,19 +307,25 @@ export async function purgeFootage({
             [now, JSON.stringify(step.changed)],
           );
         }
-        if (step.decided.length > 0) {
-          await tx.run(
-            "UPDATE footage_files SET status = 'deleting', deleted_at = ? WHERE id IN (SELECT value FROM json_each(?))",
-            [now, ids(step.decided)],
-          );
-        }
+        if (step.decided.length === 0) return [];
+        // Decided on the state at the start of the run: a hold placed since, or a row another scan
+        // changed, is respected here, in the same commit that marks the rest.
+        const markedIds = await tx.all<{ id: number }>(
+          `UPDATE footage_files AS f SET status = 'deleting', deleted_at = ?
+            WHERE f.status = 'kept' AND f.id IN (SELECT value FROM json_each(?)) AND ${FOOTAGE_NOT_HELD}
+           RETURNING id`,
+          [now, ids(step.decided), now],
+        );
+        const markedSet = new Set(markedIds.map((row) => row.id));
+        return step.decided.filter((file) => markedSet.has(file.id));
       });
       await Promise.allSettled([commit, unlinking]);
-      await commit;
+      const markedNow = await commit;
+      counts.held += step.decided.length - markedNow.length;
       previous = await unlinking;
       counts.deleted += previous.unlinked.length;
       counts.failed += previous.failed.length;
-      marked = step.decided;
+      marked = markedNow;
     }
     const last = await unlinkAll(marked);
     counts.deleted += last.unlinked.length;
@@ -304,10 +335,13 @@ export async function purgeFootage({
       await restoreKept(tx, [...previous.failed, ...last.failed]);
     });
   } finally {
-    await pool.close();
+    await closePool();
   }
   return { outcome: 'ok', counts };
 }
+
+const CHECKS_PER_TURN = 500;
+const turnEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 type ChangedFile = [id: number, size: number, mtime: number, recordedAt: number, timeSource: string];
 interface UnlinkOutcome {

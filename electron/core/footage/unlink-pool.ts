@@ -39,6 +39,7 @@ export function createUnlinkPool(size = 2): UnlinkPool {
       const cleanUp = () => {
         worker.off('message', onMessage);
         worker.off('error', onError);
+        worker.off('exit', onExit);
       };
       const onMessage = (failed: number[]) => {
         cleanUp();
@@ -48,14 +49,19 @@ export function createUnlinkPool(size = 2): UnlinkPool {
         cleanUp();
         reject(error);
       };
+      const onExit = (code: number) => {
+        cleanUp();
+        reject(new Error(`an unlink worker stopped (exit code ${code})`));
+      };
       worker.on('message', onMessage);
       worker.on('error', onError);
+      worker.on('exit', onExit);
       worker.postMessage(paths);
     });
 
   return {
     async unlink(paths) {
-      // Files of one folder go to one worker: unlinks in the same folder take turns anyway.
+      // A run of files of one folder goes to one worker: unlinks in the same folder take turns anyway.
       const shares = workers.map(() => ({ paths: [] as string[], indexes: [] as number[] }));
       let share = 0;
       for (let index = 0; index < paths.length; index++) {

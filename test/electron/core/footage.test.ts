@@ -60,7 +60,9 @@ async function setup(config: KioskConfig = defaultConfig) {
   const kiosk = await openTestKiosk({ clock, config });
   const root = makeTempDir('footage-root-');
   const scan = () => scanFootage({ database: kiosk.database, root, config, clock });
-  const purge = (options: { dryRun?: boolean; allowLargeDeletion?: boolean; nextRunAt?: number } = {}) =>
+  const purge = (
+    options: { dryRun?: boolean; allowLargeDeletion?: boolean; nextRunAt?: number; stepSize?: number } = {},
+  ) =>
     purgeFootage({
       database: kiosk.database,
       root,
@@ -69,6 +71,7 @@ async function setup(config: KioskConfig = defaultConfig) {
       nextRunAt: options.nextRunAt ?? clock.now() + 3_600_000,
       dryRun: options.dryRun ?? false,
       allowLargeDeletion: options.allowLargeDeletion,
+      stepSize: options.stepSize,
     });
   const rows = async () =>
     kiosk.database.all<{ path: string; camera: string; recorded_at: number; time_source: string; status: string }>(
@@ -163,6 +166,25 @@ describe('the footage scan', () => {
         clock,
       }),
     ).rejects.toMatchObject({ problem: 'missing' });
+  });
+});
+
+describe('the footage jobs', () => {
+  it('a scan and a purge that fire at the same minute walk the root one after the other', async () => {
+    const root = makeTempDir('footage-root-');
+    const files: Record<string, number> = {};
+    for (let index = 0; index < 200; index++) {
+      files[frigate(new Date(Date.parse('2026-10-20T09:00:00Z') + index * 10_000).toISOString(), 'gate')] = 0;
+    }
+    writeFiles(root, files);
+    const config = { ...defaultConfig, footage: { ...defaultConfig.footage, root } };
+    // A clock that moves a millisecond at every reading, so the runs' times tell their order.
+    let tick = Date.parse(NOW);
+    const kiosk = await openTestKiosk({ clock: { now: () => tick++ }, config });
+    const [scan, purge] = await Promise.all([kiosk.footage.scan(), kiosk.footage.purge()]);
+    expect(scan.outcome).toBe('ok');
+    expect(purge).toMatchObject({ outcome: 'blocked', message: expect.stringMatching(/^tooManyAtOnce/) });
+    expect(scan.finishedAt!).toBeLessThanOrEqual(purge.startedAt);
   });
 });
 
@@ -266,6 +288,45 @@ describe('the footage purge', () => {
       expect(fs.existsSync(stuck)).toBe(false);
     },
   );
+
+  it.runIf(canMakeImmutable())(
+    'a refused file in an early step goes back to kept, and no row is left half way',
+    async () => {
+      const { kiosk, root, purge } = await withFiles();
+      const stuck = path.join(root, '2026-10-20', '09', 'gate', '00.00.mp4');
+      execFileSync('chattr', ['+i', stuck]);
+      try {
+        // One file per step: the refused file's step is settled inside the run, not at its end.
+        expect(await purge({ stepSize: 1 })).toMatchObject({ counts: { deleted: 2, failed: 1 } });
+      } finally {
+        execFileSync('chattr', ['-i', stuck]);
+      }
+      expect(await kiosk.database.all("SELECT id FROM footage_files WHERE status = 'deleting'")).toEqual([]);
+      expect(await purge({ stepSize: 1 })).toMatchObject({ counts: { repaired: 0, deleted: 1 } });
+    },
+  );
+
+  it('respects a hold placed while the run is under way', async () => {
+    const { kiosk, root, purge, rows } = await withFiles();
+    // Security holds the lobby file the moment the first file of the run is marked for deletion.
+    await kiosk.database.exec(`CREATE TRIGGER hold_during_run AFTER UPDATE OF status ON footage_files
+      WHEN new.status = 'deleting' AND NOT EXISTS (SELECT 1 FROM legal_holds) BEGIN
+        INSERT INTO legal_holds (kind, footage_path, reason, placed_by, placed_at)
+        VALUES ('footage-file', '2026-10-20/09/lobby/00.20.mp4', 'Incident 19', 'Sam Security', 0);
+      END`);
+    expect(await purge({ stepSize: 1 })).toMatchObject({ counts: { due: 3, held: 1, deleted: 2 } });
+    expect(fs.existsSync(path.join(root, '2026-10-20', '09', 'lobby', '00.20.mp4'))).toBe(true);
+    expect((await rows()).find((row) => row.path === '2026-10-20/09/lobby/00.20.mp4')?.status).toBe('kept');
+  });
+
+  it('a folder that cannot be read leaves its files alone; the rest of the run goes on', async () => {
+    const { root, purge } = await withFiles();
+    // A file where the folder was: looking inside it fails (ENOTDIR), as an unreadable folder does.
+    const lobby = path.join(root, '2026-10-20', '09', 'lobby');
+    fs.rmSync(lobby, { recursive: true });
+    fs.writeFileSync(lobby, 'not a folder');
+    expect(await purge()).toMatchObject({ outcome: 'ok', counts: { due: 3, unreadable: 1, deleted: 2 } });
+  });
 
   it('a dry run deletes nothing', async () => {
     const { root, purge } = await withFiles();
@@ -380,6 +441,16 @@ describe('the footage purge', () => {
     expect(await purge()).toMatchObject({ outcome: 'ok', counts: { repaired: 3, due: 0 } });
     expect(fs.readdirSync(path.join(root, '2026-10-20', '09', 'gate'))).toEqual([]);
     expect((await rows()).filter((row) => row.status === 'deleted')).toHaveLength(3);
+  });
+
+  it('a half-done deletion whose file changed since is not finished: the file is indexed again instead', async () => {
+    const { kiosk, root, purge, rows } = await withFiles();
+    await kiosk.database.run("UPDATE footage_files SET status = 'deleting' WHERE path LIKE '2026-10-20/09/gate/%'");
+    const rewritten = path.join(root, '2026-10-20', '09', 'gate', '00.00.mp4');
+    fs.appendFileSync(rewritten, 'a different recording');
+    expect(await purge()).toMatchObject({ outcome: 'ok', counts: { repaired: 1, changed: 1 } });
+    expect(fs.existsSync(rewritten)).toBe(true);
+    expect((await rows()).find((row) => row.path === '2026-10-20/09/gate/00.00.mp4')?.status).toBe('kept');
   });
 
   it('a half-done deletion whose folder now leads outside the root is not finished there: the rows are kept', async () => {
