@@ -202,8 +202,9 @@ export async function purgeFootage({
   const dueRows = await database.get<{ rows: string }>(
     `SELECT json_group_array(json_array(f.id, f.folder, f.name, f.size, f.mtime, NOT (${FOOTAGE_NOT_HELD}))
               ORDER BY f.folder, f.name) AS rows
-       FROM footage_files f WHERE f.status = 'kept' AND (${conditions.join(' OR ')})`,
-    [now, ...params], // the hold check comes first
+       FROM footage_files f WHERE f.status = 'kept' AND (${conditions.join(' OR ')})
+        AND f.recorded_at <= ? -- a file dated in the future is flagged in the view, never due`,
+    [now, ...params, now], // the hold check comes first
   );
   const due = (JSON.parse(dueRows!.rows) as [number, string, string, number, number, number][]).map(
     ([id, folder, name, size, mtime, held]) => ({ id, folder, name, size, mtime, held: held === 1 }),

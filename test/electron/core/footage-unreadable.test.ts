@@ -12,7 +12,7 @@ const NOBODY = 65534;
  * The scan runs in a process of its own. As root (as on these test machines) a folder's permissions
  * bind nobody, so that process runs as the unprivileged user "nobody".
  */
-function scanAs(databaseFile: string, root: string) {
+function runAs(databaseFile: string, root: string, mode: 'scan' | 'purge'): string {
   const asRoot = process.getuid?.() === 0;
   const result = spawnSync(
     process.execPath,
@@ -23,7 +23,7 @@ function scanAs(databaseFile: string, root: string) {
       databaseFile,
       root,
       String(Date.now()),
-      'scan',
+      mode,
     ],
     {
       cwd: repository,
@@ -33,7 +33,11 @@ function scanAs(databaseFile: string, root: string) {
     },
   );
   if (result.status !== 0) throw new Error(result.stderr);
-  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as {
+  return result.stdout.trim().split('\n').at(-1)!;
+}
+
+function scanAs(databaseFile: string, root: string) {
+  return JSON.parse(runAs(databaseFile, root, 'scan')) as {
     counts: { added: number; vanished: number; unreadable: number };
     unreadable: string[];
   };
@@ -96,4 +100,13 @@ it('a folder that cannot be read is reported, and its files are not taken for go
     fs.chmodSync(yard, 0o755);
   }
   expect(scanAs(databaseFile, root)).toMatchObject({ counts: { added: 1, unreadable: 0 } });
+
+  // The root itself cannot be read: the purge deletes nothing at all.
+  fs.chmodSync(root, 0o000);
+  try {
+    expect(runAs(databaseFile, root, 'purge')).toMatch(/^done \{"outcome":"blocked","reason":"unreadable"/);
+  } finally {
+    fs.chmodSync(root, 0o755);
+  }
+  expect(fs.readdirSync(path.join(root, 'gate'))).toHaveLength(3);
 });

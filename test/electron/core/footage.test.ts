@@ -469,10 +469,16 @@ describe('the footage purge', () => {
   });
 
   it('leaves a future-dated file alone and flags it', async () => {
-    const { kiosk, root, scan } = await setup();
+    const { kiosk, root, scan, purge } = await setup();
     writeFiles(root, { [frigate('2027-03-01T09:00:00Z', 'gate')]: Date.parse('2027-03-01T09:00:00Z') });
     await scan();
     const [row] = await kiosk.footage.list();
     expect(row).toMatchObject({ future: true, status: 'kept' });
+    // Not even a run whose next run lies past the file's own deadline deletes it.
+    expect(await purge({ nextRunAt: Date.parse('2027-06-01T00:00:00Z'), allowLargeDeletion: true })).toMatchObject({
+      outcome: 'ok',
+      counts: { due: 0, deleted: 0 },
+    });
+    expect(fs.existsSync(path.join(root, ...frigate('2027-03-01T09:00:00Z', 'gate').split('/')))).toBe(true);
   });
 });
