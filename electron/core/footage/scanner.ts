@@ -24,6 +24,8 @@ const UNTRUSTED_MTIME = -1;
 // Rows travel to SQLite as one JSON parameter per batch, written on SQLite's own thread while the
 // walk collects the next batch.
 const INSERT_BATCH = 10_000;
+// Two batches may wait for SQLite: neither thread idles when one batch happens to take longer.
+const BATCHES_IN_FLIGHT = 2;
 /** A new or changed file as it goes to SQLite: folder, name, camera, recorded at, time source, size, mtime. */
 type PendingRow = [string, string, string, number, string, number, number];
 interface FolderRow {
@@ -174,11 +176,11 @@ export async function scanFootage({
   return counts;
 }
 
-/** Collects rows and writes them a batch at a time, one batch in flight while the next is collected. */
+/** Collects rows and writes them a batch at a time, while the walk collects the next ones. */
 function createBatchWriter(database: Database, now: number, batchSize: number) {
   let files: PendingRow[] = [];
   let folders: FolderRow[] = [];
-  let inFlight: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
 
   const write = (fileRows: string, folderRows: string) =>
     database.transaction(async (tx) => {
@@ -203,19 +205,22 @@ function createBatchWriter(database: Database, now: number, batchSize: number) {
     addFile: (row: PendingRow) => files.push(row),
     addFolder: (row: FolderRow) => folders.push(row),
     full: () => files.length >= batchSize,
-    /** Waits for the batch in flight (throwing its error), then sends what was collected. */
+    /** Sends what was collected; with the most batches already in flight, waits for the oldest (throwing its error). */
     async flush() {
-      await inFlight;
+      while (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
       if (files.length === 0 && folders.length === 0) return;
-      inFlight = write(JSON.stringify(files), JSON.stringify(folders));
-      inFlight.catch(() => undefined); // handled: the next flush or settled() reports it
+      const writing = write(JSON.stringify(files), JSON.stringify(folders));
+      writing.catch(() => undefined); // handled: a later flush or written() reports it
+      inFlight.push(writing);
       files = [];
       folders = [];
     },
-    /** Waits for the batch in flight, throwing its error. */
-    written: () => inFlight,
+    /** Waits for every batch in flight, throwing the first error. */
+    async written() {
+      while (inFlight.length > 0) await inFlight.shift();
+    },
     /** Never leaves a write running behind a scan that failed. */
-    settled: () => inFlight.catch(() => undefined),
+    settled: () => Promise.allSettled(inFlight),
   };
 }
 
