@@ -1,5 +1,19 @@
 import { DateTime } from 'luxon';
 
+/**
+ * "Through 31 March" as an instant: the start of the next local day in `zone` (an exclusive end).
+ * `date` is an ISO date, 2027-03-31.
+ */
+export function endOfLocalDate(date: string, zone: string): number {
+  return DateTime.fromISO(date, { zone }).plus({ days: 1 }).toMillis();
+}
+
+/** The local date an exclusive end at midnight closes ("through 31 March"), or null when it is not at midnight. */
+export function localDateThrough(endsAt: number, zone: string): string | null {
+  const end = DateTime.fromMillis(endsAt, { zone });
+  return end.equals(end.startOf('day')) ? end.minus({ days: 1 }).toISODate() : null;
+}
+
 /** The local calendar day containing `epochMs` in `zone`, as a half-open UTC range [start, end). */
 export function localDayBounds(epochMs: number, zone: string): { start: number; end: number } {
   const day = DateTime.fromMillis(epochMs, { zone }).startOf('day');

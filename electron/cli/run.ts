@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { noticeVersion } from '../../shared/notice';
 import type { Result } from '../../shared/result';
+import { endOfLocalDate } from '../../shared/time';
 import { clockFromEnvironment, InvalidClockError } from '../core/clock';
 import { ConfigError, loadConfigFile } from '../core/config-file';
 import type { KioskConfig } from '../../shared/config';
@@ -268,7 +269,7 @@ function untilOption(values: Values, zone: string): number | null {
   if (!parsed.isValid || !/^\d{4}-\d\d-\d\d/.test(value)) {
     throw new UsageError(`--until must be a date such as 2027-01-31 or 2027-01-31T12:00, not "${value}"`);
   }
-  return (value.length === 10 ? parsed.plus({ days: 1 }) : parsed).toMillis();
+  return value.length === 10 ? endOfLocalDate(value, zone) : parsed.toMillis();
 }
 
 function ensureFolder(folder: string): string {

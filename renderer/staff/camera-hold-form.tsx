@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { useId, useState, type FormEvent } from 'react';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
-import { formatLocalDateTime } from '../../shared/time';
+import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ErrorLine } from './error-line';
@@ -51,7 +51,7 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
     if (start === null || end === null || Object.values(problems).some(Boolean)) return setErrors(problems);
 
     // "Until 31 March" keeps the footage through that whole day in the kiosk's zone, as on the holds tab.
-    const endsAt = until ? DateTime.fromISO(until, { zone: timeZone }).plus({ days: 1 }).toMillis() : null;
+    const endsAt = until ? endOfLocalDate(until, timeZone) : null;
     const result = await client.invoke('holds.placeOnFootage', { camera, from: start, to: end, reason, endsAt });
     if (!result.ok) {
       const { key, fields } = result.error;

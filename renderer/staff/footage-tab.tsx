@@ -3,7 +3,7 @@ import { useCallback, useId, useState } from 'react';
 import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
 import type { FootageRow } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
-import { formatLocalDateTime } from '../../shared/time';
+import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
@@ -47,7 +47,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
         camera: camera || undefined,
         status: status === 'kept' || status === 'deleted' ? status : undefined,
         from: from ? DateTime.fromISO(from, { zone: timeZone }).toMillis() : undefined,
-        to: to ? DateTime.fromISO(to, { zone: timeZone }).plus({ days: 1 }).toMillis() : undefined,
+        to: to ? endOfLocalDate(to, timeZone) : undefined,
         limit: 500,
       }),
     [client, camera, status, from, to, timeZone],

@@ -1,8 +1,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { DateTime } from 'luxon';
 import type { LegalHold } from '../../shared/api/types';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
-import { formatLocalDateTime } from '../../shared/time';
+import { endOfLocalDate, formatLocalDateTime, localDateThrough } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
@@ -27,7 +26,7 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
   async function place(event: FormEvent) {
     event.preventDefault();
     // "Until 31 March" keeps the visit through that whole day in the kiosk's zone.
-    const endsAt = until ? DateTime.fromISO(until, { zone: timeZone }).plus({ days: 1 }).toMillis() : null;
+    const endsAt = until ? endOfLocalDate(until, timeZone) : null;
     const result = await client.invoke('holds.placeOnVisit', { visitId: Number(visit) || 0, reason, endsAt });
     if (!result.ok)
       return setErrors({ ...result.error.fields, form: result.error.fields ? undefined : result.error.key });
@@ -52,10 +51,8 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
   };
   // A hold placed "through 31 March" ends at the start of 1 April: shown as the day that was entered.
   const holdEnd = (endsAt: number) => {
-    const end = DateTime.fromMillis(endsAt, { zone: timeZone });
-    return end.equals(end.startOf('day'))
-      ? text.throughDay(end.minus({ days: 1 }).toISODate()!)
-      : formatLocalDateTime(endsAt, timeZone);
+    const through = localDateThrough(endsAt, timeZone);
+    return through ? text.throughDay(through) : formatLocalDateTime(endsAt, timeZone);
   };
 
   return (
