@@ -26,14 +26,21 @@ const regexOf = (pattern: { regex: string }) => {
 
 // A scan meets a million files from a few thousand distinct hours: the zone offset of each local
 // hour is looked up once, and every file's instant is plain arithmetic after that.
-const offsetCache = new Map<string, number | null>();
+const offsetCache = new Map<string, Map<number, number | null>>();
 
 function instantOf(groups: Record<string, string | undefined>, zone: string): number | null {
-  const [year, month, day] = [Number(groups.year), Number(groups.month), Number(groups.day)];
-  const [hour, minute, second] = [Number(groups.hour ?? 0), Number(groups.minute ?? 0), Number(groups.second ?? 0)];
-  if (minute > 59 || second > 59) return null;
-  const key = `${zone}|${year}-${month}-${day}T${hour}`;
-  let offsetMs = offsetCache.get(key);
+  const year = Number(groups.year);
+  const month = Number(groups.month);
+  const day = Number(groups.day);
+  const hour = Number(groups.hour ?? 0);
+  const minute = Number(groups.minute ?? 0);
+  const second = Number(groups.second ?? 0);
+  // Also keeps the hour key below unique: no field may carry into the next.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59)) return null;
+  let offsets = offsetCache.get(zone);
+  if (!offsets) offsetCache.set(zone, (offsets = new Map()));
+  const hourKey = ((year * 100 + month) * 100 + day) * 100 + hour; // a number: no string built per file
+  let offsetMs = offsets.get(hourKey);
   if (offsetMs === undefined) {
     const start = DateTime.fromObject({ year, month, day, hour }, { zone });
     // Invalid dates, and local hours that do not exist (the spring-forward gap), are no timestamp.
@@ -41,8 +48,8 @@ function instantOf(groups: Record<string, string | undefined>, zone: string): nu
       start.isValid && start.hour === hour && start.day === day
         ? start.toMillis() - Date.UTC(year, month - 1, day, hour)
         : null;
-    if (offsetCache.size > 100_000) offsetCache.clear();
-    offsetCache.set(key, offsetMs);
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(hourKey, offsetMs);
   }
   return offsetMs === null ? null : Date.UTC(year, month - 1, day, hour, minute, second) + offsetMs;
 }

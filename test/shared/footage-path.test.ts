@@ -57,6 +57,28 @@ describe('footage files', () => {
     });
   });
 
+  it('takes no date whose fields overflow, even after a real date of the same hour was seen', () => {
+    const loose = {
+      ...settings,
+      patterns: [
+        {
+          regex: '^(?<year>\\d{4})-(?<month>\\d+)-(?<day>\\d+)-(?<hour>\\d+)\\.mp4$',
+          zone: 'local' as const,
+          camera: 'firstFolder' as const,
+        },
+      ],
+    };
+    // Day 101 of November would read as 1 December if the fields could carry into each other.
+    expect(identifyFootage('2026-12-1-10.mp4', MTIME, loose, zone).timeSource).toBe('path');
+    for (const overflowing of ['2026-11-101-10.mp4', '2026-11-1-24.mp4', '2026-13-1-10.mp4', '2026-0-1-10.mp4']) {
+      expect(identifyFootage(overflowing, MTIME, loose, zone)).toEqual({
+        camera: 'unknown',
+        recordedAt: MTIME,
+        timeSource: 'mtime',
+      });
+    }
+  });
+
   it.each([
     ['a.mp4', true],
     ['a/b/c.MKV', true],

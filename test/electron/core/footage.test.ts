@@ -188,6 +188,79 @@ describe('the footage jobs', () => {
   });
 });
 
+describe('the rows a scan writes', () => {
+  it('are each file’s own, when a folder mixes cameras and time sources and its files span several batches', async () => {
+    // The camera comes from the file name here, so one folder holds files of two cameras, and one
+    // file matches no pattern (its mtime stands in): the files' shared fields change within the folder.
+    const config: KioskConfig = {
+      ...defaultConfig,
+      footage: {
+        ...defaultConfig.footage,
+        patterns: [
+          {
+            regex:
+              '(?<camera>[a-z]+)_(?<year>\\d{4})(?<month>\\d{2})(?<day>\\d{2})_(?<hour>\\d{2})(?<minute>\\d{2})(?<second>\\d{2})',
+            zone: 'utc',
+            camera: 'group',
+          },
+        ],
+      },
+    };
+    const { kiosk, root, clock } = await setup(config);
+    const names = ['gate_20261120_100000.mp4', 'gate_20261120_100010.mp4', 'hall_20261120_090000.mp4', 'loose.mp4'];
+    writeFiles(root, Object.fromEntries(names.map((name) => [`mixed/${name}`, Date.parse('2026-11-20T10:00:00Z')])));
+    fs.writeFileSync(path.join(root, 'mixed', 'hall_20261120_090000.mp4'), 'three');
+    fs.utimesSync(path.join(root, 'mixed', 'hall_20261120_090000.mp4'), 1_790_000_000.5, 1_790_000_000.5);
+    fs.utimesSync(root + '/mixed', new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    const mtimeOf = (name: string) => Math.floor(fs.statSync(path.join(root, 'mixed', name)).mtimeMs);
+
+    for (const batchSize of [1, 2, 3, 10_000]) {
+      await kiosk.database.exec('DELETE FROM footage_files; DELETE FROM footage_folders');
+      expect(await scanFootage({ database: kiosk.database, root, config, clock, batchSize })).toMatchObject({
+        added: 4,
+      });
+      expect(
+        await kiosk.database.all(
+          'SELECT name, camera, recorded_at, time_source, size, mtime FROM footage_files ORDER BY name',
+        ),
+      ).toEqual([
+        {
+          name: 'gate_20261120_100000.mp4',
+          camera: 'gate',
+          recorded_at: Date.parse('2026-11-20T10:00:00Z'),
+          time_source: 'path',
+          size: 1,
+          mtime: mtimeOf('gate_20261120_100000.mp4'),
+        },
+        {
+          name: 'gate_20261120_100010.mp4',
+          camera: 'gate',
+          recorded_at: Date.parse('2026-11-20T10:00:10Z'),
+          time_source: 'path',
+          size: 1,
+          mtime: mtimeOf('gate_20261120_100010.mp4'),
+        },
+        {
+          name: 'hall_20261120_090000.mp4',
+          camera: 'hall',
+          recorded_at: Date.parse('2026-11-20T09:00:00Z'),
+          time_source: 'path',
+          size: 5,
+          mtime: 1_790_000_000_500,
+        },
+        {
+          name: 'loose.mp4',
+          camera: 'mixed',
+          recorded_at: mtimeOf('loose.mp4'),
+          time_source: 'mtime',
+          size: 1,
+          mtime: mtimeOf('loose.mp4'),
+        },
+      ]);
+    }
+  });
+});
+
 describe('a scan that stops halfway', () => {
   it('leaves every folder it listed to be visited next time, though their parent has not changed', async () => {
     const { kiosk, root, clock } = await setup();
