@@ -8,7 +8,7 @@ import { endOfLocalDate } from '../../shared/time';
 import { clockFromEnvironment, InvalidClockError } from '../core/clock';
 import { ConfigError, loadConfigFile } from '../core/config-file';
 import type { KioskConfig } from '../../shared/config';
-import type { JobRun } from '../../shared/api/types';
+import type { FootageListStatus, JobRun } from '../../shared/api/types';
 import { defaultDataDir } from '../core/data-dir';
 import { DatabaseTooNewError, NotADatabaseError } from '../core/database';
 import { createKiosk, type Kiosk } from '../core/kiosk';
@@ -57,7 +57,7 @@ Commands:
   holds release --id N                                            release a legal hold
   holds list                                                      the active legal holds
   holds add --file PATH --reason R | --camera C --from T --to T --reason R   hold footage
-  footage scan | footage purge [--dry-run] | footage list [--camera C] [--status S]
+  footage scan | footage purge [--dry-run] | footage list [--camera C] [--status kept|held|deleted|gone]
                  (with --footage-root R to use another root for this run)
 
 Options:
@@ -198,7 +198,7 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
   'footage list': async ({ kiosk, values, print }) => {
     const filter = {
       camera: values.camera,
-      status: values.status as 'kept' | undefined,
+      status: values.status as FootageListStatus | undefined, // checked by the channel's schema
       from: timeOption(values.from, 'from', kiosk.config.timeZone),
       to: timeOption(values.to, 'to', kiosk.config.timeZone),
       limit: integerOption(values, 'limit'),

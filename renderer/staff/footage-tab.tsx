@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { useCallback, useId, useState } from 'react';
 import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
-import type { FootageRow } from '../../shared/api/types';
+import type { FootageListStatus, FootageRow } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
 import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
@@ -26,10 +26,13 @@ const megabytes = (bytes: number) =>
       ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
       : `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 
+const STATUS_OPTIONS = ['all', 'kept', 'held', 'deleted'] as const satisfies ('all' | FootageListStatus)[];
+type StatusOption = (typeof STATUS_OPTIONS)[number];
+
 /** Security's review of the footage index: per camera, and file by file with its deletion date. */
 export function FootageTab({ client, language, text, timeZone }: Props) {
   const [camera, setCamera] = useState('');
-  const [status, setStatus] = useState('all');
+  const [status, setStatus] = useState<StatusOption>('all');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
@@ -45,7 +48,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
     () =>
       client.invoke('footage.list', {
         camera: camera || undefined,
-        status: status === 'kept' || status === 'deleted' ? status : undefined,
+        status: status === 'all' ? undefined : status,
         from: from ? DateTime.fromISO(from, { zone: timeZone }).toMillis() : undefined,
         to: to ? endOfLocalDate(to, timeZone) : undefined,
         limit: 500,
@@ -53,7 +56,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
     [client, camera, status, from, to, timeZone],
   );
   const files = useLoaded(loadFiles);
-  const shown = (files.value ?? []).filter((row) => status !== 'held' || row.held);
+  const shown = files.value ?? [];
   const when = (epochMs: number) => formatLocalDateTime(epochMs, timeZone);
   const reloadAll = () => Promise.all([overview.reload(), files.reload()]);
 
@@ -167,8 +170,8 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
         </div>
         <div className="field">
           <label htmlFor={statusId}>{text.statusFilter}</label>
-          <select id={statusId} value={status} onChange={(event) => setStatus(event.target.value)}>
-            {['all', 'kept', 'held', 'deleted'].map((option) => (
+          <select id={statusId} value={status} onChange={(event) => setStatus(event.target.value as StatusOption)}>
+            {STATUS_OPTIONS.map((option) => (
               <option key={option} value={option}>
                 {text.statuses[option]}
               </option>

@@ -8,6 +8,7 @@ import type {
   CsvExport,
   EvacuationList,
   FootageOverview,
+  FootageListStatus,
   FootageRow,
   JobRun,
   LegalHold,
@@ -77,7 +78,7 @@ const footageListInput = z.strictObject({
   camera: z.string().max(200).optional(),
   from: epochMs.optional(),
   to: epochMs.optional(),
-  status: z.enum(['kept', 'deleting', 'deleted', 'gone']).optional(),
+  status: z.enum(['kept', 'held', 'deleting', 'deleted', 'gone'] satisfies FootageListStatus[]).optional(),
   limit: z.int().min(1).max(10_000).optional(),
 });
 

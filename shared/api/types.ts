@@ -150,6 +150,9 @@ export interface FootageRow {
   held: boolean;
 }
 
+/** What the index can be filtered on: a row's status, or 'held' for kept files under an active hold. */
+export type FootageListStatus = FootageRow['status'] | 'held';
+
 export interface CameraSummary {
   camera: string;
   files: number;

@@ -360,6 +360,10 @@ describe('the reception desk in Chromium', () => {
     await page.getByLabel('Reden om een bestand vast te houden').fill('Incident 2026-77');
     await page.getByRole('button', { name: 'garage/garage_20261122_101500.mkv vasthouden' }).click();
     await page.getByRole('row', { name: /garage.*vastgehouden/ }).waitFor();
+    // The held filter shows the held file only.
+    await page.getByLabel('Status').selectOption('held');
+    await page.getByRole('row', { name: /2026-11-20 10:15 .*front_door/ }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('row', { name: /vastgehouden/ }).count()).toBe(1);
     expect(await running.kiosk.holds.listActive()).toMatchObject([
       { kind: 'footage-file', reason: 'Incident 2026-77', placedBy: 'Sam Security' },
     ]);

@@ -8,21 +8,13 @@ import type { Database } from '../database';
 import type { JobRunner } from '../jobs';
 import type { ClockCheck } from '../retention/clock-guard';
 import { UserError } from '../user-error';
+import { footageListQuery, type FootageFilter } from './footage-list-query';
 import { FOOTAGE_NOT_HELD, purgeFootage, type FootagePurgeCounts } from './purge';
 import { scanFootage } from './scanner';
 
 export const FOOTAGE_SCAN_JOB = 'footageScan';
 export const FOOTAGE_PURGE_JOB = 'footagePurge';
 const LARGE_DELETION_KEY = 'footageLargeDeletionConfirmed';
-
-export interface FootageFilter {
-  id?: number;
-  camera?: string;
-  from?: number;
-  to?: number;
-  status?: FootageRow['status'];
-  limit?: number;
-}
 
 export function createFootageService({
   database,
@@ -141,17 +133,8 @@ export function createFootageService({
     },
 
     async list(filter: FootageFilter = {}): Promise<FootageRow[]> {
-      const filters: [string, string | number | undefined][] = [
-        ['id = ?', filter.id],
-        ['camera = ?', filter.camera],
-        ['recorded_at >= ?', filter.from],
-        ['recorded_at < ?', filter.to],
-        ['status = ?', filter.status],
-      ];
-      const active = filters.filter(([, value]) => value !== undefined && value !== '');
-      const conditions = active.map(([condition]) => condition);
-      const params = active.map(([, value]) => value as string | number);
       const now = clock.now();
+      const query = footageListQuery(filter, now);
       const rows = await database.all<{
         id: number;
         path: string;
@@ -162,12 +145,7 @@ export function createFootageService({
         status: FootageRow['status'];
         deleted_at: number | null;
         held: number;
-      }>(
-        `SELECT id, path, camera, recorded_at, time_source, size, status, deleted_at, NOT (${FOOTAGE_NOT_HELD}) AS held
-           FROM footage_files f ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-          ORDER BY recorded_at DESC, id DESC LIMIT ?`,
-        [now, ...params, Math.min(filter.limit ?? 500, 10_000)],
-      );
+      }>(query.sql, query.params);
       return rows.map((row) => ({
         id: row.id,
         path: row.path,
@@ -190,7 +168,8 @@ export function createFootageService({
     async overview(): Promise<FootageOverview> {
       const now = clock.now();
       const groups = await database.all<{ camera: string; files: number; bytes: number; oldest: number }>(
-        "SELECT camera, count(*) AS files, sum(size) AS bytes, min(recorded_at) AS oldest FROM footage_files WHERE status = 'kept' GROUP BY camera ORDER BY camera",
+        // One pass over the table: faster than the live files' time index plus a row lookup for each.
+        "SELECT camera, count(*) AS files, sum(size) AS bytes, min(recorded_at) AS oldest FROM footage_files NOT INDEXED WHERE status = 'kept' GROUP BY camera ORDER BY camera",
       );
       const cameras: CameraSummary[] = [];
       for (const group of groups) {

@@ -198,13 +198,17 @@ export async function purgeFootage({
     latestDue(config.retention.footageDays),
     ...shorter.flatMap((camera) => [camera, latestDue(footageRetentionDays(config, camera))]),
   ];
+  // One bound for the index walk: without it SQLite reads every live file to test the cameras' bounds.
+  // A file dated in the future is flagged in the view, never due.
+  const shortestDays = Math.min(config.retention.footageDays, ...shorter.map((c) => footageRetentionDays(config, c)));
+  const newestDue = Math.min(now, latestDue(shortestDays));
   // A hundred thousand rows come back as one JSON text: node-sqlite3 is far slower building as many objects.
   const dueRows = await database.get<{ rows: string }>(
     `SELECT json_group_array(json_array(f.id, f.folder, f.name, f.size, f.mtime, NOT (${FOOTAGE_NOT_HELD}))
               ORDER BY f.folder, f.name) AS rows
        FROM footage_files f WHERE f.status = 'kept' AND (${conditions.join(' OR ')})
-        AND f.recorded_at <= ? -- a file dated in the future is flagged in the view, never due`,
-    [now, ...params, now], // the hold check comes first
+        AND f.recorded_at <= ?`,
+    [now, ...params, newestDue], // the hold check comes first
   );
   const due = (JSON.parse(dueRows!.rows) as [number, string, string, number, number, number][]).map(
     ([id, folder, name, size, mtime, held]) => ({ id, folder, name, size, mtime, held: held === 1 }),

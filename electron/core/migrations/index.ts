@@ -3,10 +3,18 @@ import * as staffAndAudit from './0002-staff-and-audit';
 import * as retention from './0003-retention';
 import * as footage from './0004-footage';
 import * as footageByFolder from './0005-footage-by-folder';
+import * as footageRecordByTime from './0006-footage-record-by-time';
 
 export interface Migration {
   sql: string;
 }
 
 /** In order; a migration's schema version is its position, starting at 1. */
-export const migrations: readonly Migration[] = [visits, staffAndAudit, retention, footage, footageByFolder];
+export const migrations: readonly Migration[] = [
+  visits,
+  staffAndAudit,
+  retention,
+  footage,
+  footageByFolder,
+  footageRecordByTime,
+];

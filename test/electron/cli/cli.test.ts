@@ -270,6 +270,13 @@ describe('kiosk CLI', () => {
     const purge = cli(['footage', 'purge', '--footage-root', root, '--data-dir', dataDir, '--json']);
     expect(JSON.parse(purge.stdout)).toMatchObject({ outcome: 'ok', counts: { deleted: 1 } });
     expect(fs.existsSync(file)).toBe(false);
+    const deleted = JSON.parse(
+      cli(['footage', 'list', '--status', 'deleted', '--footage-root', root, '--data-dir', dataDir, '--json']).stdout,
+    );
+    expect(deleted).toMatchObject([{ path: '2026-10-01/09/gate/00.00.mp4', status: 'deleted' }]);
+    const badStatus = cli(['footage', 'list', '--status', 'lost', '--footage-root', root, '--data-dir', dataDir]);
+    expect(badStatus.code).toBe(2);
+    expect(badStatus.stderr.trim().split('\n')).toHaveLength(1);
 
     for (const args of [['--footage-root', path.join(root, 'missing')], []]) {
       const run = cli(['footage', 'scan', ...args, '--data-dir', dataDir]);

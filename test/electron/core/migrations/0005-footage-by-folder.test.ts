@@ -13,7 +13,7 @@ it('0005 splits each stored footage path into folder and name, keeping ids, tomb
            (8, 'loose.mp4', '', 'unknown', 4, 'mtime', 11, 5, 'deleted', 6, 7, 'retention');`);
   await before.close();
 
-  const after = await openDatabase(file);
+  const after = await openDatabase(file, migrations.slice(0, 5));
   try {
     expect(
       await after.all(
