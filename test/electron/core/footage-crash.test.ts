@@ -7,9 +7,9 @@ import { fixedClock } from '../../../electron/core/clock';
 import { openDatabase } from '../../../electron/core/database';
 import { purgeFootage } from '../../../electron/core/footage/purge';
 import { scanFootage } from '../../../electron/core/footage/scanner';
+import { footageChildArgs, repository } from '../../helpers/footage-child';
 import { makeTempDir } from '../../helpers/temp-dir';
 
-const repository = path.resolve(import.meta.dirname, '../../..');
 const FOLDERS = 40;
 const FILES_PER_FOLDER = 500;
 // Files just written count as settled a day later; their names date them months back, so all are due.
@@ -39,19 +39,7 @@ const filesOnDisk = (root: string) =>
 
 /** Starts the purge in its own process and SIGKILLs it `delayMs` after its first file is gone from disk. */
 function purgeAndKill(root: string, databaseFile: string, delayMs: number): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(repository, 'test/fixtures/footage-child.ts'),
-      databaseFile,
-      root,
-      String(NOW),
-      'purge',
-    ],
-    { cwd: repository },
-  );
+  const child = spawn(process.execPath, footageChildArgs(databaseFile, root, NOW, 'purge'), { cwd: repository });
   const firstFolder = path.join(root, '2026-10-20', '00', 'camera_00');
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));

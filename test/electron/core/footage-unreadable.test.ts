@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/database';
+import { footageChildArgs, repository } from '../../helpers/footage-child';
 import { makeTempDir } from '../../helpers/temp-dir';
 
-const repository = path.resolve(import.meta.dirname, '../../..');
 const NOBODY = 65534;
 
 /**
@@ -14,24 +14,12 @@ const NOBODY = 65534;
  */
 function runAs(databaseFile: string, root: string, mode: 'scan' | 'purge'): string {
   const asRoot = process.getuid?.() === 0;
-  const result = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(repository, 'test/fixtures/footage-child.ts'),
-      databaseFile,
-      root,
-      String(Date.now()),
-      mode,
-    ],
-    {
-      cwd: repository,
-      encoding: 'utf8',
-      env: { ...process.env, HOME: path.dirname(databaseFile) },
-      ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-    },
-  );
+  const result = spawnSync(process.execPath, footageChildArgs(databaseFile, root, Date.now(), mode), {
+    cwd: repository,
+    encoding: 'utf8',
+    env: { ...process.env, HOME: path.dirname(databaseFile) },
+    ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+  });
   if (result.status !== 0) throw new Error(result.stderr);
   return result.stdout.trim().split('\n').at(-1)!;
 }
