@@ -108,6 +108,26 @@ const footage = z.strictObject({
   settleMinutes: z.int().min(0).max(120).default(5),
 });
 
+const alertEmail = z.strictObject({
+  host: z.string().trim().min(1).max(255),
+  port: z.int().min(1).max(65535).default(587),
+  /**
+   * starttls: plain connection upgraded to TLS, refused when the server cannot (port 587);
+   * implicit: TLS from the first byte (port 465); opportunistic: TLS when the server offers it.
+   */
+  tls: z.enum(['starttls', 'implicit', 'opportunistic']).default('starttls'),
+  /** Leave both out for a relay that needs no login. */
+  user: z.string().min(1).max(255).optional(),
+  password: z.string().min(1).max(1000).optional(),
+  from: z.email(),
+  to: z.array(z.email()).min(1, 'must name at least one address').max(20),
+});
+
+const alerts = z.strictObject({
+  /** Where the retention alarms are mailed; no mail is sent while this is absent. */
+  email: alertEmail.nullable().default(null),
+});
+
 export const kioskConfigSchema = z.strictObject({
   organisation: organisation.prefault({}),
   timeZone: z
@@ -119,6 +139,7 @@ export const kioskConfigSchema = z.strictObject({
   reception: reception.prefault({}),
   schedules: schedules.prefault({}),
   footage: footage.prefault({}),
+  alerts: alerts.prefault({}),
 });
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;

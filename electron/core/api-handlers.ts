@@ -5,6 +5,8 @@ import type { AuditActor, AuditDetail, AuditLog } from './audit';
 import { evacuationCsv } from './evacuation-csv';
 import type { FootageService } from './footage/footage-service';
 import type { MediaTickets } from './footage/media';
+import { createHealthHandlers } from './health/health-handlers';
+import type { HealthService } from './health/health-service';
 import type { HoldsService } from './holds';
 import type { VisitRetention } from './retention/visit-retention';
 import type { Caller, Handlers } from './router';
@@ -24,6 +26,7 @@ export interface HandlerDependencies {
   footage: FootageService;
   media: MediaTickets;
   automaticSignOut: () => Promise<JobRun>;
+  health: HealthService;
 }
 
 export function auditActorOf(caller: Caller): AuditActor {
@@ -43,6 +46,7 @@ export function createApiHandlers({
   footage,
   media,
   automaticSignOut,
+  health,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
     staffId: number;
@@ -78,6 +82,7 @@ export function createApiHandlers({
   }
 
   return {
+    ...createHealthHandlers({ health }),
     'notice.current': async () => noticeFacts(config),
     'visits.signIn': (input) => visits.signIn(input),
     'visits.signOut': (input) => visits.signOut(input.code, 'kiosk'),

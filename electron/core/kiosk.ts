@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { JobRun } from '../../shared/api/types';
 import type { KioskConfig } from '../../shared/config';
 import { fail, type Result } from '../../shared/result';
 import { createApiHandlers } from './api-handlers';
@@ -15,6 +16,8 @@ import {
   type FootageService,
 } from './footage/footage-service';
 import { createMediaTickets, type MediaTickets } from './footage/media';
+import { createHealthAlerts, type HealthAlerts } from './health/alert-mail';
+import { createHealthService, type HealthService } from './health/health-service';
 import { createJobRunner, type JobRunner } from './jobs';
 import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './retention/visit-retention';
 import { startScheduler } from './scheduler';
@@ -25,6 +28,7 @@ import { createVisitsService, type VisitsService } from './visits';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
 export const AUTOMATIC_SIGN_OUT_JOB = 'automaticSignOut';
+const ALARM_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface KioskOptions {
   dataDir: string;
@@ -46,6 +50,9 @@ export interface Kiosk {
   jobs: JobRunner;
   retention: VisitRetention;
   footage: FootageService;
+  /** What keeps retention from working as the notice promises (the staff banner, the alarm mail). */
+  health: HealthService;
+  alerts: HealthAlerts;
   /** Footage playback tickets and the responses the media route and protocol serve. */
   media: MediaTickets;
   router: Router;
@@ -97,6 +104,8 @@ export async function createKiosk({
       if (signedOut > 0) await audit.record('system', 'visits.autoSignedOut', { count: signedOut });
       return { outcome: 'ok', counts: { signedOut } };
     });
+  const health = createHealthService({ database, config: effectiveConfig, clock, jobs });
+  const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
   const media = createMediaTickets({ database, clock, root: () => effectiveConfig.footage.root });
   const router = createRouter(
     createApiHandlers({
@@ -110,6 +119,7 @@ export async function createKiosk({
       retention,
       footage,
       automaticSignOut,
+      health,
     }),
     (error, channel) => logError(error, `channel ${channel}`),
   );
@@ -138,6 +148,12 @@ export async function createKiosk({
   }
 
   let stopJobs: (() => void) | null = null;
+  // The alarm mail goes after a run is recorded, never inside it: a dead mail server delays no purge.
+  const thenCheckAlarms = (run: () => Promise<JobRun>) => async (): Promise<JobRun> => {
+    const result = await run();
+    void alerts.check();
+    return result;
+  };
   const lastStarted = async (job: string) => (await jobs.lastRun(job))?.startedAt ?? null;
 
   return {
@@ -151,6 +167,8 @@ export async function createKiosk({
     jobs,
     retention,
     footage,
+    health,
+    alerts,
     media,
     router,
     async handle(terminal, channel, input, { background = false } = {}) {
@@ -166,8 +184,10 @@ export async function createKiosk({
     },
     async startBackgroundJobs() {
       if (stopJobs) return;
+      const alarmTimer = setInterval(() => void alerts.check(), ALARM_CHECK_INTERVAL_MS);
+      alarmTimer.unref();
       const [hour, minute] = effectiveConfig.reception.autoSignOutAt.split(':').map(Number);
-      stopJobs = await startScheduler({
+      const stopScheduler = await startScheduler({
         zone: effectiveConfig.timeZone,
         clock,
         jobs: [
@@ -199,8 +219,13 @@ export async function createKiosk({
             run: automaticSignOut,
             lastStartedAt: () => lastStarted(AUTOMATIC_SIGN_OUT_JOB),
           },
-        ],
+        ].map((job) => ({ ...job, run: thenCheckAlarms(job.run) })),
       });
+      stopJobs = () => {
+        clearInterval(alarmTimer);
+        stopScheduler();
+      };
+      void alerts.check();
     },
     async close() {
       stopJobs?.();

@@ -1,0 +1,186 @@
+import nodemailer from 'nodemailer';
+import { problemId, type HealthProblem, type HealthState } from '../../../shared/api/health';
+import type { KioskConfig } from '../../../shared/config';
+import { describeProblem } from '../../../shared/health-texts';
+import type { Language } from '../../../shared/messages';
+import { formatLocalDateTime } from '../../../shared/time';
+import type { Clock } from '../clock';
+import type { Database } from '../database';
+import type { HealthService } from './health-service';
+
+const ALERT_STATE_KEY = 'healthAlerts';
+/** While a problem lasts, it is mailed again this long after the last mail about it. */
+export const REMIND_AFTER_MS = 24 * 60 * 60 * 1000;
+
+type AlertEmailConfig = NonNullable<KioskConfig['alerts']['email']>;
+
+/** Per alarm (problemId): when it was first mailed, and last. */
+export type AlertState = Record<string, { startedAt: number; mailedAt: number }>;
+
+export interface AlertPlan {
+  started: HealthProblem[];
+  reminded: HealthProblem[];
+  /** Still open, mailed less than a day ago: listed for context, not what the mail is for. */
+  stillOpen: HealthProblem[];
+  resolved: string[];
+  /** The state to keep once the mail is out. */
+  next: AlertState;
+}
+
+/** Which alarms a mail is due for now: new ones, those last mailed a day ago, and those resolved. */
+export function planAlerts(state: AlertState, health: HealthState, now: number): AlertPlan {
+  const plan: AlertPlan = { started: [], reminded: [], stillOpen: [], resolved: [], next: {} };
+  for (const problem of health.problems) {
+    const id = problemId(problem);
+    const known = state[id];
+    if (!known) {
+      plan.started.push(problem);
+      plan.next[id] = { startedAt: now, mailedAt: now };
+    } else if (now - known.mailedAt >= REMIND_AFTER_MS) {
+      plan.reminded.push(problem);
+      plan.next[id] = { startedAt: known.startedAt, mailedAt: now };
+    } else {
+      plan.stillOpen.push(problem);
+      plan.next[id] = known;
+    }
+  }
+  plan.resolved = Object.keys(state).filter((id) => !(id in plan.next));
+  return plan;
+}
+
+export const isMailDue = (plan: AlertPlan) => plan.started.length + plan.reminded.length + plan.resolved.length > 0;
+
+const headings = {
+  nl: {
+    started: 'Nieuw',
+    reminded: 'Duurt nog voort',
+    stillOpen: 'Ook nog open',
+    resolved: 'Opgelost',
+    todo: 'Wat te doen',
+  },
+  en: {
+    started: 'New',
+    reminded: 'Still going on',
+    stillOpen: 'Also still open',
+    resolved: 'Resolved',
+    todo: 'What to do',
+  },
+};
+
+/** The alarm mail: keys, counts and times only, in Dutch and then English. Never a visitor's data. */
+export function composeAlertMail(plan: AlertPlan, config: KioskConfig, now: number): { subject: string; text: string } {
+  const zone = config.timeZone;
+  const open = plan.started.length + plan.reminded.length + plan.stillOpen.length;
+  const subject =
+    open > 0
+      ? `[${config.organisation.name} kiosk] ${open} bewaarprobleem/-problemen / retention problem(s)`
+      : `[${config.organisation.name} kiosk] Opgelost / resolved`;
+  const section = (language: Language) => {
+    const words = headings[language];
+    const lines: string[] = [];
+    const list = (title: string, problems: HealthProblem[]) => {
+      if (problems.length === 0) return;
+      lines.push('', `${title}:`);
+      for (const problem of problems) {
+        const text = describeProblem(problem, language, zone);
+        lines.push(`- [${problemId(problem)}] ${text.what}`, `  ${words.todo}: ${text.todo}`);
+      }
+    };
+    list(words.started, plan.started);
+    list(words.reminded, plan.reminded);
+    list(words.stillOpen, plan.stillOpen);
+    if (plan.resolved.length > 0) lines.push('', `${words.resolved}:`, ...plan.resolved.map((id) => `- [${id}]`));
+    return lines;
+  };
+  const text = [
+    `Kiosk ${config.organisation.name}, ${formatLocalDateTime(now, zone)} (${zone})`,
+    ...section('nl'),
+    '',
+    '----',
+    ...section('en'),
+    '',
+  ].join('\n');
+  return { subject, text };
+}
+
+export type SendMail = (message: { subject: string; text: string }) => Promise<void>;
+
+/** Sends through the configured SMTP server with nodemailer; bounded waits, so a dead server fails soon. */
+export function smtpSender(email: AlertEmailConfig): SendMail {
+  const transport = nodemailer.createTransport({
+    host: email.host,
+    port: email.port,
+    secure: email.tls === 'implicit',
+    requireTLS: email.tls === 'starttls',
+    auth: email.user ? { user: email.user, pass: email.password } : undefined,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  });
+  return async ({ subject, text }) => {
+    await transport.sendMail({ from: email.from, to: email.to, subject, text });
+  };
+}
+
+export type AlertOutcome = 'off' | 'nothingDue' | 'sent' | 'failed';
+
+/**
+ * Mails the alarms to `alerts.email`: once when a problem starts, again daily while it lasts, and once
+ * when it is resolved. A mail that cannot be sent is logged and tried again at the next check; a check
+ * never throws, so it cannot fail the purge it follows.
+ */
+export function createHealthAlerts({
+  database,
+  config,
+  clock,
+  health,
+  logError,
+  send = config.alerts.email ? smtpSender(config.alerts.email) : null,
+}: {
+  database: Database;
+  config: KioskConfig;
+  clock: Clock;
+  health: HealthService;
+  logError: (error: unknown, context: string) => void;
+  send?: SendMail | null;
+}) {
+  async function loadState(): Promise<AlertState> {
+    const row = await database.get<{ value: string }>('SELECT value FROM app_state WHERE key = ?', [ALERT_STATE_KEY]);
+    return row ? (JSON.parse(row.value) as AlertState) : {};
+  }
+
+  async function checkOnce(): Promise<AlertOutcome> {
+    if (!send) return 'off';
+    try {
+      const now = clock.now();
+      const plan = planAlerts(await loadState(), await health.current(), now);
+      if (!isMailDue(plan)) return 'nothingDue';
+      try {
+        await send(composeAlertMail(plan, config, now));
+      } catch (error) {
+        logError(error, 'alarm mail could not be sent; tried again at the next check');
+        return 'failed';
+      }
+      await database.run(
+        'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        [ALERT_STATE_KEY, JSON.stringify(plan.next)],
+      );
+      return 'sent';
+    } catch (error) {
+      logError(error, 'alarm check');
+      return 'failed';
+    }
+  }
+
+  // One check at a time: two runs finishing together must not mail the same alarm twice.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    check(): Promise<AlertOutcome> {
+      const result = queue.then(checkOnce);
+      queue = result;
+      return result;
+    },
+  };
+}
+
+export type HealthAlerts = ReturnType<typeof createHealthAlerts>;

@@ -1,0 +1,94 @@
+import { DateTime } from 'luxon';
+import type { HealthState, RetentionJob } from '../../../shared/api/health';
+import type { JobRun } from '../../../shared/api/types';
+import type { KioskConfig } from '../../../shared/config';
+import type { Clock } from '../clock';
+import type { Database } from '../database';
+import { ACTIVE_HOLD } from '../holds';
+import type { JobRunner } from '../jobs';
+import { computeHealth, NO_HISTORY, type JobHistory } from './health-state';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Sources other parts of the core own; until they are wired in, nothing is pending. */
+export interface HealthSources {
+  /** Erased rows whose bytes may still be on disk (a checkpoint that could not finish), since when. */
+  scrubPending?: () => Promise<{ since: number } | null>;
+  /** Review dates of active holds that are past them. */
+  holdsPastReview?: () => Promise<number[]>;
+}
+
+export function createHealthService({
+  database,
+  config,
+  clock,
+  jobs,
+  scrubPending = async () => null,
+  holdsPastReview = async () => [],
+}: { database: Database; config: KioskConfig; clock: Clock; jobs: JobRunner } & HealthSources) {
+  async function history(job: RetentionJob): Promise<JobHistory> {
+    const finished = "finished_at IS NOT NULL AND outcome IS NOT NULL AND outcome <> 'dry-run'";
+    const latestRow = await database.get<{ id: number; outcome: JobRun['outcome'] }>(
+      `SELECT id, outcome FROM job_runs WHERE job = ? AND ${finished} ORDER BY id DESC LIMIT 1`,
+      [job],
+    );
+    if (!latestRow) return NO_HISTORY;
+    const streak = (await database.get<{ first: number; length: number; lastOkAt: number | null }>(
+      `SELECT min(id) AS first, count(*) AS length,
+              (SELECT max(started_at) FROM job_runs WHERE job = ?1 AND outcome = 'ok') AS lastOkAt
+         FROM job_runs
+        WHERE job = ?1 AND outcome = ?2 AND id > coalesce(
+                (SELECT max(id) FROM job_runs WHERE job = ?1 AND ${finished} AND outcome <> ?2), 0)`,
+      [job, latestRow.outcome],
+    ))!;
+    return {
+      latest: await jobs.get(latestRow.id),
+      streakStart: await jobs.get(streak.first),
+      streakLength: streak.length,
+      lastOkAt: streak.lastOkAt,
+    };
+  }
+
+  async function count(sql: string, params: number[]): Promise<number> {
+    return (await database.get<{ n: number }>(sql, params))!.n;
+  }
+
+  async function current(): Promise<HealthState> {
+    const now = clock.now();
+    const first = await database.get<{ at: number | null }>(
+      'SELECT min(at) AS at FROM (SELECT min(started_at) AS at FROM job_runs UNION ALL SELECT min(at) FROM audit_log)',
+    );
+    const visitsBefore = DateTime.fromMillis(now, { zone: config.timeZone })
+      .minus({ months: config.retention.visitMonths })
+      .toMillis();
+    return computeHealth({
+      now,
+      firstActivityAt: first?.at ?? null,
+      footageRootConfigured: config.footage.root !== null,
+      footageDays: config.retention.footageDays,
+      jobs: {
+        visitPurge: await history('visitPurge'),
+        footageScan: await history('footageScan'),
+        footagePurge: await history('footagePurge'),
+      },
+      waiting: {
+        visits: await count(
+          `SELECT count(*) AS n FROM visits WHERE signed_in_at <= ?
+              AND id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`,
+          [visitsBefore, now],
+        ),
+        // Cameras with a shorter period have more waiting: this is the least that waits.
+        footageFiles: await count(
+          "SELECT count(*) AS n FROM footage_files WHERE status = 'kept' AND recorded_at <= ?",
+          [now - config.retention.footageDays * DAY_MS],
+        ),
+      },
+      scrubPending: await scrubPending(),
+      holdsPastReview: await holdsPastReview(),
+    });
+  }
+
+  return { current };
+}
+
+export type HealthService = ReturnType<typeof createHealthService>;

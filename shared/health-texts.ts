@@ -1,0 +1,134 @@
+import type { HealthProblem } from './api/health';
+import type { Language } from './messages';
+import { formatLocalDateTime } from './time';
+
+// Each alarm in Dutch and English: what is wrong, and what to do and who may do it. The staff
+// banner, the CLI and the alarm mail all say it the same way. Only keys, counts and times go in.
+
+const jobNames: Record<Language, Record<string, string>> = {
+  nl: {
+    visitPurge: 'de opschoning van bezoeken',
+    footageScan: 'het inlezen van camerabeelden',
+    footagePurge: 'de opschoning van camerabeelden',
+  },
+  en: { visitPurge: 'the visit purge', footageScan: 'the footage scan', footagePurge: 'the footage purge' },
+};
+
+const reasons: Record<Language, Record<string, string>> = {
+  nl: {
+    clockFarAhead: 'de klok staat veel verder dan alles wat de kiosk eerder zag',
+    clockBehindLastRun: 'de klok staat vóór de vorige opschoning',
+    awaitingConfirmation: 'de tijd wacht op bevestiging',
+    tooManyAtOnce: 'er zou in één keer meer dan het toegestane deel van de beelden worden verwijderd',
+    missing: 'de map bestaat niet',
+    notDirectory: 'het pad is geen map',
+    unreadable: 'de map is niet leesbaar',
+    markerMissing: 'het controlebestand ontbreekt',
+    otherDevice: 'de map staat niet op de schijf van de vorige keer (niet gekoppeld?)',
+    emptyWhileIndexed: 'de map is leeg terwijl de index bestanden kent (niet gekoppeld?)',
+  },
+  en: {
+    clockFarAhead: 'the clock is far past everything the kiosk saw before',
+    clockBehindLastRun: 'the clock is behind the previous purge',
+    awaitingConfirmation: 'the time awaits confirmation',
+    tooManyAtOnce: 'it would delete more than the allowed share of the footage at once',
+    missing: 'the folder does not exist',
+    notDirectory: 'the path is not a folder',
+    unreadable: 'the folder cannot be read',
+    markerMissing: 'the marker file is missing',
+    otherDevice: 'the folder is not on the disk it was on before (not mounted?)',
+    emptyWhileIndexed: 'the folder is empty while the index holds files (not mounted?)',
+  },
+};
+
+const CLOCK_REASONS = ['clockFarAhead', 'clockBehindLastRun', 'awaitingConfirmation'];
+
+export interface ProblemText {
+  /** What is wrong and since when. */
+  what: string;
+  /** What to do, and who may do it. */
+  todo: string;
+}
+
+export function describeProblem(problem: HealthProblem, language: Language, zone: string): ProblemText {
+  const since = formatLocalDateTime(problem.since, zone);
+  const nl = language === 'nl';
+  const job = (name: string) => jobNames[language][name] ?? name;
+  const reason = (key: string) => reasons[language][key] ?? key;
+  switch (problem.key) {
+    case 'retentionBlocked': {
+      const { job: blocked, reason: why, waiting } = problem.params;
+      const what = nl
+        ? `Sinds ${since} wist ${job(blocked)} niets: ${reason(why)}. ${waiting} ${blocked === 'visitPurge' ? 'bezoeken' : 'bestanden'} over hun bewaartermijn wachten.`
+        : `Since ${since} ${job(blocked)} has erased nothing: ${reason(why)}. ${waiting} ${blocked === 'visitPurge' ? 'visits' : 'files'} past their retention period are waiting.`;
+      if (CLOCK_REASONS.includes(why)) {
+        return {
+          what,
+          todo: nl
+            ? 'Vraag een beheerder de klok van deze computer te controleren en de tijd te bevestigen onder Bewaartermijnen.'
+            : "Ask an admin to check this computer's clock and confirm the time in Retention.",
+        };
+      }
+      return {
+        what,
+        todo: nl
+          ? 'Vraag een beheerder te bekijken wat er zou worden verwijderd en dat te bevestigen onder Camerabeelden.'
+          : 'Ask an admin to review what would be deleted and confirm it in Camera footage.',
+      };
+    }
+    case 'footageRootUnavailable':
+      return {
+        what: nl
+          ? `Sinds ${since} is de map met camerabeelden niet bereikbaar: ${reason(problem.params.reason)}. Er wordt niets verwijderd.`
+          : `Since ${since} the footage folder is unavailable: ${reason(problem.params.reason)}. Nothing is deleted.`,
+        todo: nl
+          ? 'Vraag IT de map (netwerkschijf) weer te koppelen; daarna kan beveiliging of een beheerder op "Nu inlezen" drukken onder Camerabeelden.'
+          : 'Ask IT to reconnect the folder (network share); then security or an admin can press "Scan now" in Camera footage.',
+      };
+    case 'runFailed':
+      return {
+        what: nl
+          ? `Sinds ${since} is ${job(problem.params.job)} ${problem.params.failures} keer mislukt.`
+          : `Since ${since} ${job(problem.params.job)} has failed ${problem.params.failures} times.`,
+        todo: nl
+          ? 'Vraag een beheerder de laatste runs te bekijken onder Bewaartermijnen en IT het logboek van de kiosk; de taak wordt volgens schema opnieuw geprobeerd.'
+          : "Ask an admin to look at the last runs in Retention, and IT at the kiosk's log; the job is tried again on its schedule.",
+      };
+    case 'runMissing':
+      return {
+        what: nl
+          ? `Al ${problem.params.hours} uur is ${job(problem.params.job)} niet gelukt (te laat sinds ${since}).`
+          : `For ${problem.params.hours} hours ${job(problem.params.job)} has not succeeded (overdue since ${since}).`,
+        todo: nl
+          ? 'Vraag IT te controleren of de kiosk-app blijft draaien en de klok klopt; een beheerder kan nu opschonen onder Bewaartermijnen.'
+          : 'Ask IT to check that the kiosk app keeps running and its clock is right; an admin can purge now in Retention.',
+      };
+    case 'scrubPending':
+      return {
+        what: nl
+          ? `Sinds ${since} staan gewiste bezoekgegevens nog in de databasebestanden, omdat een ander programma ze leest.`
+          : `Since ${since} erased visitor data is still in the database files, because another program is reading them.`,
+        todo: nl
+          ? 'Vraag IT dat programma (een back-up of databaseviewer) te sluiten; de volgende opschoning maakt het af.'
+          : 'Ask IT to close that program (a backup or database viewer); the next purge finishes the job.',
+      };
+    case 'holdsPastReview':
+      return {
+        what: nl
+          ? `${problem.params.count} bewaarplicht(en) zijn over hun herziendatum (sinds ${since}); ze gelden nog.`
+          : `${problem.params.count} legal hold(s) are past their review date (since ${since}); they still hold.`,
+        todo: nl
+          ? 'Vraag beveiliging of een beheerder ze te verlengen of op te heffen onder Bewaarplichten.'
+          : 'Ask security or an admin to extend or release them in Legal holds.',
+      };
+    case 'footageNotEnforced':
+      return {
+        what: nl
+          ? `De privacyverklaring belooft camerabeelden na ${problem.params.days} dagen te verwijderen, maar er is geen map voor camerabeelden ingesteld: de kiosk verwijdert niets.`
+          : `The privacy notice promises to delete camera footage after ${problem.params.days} days, but no footage folder is configured: the kiosk deletes nothing.`,
+        todo: nl
+          ? 'Vraag IT footage.root in config.json op de map van de camerarecorder te zetten.'
+          : "Ask IT to set footage.root in config.json to the camera recorder's folder.",
+      };
+  }
+}
