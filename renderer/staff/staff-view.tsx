@@ -7,6 +7,7 @@ import { useIdleTimeout } from '../use-idle-timeout';
 import { AuditTab } from './audit-tab';
 import { EvacuationTab } from './evacuation-tab';
 import { FootageTab } from './footage-tab';
+import { HealthBanner } from './health-banner';
 import { HoldsTab } from './holds-tab';
 import { RegisterTab } from './register-tab';
 import { RetentionTab } from './retention-tab';
@@ -78,6 +79,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {text.lock}
         </button>
       </header>
+      <HealthBanner {...props} timeZone={facts.timeZone} />
       {tab === 'register' ? (
         <RegisterTab {...props} facts={facts} onDone={() => setTab('today')} />
       ) : (

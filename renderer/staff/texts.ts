@@ -151,6 +151,11 @@ const nl = {
   rangeTo: 'Opnamen tot',
   rangeHoldUntil: 'Bewaarplicht tot en met (niet verplicht)',
   rangeHoldPlaced: (camera: string, from: string, to: string) => `Bewaarplicht vastgelegd: ${camera}, ${from} – ${to}.`,
+  healthTitle: (count: number) =>
+    count === 1
+      ? 'De bewaartermijnen worden niet nagekomen'
+      : `De bewaartermijnen worden niet nagekomen (${count} problemen)`,
+  healthTodo: 'Wat te doen:',
 };
 
 export type StaffText = typeof nl;
@@ -292,6 +297,9 @@ const en: StaffText = {
   rangeTo: 'Recordings until',
   rangeHoldUntil: 'Hold until (optional)',
   rangeHoldPlaced: (camera: string, from: string, to: string) => `Legal hold placed: ${camera}, ${from} – ${to}.`,
+  healthTitle: (count: number) =>
+    count === 1 ? 'Retention is not being kept' : `Retention is not being kept (${count} problems)`,
+  healthTodo: 'What to do:',
 };
 
 export const staffText: Record<Language, StaffText> = { nl, en };

@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock, visitor } from '../helpers/kiosk';
+import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+
+let browser: Browser;
+let running: RunningKiosk;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await running?.stop();
+});
+
+const STAFF = {
+  receptionist: { name: 'Rosa Receptie', pin: '731942' },
+  security: { name: 'Sam Security', pin: '192837' },
+  admin: { name: 'Ada Admin', pin: '864205' },
+} as const;
+
+/** A kiosk whose visit purge was blocked by a clock nine months on, and which has no footage root. */
+async function startWithAlarms() {
+  const clock = manualClock('2026-03-01T10:00:00Z');
+  running = await startKiosk({ clock });
+  for (const [role, { name, pin }] of Object.entries(STAFF)) {
+    await running.kiosk.staff.add('operator', name, role as keyof typeof STAFF, pin);
+  }
+  expect((await running.kiosk.handle('kiosk', 'visits.signIn', visitor())).ok).toBe(true);
+  await running.kiosk.retention.run();
+  clock.set('2026-11-24T10:00:00Z');
+  expect((await running.kiosk.retention.run()).outcome).toBe('blocked');
+}
+
+async function unlock(page: Page, who: { name: string; pin: string }, language: 'nl' | 'en') {
+  await page.goto(running.server.url);
+  if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: language === 'nl' ? 'Medewerkers' : 'Staff' }).click();
+  await page.getByRole('button', { name: who.name }).click();
+  const pad = page.getByRole('group', { name: language === 'nl' ? 'Cijfers van de pincode' : 'PIN digits' });
+  for (const digit of who.pin) await pad.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: language === 'nl' ? 'Ontgrendelen' : 'Unlock' }).click();
+}
+
+describe('the retention alarm banner in Chromium', () => {
+  it.each([
+    ['receptionist', 'nl', /^Bezoekers vandaag/],
+    ['security', 'nl', /^Camerabeelden/],
+    ['admin', 'en', /^Visitors today/],
+  ] as const)('is on the first screen of the %s (%s)', async (role, language, firstScreen) => {
+    await startWithAlarms();
+    const page = await browser.newPage({ viewport: VIEWPORTS.landscape });
+    await unlock(page, STAFF[role], language);
+    await page.getByRole('heading', { name: firstScreen }).first().waitFor();
+    const banner = page.getByTestId('health-banner');
+    await banner.waitFor();
+    const text = await banner.innerText();
+    if (language === 'nl') {
+      expect(text).toMatch(/De bewaartermijnen worden niet nagekomen \(2 problemen\)/);
+      expect(text).toMatch(/Sinds 2026-11-24 11:00 wist de opschoning van bezoeken niets/);
+      expect(text).toMatch(/Vraag een beheerder de klok van deze computer te controleren/);
+      expect(text).toMatch(/Vraag IT footage\.root in config\.json/);
+    } else {
+      expect(text).toMatch(/Retention is not being kept \(2 problems\)/);
+      expect(text).toMatch(/Since 2026-11-24 11:00 the visit purge has erased nothing/);
+      expect(text).toMatch(/Ask an admin to check this computer's clock and confirm the time in Retention/);
+      expect(text).toMatch(/Ask IT to set footage\.root in config\.json/);
+    }
+    await screenshot(page, `landscape-${language}-50-health-banner-${role}`);
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it('goes away with the background refresh once the admin has confirmed the clock', async () => {
+    await startWithAlarms();
+    const page = await browser.newPage({ viewport: VIEWPORTS.landscape });
+    await unlock(page, STAFF.admin, 'nl');
+    const banner = page.getByTestId('health-banner');
+    await banner.getByText(/wist de opschoning van bezoeken niets/).waitFor();
+
+    await page.getByRole('button', { name: 'Bewaartermijnen' }).click();
+    await page.getByRole('button', { name: 'De tijd klopt: opschonen' }).click();
+    await expect
+      .poll(() => banner.innerText(), { timeout: 30_000 })
+      .not.toMatch(/wist de opschoning van bezoeken niets/);
+    expect(await banner.innerText()).toMatch(/geen map voor camerabeelden ingesteld/);
+    await page.close();
+  });
+});
