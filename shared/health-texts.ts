@@ -43,6 +43,18 @@ const reasons: Record<Language, Record<string, string>> = {
 
 const CLOCK_REASONS = ['clockFarAhead', 'clockBehindLastRun', 'awaitingConfirmation'];
 
+function waitingItems(count: number, job: string, language: Language): string {
+  const [one, many] =
+    job === 'visitPurge'
+      ? language === 'nl'
+        ? ['bezoek', 'bezoeken']
+        : ['visit', 'visits']
+      : language === 'nl'
+        ? ['bestand', 'bestanden']
+        : ['file', 'files'];
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 export interface ProblemText {
   /** What is wrong and since when. */
   what: string;
@@ -59,8 +71,8 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
     case 'retentionBlocked': {
       const { job: blocked, reason: why, waiting } = problem.params;
       const what = nl
-        ? `Sinds ${since} wist ${job(blocked)} niets: ${reason(why)}. ${waiting} ${blocked === 'visitPurge' ? 'bezoeken' : 'bestanden'} over hun bewaartermijn wachten.`
-        : `Since ${since} ${job(blocked)} has erased nothing: ${reason(why)}. ${waiting} ${blocked === 'visitPurge' ? 'visits' : 'files'} past their retention period are waiting.`;
+        ? `Sinds ${since} wist ${job(blocked)} niets: ${reason(why)}. ${waitingItems(waiting, blocked, 'nl')} over de bewaartermijn ${waiting === 1 ? 'wacht' : 'wachten'}.`
+        : `Since ${since} ${job(blocked)} has erased nothing: ${reason(why)}. ${waitingItems(waiting, blocked, 'en')} past the retention period ${waiting === 1 ? 'is' : 'are'} waiting.`;
       if (CLOCK_REASONS.includes(why)) {
         return {
           what,
@@ -88,8 +100,8 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
     case 'runFailed':
       return {
         what: nl
-          ? `Sinds ${since} is ${job(problem.params.job)} ${problem.params.failures} keer mislukt.`
-          : `Since ${since} ${job(problem.params.job)} has failed ${problem.params.failures} times.`,
+          ? `Sinds ${since} is ${job(problem.params.job)} ${problem.params.failures} keer achter elkaar mislukt.`
+          : `Since ${since} ${job(problem.params.job)} has failed ${problem.params.failures === 1 ? 'once' : `${problem.params.failures} times in a row`}.`,
         todo: nl
           ? 'Vraag een beheerder de laatste runs te bekijken onder Bewaartermijnen en IT het logboek van de kiosk; de taak wordt volgens schema opnieuw geprobeerd.'
           : "Ask an admin to look at the last runs in Retention, and IT at the kiosk's log; the job is tried again on its schedule.",

@@ -23,6 +23,7 @@ import {
   formatStaff,
   formatToday,
 } from './format';
+import { currentHealth, formatHealth, healthCommands } from './health-command';
 
 export interface CliIo {
   argv: readonly string[];
@@ -51,8 +52,9 @@ Commands:
   staff reset-pin --id N                                          set a new PIN (from stdin)
   audit list [--action A] [--limit N]                             the audit log, newest first
   retention run [--dry-run]                                       purge visits past their deadline now
-  retention status                                                last runs, next deadline, holds, a blocked run
+  retention status                                                last runs, next deadline, holds, a blocked run, alarms
   retention confirm-clock                                         confirm the clock after a blocked purge
+  health                                                          the retention alarms: what is wrong, what to do
   holds add --visit N --reason R [--until DATE]                   keep a visit past its deadline (through DATE)
   holds release --id N                                            release a legal hold
   holds list                                                      the active legal holds
@@ -125,6 +127,7 @@ interface Context {
 }
 
 const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
+  ...healthCommands,
   'visits sign-in': async ({ kiosk, values, print }) => {
     const receipt = unwrap(
       await kiosk.router.invoke(
@@ -177,7 +180,10 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
 
   'retention status': async ({ kiosk, print }) => {
     const status = unwrap(await kiosk.router.invoke('retention.status', {}, OPERATOR));
-    print(status, () => formatRetentionStatus(status, kiosk.config.timeZone));
+    const health = await currentHealth(kiosk);
+    print({ ...status, health }, () =>
+      [formatRetentionStatus(status, kiosk.config.timeZone), formatHealth(health, kiosk.config.timeZone)].join('\n'),
+    );
   },
 
   'retention confirm-clock': async ({ kiosk, print }) => {

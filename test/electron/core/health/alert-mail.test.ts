@@ -103,7 +103,7 @@ describe('the alarm mail, against a real SMTP server', () => {
       /New:\r?\n- \[retentionBlocked:visitPurge\] Since 2026-11-24 11:00 the visit purge has erased nothing/,
     );
     expect(started).toMatch(
-      /1 visits past their retention period are waiting[\s\S]*Ask an admin to check this computer's clock/,
+      /1 visit past the retention period is waiting[\s\S]*Ask an admin to check this computer's clock/,
     );
     expect(started).toMatch(/Still going on:\r?\n- \[footageNotEnforced\]/); // last mailed nine months ago
     // Keys, counts and times only: not the visitor, the staff or the footage folder.
