@@ -50,29 +50,33 @@ describe('the retention alarm banner in Chromium', () => {
     ['receptionist', 'nl', /^Bezoekers vandaag/],
     ['security', 'nl', /^Camerabeelden/],
     ['admin', 'en', /^Visitors today/],
-  ] as const)('is on the first screen of the %s (%s)', async (role, language, firstScreen) => {
-    await startWithAlarms();
-    const page = await browser.newPage({ viewport: VIEWPORTS.landscape });
-    await unlock(page, STAFF[role], language);
-    await page.getByRole('heading', { name: firstScreen }).first().waitFor();
-    const banner = page.getByTestId('health-banner');
-    await banner.waitFor();
-    const text = await banner.innerText();
-    if (language === 'nl') {
-      expect(text).toMatch(/De bewaartermijnen worden niet nagekomen \(2 problemen\)/);
-      expect(text).toMatch(/Sinds 2026-11-24 11:00 wist de opschoning van bezoeken niets/);
-      expect(text).toMatch(/Vraag een beheerder de klok van deze computer te controleren/);
-      expect(text).toMatch(/Vraag IT footage\.root in config\.json/);
-    } else {
-      expect(text).toMatch(/Retention is not being kept \(2 problems\)/);
-      expect(text).toMatch(/Since 2026-11-24 11:00 the visit purge has erased nothing/);
-      expect(text).toMatch(/Ask an admin to check this computer's clock and confirm the time in Retention/);
-      expect(text).toMatch(/Ask IT to set footage\.root in config\.json/);
-    }
-    await screenshot(page, `landscape-${language}-50-health-banner-${role}`);
-    await expectAccessible(page);
-    await page.close();
-  });
+  ] as const)(
+    'is on the first screen of the %s (%s)',
+    async (role, language, firstScreen) => {
+      await startWithAlarms();
+      const page = await browser.newPage({ viewport: VIEWPORTS.landscape });
+      await unlock(page, STAFF[role], language);
+      await page.getByRole('heading', { name: firstScreen }).first().waitFor();
+      const banner = page.getByTestId('health-banner');
+      await banner.waitFor();
+      const text = await banner.innerText();
+      if (language === 'nl') {
+        expect(text).toMatch(/De bewaartermijnen worden niet nagekomen \(2 problemen\)/);
+        expect(text).toMatch(/Sinds 2026-11-24 11:00 wist de opschoning van bezoeken niets/);
+        expect(text).toMatch(/Vraag een beheerder de klok van deze computer te controleren/);
+        expect(text).toMatch(/Vraag IT footage\.root in config\.json/);
+      } else {
+        expect(text).toMatch(/Retention is not being kept \(2 problems\)/);
+        expect(text).toMatch(/Since 2026-11-24 11:00 the visit purge has erased nothing/);
+        expect(text).toMatch(/Ask an admin to check this computer's clock and confirm the time in Retention/);
+        expect(text).toMatch(/Ask IT to set footage\.root in config\.json/);
+      }
+      await screenshot(page, `landscape-${language}-50-health-banner-${role}`);
+      await expectAccessible(page);
+      await page.close();
+    },
+    90_000,
+  );
 
   it('goes away with the background refresh once the admin has confirmed the clock', async () => {
     await startWithAlarms();
@@ -88,5 +92,5 @@ describe('the retention alarm banner in Chromium', () => {
       .not.toMatch(/wist de opschoning van bezoeken niets/);
     expect(await banner.innerText()).toMatch(/geen map voor camerabeelden ingesteld/);
     await page.close();
-  });
+  }, 90_000);
 });

@@ -54,5 +54,5 @@ describe('the retention alarms on the command line', () => {
     expect(cli(['retention', 'status', '--data-dir', dataDir], november).stdout).toMatch(
       /BLOCKED[\s\S]*Retention health: 2 problems/,
     );
-  });
+  }, 120_000); // seven child processes on a loaded machine
 });
