@@ -129,6 +129,25 @@ describe('the alarm mail, against a real SMTP server', () => {
     expect(await kiosk.alerts.check()).toBe('nothingDue');
   });
 
+  it('with tls "starttls" (the default) sends nothing in the clear to a server that offers no TLS', async () => {
+    const smtp = await startSmtpServer();
+    const config = withAlerts(smtp.port);
+    const errors: string[] = [];
+    const kiosk = await createKiosk({
+      dataDir: makeTempDir(),
+      config: { ...config, alerts: { email: { ...config.alerts.email!, tls: 'starttls' } } },
+      clock: manualClock('2026-11-24T10:00:00Z'),
+      logError: (error) => errors.push(String(error)),
+    });
+    try {
+      expect(await kiosk.alerts.check()).toBe('failed');
+      expect(smtp.received).toEqual([]);
+      expect(errors.join('\n')).toMatch(/STARTTLS/);
+    } finally {
+      await kiosk.close();
+    }
+  });
+
   it('is off without alerts.email', async () => {
     const kiosk = await openTestKiosk({ clock: manualClock('2026-11-24T10:00:00Z') });
     expect(await kiosk.alerts.check()).toBe('off');
