@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KioskConfig } from '../../shared/config';
+import type { JobRun } from '../../shared/api/types';
 import { fail, type Result } from '../../shared/result';
 import { createApiHandlers } from './api-handlers';
 import { createAuditLog, type AuditLog } from './audit';
@@ -137,7 +138,17 @@ export async function createKiosk({
     return { kind: 'staff', staffId: session.staffId, name: session.name, role: session.role, terminal };
   }
 
-  let stopJobs: (() => void) | null = null;
+  // The scheduler while it starts (it reads each job's last run) and after; null until started.
+  let scheduler: Promise<() => void> | null = null;
+  let closing: Promise<void> | null = null;
+  // Runs the scheduler started, end to end: a footage purge queued behind a scan is not yet a job run.
+  const scheduledRuns = new Set<Promise<unknown>>();
+  const tracked = (run: () => Promise<JobRun>) => () => {
+    const started = run();
+    scheduledRuns.add(started);
+    void started.catch(() => undefined).finally(() => scheduledRuns.delete(started));
+    return started;
+  };
   const lastStarted = async (job: string) => (await jobs.lastRun(job))?.startedAt ?? null;
 
   return {
@@ -165,16 +176,20 @@ export async function createKiosk({
       return router.invokeUntrusted(channel, input, caller);
     },
     async startBackgroundJobs() {
-      if (stopJobs) return;
+      if (closing) return;
+      if (scheduler) {
+        await scheduler;
+        return;
+      }
       const [hour, minute] = effectiveConfig.reception.autoSignOutAt.split(':').map(Number);
-      stopJobs = await startScheduler({
+      scheduler = startScheduler({
         zone: effectiveConfig.timeZone,
         clock,
         jobs: [
           {
             name: VISIT_PURGE_JOB,
             schedule: effectiveConfig.schedules.visitPurge,
-            run: () => retention.run(),
+            run: tracked(() => retention.run()),
             lastStartedAt: () => lastStarted(VISIT_PURGE_JOB),
           },
           ...(effectiveConfig.footage.root
@@ -182,13 +197,13 @@ export async function createKiosk({
                 {
                   name: FOOTAGE_SCAN_JOB,
                   schedule: effectiveConfig.schedules.footageScan,
-                  run: () => footage.scan(),
+                  run: tracked(() => footage.scan()),
                   lastStartedAt: () => lastStarted(FOOTAGE_SCAN_JOB),
                 },
                 {
                   name: FOOTAGE_PURGE_JOB,
                   schedule: effectiveConfig.schedules.footagePurge,
-                  run: () => footage.purge(),
+                  run: tracked(() => footage.purge()),
                   lastStartedAt: () => lastStarted(FOOTAGE_PURGE_JOB),
                 },
               ]
@@ -196,15 +211,25 @@ export async function createKiosk({
           {
             name: AUTOMATIC_SIGN_OUT_JOB,
             schedule: `${minute} ${hour} * * *`,
-            run: automaticSignOut,
+            run: tracked(automaticSignOut),
             lastStartedAt: () => lastStarted(AUTOMATIC_SIGN_OUT_JOB),
           },
         ],
       });
+      await scheduler;
     },
-    async close() {
-      stopJobs?.();
-      await database.close();
+    /**
+     * Stops the schedules, waits for the scheduler's start and every job run in progress (a job that
+     * met a closed database would fail half-way), then closes the database.
+     */
+    close() {
+      closing ??= (async () => {
+        if (scheduler) (await scheduler.catch(() => () => undefined))();
+        await Promise.allSettled([...scheduledRuns]);
+        await jobs.settleAll();
+        await database.close();
+      })();
+      return closing;
     },
   };
 }
