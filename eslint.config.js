@@ -45,6 +45,35 @@ export default tseslint.config(
     },
   },
   {
+    // The one core every shell wraps: it knows no shell, and no Electron (browser mode and the CLI run without it).
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'electron/core runs without Electron.' },
+            {
+              group: [
+                '**/shell',
+                '**/shell/**',
+                '**/browser',
+                '**/browser/**',
+                '**/cli',
+                '**/cli/**',
+                '**/electron/main',
+                '../main',
+                '../../main',
+                '**/preload',
+              ],
+              message: 'electron/core imports no shell: the shells import the core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -2,22 +2,18 @@
 // open the core, serve the renderer from app://, lock the window down, answer IPC.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { createReadStream } from 'node:fs';
-import fs from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import path from 'node:path';
 import { IPC_INVOKE_CHANNEL, MEDIA_PROTOCOL } from '../shared/api/bridge';
-import { clockFromEnvironment } from './core/clock';
 import { defaultDataDir } from './core/data-dir';
 import { createKiosk, type Kiosk } from './core/kiosk';
-import {
-  APP_ORIGIN,
-  APP_PROTOCOL,
-  CONTENT_SECURITY_POLICY,
-  contentTypeOf,
-  isAppUrl,
-  resolveInside,
-} from './shell/guards';
+import { serveRenderer } from './shell/app-protocol';
+import { kioskClock } from './shell/development';
+import { APP_ORIGIN, APP_PROTOCOL } from './shell/guards';
 import { handleKioskInvoke } from './shell/ipc';
+import { denyAllPermissions } from './shell/permissions';
+import { closeBeforeQuit } from './shell/quit';
+import { lockDownWebContents } from './shell/web-contents-guards';
 import { kioskWindowOptions } from './shell/window-options';
 
 const RENDERER_DIR = path.join(import.meta.dirname, '..', 'renderer');
@@ -42,21 +38,7 @@ function claimSingleInstance(): boolean {
 
 /** The renderer's files, from dist/renderer only, with the CSP on every response. */
 function setupAppProtocol() {
-  protocol.handle(APP_PROTOCOL, async (request) => {
-    const url = new URL(request.url);
-    const file = isAppUrl(request.url)
-      ? resolveInside(RENDERER_DIR, url.pathname === '/' ? '/index.html' : url.pathname)
-      : null;
-    if (!file) return new Response('Not found', { status: 404 });
-    try {
-      const body = await fs.readFile(file);
-      return new Response(body, {
-        headers: { 'content-type': contentTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
-      });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
-  });
+  protocol.handle(APP_PROTOCOL, serveRenderer(RENDERER_DIR));
 }
 
 /** Footage playback for security: a ticket from `footage.playback`, served with ranges so the player can seek. */
@@ -71,24 +53,13 @@ function setupMediaProtocol(kiosk: Kiosk) {
   });
 }
 
-/** No camera, microphone, notifications or anything else a page might ask for. */
 function setupPermissions() {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  denyAllPermissions(session.defaultSession);
 }
 
-/** Every web contents, now and later: no navigation away from the app, no new windows, no webviews. */
+/** Every web contents, now and later (see lockDownWebContents). */
 function setupNavigationGuards() {
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, { isPackaged: app.isPackaged }));
 }
 
 function setupIpc(kiosk: Kiosk) {
@@ -115,7 +86,7 @@ async function main() {
 
   let kiosk: Kiosk;
   try {
-    kiosk = await createKiosk({ dataDir: app.getPath('userData'), clock: clockFromEnvironment(process.env) });
+    kiosk = await createKiosk({ dataDir: app.getPath('userData'), clock: kioskClock(process.env, app.isPackaged) });
   } catch (error) {
     dialog.showErrorBox('Reception kiosk cannot start', (error as Error).message);
     app.exit(2);
@@ -132,7 +103,7 @@ async function main() {
   createKioskWindow();
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void kiosk.close());
+  closeBeforeQuit(app, () => kiosk.close());
 }
 
 process.on('uncaughtException', (error) => console.error('[kiosk] uncaught exception:', error));

@@ -1,7 +1,9 @@
-// Electron's own install script is denied in package.json's allowScripts: where its download host
-// cannot be reached it fails the whole `npm ci`. This runs the same script and turns a failed
-// download into a one-line note, so the install succeeds everywhere and Electron is ready wherever
-// the download works. `npm start` falls back to browser mode without it.
+// Since Electron 42 the electron package downloads its binary on first use, not at install (and its
+// install script, were there one, stays denied in package.json's allowScripts: offline it failed the
+// whole `npm ci`). This runs Electron's installer during `npm ci` and turns a failed download into a
+// one-line note, so the install succeeds everywhere and Electron is ready wherever the download
+// works. `npm start` falls back to browser mode without it. ELECTRON_SKIP_BINARY_DOWNLOAD, which
+// Electron itself no longer reads, still skips it here.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 

@@ -2,13 +2,24 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The Electron binary's path, or null when it was never downloaded. Read from the files Electron's
+ * installer leaves, not by require('electron'): since Electron 42 that starts a download when the
+ * binary is missing, which offline prints an error and waits for a network.
+ */
 function electronBinary() {
   try {
-    const binary = require('electron'); // the binary's path, or a throw when it was never downloaded
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+    const folder = path.dirname(require.resolve('electron/package.json'));
+    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    const pathFile = path.join(folder, 'path.txt');
+    const relative = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : null;
+    if (!relative && !override) return null;
+    const binary = path.join(override ?? path.join(folder, 'dist'), relative ?? 'electron');
+    return fs.existsSync(binary) ? binary : null;
   } catch {
     return null;
   }

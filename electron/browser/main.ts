@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { clockFromEnvironment } from '../core/clock';
 import { defaultDataDir } from '../core/data-dir';
 import { createKiosk, type Kiosk } from '../core/kiosk';
-import { findChromium, openInAppMode } from './open-chromium';
+import { findChromium, openInAppMode, type OpenedChromium } from './open-chromium';
 import { DEFAULT_RENDERER_DIR, startBrowserServer, type BrowserServer } from './server';
 
 function fatal(message: string): never {
@@ -53,13 +53,17 @@ await kiosk.startBackgroundJobs();
 process.stdout.write(`Browser mode, data folder ${dataDir}. Open this address (it carries this launch's key):\n`);
 process.stdout.write(`${server.url}\n`);
 
+let browser: OpenedChromium | null = null;
 if (!args['no-open']) {
   const chromium = findChromium();
-  if (chromium) openInAppMode(chromium, server.url);
+  if (chromium) browser = openInAppMode(chromium, server.url);
   else process.stdout.write('No Chromium found to open it in app mode; open the address above in a browser.\n');
 }
+// However this process ends, the browser it opened does not outlive it, nor does that browser's profile.
+process.once('exit', () => browser?.stopNow());
 
 async function shutDown() {
+  await browser?.stop();
   await server.close();
   await kiosk.close();
   process.exit(0);

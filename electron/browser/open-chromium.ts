@@ -37,11 +37,19 @@ export function writeLaunchPage(folder: string, url: string): string {
   return file;
 }
 
+export interface OpenedChromium {
+  /** Stops that browser (its whole process group) and removes its temporary profile. */
+  stop(): Promise<void>;
+  /** The same, synchronously, for process 'exit' handlers: signals the browser, removes the profile. */
+  stopNow(): void;
+}
+
 /**
  * App mode: one window, no address bar. A fresh profile folder and incognito, so this is a browser
  * process of its own (not a tab in someone's running browser) and keeps no form history between visitors.
+ * The profile is removed when that browser exits or is stopped, so nothing of a session stays on disk.
  */
-export function openInAppMode(executable: string, url: string): void {
+export function openInAppMode(executable: string, url: string): OpenedChromium {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-chromium-'));
   const launchPage = writeLaunchPage(profile, url);
   const flags = [
@@ -52,8 +60,35 @@ export function openInAppMode(executable: string, url: string): void {
     '--disable-sync',
     '--disable-translate',
   ];
+  // Its own process group (detached), so stopping it reaches the helper processes Chromium starts.
   const child = spawn(executable, flags, { detached: true, stdio: 'ignore' });
-  child.on('error', () => undefined);
+  const removeProfile = () => fs.rmSync(profile, { recursive: true, force: true });
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
+  void exited.then(removeProfile);
   child.unref();
   setTimeout(() => fs.rmSync(launchPage, { force: true }), LAUNCH_PAGE_LIFETIME_MS).unref();
+
+  const signal = (name: NodeJS.Signals) => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      if (process.platform === 'win32') child.kill(name);
+      else process.kill(-child.pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  return {
+    async stop() {
+      signal('SIGTERM');
+      await exited;
+      removeProfile();
+    },
+    stopNow() {
+      signal('SIGTERM');
+      removeProfile();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import {
   API_PATH_PREFIX,
   BACKGROUND_HEADER,
@@ -24,6 +25,8 @@ import {
 
 const MAX_BODY_BYTES = 64 * 1024;
 const LOOPBACK = '127.0.0.1';
+/** A client that sends its headers or its request this slowly is cut off (slowloris). */
+export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
 
 export interface BrowserServer {
   /** The address to open, with the per-launch token in the fragment. */
@@ -39,6 +42,7 @@ export interface BrowserServerOptions {
   /** 0 picks any free port. */
   port?: number;
   logError?: (error: unknown) => void;
+  timeouts?: { headersMs: number; requestMs: number };
 }
 
 const SECURITY_HEADERS = {
@@ -61,18 +65,45 @@ function sendText(response: http.ServerResponse, status: number, text: string) {
   response.end(text);
 }
 
+/** The client went away mid-request: nothing to answer, nothing to log. */
+export class ClientGone extends Error {}
+
+const CLIENT_GONE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'ECONNABORTED']);
+
+function isClientGone(error: unknown): boolean {
+  return error instanceof ClientGone || CLIENT_GONE_CODES.has((error as NodeJS.ErrnoException | null)?.code ?? '');
+}
+
+/** The body, or null when it is over the limit: then reading stops and the connection closes after the 413. */
 function readBody(request: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      // Past the limit the rest is read and dropped, so the caller still gets its 413.
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
+      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) {
+        request.off('data', onData);
+        request.pause();
+        resolve(null);
+      }
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', (error) => reject(isClientGone(error) ? new ClientGone() : error));
   });
+}
+
+/** A declared length over the limit is refused before a byte of the body is read. */
+function declaresTooLong(request: http.IncomingMessage): boolean {
+  const declared = request.headers['content-length'];
+  return declared !== undefined && !(/^\d{1,15}$/.test(declared) && Number(declared) <= MAX_BODY_BYTES);
+}
+
+function refuseTooLarge(response: http.ServerResponse) {
+  // The unread body would otherwise be taken for the next request on this connection.
+  response.setHeader('connection', 'close');
+  sendJson(response, 413, fail('field.invalid'));
 }
 
 /**
@@ -85,6 +116,7 @@ export async function startBrowserServer({
   rendererDir,
   port = 0,
   logError = (error) => console.error('[browser-mode]', error),
+  timeouts = DEFAULT_TIMEOUTS,
 }: BrowserServerOptions): Promise<BrowserServer> {
   const token = randomBytes(32).toString('base64url');
   let boundPort = port;
@@ -95,8 +127,9 @@ export async function startBrowserServer({
     if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
       return sendJson(response, 415, fail('field.invalid'));
     }
+    if (declaresTooLong(request)) return refuseTooLarge(response);
     const body = await readBody(request);
-    if (body === null) return sendJson(response, 413, fail('field.invalid'));
+    if (body === null) return refuseTooLarge(response);
     let input: unknown;
     try {
       input = JSON.parse(body || '{}');
@@ -122,7 +155,10 @@ export async function startBrowserServer({
     response.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });
     if (request.method === 'HEAD') return response.end();
     const range = answer.file.range;
-    fs.createReadStream(answer.file.path, range ? { start: range.start, end: range.end } : {}).pipe(response);
+    const file = fs.createReadStream(answer.file.path, range ? { start: range.start, end: range.end } : {});
+    pipeline(file, response, (error) => {
+      if (error && !isClientGone(error)) logError(error);
+    });
   }
 
   function handleStatic(request: http.IncomingMessage, response: http.ServerResponse, pathname: string) {
@@ -136,22 +172,31 @@ export async function startBrowserServer({
     });
   }
 
-  const server = http.createServer((request, response) => {
-    void (async () => {
-      if (!isAllowedHost(request.headers.host, boundPort)) return sendText(response, 421, 'Misdirected request');
-      if (!isAllowedOrigin(request.headers.origin, boundPort)) return sendText(response, 403, 'Forbidden origin');
-      const pathname = new URL(request.url ?? '/', `http://${LOOPBACK}`).pathname;
-      if (pathname.startsWith(API_PATH_PREFIX))
-        return handleApi(request, response, pathname.slice(API_PATH_PREFIX.length));
-      if (pathname.startsWith(MEDIA_PATH_PREFIX))
-        return handleMedia(request, response, pathname.slice(MEDIA_PATH_PREFIX.length));
-      return handleStatic(request, response, pathname);
-    })().catch((error: unknown) => {
-      logError(error);
-      if (!response.headersSent) sendJson(response, 500, fail('internal'));
-      else response.destroy();
-    });
-  });
+  const server = http.createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      // How often Node looks for requests past those limits (its default is every 30 s).
+      connectionsCheckingInterval: Math.max(50, Math.min(timeouts.headersMs, 1000) / 2),
+    },
+    (request, response) => {
+      void (async () => {
+        if (!isAllowedHost(request.headers.host, boundPort)) return sendText(response, 421, 'Misdirected request');
+        if (!isAllowedOrigin(request.headers.origin, boundPort)) return sendText(response, 403, 'Forbidden origin');
+        const pathname = new URL(request.url ?? '/', `http://${LOOPBACK}`).pathname;
+        if (pathname.startsWith(API_PATH_PREFIX))
+          return handleApi(request, response, pathname.slice(API_PATH_PREFIX.length));
+        if (pathname.startsWith(MEDIA_PATH_PREFIX))
+          return handleMedia(request, response, pathname.slice(MEDIA_PATH_PREFIX.length));
+        return handleStatic(request, response, pathname);
+      })().catch((error: unknown) => {
+        if (isClientGone(error)) return void response.destroy();
+        logError(error);
+        if (!response.headersSent) sendJson(response, 500, fail('internal'));
+        else response.destroy();
+      });
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -120,6 +120,11 @@ export function createJobRunner({
       return started;
     },
 
+    /** Waits until no run is in progress in this process, including runs that start meanwhile. */
+    async settleAll(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled([...running.values()]);
+    },
+
     /** Waits for a run of `job` in progress in this process, if any. */
     async settled(job: string): Promise<void> {
       await running.get(job)?.catch(() => undefined);

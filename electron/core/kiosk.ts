@@ -147,13 +147,28 @@ export async function createKiosk({
     return { kind: 'staff', staffId: session.staffId, name: session.name, role: session.role, terminal };
   }
 
-  let stopJobs: (() => void) | null = null;
-  // The alarm mail goes after a run is recorded, never inside it: a dead mail server delays no purge.
-  const thenCheckAlarms = (run: () => Promise<JobRun>) => async (): Promise<JobRun> => {
-    const result = await run();
-    void alerts.check();
-    return result;
+  // The scheduler while it starts (it reads each job's last run) and after; null until started.
+  let scheduler: Promise<() => void> | null = null;
+  let alarmTimer: NodeJS.Timeout | null = null;
+  let closing: Promise<void> | null = null;
+  // Runs and alarm checks started in the background, end to end, so close() can wait for them.
+  const backgroundWork = new Set<Promise<unknown>>();
+  const inBackground = <T>(work: Promise<T>): Promise<T> => {
+    backgroundWork.add(work);
+    void work.catch(() => undefined).finally(() => backgroundWork.delete(work));
+    return work;
   };
+  const checkAlarms = () => {
+    if (!closing) void inBackground(alerts.check());
+  };
+  // The alarm mail goes after a run is recorded, never inside it: a dead mail server delays no purge.
+  const scheduled = (run: () => Promise<JobRun>) => () =>
+    inBackground(
+      run().then((result) => {
+        checkAlarms();
+        return result;
+      }),
+    );
   const lastStarted = async (job: string) => (await jobs.lastRun(job))?.startedAt ?? null;
 
   return {
@@ -183,18 +198,20 @@ export async function createKiosk({
       return router.invokeUntrusted(channel, input, caller);
     },
     async startBackgroundJobs() {
-      if (stopJobs) return;
-      const alarmTimer = setInterval(() => void alerts.check(), ALARM_CHECK_INTERVAL_MS);
-      alarmTimer.unref();
+      if (closing) return;
+      if (scheduler) {
+        await scheduler;
+        return;
+      }
       const [hour, minute] = effectiveConfig.reception.autoSignOutAt.split(':').map(Number);
-      const stopScheduler = await startScheduler({
+      scheduler = startScheduler({
         zone: effectiveConfig.timeZone,
         clock,
         jobs: [
           {
             name: VISIT_PURGE_JOB,
             schedule: effectiveConfig.schedules.visitPurge,
-            run: () => retention.run(),
+            run: scheduled(() => retention.run()),
             lastStartedAt: () => lastStarted(VISIT_PURGE_JOB),
           },
           ...(effectiveConfig.footage.root
@@ -202,13 +219,13 @@ export async function createKiosk({
                 {
                   name: FOOTAGE_SCAN_JOB,
                   schedule: effectiveConfig.schedules.footageScan,
-                  run: () => footage.scan(),
+                  run: scheduled(() => footage.scan()),
                   lastStartedAt: () => lastStarted(FOOTAGE_SCAN_JOB),
                 },
                 {
                   name: FOOTAGE_PURGE_JOB,
                   schedule: effectiveConfig.schedules.footagePurge,
-                  run: () => footage.purge(),
+                  run: scheduled(() => footage.purge()),
                   lastStartedAt: () => lastStarted(FOOTAGE_PURGE_JOB),
                 },
               ]
@@ -216,20 +233,29 @@ export async function createKiosk({
           {
             name: AUTOMATIC_SIGN_OUT_JOB,
             schedule: `${minute} ${hour} * * *`,
-            run: automaticSignOut,
+            run: scheduled(automaticSignOut),
             lastStartedAt: () => lastStarted(AUTOMATIC_SIGN_OUT_JOB),
           },
-        ].map((job) => ({ ...job, run: thenCheckAlarms(job.run) })),
+        ],
       });
-      stopJobs = () => {
-        clearInterval(alarmTimer);
-        stopScheduler();
-      };
-      void alerts.check();
+      await scheduler;
+      alarmTimer = setInterval(checkAlarms, ALARM_CHECK_INTERVAL_MS);
+      alarmTimer.unref();
+      checkAlarms();
     },
-    async close() {
-      stopJobs?.();
-      await database.close();
+    /**
+     * Stops the schedules, waits for the scheduler's start and every job run in progress (a job that
+     * met a closed database would fail half-way), then closes the database.
+     */
+    close() {
+      closing ??= (async () => {
+        if (alarmTimer) clearInterval(alarmTimer);
+        if (scheduler) (await scheduler.catch(() => () => undefined))();
+        await Promise.allSettled([...backgroundWork]);
+        await jobs.settleAll();
+        await database.close();
+      })();
+      return closing;
     },
   };
 }

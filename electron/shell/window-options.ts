@@ -17,6 +17,8 @@ export function kioskWindowOptions(preload: string, isPackaged: boolean): Browse
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      nodeIntegrationInWorker: false,
+      experimentalFeatures: false,
       spellcheck: false,
       devTools: !isPackaged,
     },

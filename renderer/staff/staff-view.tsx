@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { StaffRole } from '../../shared/api/channel';
 import type { NoticeFacts, StaffSessionInfo } from '../../shared/api/types';
 import type { Language } from '../../shared/messages';
 import type { ApiClient } from '../api/client';
@@ -12,17 +11,9 @@ import { HoldsTab } from './holds-tab';
 import { RegisterTab } from './register-tab';
 import { RetentionTab } from './retention-tab';
 import { StaffAccountsTab } from './staff-accounts-tab';
+import { TABS_BY_ROLE, type Tab } from './tabs';
 import { staffText } from './texts';
 import { TodayTab } from './today-tab';
-
-type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'audit' | 'retention' | 'holds' | 'footage';
-
-// What each role gets to see. The router refuses the rest anyway; this only keeps the screen honest.
-const TABS_BY_ROLE: Record<StaffRole, Tab[]> = {
-  receptionist: ['today', 'evacuation', 'register'],
-  security: ['footage', 'holds', 'evacuation'],
-  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds', 'footage'],
-};
 
 interface Props {
   session: StaffSessionInfo;

@@ -137,7 +137,8 @@ export const api = {
 
   // Footage.
   'footage.scan': channel<typeof noInput, JobRun>({ input: noInput, access: security }),
-  'footage.purge': channel<typeof footagePurgeInput, JobRun>({ input: footagePurgeInput, access: security }),
+  // Deleting footage is the scheduler's job; by hand, only an admin starts it.
+  'footage.purge': channel<typeof footagePurgeInput, JobRun>({ input: footagePurgeInput, access: admin }),
   'footage.list': channel<typeof footageListInput, FootageRow[]>({ input: footageListInput, access: security }),
   'footage.overview': channel<typeof noInput, FootageOverview>({ input: noInput, access: security }),
   'footage.playback': channel<typeof playbackInput, { ticket: string }>({ input: playbackInput, access: security }),

@@ -249,6 +249,19 @@ describe('a visitor at the kiosk, in browser mode', () => {
       await held;
       await route.continue();
     });
+    // A signal from the page once it has handled the sign-in's answer: a task queued when the answer's
+    // JSON resolves runs only after every continuation of it (the client, the form) has run.
+    await page.evaluate(() => {
+      const json = Response.prototype.json;
+      const flags = window as unknown as { signInAnswerHandled?: Promise<void> };
+      flags.signInAnswerHandled = new Promise<void>((handled) => {
+        Response.prototype.json = function (this: Response) {
+          const parsed = json.call(this);
+          if (this.url.endsWith('/api/visits.signIn')) void parsed.finally(() => setTimeout(handled, 0));
+          return parsed;
+        };
+      });
+    });
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('button', { name: 'Ik heb dit gelezen' }).click();
     await page.getByLabel('Voornaam').fill('Earlier');
@@ -258,7 +271,11 @@ describe('a visitor at the kiosk, in browser mode', () => {
     await page.getByRole('button', { name: 'Nederlands' }).waitFor();
     release();
     await expect.poll(storedVisits).toHaveLength(1); // the sign-in itself went through
-    await page.waitForTimeout(300);
+    await page.evaluate(async () => {
+      await (window as unknown as { signInAnswerHandled: Promise<void> }).signInAnswerHandled;
+      // and two frames, so whatever that answer changed would be on screen
+      await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+    });
     expect(await page.getByTestId('sign-out-code').count()).toBe(0);
     expect(await page.getByText('Earlier').count()).toBe(0);
   });

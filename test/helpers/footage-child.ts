@@ -4,7 +4,13 @@ import path from 'node:path';
 export const repository = path.resolve(import.meta.dirname, '../..');
 
 /** Node's arguments to run test/fixtures/footage-child.ts: a scan or purge in a process of its own. */
-export const footageChildArgs = (databaseFile: string, root: string, nowMs: number, mode: 'scan' | 'purge') => [
+export const footageChildArgs = (
+  databaseFile: string,
+  root: string,
+  nowMs: number,
+  mode: 'scan' | 'purge',
+  freezeAt?: `${'before' | 'inside'}:${number}`,
+) => [
   '--import',
   'tsx',
   path.join(repository, 'test/fixtures/footage-child.ts'),
@@ -12,4 +18,5 @@ export const footageChildArgs = (databaseFile: string, root: string, nowMs: numb
   root,
   String(nowMs),
   mode,
+  ...(freezeAt ? [freezeAt] : []),
 ];

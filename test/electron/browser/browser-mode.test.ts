@@ -100,4 +100,32 @@ describe('browser mode as a process', () => {
     });
     expect(lines[0]).toMatch(/^Electron is not installed .*npm run fetch:electron.*Starting browser mode\.$/);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'stops the Chromium it opened, and removes its profile, when it exits',
+    async () => {
+      // A stand-in `chromium` first on PATH: it reports its pid, its helper's pid and its profile.
+      const bin = makeTempDir();
+      fs.symlinkSync(path.join(root, 'test/fixtures/fake-chromium.sh'), path.join(bin, 'chromium'));
+      const report = path.join(makeTempDir(), 'report');
+      const environment = { PATH: `${bin}${path.delimiter}${process.env.PATH}`, FAKE_CHROMIUM_REPORT: report };
+      await startUntilUrl('dist/electron/browser-server.js', ['--data-dir', makeTempDir()], environment);
+      await expect.poll(() => fs.existsSync(report), { timeout: 20_000 }).toBe(true);
+      const [pid, helper, profile] = fs.readFileSync(report, 'utf8').trim().split(' ');
+      expect(fs.existsSync(path.join(profile!, 'Cookies'))).toBe(true);
+      const server = children.at(-1)!;
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+      expect(fs.existsSync(profile!)).toBe(false);
+      const alive = (id: string) => {
+        try {
+          return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${id}/stat`, 'utf8'));
+        } catch {
+          return false;
+        }
+      };
+      await expect.poll(() => alive(pid!) || alive(helper!), { timeout: 20_000 }).toBe(false);
+    },
+  );
 });

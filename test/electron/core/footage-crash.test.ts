@@ -37,33 +37,42 @@ async function prepare() {
 const filesOnDisk = (root: string) =>
   new Set(fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((entry) => entry.endsWith('.mp4')));
 
-/** Starts the purge in its own process and SIGKILLs it `delayMs` after its first file is gone from disk. */
-function purgeAndKill(root: string, databaseFile: string, delayMs: number): Promise<string> {
-  const child = spawn(process.execPath, footageChildArgs(databaseFile, root, NOW, 'purge'), { cwd: repository });
-  const firstFolder = path.join(root, '2026-10-20', '00', 'camera_00');
+/**
+ * Starts the purge in its own process, which freezes at `freezeAt` (a transaction it asks for, or
+ * one about to commit) and says so; SIGKILLs it then. The point is in the purge's own steps, not a
+ * time, so the test is the same on a fast and a slow machine.
+ */
+function purgeAndKill(root: string, databaseFile: string, freezeAt: FreezePoint): Promise<string> {
+  const child = spawn(process.execPath, footageChildArgs(databaseFile, root, NOW, 'purge', freezeAt), {
+    cwd: repository,
+  });
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  const watch = setInterval(() => {
-    if (fs.readdirSync(firstFolder).length < FILES_PER_FOLDER) {
-      clearInterval(watch);
-      setTimeout(() => child.kill('SIGKILL'), delayMs);
-    }
-  }, 1);
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+    if (output.includes('frozen')) child.kill('SIGKILL');
+  });
   return new Promise((resolve, reject) => {
-    child.on('exit', () => {
-      clearInterval(watch);
-      resolve(output);
-    });
+    child.on('exit', () => resolve(output));
     child.on('error', reject);
   });
 }
 
-it.each([0, 40, 120])(
-  'a purge killed %i ms into its deletions leaves rows that never claim a file is gone while it is there, and the next run repairs them',
-  async (delayMs) => {
+type FreezePoint = `${'before' | 'inside'}:${number}`;
+
+// With 20,000 files in steps of 5,000 the purge commits: 1 the repair of earlier runs, 2 to 5 one per
+// step (marking it 'deleting' and turning the step before last into tombstones while the last step's
+// files are unlinked), 6 the last tombstones.
+it.each<[FreezePoint, string]>([
+  ['before:4', 'a step unlinked, two marked, one being unlinked'],
+  ['inside:5', 'in a commit that does not happen'],
+  ['before:6', 'every file unlinked, the last tombstones not written'],
+])(
+  'a purge killed at %s (%s) leaves rows that never claim a file is gone while it is there, and the next run repairs them',
+  async (freezeAt) => {
     const { root, databaseFile } = await prepare();
-    const output = await purgeAndKill(root, databaseFile, delayMs);
+    const output = await purgeAndKill(root, databaseFile, freezeAt);
     expect(output).toContain('purging');
+    expect(output).toContain('frozen');
     expect(output).not.toContain('done'); // killed halfway, not finished
 
     const database = await openDatabase(databaseFile);
@@ -98,5 +107,5 @@ it.each([0, 40, 120])(
       await database.close();
     }
   },
-  30_000,
+  90_000, // 20,000 files written, scanned and purged twice, on a machine that may be busy
 );

@@ -1,0 +1,13 @@
+import type { StaffRole } from '../../shared/api/channel';
+
+export type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'audit' | 'retention' | 'holds' | 'footage';
+
+/**
+ * What each role gets to see. The router refuses the rest anyway; this only keeps the screen honest.
+ * test/access-matrix.test.ts pins it: a change here is also a change there.
+ */
+export const TABS_BY_ROLE: Record<StaffRole, Tab[]> = {
+  receptionist: ['today', 'evacuation', 'register'],
+  security: ['footage', 'holds', 'evacuation'],
+  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds', 'footage'],
+};
