@@ -15,7 +15,7 @@ import {
   type FootageService,
 } from './footage/footage-service';
 import { createMediaTickets, type MediaTickets } from './footage/media';
-import { createJobRunner, type JobRunner } from './jobs';
+import { createJobRunner, type JobResult, type JobRunner } from './jobs';
 import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './retention/visit-retention';
 import { startScheduler } from './scheduler';
 import { createRouter, type Caller, type Router } from './router';
@@ -92,7 +92,10 @@ export async function createKiosk({
     logError,
   });
   const automaticSignOut = () =>
-    jobs.run(AUTOMATIC_SIGN_OUT_JOB, async () => {
+    jobs.run(AUTOMATIC_SIGN_OUT_JOB, async (): Promise<JobResult> => {
+      // A clock jumped ahead would end everybody's day: the same guard as the purge decides.
+      const guard = await retention.clockCheck(clock.now());
+      if (!guard.ok) return { outcome: 'blocked', counts: {}, message: guard.reason };
       const signedOut = await visits.signOutForgotten();
       if (signedOut > 0) await audit.record('system', 'visits.autoSignedOut', { count: signedOut });
       return { outcome: 'ok', counts: { signedOut } };
