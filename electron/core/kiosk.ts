@@ -79,7 +79,7 @@ export async function createKiosk({
   const visits = createVisitsService({ database, clock, config: effectiveConfig });
   const staff = createStaffService({ database, clock, audit });
   const sessions = createSessionStore({ clock, idleMs: effectiveConfig.idle.staffSeconds * 1000 });
-  const holds = createHoldsService({ database, clock, audit });
+  const holds = createHoldsService({ database, clock, audit, config: effectiveConfig });
   const jobs = createJobRunner({ database, clock, logError });
   const retention = createVisitRetention({ database, config: effectiveConfig, clock, audit, jobs, holds });
   const footage = createFootageService({
@@ -207,6 +207,9 @@ export async function createKiosk({
     },
     async close() {
       stopJobs?.();
+      // A run started in the background (one made up at start) finishes before the database closes.
+      const background = [VISIT_PURGE_JOB, AUTOMATIC_SIGN_OUT_JOB, FOOTAGE_SCAN_JOB, FOOTAGE_PURGE_JOB];
+      await Promise.all(background.map((job) => jobs.settled(job)));
       await database.close();
     },
   };

@@ -1,7 +1,7 @@
 import type { KioskConfig } from '../../../shared/config';
 import { isDueBy, recordsKeptSince, visitDueWindow, visitErasureDeadline } from '../../../shared/retention';
 import type { Statements } from '../database';
-import { ACTIVE_HOLD } from '../holds';
+import { ACTIVE_HOLD, clearFootageHoldReasons } from '../holds';
 
 // Well under SQLite's limit of bound parameters per statement.
 const CHUNK = 500;
@@ -120,6 +120,7 @@ export async function purgeExpiredVisits(
         AND visit_id NOT IN (SELECT id FROM visits)`,
     [now],
   );
+  await clearFootageHoldReasons(tx, now);
   return { due, held, erased, futureCorrected };
 }
 
