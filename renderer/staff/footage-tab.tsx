@@ -213,7 +213,14 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
         </figure>
       )}
       <Field label={text.holdReasonForFile} value={reason} onChange={setReason} maxLength={500} />
-      <HoldTermsFields text={text} basis={basis} onBasis={setBasis} review={review} onReview={setReview} />
+      <HoldTermsFields
+        text={text}
+        basis={basis}
+        onBasis={setBasis}
+        review={review}
+        onReview={setReview}
+        labels={{ basis: text.holdBasisForFile, review: text.holdReviewForFile }}
+      />
       {shown.length === 0 && files.value && <p>{text.noFootage}</p>}
       {shown.length > 0 && (
         <table className="visits">

@@ -15,18 +15,21 @@ interface Props {
   onReview: (date: string) => void;
   basisError?: string;
   reviewError?: string;
+  /** Where a page has two hold forms, each names its own fields. */
+  labels?: { basis: string; review: string };
 }
 
 /**
  * Why a hold keeps data longer (the privacy statement names two grounds, and the hold records which)
  * and when it must be looked at again. No ground is preselected: someone has to choose.
  */
-export function HoldTermsFields({ text, basis, onBasis, review, onReview, basisError, reviewError }: Props) {
+export function HoldTermsFields({ text, basis, onBasis, review, onReview, basisError, reviewError, labels }: Props) {
   const id = useId();
+  const { basis: basisLabel, review: reviewLabel } = labels ?? { basis: text.holdBasis, review: text.holdReview };
   return (
     <div className="field-row">
       <div className={`field ${basisError ? 'has-error' : ''}`}>
-        <label htmlFor={id}>{text.holdBasis}</label>
+        <label htmlFor={id}>{basisLabel}</label>
         <select
           id={id}
           value={basis}
@@ -51,7 +54,7 @@ export function HoldTermsFields({ text, basis, onBasis, review, onReview, basisE
           )}
         </div>
       </div>
-      <Field label={text.holdReview} type="date" value={review} onChange={onReview} error={reviewError} />
+      <Field label={reviewLabel} type="date" value={review} onChange={onReview} error={reviewError} />
     </div>
   );
 }

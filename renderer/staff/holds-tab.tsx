@@ -96,8 +96,7 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
           <thead>
             <tr>
               <th scope="col">{text.holdColumns.visit}</th>
-              <th scope="col">{text.holdColumns.reason}</th>
-              <th scope="col">{text.holdColumns.basis}</th>
+              <th scope="col">{text.holdColumns.reasonAndBasis}</th>
               <th scope="col">{text.holdColumns.placed}</th>
               <th scope="col">{text.holdColumns.until}</th>
               <th scope="col">{text.holdColumns.review}</th>
@@ -109,8 +108,11 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
             {holds.map((hold) => (
               <tr key={hold.id}>
                 <th scope="row">{target(hold)}</th>
-                <td>{hold.reason}</td>
-                <td>{text.basisNames[hold.basis]}</td>
+                <td>
+                  {hold.reason}
+                  <br />
+                  <small>{text.basisNames[hold.basis]}</small>
+                </td>
                 <td className="when">{formatLocalDateTime(hold.placedAt, timeZone)}</td>
                 <td className="when">{hold.endsAt ? holdEnd(hold.endsAt) : text.untilReleased}</td>
                 <td className="when">
