@@ -33,10 +33,25 @@ const retention = z.strictObject({
    * seen (a clock set far ahead), until an admin confirms the time.
    */
   clockGuardDays: z.int().min(1).max(365).default(30),
+  /** How long the audit log and the record of job runs are kept; the visit purge erases older ones. */
+  recordMonths: z.int().min(1, 'must be at least 1 month').max(120, 'must be at most 120 months').default(24),
 });
 
-// Cron expressions (minute hour day month weekday) in the configured time zone; checked by the
-// scheduler when the configuration is loaded.
+// A hold keeps data past its deadline; it must be looked at again by its review date.
+const holds = z
+  .strictObject({
+    /** The review date a new hold gets when none is given, in days from placing it. */
+    reviewDays: z.int().min(1).max(365).default(90),
+    /** The furthest review date a hold may be given or extended to, in days from then. */
+    maxReviewDays: z.int().min(1).max(365, 'must be at most 365 days (one year)').default(365),
+  })
+  .refine((value) => value.reviewDays <= value.maxReviewDays, {
+    error: 'reviewDays must not be more than maxReviewDays',
+  });
+
+// Cron expressions (minute hour day month weekday) in the configured time zone; checked when the
+// configuration is loaded (electron/core/config-file.ts): each must be valid and fire every day, so
+// no gap between runs exceeds 24 hours (25 on the night the clocks go back).
 const schedules = z.strictObject({
   visitPurge: z.string().min(1).max(100).default('0 * * * *'),
   footageScan: z.string().min(1).max(100).default('*/15 * * * *'),
@@ -138,6 +153,7 @@ export const kioskConfigSchema = z.strictObject({
   idle: idle.prefault({}),
   reception: reception.prefault({}),
   schedules: schedules.prefault({}),
+  holds: holds.prefault({}),
   footage: footage.prefault({}),
   alerts: alerts.prefault({}),
 });

@@ -54,6 +54,15 @@ export const errorMessages = {
   },
   'hold.endInPast': { nl: 'De einddatum ligt in het verleden.', en: 'The end date lies in the past.' },
   'hold.reasonRequired': { nl: 'Geef een reden op.', en: 'Give a reason.' },
+  'hold.basisRequired': {
+    nl: 'Kies de grond: een wettelijke plicht, of nodig voor onze activiteiten.',
+    en: 'Choose the ground: a legal obligation, or necessary for our activities.',
+  },
+  'hold.reviewInPast': { nl: 'De herbeoordelingsdatum ligt in het verleden.', en: 'The review date lies in the past.' },
+  'hold.reviewTooLate': {
+    nl: 'De herbeoordelingsdatum ligt verder vooruit dan de ingestelde maximale termijn (standaard een jaar).',
+    en: 'The review date lies further ahead than the configured maximum (one year by default).',
+  },
   'hold.cameraRequired': { nl: 'Kies een camera.', en: 'Choose a camera.' },
   'hold.dateTimeRequired': { nl: 'Vul een datum en tijd in.', en: 'Enter a date and time.' },
   'hold.rangeEndNotAfterStart': {

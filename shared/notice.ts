@@ -4,7 +4,7 @@ import type { Language } from './messages';
 
 // Bump when the wording below changes. The retention periods are part of the version too, so a
 // visit records exactly which promise the visitor read.
-export const NOTICE_TEXT_REVISION = 1;
+export const NOTICE_TEXT_REVISION = 2;
 
 export function noticeVersion(config: KioskConfig): string {
   const { visitMonths, footageDays } = config.retention;
@@ -89,7 +89,8 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       {
         heading: 'Hoe lang',
         paragraphs: [
-          `Uw contactgegevens bewaren wij maximaal ${visitPeriod} na uw bezoek. Camerabeelden bewaren wij maximaal ${footagePeriod} na de opname. Langer alleen als een wettelijke regeling ons daartoe verplicht.`,
+          `Uw contactgegevens bewaren wij maximaal ${visitPeriod} na uw bezoek. Camerabeelden bewaren wij maximaal ${footagePeriod} na de opname.`,
+          'Langer alleen als wij op grond van een wettelijke regeling uw gegevens langer moeten bewaren, of als langer bewaren echt nodig is voor het uitvoeren van onze activiteiten (bijvoorbeeld bij een incident in het gebouw). Wij leggen dan vast welke van de twee het is en waarom, en beoordelen regelmatig opnieuw of het nog nodig is.',
         ],
       },
       {
@@ -138,7 +139,8 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
     {
       heading: 'How long',
       paragraphs: [
-        `We keep your contact details for at most ${visitPeriod} after your visit, and camera images for at most ${footagePeriod} after they were recorded. Longer only where a legal obligation requires it.`,
+        `We keep your contact details for at most ${visitPeriod} after your visit, and camera images for at most ${footagePeriod} after they were recorded.`,
+        'Longer only where a legal obligation requires us to keep your data longer, or where keeping it longer is really necessary for carrying out our activities (for example after an incident in the building). We then record which of the two applies and why, and regularly review whether it is still needed.',
       ],
     },
     {

@@ -47,3 +47,8 @@ export function footageRetentionDays(config: KioskConfig, camera: string): numbe
   const days = config.retention.footageDays;
   return Math.min(config.footage.cameraRetentionDays[camera] ?? days, days);
 }
+
+/** The audit log and job-run records from before this instant are erased: `months` calendar months back. */
+export function recordsKeptSince(now: number, months: number, zone: string): number {
+  return DateTime.fromMillis(now, { zone }).minus({ months }).toMillis();
+}

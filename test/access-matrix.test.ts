@@ -45,6 +45,7 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'holds.placeOnVisit': [S, A],
   'holds.release': [S, A],
   'holds.placeOnFootage': [S, A],
+  'holds.extendReview': [S, A],
 
   'footage.scan': [S, A],
   // Deleting footage is the scheduler's job; only an admin may start it by hand.

@@ -80,6 +80,8 @@ export function formatHolds(holds: LegalHold[], timeZone: string): string {
         `visit ${hold.visitId}`,
         `since ${formatLocalDateTime(hold.placedAt, timeZone)}`,
         hold.endsAt ? `until ${formatLocalDateTime(hold.endsAt, timeZone)}` : 'until released',
+        `${hold.basis === 'legalObligation' ? 'legal obligation' : 'necessary for our activities'}`,
+        `review by ${formatLocalDateTime(hold.reviewAt, timeZone)}`,
         `by ${hold.placedBy}: ${hold.reason}`,
       ].join('  '),
     )

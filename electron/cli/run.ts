@@ -4,11 +4,11 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { noticeVersion } from '../../shared/notice';
 import type { Result } from '../../shared/result';
-import { endOfLocalDate } from '../../shared/time';
+import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
 import { clockFromEnvironment, InvalidClockError } from '../core/clock';
 import { ConfigError, loadConfigFile } from '../core/config-file';
 import type { KioskConfig } from '../../shared/config';
-import type { FootageListStatus, JobRun } from '../../shared/api/types';
+import type { FootageListStatus, HoldBasis, JobRun } from '../../shared/api/types';
 import { defaultDataDir } from '../core/data-dir';
 import { DatabaseTooNewError, NotADatabaseError } from '../core/database';
 import { createKiosk, type Kiosk } from '../core/kiosk';
@@ -55,10 +55,14 @@ Commands:
   retention status                                                last runs, next deadline, holds, a blocked run, alarms
   retention confirm-clock                                         confirm the clock after a blocked purge
   health                                                          the retention alarms: what is wrong, what to do
-  holds add --visit N --reason R [--until DATE]                   keep a visit past its deadline (through DATE)
+  holds add --visit N --reason R --basis B [--until DATE] [--review DATE]
+                                                                  keep a visit past its deadline (through DATE);
+                                                                  B is legalObligation or necessaryForActivities;
+                                                                  review by DATE (default: holds.reviewDays ahead)
+  holds extend-review --id N --review DATE                        looked at again: move a hold's review date
   holds release --id N                                            release a legal hold
   holds list                                                      the active legal holds
-  holds add --file PATH --reason R | --camera C --from T --to T --reason R   hold footage
+  holds add --file PATH --reason R --basis B | --camera C --from T --to T --reason R --basis B   hold footage
   footage scan | footage purge [--dry-run] | footage list [--camera C] [--status kept|held|deleted|gone]
                  (with --footage-root R to use another root for this run)
 
@@ -86,6 +90,8 @@ const OPTIONS = {
   visit: { type: 'string' },
   reason: { type: 'string' },
   until: { type: 'string' },
+  review: { type: 'string' },
+  basis: { type: 'string' },
   file: { type: 'string' },
   camera: { type: 'string' },
   from: { type: 'string' },
@@ -222,6 +228,7 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
         to: timeOption(values.to, 'to', kiosk.config.timeZone),
         reason: values.reason ?? '',
         endsAt: untilOption(values, kiosk.config.timeZone),
+        ...holdTermsOptions(values, kiosk.config.timeZone),
       };
       const hold = unwrap(await kiosk.router.invoke('holds.placeOnFootage', input, OPERATOR));
       print(
@@ -235,6 +242,7 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
       visitId: integerOption(values, 'visit') ?? 0,
       reason: values.reason ?? '',
       endsAt: untilOption(values, kiosk.config.timeZone),
+      ...holdTermsOptions(values, kiosk.config.timeZone),
     };
     const hold = unwrap(await kiosk.router.invoke('holds.placeOnVisit', input, OPERATOR));
     print(hold, () => `Legal hold ${hold.id} placed on visit ${hold.visitId}.`);
@@ -245,6 +253,15 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
       await kiosk.router.invoke('holds.release', { holdId: integerOption(values, 'id') ?? 0 }, OPERATOR),
     );
     print(hold, () => `Legal hold ${hold.id} released.`);
+  },
+
+  'holds extend-review': async ({ kiosk, values, print }) => {
+    const input = {
+      holdId: integerOption(values, 'id') ?? 0,
+      reviewAt: throughDateOption(values.review, 'review', kiosk.config.timeZone) ?? 0,
+    };
+    const hold = unwrap(await kiosk.router.invoke('holds.extendReview', input, OPERATOR));
+    print(hold, () => `Legal hold ${hold.id}: review by ${formatLocalDateTime(hold.reviewAt, kiosk.config.timeZone)}.`);
   },
 
   'holds list': async ({ kiosk, print }) => {
@@ -269,13 +286,24 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
  * and time without an offset is in the kiosk's zone too.
  */
 function untilOption(values: Values, zone: string): number | null {
-  const value = values.until;
+  return throughDateOption(values.until, 'until', zone);
+}
+
+function throughDateOption(value: string | undefined, name: string, zone: string): number | null {
   if (value === undefined) return null;
   const parsed = DateTime.fromISO(value, { zone });
   if (!parsed.isValid || !/^\d{4}-\d\d-\d\d/.test(value)) {
-    throw new UsageError(`--until must be a date such as 2027-01-31 or 2027-01-31T12:00, not "${value}"`);
+    throw new UsageError(`--${name} must be a date such as 2027-01-31 or 2027-01-31T12:00, not "${value}"`);
   }
   return value.length === 10 ? endOfLocalDate(value, zone) : parsed.toMillis();
+}
+
+/** --basis (checked by the channel's schema) and --review, which defaults to holds.reviewDays ahead. */
+function holdTermsOptions(values: Values, zone: string) {
+  return {
+    basis: (values.basis ?? '') as HoldBasis,
+    reviewAt: throughDateOption(values.review, 'review', zone),
+  };
 }
 
 function ensureFolder(folder: string): string {

@@ -156,7 +156,8 @@ export function createApiHandlers({
     'retention.confirmClock': (_input, caller) => retention.confirmClock(auditActorOf(caller)),
     'holds.list': () => holds.listActive(),
     'holds.placeOnVisit': (input, caller) =>
-      holds.placeOnVisit(auditActorOf(caller), input.visitId, input.reason, input.endsAt),
+      holds.placeOnVisit(auditActorOf(caller), input.visitId, input.reason, input.endsAt, input),
+    'holds.extendReview': (input, caller) => holds.extendReview(auditActorOf(caller), input.holdId, input.reviewAt),
     'holds.release': (input, caller) => holds.release(auditActorOf(caller), input.holdId),
     'holds.placeOnFootage': (input, caller) =>
       holds.placeOnFootage(
@@ -164,6 +165,7 @@ export function createApiHandlers({
         input.path !== undefined ? { path: input.path } : { camera: input.camera!, from: input.from!, to: input.to! },
         input.reason,
         input.endsAt,
+        input,
       ),
 
     'footage.scan': () => footage.scan(),

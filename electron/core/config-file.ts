@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkConfig, defaultConfig, type KioskConfig } from '../../shared/config';
-import { assertValidSchedule, InvalidScheduleError } from './cron-time';
+import { assertRunsDaily, assertValidSchedule, InvalidScheduleError } from './cron-time';
 
 export const CONFIG_FILE_NAME = 'config.json';
 
@@ -26,7 +26,10 @@ export function loadConfigFile(dataDir: string): KioskConfig {
   const checked = checkConfig(parsed);
   if (!checked.ok) throw new ConfigError(`${file} is not a valid configuration: ${checked.problems.join('; ')}`);
   try {
-    for (const [name, expression] of Object.entries(checked.config.schedules)) assertValidSchedule(name, expression);
+    for (const [name, expression] of Object.entries(checked.config.schedules)) {
+      assertValidSchedule(name, expression);
+      assertRunsDaily(name, expression, checked.config.timeZone, Date.now());
+    }
   } catch (error) {
     if (error instanceof InvalidScheduleError)
       throw new ConfigError(`${file} is not a valid configuration: ${error.message}`);

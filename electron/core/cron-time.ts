@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import cron from 'node-cron';
 
 const MINUTE_MS = 60_000;
@@ -24,6 +25,43 @@ export function nextRunAfter(expression: string, zone: string, after: number): n
       if (matcher.match(new Date(minute))) return minute;
     }
     throw new InvalidScheduleError(`"${expression}" never fires`);
+  } finally {
+    void matcher.destroy();
+  }
+}
+
+/**
+ * A retention job must run every day: a schedule that skips a day (weekdays only, the 29th of
+ * February, 02:30 on the night the clocks go forward) leaves more than 24 hours between two runs, and
+ * data outlives its deadline by that much. Checked for every local day of the year after `from`.
+ * When every day has a run, the hour and minute fields repeat daily, so no gap exceeds 24 hours (25
+ * on the night the clocks go back).
+ */
+export function assertRunsDaily(name: string, expression: string, zone: string, from: number): void {
+  const matcher = cron.createTask(expression, () => undefined, { timezone: zone });
+  const firstRunBetween = (start: number, end: number): number | null => {
+    for (let minute = Math.ceil(start / MINUTE_MS) * MINUTE_MS; minute < end; minute += MINUTE_MS) {
+      if (matcher.match(new Date(minute))) return minute;
+    }
+    return null;
+  };
+  try {
+    let day = DateTime.fromMillis(from, { zone }).startOf('day');
+    const first = firstRunBetween(day.toMillis(), day.plus({ days: 2 }).toMillis());
+    const time = first === null ? null : DateTime.fromMillis(first, { zone });
+    for (let index = 0; index < 366; index++, day = day.plus({ days: 1 })) {
+      if (time) {
+        const sameTime = day.set({ hour: time.hour, minute: time.minute, second: 0, millisecond: 0 });
+        if (sameTime.hour === time.hour && sameTime.minute === time.minute && matcher.match(sameTime.toJSDate()))
+          continue;
+        // That time of day may not exist today (the clocks went forward); any other run today will do.
+        if (firstRunBetween(day.toMillis(), day.plus({ days: 1 }).toMillis()) !== null) continue;
+      }
+      throw new InvalidScheduleError(
+        `schedules.${name}: "${expression}" does not run on ${day.toISODate()}, so more than 24 hours could pass ` +
+          'between two runs; a retention schedule must run at least once a day, such as "0 * * * *"',
+      );
+    }
   } finally {
     void matcher.destroy();
   }

@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
 import { migrations as appMigrations, type Migration } from './migrations';
 
+const BUSY_TIMEOUT_MS = 5000;
+
 export type SqlValue = string | number | bigint | null | Buffer;
 export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
 
@@ -23,6 +25,11 @@ export interface Database extends Statements {
    * rows are then gone from both files, not left behind as old page images in the WAL.
    */
   checkpoint(): Promise<void>;
+  /**
+   * The same, waiting at most `waitMs` for other connections' readers; false when one still holds
+   * an older snapshot, so the WAL (and the database file's old pages) could not be fully written out.
+   */
+  tryCheckpoint(waitMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -141,7 +148,7 @@ export async function openDatabase(file: string, migrations: readonly Migration[
   }
   // A kiosk can lose power at any moment: WAL with synchronous=FULL keeps every committed visit.
   // secure_delete overwrites erased rows, so purged personal data does not linger in free pages.
-  connection.configure('busyTimeout', 5000);
+  connection.configure('busyTimeout', BUSY_TIMEOUT_MS);
   await statements.exec(
     'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;',
   );
@@ -172,6 +179,19 @@ export async function openDatabase(file: string, migrations: readonly Migration[
       const result = await withLock(() => statements.get<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)'));
       if (result?.busy) throw new Error('the WAL checkpoint was blocked by another connection');
     },
+    tryCheckpoint: (waitMs) =>
+      withLock(async () => {
+        connection.configure('busyTimeout', waitMs);
+        try {
+          const result = await statements.get<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)');
+          return result?.busy === 0;
+        } catch (error) {
+          if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+          throw error;
+        } finally {
+          connection.configure('busyTimeout', BUSY_TIMEOUT_MS);
+        }
+      }),
     close: () => withLock(() => closeConnection(connection)),
   };
 

@@ -1,8 +1,10 @@
-import type { LegalHold } from '../../shared/api/types';
+import type { HoldBasis, LegalHold } from '../../shared/api/types';
+import type { KioskConfig } from '../../shared/config';
+import { localDayBounds } from '../../shared/time';
 import type { AuditActor, AuditLog } from './audit';
 import { auditActorLabel } from './audit';
 import type { Clock } from './clock';
-import type { Database } from './database';
+import type { Database, Statements } from './database';
 import { UserError } from './user-error';
 
 interface HoldRecord {
@@ -18,9 +20,11 @@ interface HoldRecord {
   placed_at: number;
   ends_at: number | null;
   released_at: number | null;
+  basis: HoldBasis;
+  review_at: number;
 }
 
-const toHold = (record: HoldRecord): LegalHold => ({
+const toHold = (record: HoldRecord, now: number): LegalHold => ({
   id: record.id,
   kind: record.kind,
   visitId: record.visit_id,
@@ -33,26 +37,88 @@ const toHold = (record: HoldRecord): LegalHold => ({
   placedAt: record.placed_at,
   endsAt: record.ends_at,
   releasedAt: record.released_at,
+  basis: record.basis,
+  reviewAt: record.review_at,
+  pastReview: record.released_at === null && record.review_at <= now,
 });
 
 /** SQL for "this hold still protects": not released, and its end date (if any) not yet reached. */
 export const ACTIVE_HOLD = '(released_at IS NULL AND (ends_at IS NULL OR ends_at > ?))';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Why a hold keeps data longer (the privacy statement's two grounds), and when to look at it again. */
+export interface HoldTerms {
+  basis: HoldBasis;
+  /** Defaults to holds.reviewDays from now; at most holds.maxReviewDays (through that local day). */
+  reviewAt?: number | null;
+}
+
+/** A footage hold's reason may name people: once released and its files are gone, so is the reason. */
+export const FOOTAGE_REASON_ERASED = '(erased with the footage)';
+const FOOTAGE_OF_HOLD = `SELECT 1 FROM footage_files f WHERE f.status IN ('kept', 'deleting') AND (
+     (legal_holds.kind = 'footage-file' AND f.path = legal_holds.footage_path)
+  OR (legal_holds.kind = 'footage-range' AND f.camera = legal_holds.camera
+      AND f.recorded_at >= legal_holds.range_start AND f.recorded_at < legal_holds.range_end))`;
+
+/**
+ * Clears the reasons of released (or ended) footage holds whose files are all gone. Run by the
+ * hourly visit purge and at release.
+ */
+export async function clearFootageHoldReasons(tx: Statements, now: number): Promise<number> {
+  return (
+    await tx.run(
+      `UPDATE legal_holds SET reason = '${FOOTAGE_REASON_ERASED}'
+        WHERE kind IN ('footage-file', 'footage-range') AND NOT ${ACTIVE_HOLD}
+          AND reason <> '${FOOTAGE_REASON_ERASED}' AND NOT EXISTS (${FOOTAGE_OF_HOLD})`,
+      [now],
+    )
+  ).changes;
+}
+
 /** Legal holds: while one is active, what it covers is never erased, whatever its deadline. */
-export function createHoldsService({ database, clock, audit }: { database: Database; clock: Clock; audit: AuditLog }) {
+export function createHoldsService({
+  database,
+  clock,
+  audit,
+  config,
+}: {
+  database: Database;
+  clock: Clock;
+  audit: AuditLog;
+  config: KioskConfig;
+}) {
+  /** A review date from the form, or the default; past ones and ones beyond the maximum are refused. */
+  function reviewDate(requested: number | null | undefined, now: number): number {
+    if (requested === null || requested === undefined) return now + config.holds.reviewDays * DAY_MS;
+    if (requested <= now) throw new UserError({ key: 'hold.reviewInPast' });
+    const latest = localDayBounds(now + config.holds.maxReviewDays * DAY_MS, config.timeZone).end;
+    if (requested > latest)
+      throw new UserError({ key: 'hold.reviewTooLate', params: { days: config.holds.maxReviewDays } });
+    return requested;
+  }
+
   return {
-    async placeOnVisit(actor: AuditActor, visitId: number, reason: string, endsAt: number | null): Promise<LegalHold> {
+    async placeOnVisit(
+      actor: AuditActor,
+      visitId: number,
+      reason: string,
+      endsAt: number | null,
+      terms: HoldTerms,
+    ): Promise<LegalHold> {
       const now = clock.now();
+      const reviewAt = reviewDate(terms.reviewAt, now);
       return database.transaction(async (tx) => {
         const visit = await tx.get('SELECT id FROM visits WHERE id = ?', [visitId]);
         if (!visit) throw new UserError({ key: 'visit.unknown' });
         if (endsAt !== null && endsAt <= now) throw new UserError({ key: 'hold.endInPast' });
         const { lastId } = await tx.run(
-          "INSERT INTO legal_holds (kind, visit_id, reason, placed_by, placed_at, ends_at) VALUES ('visit', ?, ?, ?, ?, ?)",
-          [visitId, reason, auditActorLabel(actor), now, endsAt],
+          `INSERT INTO legal_holds (kind, visit_id, reason, placed_by, placed_at, ends_at, basis, review_at)
+           VALUES ('visit', ?, ?, ?, ?, ?, ?, ?)`,
+          [visitId, reason, auditActorLabel(actor), now, endsAt, terms.basis, reviewAt],
         );
         await audit.record(actor, 'holds.placed', { holdId: lastId, visitId }, tx);
-        return toHold((await tx.get<HoldRecord>('SELECT * FROM legal_holds WHERE id = ?', [lastId]))!);
+        return toHold((await tx.get<HoldRecord>('SELECT * FROM legal_holds WHERE id = ?', [lastId]))!, now);
       });
     },
 
@@ -62,20 +128,34 @@ export function createHoldsService({ database, clock, audit }: { database: Datab
       target: { path: string } | { camera: string; from: number; to: number },
       reason: string,
       endsAt: number | null,
+      terms: HoldTerms,
     ): Promise<LegalHold> {
       const now = clock.now();
       if (endsAt !== null && endsAt <= now) throw new UserError({ key: 'hold.endInPast' });
       if ('camera' in target && target.to <= target.from) throw new UserError({ key: 'hold.rangeEndNotAfterStart' });
+      const reviewAt = reviewDate(terms.reviewAt, now);
       return database.transaction(async (tx) => {
         const { lastId } =
           'path' in target
             ? await tx.run(
-                "INSERT INTO legal_holds (kind, footage_path, reason, placed_by, placed_at, ends_at) VALUES ('footage-file', ?, ?, ?, ?, ?)",
-                [target.path, reason, auditActorLabel(actor), now, endsAt],
+                `INSERT INTO legal_holds (kind, footage_path, reason, placed_by, placed_at, ends_at, basis, review_at)
+                 VALUES ('footage-file', ?, ?, ?, ?, ?, ?, ?)`,
+                [target.path, reason, auditActorLabel(actor), now, endsAt, terms.basis, reviewAt],
               )
             : await tx.run(
-                "INSERT INTO legal_holds (kind, camera, range_start, range_end, reason, placed_by, placed_at, ends_at) VALUES ('footage-range', ?, ?, ?, ?, ?, ?, ?)",
-                [target.camera, target.from, target.to, reason, auditActorLabel(actor), now, endsAt],
+                `INSERT INTO legal_holds (kind, camera, range_start, range_end, reason, placed_by, placed_at, ends_at, basis, review_at)
+                 VALUES ('footage-range', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                [
+                  target.camera,
+                  target.from,
+                  target.to,
+                  reason,
+                  auditActorLabel(actor),
+                  now,
+                  endsAt,
+                  terms.basis,
+                  reviewAt,
+                ],
               );
         await audit.record(
           actor,
@@ -83,7 +163,7 @@ export function createHoldsService({ database, clock, audit }: { database: Datab
           { holdId: lastId, kind: 'path' in target ? 'footage-file' : 'footage-range' },
           tx,
         );
-        return toHold((await tx.get<HoldRecord>('SELECT * FROM legal_holds WHERE id = ?', [lastId]))!);
+        return toHold((await tx.get<HoldRecord>('SELECT * FROM legal_holds WHERE id = ?', [lastId]))!, now);
       });
     },
 
@@ -99,16 +179,47 @@ export function createHoldsService({ database, clock, audit }: { database: Datab
           holdId,
         ]);
         await audit.record(actor, 'holds.released', { holdId, visitId: record.visit_id }, tx);
-        return toHold({ ...record, released_at: now });
+        await clearFootageHoldReasons(tx, now);
+        return toHold((await tx.get<HoldRecord>('SELECT * FROM legal_holds WHERE id = ?', [holdId]))!, now);
+      });
+    },
+
+    /** Moves an active hold's review date: someone looked at it and it is still needed. */
+    async extendReview(actor: AuditActor, holdId: number, reviewAt: number): Promise<LegalHold> {
+      const now = clock.now();
+      const review = reviewDate(reviewAt, now);
+      return database.transaction(async (tx) => {
+        const record = await tx.get<HoldRecord>(`SELECT * FROM legal_holds WHERE id = ? AND ${ACTIVE_HOLD}`, [
+          holdId,
+          now,
+        ]);
+        if (!record) {
+          const exists = await tx.get('SELECT 1 FROM legal_holds WHERE id = ?', [holdId]);
+          throw new UserError({ key: exists ? 'hold.alreadyReleased' : 'hold.unknown' });
+        }
+        await tx.run('UPDATE legal_holds SET review_at = ? WHERE id = ?', [review, holdId]);
+        await audit.record(actor, 'holds.reviewExtended', { holdId }, tx);
+        return toHold({ ...record, review_at: review }, now);
       });
     },
 
     async listActive(): Promise<LegalHold[]> {
+      const now = clock.now();
       const records = await database.all<HoldRecord>(
         `SELECT * FROM legal_holds WHERE ${ACTIVE_HOLD} ORDER BY placed_at DESC, id DESC`,
-        [clock.now()],
+        [now],
       );
-      return records.map(toHold);
+      return records.map((record) => toHold(record, now));
+    },
+
+    /** Active holds past their review date: they still hold, and the health state raises the alarm. */
+    async pastReview(): Promise<LegalHold[]> {
+      const now = clock.now();
+      const records = await database.all<HoldRecord>(
+        `SELECT * FROM legal_holds WHERE ${ACTIVE_HOLD} AND review_at <= ? ORDER BY review_at, id`,
+        [now, now],
+      );
+      return records.map((record) => toHold(record, now));
     },
   };
 }

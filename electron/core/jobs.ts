@@ -3,7 +3,7 @@ import type { Clock } from './clock';
 import type { Database } from './database';
 
 export interface JobResult {
-  outcome: 'ok' | 'blocked' | 'dry-run';
+  outcome: 'ok' | 'blocked' | 'dry-run' | 'failed';
   counts: Record<string, number>;
   message?: string | null;
 }

@@ -18,7 +18,7 @@ import {
 import { createMediaTickets, type MediaTickets } from './footage/media';
 import { createHealthAlerts, type HealthAlerts } from './health/alert-mail';
 import { createHealthService, type HealthService } from './health/health-service';
-import { createJobRunner, type JobRunner } from './jobs';
+import { createJobRunner, type JobResult, type JobRunner } from './jobs';
 import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './retention/visit-retention';
 import { startScheduler } from './scheduler';
 import { createRouter, type Caller, type Router } from './router';
@@ -86,7 +86,7 @@ export async function createKiosk({
   const visits = createVisitsService({ database, clock, config: effectiveConfig });
   const staff = createStaffService({ database, clock, audit });
   const sessions = createSessionStore({ clock, idleMs: effectiveConfig.idle.staffSeconds * 1000 });
-  const holds = createHoldsService({ database, clock, audit });
+  const holds = createHoldsService({ database, clock, audit, config: effectiveConfig });
   const jobs = createJobRunner({ database, clock, logError });
   const retention = createVisitRetention({ database, config: effectiveConfig, clock, audit, jobs, holds });
   const footage = createFootageService({
@@ -99,12 +99,22 @@ export async function createKiosk({
     logError,
   });
   const automaticSignOut = () =>
-    jobs.run(AUTOMATIC_SIGN_OUT_JOB, async () => {
+    jobs.run(AUTOMATIC_SIGN_OUT_JOB, async (): Promise<JobResult> => {
+      // A clock jumped ahead would end everybody's day: the same guard as the purge decides.
+      const guard = await retention.clockCheck(clock.now());
+      if (!guard.ok) return { outcome: 'blocked', counts: {}, message: guard.reason };
       const signedOut = await visits.signOutForgotten();
       if (signedOut > 0) await audit.record('system', 'visits.autoSignedOut', { count: signedOut });
       return { outcome: 'ok', counts: { signedOut } };
     });
-  const health = createHealthService({ database, config: effectiveConfig, clock, jobs });
+  const health = createHealthService({
+    database,
+    config: effectiveConfig,
+    clock,
+    jobs,
+    scrubPending: () => retention.scrubPending(),
+    holdsPastReview: async () => (await holds.pastReview()).map((hold) => hold.reviewAt),
+  });
   const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
   const media = createMediaTickets({ database, clock, root: () => effectiveConfig.footage.root });
   const router = createRouter(

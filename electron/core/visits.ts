@@ -11,7 +11,7 @@ import { noticeVersion } from '../../shared/notice';
 import { automaticSignOutTime, formatLocalDate, localDayBounds } from '../../shared/time';
 import type { SignInData } from '../../shared/validation/visit-schemas';
 import type { Clock } from './clock';
-import type { Database } from './database';
+import type { Database, Statements } from './database';
 import { randomSignOutCode } from './sign-out-codes';
 import { UserError } from './user-error';
 
@@ -55,6 +55,17 @@ export interface VisitsServiceDependencies {
   newSignOutCode?: () => string;
 }
 
+/**
+ * A used code stays taken for the rest of its day, linked to no visit: it is not handed out again,
+ * and typing it again says "already signed out". The automatic sign-out clears earlier days' codes.
+ */
+async function spendCode(tx: Statements, code: string, at: number): Promise<void> {
+  await tx.run(
+    'INSERT INTO spent_sign_out_codes (code, spent_at) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET spent_at = excluded.spent_at',
+    [code, at],
+  );
+}
+
 export function createVisitsService({
   database,
   clock,
@@ -73,13 +84,16 @@ export function createVisitsService({
         // Not reused on the day it was handed out: a visitor who already left and types their code
         // again must hear "already signed out", not sign out someone else.
         const taken = await tx.get(
-          'SELECT 1 FROM visits WHERE sign_out_code = ? AND (signed_out_at IS NULL OR signed_in_at >= ?)',
+          `SELECT 1 FROM visits WHERE sign_out_code = ?1 AND signed_out_at IS NULL
+           UNION ALL SELECT 1 FROM spent_sign_out_codes WHERE code = ?1 AND spent_at >= ?2`,
           [signOutCode, startOfToday],
         );
         if (taken) return false;
+        // The visit keeps the period its notice promised: a later, longer setting does not apply to it.
         await tx.run(
-          `INSERT INTO visits (first_name, last_name, company, plate, plate_kind, notice_version, signed_in_at, sign_out_code)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO visits (first_name, last_name, company, plate, plate_kind, notice_version, retention_months,
+                               signed_in_at, sign_out_code)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [
             data.firstName,
             data.lastName,
@@ -87,6 +101,7 @@ export function createVisitsService({
             data.plate?.display ?? null,
             data.plate?.kind ?? null,
             data.noticeVersion,
+            config.retention.visitMonths,
             signedInAt,
             signOutCode,
           ],
@@ -107,17 +122,18 @@ export function createVisitsService({
       );
       if (!visit) {
         const { start } = localDayBounds(signedOutAt, config.timeZone);
-        const earlier = await tx.get<{ id: number }>(
-          'SELECT id FROM visits WHERE sign_out_code = ? AND signed_out_at >= ? LIMIT 1',
-          [code, start],
-        );
+        const earlier = await tx.get('SELECT 1 FROM spent_sign_out_codes WHERE code = ? AND spent_at >= ?', [
+          code,
+          start,
+        ]);
         throw new UserError({ key: earlier ? 'visit.alreadySignedOut' : 'visit.unknownCode' });
       }
-      await tx.run('UPDATE visits SET signed_out_at = ?, sign_out_method = ? WHERE id = ?', [
+      await tx.run('UPDATE visits SET signed_out_at = ?, sign_out_method = ?, sign_out_code = NULL WHERE id = ?', [
         signedOutAt,
         method,
         visit.id,
       ]);
+      await spendCode(tx, code, signedOutAt);
       return { firstName: visit.first_name, signedOutAt };
     });
   }
@@ -153,10 +169,14 @@ export function createVisitsService({
       const record = await tx.get<VisitRecord>(`SELECT ${VISIT_COLUMNS} FROM visits WHERE id = ?`, [visitId]);
       if (!record) throw new UserError({ key: 'visit.unknown' });
       if (record.signed_out_at !== null) throw new UserError({ key: 'visit.notOnSite' });
-      await tx.run("UPDATE visits SET signed_out_at = ?, sign_out_method = 'staff' WHERE id = ?", [
-        signedOutAt,
+      const code = await tx.get<{ sign_out_code: string | null }>('SELECT sign_out_code FROM visits WHERE id = ?', [
         visitId,
       ]);
+      await tx.run(
+        "UPDATE visits SET signed_out_at = ?, sign_out_method = 'staff', sign_out_code = NULL WHERE id = ?",
+        [signedOutAt, visitId],
+      );
+      if (code?.sign_out_code) await spendCode(tx, code.sign_out_code, signedOutAt);
       return toVisitRow({ ...record, signed_out_at: signedOutAt, sign_out_method: 'staff' });
     });
   }
@@ -175,12 +195,13 @@ export function createVisitsService({
       for (const visit of onSiteVisits) {
         const cutoff = automaticSignOutTime(visit.signed_in_at, config.reception.autoSignOutAt, config.timeZone);
         if (cutoff > now) continue;
-        await tx.run("UPDATE visits SET signed_out_at = ?, sign_out_method = 'automatic' WHERE id = ?", [
-          cutoff,
-          visit.id,
-        ]);
+        await tx.run(
+          "UPDATE visits SET signed_out_at = ?, sign_out_method = 'automatic', sign_out_code = NULL WHERE id = ?",
+          [cutoff, visit.id],
+        );
         count++;
       }
+      await tx.run('DELETE FROM spent_sign_out_codes WHERE spent_at < ?', [localDayBounds(now, config.timeZone).start]);
       return count;
     });
   }

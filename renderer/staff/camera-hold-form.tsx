@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
 import { useId, useState, type FormEvent } from 'react';
+import type { HoldBasis } from '../../shared/api/types';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
 import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ErrorLine } from './error-line';
+import { HoldTermsFields, holdErrorsOf } from './hold-terms-fields';
 import type { StaffText } from './texts';
 
 interface Props {
@@ -31,6 +33,8 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
+  const [basis, setBasis] = useState<HoldBasis | ''>('');
+  const [review, setReview] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [placed, setPlaced] = useState<string | null>(null);
   const headingId = useId();
@@ -46,16 +50,26 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
       from: start === null ? 'hold.dateTimeRequired' : undefined,
       to: end === null ? 'hold.dateTimeRequired' : undefined,
       reason: reason.trim() ? undefined : 'hold.reasonRequired',
+      basis: basis ? undefined : 'hold.basisRequired',
     };
     if (start !== null && end !== null && end <= start) problems.to = 'hold.rangeEndNotAfterStart';
     if (start === null || end === null || Object.values(problems).some(Boolean)) return setErrors(problems);
 
     // "Until 31 March" keeps the footage through that whole day in the kiosk's zone, as on the holds tab.
     const endsAt = until ? endOfLocalDate(until, timeZone) : null;
-    const result = await client.invoke('holds.placeOnFootage', { camera, from: start, to: end, reason, endsAt });
+    const reviewAt = review ? endOfLocalDate(review, timeZone) : null;
+    const result = await client.invoke('holds.placeOnFootage', {
+      camera,
+      from: start,
+      to: end,
+      reason,
+      endsAt,
+      basis: basis as HoldBasis,
+      reviewAt,
+    });
     if (!result.ok) {
-      const { key, fields } = result.error;
-      return setErrors({ ...fields, form: fields ? fields._ : key });
+      const { fields } = result.error;
+      return setErrors(fields ? { ...fields, form: fields._ } : holdErrorsOf(result.error));
     }
     setErrors({});
     setPlaced(text.rangeHoldPlaced(camera, formatLocalDateTime(start, timeZone), formatLocalDateTime(end, timeZone)));
@@ -64,6 +78,8 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
     setTo('');
     setReason('');
     setUntil('');
+    setBasis('');
+    setReview('');
     await onPlaced();
   }
 
@@ -125,6 +141,15 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
         maxLength={500}
         error={message(errors.reason)}
         required
+      />
+      <HoldTermsFields
+        text={text}
+        basis={basis}
+        onBasis={setBasis}
+        review={review}
+        onReview={setReview}
+        basisError={message(errors.basis)}
+        reviewError={message(errors.reviewAt)}
       />
       <div className="field-row keep-columns">
         <Field

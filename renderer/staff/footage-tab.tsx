@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
 import { useCallback, useId, useState } from 'react';
 import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
-import type { FootageListStatus, FootageRow } from '../../shared/api/types';
+import type { FootageListStatus, FootageRow, HoldBasis } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
 import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { CameraHoldForm } from './camera-hold-form';
+import { HoldTermsFields } from './hold-terms-fields';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
 
@@ -36,6 +37,8 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
+  const [basis, setBasis] = useState<HoldBasis | ''>('');
+  const [review, setReview] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [playing, setPlaying] = useState<{ url: string; row: FootageRow } | null>(null);
@@ -82,9 +85,20 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
   }
 
   async function hold(row: FootageRow) {
-    const result = await client.invoke('holds.placeOnFootage', { path: row.path, reason });
-    setActionError(result.ok ? null : translate(result.error.fields?.reason ?? result.error.key, language));
-    if (result.ok) setReason('');
+    const reviewAt = review ? endOfLocalDate(review, timeZone) : null;
+    const result = await client.invoke('holds.placeOnFootage', {
+      path: row.path,
+      reason,
+      basis: basis as HoldBasis,
+      reviewAt,
+    });
+    const fields = result.ok ? undefined : result.error.fields;
+    setActionError(result.ok ? null : translate(fields?.reason ?? fields?.basis ?? result.error.key, language));
+    if (result.ok) {
+      setReason('');
+      setBasis('');
+      setReview('');
+    }
     await reloadAll();
   }
 
@@ -199,6 +213,14 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
         </figure>
       )}
       <Field label={text.holdReasonForFile} value={reason} onChange={setReason} maxLength={500} />
+      <HoldTermsFields
+        text={text}
+        basis={basis}
+        onBasis={setBasis}
+        review={review}
+        onReview={setReview}
+        labels={{ basis: text.holdBasisForFile, review: text.holdReviewForFile }}
+      />
       {shown.length === 0 && files.value && <p>{text.noFootage}</p>}
       {shown.length > 0 && (
         <table className="visits">

@@ -1,10 +1,11 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import type { LegalHold } from '../../shared/api/types';
+import type { HoldBasis, LegalHold } from '../../shared/api/types';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
 import { endOfLocalDate, formatLocalDateTime, localDateThrough } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
+import { HoldTermsFields, holdErrorsOf as errorsOf } from './hold-terms-fields';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
 
@@ -21,19 +22,41 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
   const [visit, setVisit] = useState('');
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
+  const [basis, setBasis] = useState<HoldBasis | ''>('');
+  const [review, setReview] = useState('');
+  const [newReview, setNewReview] = useState<Record<number, string>>({});
   const [errors, setErrors] = useState<Partial<Record<string, MessageKey>>>({});
 
   async function place(event: FormEvent) {
     event.preventDefault();
     // "Until 31 March" keeps the visit through that whole day in the kiosk's zone.
     const endsAt = until ? endOfLocalDate(until, timeZone) : null;
-    const result = await client.invoke('holds.placeOnVisit', { visitId: Number(visit) || 0, reason, endsAt });
-    if (!result.ok)
-      return setErrors({ ...result.error.fields, form: result.error.fields ? undefined : result.error.key });
+    const reviewAt = review ? endOfLocalDate(review, timeZone) : null;
+    const result = await client.invoke('holds.placeOnVisit', {
+      visitId: Number(visit) || 0,
+      reason,
+      endsAt,
+      basis: basis as HoldBasis, // an empty choice is refused by the channel with hold.basisRequired
+      reviewAt,
+    });
+    if (!result.ok) return setErrors(errorsOf(result.error));
     setErrors({});
     setVisit('');
     setReason('');
     setUntil('');
+    setBasis('');
+    setReview('');
+    await reload();
+  }
+
+  async function extendReview(holdId: number) {
+    const date = newReview[holdId];
+    const result = await client.invoke('holds.extendReview', {
+      holdId,
+      reviewAt: date ? endOfLocalDate(date, timeZone) : 0,
+    });
+    setErrors(result.ok ? {} : { form: result.error.key });
+    if (result.ok) setNewReview((dates) => ({ ...dates, [holdId]: '' }));
     await reload();
   }
 
@@ -54,6 +77,8 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
     const through = localDateThrough(endsAt, timeZone);
     return through ? text.throughDay(through) : formatLocalDateTime(endsAt, timeZone);
   };
+  const reviewDay = (reviewAt: number) =>
+    localDateThrough(reviewAt, timeZone) ?? formatLocalDateTime(reviewAt, timeZone);
 
   return (
     <>
@@ -71,9 +96,10 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
           <thead>
             <tr>
               <th scope="col">{text.holdColumns.visit}</th>
-              <th scope="col">{text.holdColumns.reason}</th>
+              <th scope="col">{text.holdColumns.reasonAndBasis}</th>
               <th scope="col">{text.holdColumns.placed}</th>
               <th scope="col">{text.holdColumns.until}</th>
+              <th scope="col">{text.holdColumns.review}</th>
               <th scope="col">{text.holdColumns.by}</th>
               <th scope="col">{text.columns.action}</th>
             </tr>
@@ -82,9 +108,33 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
             {holds.map((hold) => (
               <tr key={hold.id}>
                 <th scope="row">{target(hold)}</th>
-                <td>{hold.reason}</td>
+                <td>
+                  {hold.reason}
+                  <br />
+                  <small>{text.basisNames[hold.basis]}</small>
+                </td>
                 <td className="when">{formatLocalDateTime(hold.placedAt, timeZone)}</td>
                 <td className="when">{hold.endsAt ? holdEnd(hold.endsAt) : text.untilReleased}</td>
+                <td className="when">
+                  {reviewDay(hold.reviewAt)}
+                  {hold.pastReview && <strong> ({text.pastReview})</strong>}
+                  <span className="inline-edit">
+                    <input
+                      type="date"
+                      aria-label={text.extendReviewLabel(hold.id)}
+                      value={newReview[hold.id] ?? ''}
+                      onChange={(event) => setNewReview((dates) => ({ ...dates, [hold.id]: event.target.value }))}
+                    />
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-label={text.extendReviewButton(hold.id)}
+                      onClick={() => extendReview(hold.id)}
+                    >
+                      {text.extend}
+                    </button>
+                  </span>
+                </td>
                 <td>{hold.placedBy}</td>
                 <td>
                   <button
@@ -121,6 +171,15 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
           maxLength={500}
           error={message(errors.reason)}
           required
+        />
+        <HoldTermsFields
+          text={text}
+          basis={basis}
+          onBasis={setBasis}
+          review={review}
+          onReview={setReview}
+          basisError={message(errors.basis)}
+          reviewError={message(errors.reviewAt)}
         />
         <div className="actions">
           <button type="submit" className="primary">

@@ -4,6 +4,7 @@ import { addStaffInput, firstAdminInput, resetPinInput, staffId, unlockInput } f
 import { signInInput, signOutInput } from '../validation/visit-schemas';
 import { channel } from './channel';
 import { healthApi } from './health';
+import { holdReviewApi, holdTerms } from './hold-review';
 import type {
   AuditEntry,
   CsvExport,
@@ -50,6 +51,7 @@ const holdInput = z.strictObject({
     .min(1, { error: 'hold.reasonRequired' satisfies MessageKey })
     .max(500, { error: 'field.invalid' satisfies MessageKey }),
   endsAt: epochMs.nullable().default(null),
+  ...holdTerms.shape,
 });
 const holdIdInput = z.strictObject({ holdId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive() });
 const retentionRunInput = z.strictObject({
@@ -65,6 +67,7 @@ const footageHoldInput = z
     to: epochMs.optional(),
     reason: holdInput.shape.reason,
     endsAt: epochMs.nullable().default(null),
+    ...holdTerms.shape,
   })
   .refine(
     (hold) =>
@@ -134,6 +137,7 @@ export const api = {
   'holds.placeOnVisit': channel<typeof holdInput, LegalHold>({ input: holdInput, access: holds }),
   'holds.release': channel<typeof holdIdInput, LegalHold>({ input: holdIdInput, access: holds }),
   'holds.placeOnFootage': channel<typeof footageHoldInput, LegalHold>({ input: footageHoldInput, access: holds }),
+  ...holdReviewApi,
 
   // Footage.
   'footage.scan': channel<typeof noInput, JobRun>({ input: noInput, access: security }),

@@ -108,7 +108,15 @@ export interface LegalHold {
   placedAt: number;
   endsAt: number | null;
   releasedAt: number | null;
+  /** Why it is kept longer: the privacy statement's two grounds. */
+  basis: HoldBasis;
+  /** When someone must look at it again; past it the hold still holds, and the alarm is raised. */
+  reviewAt: number;
+  /** The review date has passed (as the core's clock sees it). */
+  pastReview: boolean;
 }
+
+export type HoldBasis = 'legalObligation' | 'necessaryForActivities';
 
 export type JobName = 'visitPurge' | 'automaticSignOut';
 

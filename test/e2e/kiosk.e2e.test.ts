@@ -359,7 +359,7 @@ describe('browser mode refuses foreign callers', () => {
       req.end(options.body);
     });
   }
-  const signIn = JSON.stringify({ firstName: 'Mallory', lastName: 'Evil', noticeVersion: '1-6m-28d' });
+  const signIn = JSON.stringify({ firstName: 'Mallory', lastName: 'Evil', noticeVersion: '2-6m-28d' });
 
   it('a request without the token, with a wrong token, a foreign Origin or a foreign Host changes nothing', async () => {
     running = await startKiosk();

@@ -301,26 +301,39 @@ describe('the reception desk in Chromium', () => {
     await page.getByRole('button', { name: 'Bewaarplichten' }).click();
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     await page.getByText('Geef een reden op.').waitFor();
+    await page.getByText('Kies de grond: een wettelijke plicht, of nodig voor onze activiteiten.').waitFor();
     await page.getByLabel('Bezoeknummer').fill('1');
     await page.getByLabel('Reden (verplicht)').fill('Politieverzoek 2026-118');
     await page.getByLabel('Tot en met (niet verplicht)').fill('2027-03-31');
+    await page.getByLabel('Grond (verplicht)').selectOption('legalObligation');
+    await page.getByLabel('Opnieuw beoordelen op (niet verplicht; anders de standaardtermijn)').fill('2027-01-31');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     // Shown as the day that was entered, though the hold runs to the start of the next.
-    await page.getByRole('row', { name: /Politieverzoek 2026-118 .* t\/m 2027-03-31/ }).waitFor();
+    await page
+      .getByRole('row', { name: /Politieverzoek 2026-118 Wettelijke plicht .* t\/m 2027-03-31 2027-01-31/ })
+      .waitFor();
     expect(await running.kiosk.holds.listActive()).toMatchObject([
       {
         visitId: 1,
         reason: 'Politieverzoek 2026-118',
         placedBy: 'Sam Security',
         endsAt: Date.parse('2027-03-31T22:00:00Z'),
+        basis: 'legalObligation',
+        reviewAt: Date.parse('2027-01-31T23:00:00Z'),
       },
     ]);
+    // Looked at again: the review date moves.
+    await page.getByLabel('Nieuwe herbeoordelingsdatum voor bewaarplicht 1').fill('2027-02-28');
+    await page.getByRole('button', { name: 'Herbeoordelingsdatum van bewaarplicht 1 verzetten' }).click();
+    await page.getByRole('row', { name: /Politieverzoek 2026-118 .* 2027-02-28/ }).waitFor();
+    expect(await running.kiosk.holds.listActive()).toMatchObject([{ reviewAt: Date.parse('2027-02-28T23:00:00Z') }]);
     await screenshot(page, 'landscape-nl-21-holds');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Bewaarplicht 1 opheffen' }).click();
     await page.getByText('Er zijn geen actieve bewaarplichten.').waitFor();
     expect((await auditActions()).filter((action) => action.startsWith('holds.'))).toEqual([
       'holds.released',
+      'holds.reviewExtended',
       'holds.placed',
     ]);
   });
@@ -358,6 +371,7 @@ describe('the reception desk in Chromium', () => {
     await page.getByRole('button', { name: 'Sluiten' }).click();
 
     await page.getByLabel('Reden om een bestand vast te houden').fill('Incident 2026-77');
+    await page.getByLabel('Grond om een bestand vast te houden').selectOption('necessaryForActivities');
     await page.getByRole('button', { name: 'garage/garage_20261122_101500.mkv vasthouden' }).click();
     await page.getByRole('row', { name: /garage.*vastgehouden/ }).waitFor();
     // The held filter shows the held file only.
@@ -365,7 +379,7 @@ describe('the reception desk in Chromium', () => {
     await page.getByRole('row', { name: /2026-11-20 10:15 .*front_door/ }).waitFor({ state: 'detached' });
     expect(await page.getByRole('row', { name: /vastgehouden/ }).count()).toBe(1);
     expect(await running.kiosk.holds.listActive()).toMatchObject([
-      { kind: 'footage-file', reason: 'Incident 2026-77', placedBy: 'Sam Security' },
+      { kind: 'footage-file', reason: 'Incident 2026-77', placedBy: 'Sam Security', basis: 'necessaryForActivities' },
     ]);
     expect(await auditActions()).toEqual(expect.arrayContaining(['footage.viewed', 'footage.played', 'holds.placed']));
   });
@@ -385,6 +399,7 @@ describe('the reception desk in Chromium', () => {
     await form.getByText('Kies een camera.').waitFor();
     await form.getByText('Het einde van de periode moet na het begin liggen.').waitFor();
     await form.getByText('Geef een reden op.').waitFor();
+    await form.getByText('Kies de grond: een wettelijke plicht, of nodig voor onze activiteiten.').waitFor();
     await screenshot(page, 'landscape-nl-23-footage-range-hold-errors');
     await expectAccessible(page);
     expect(await running.kiosk.holds.listActive()).toEqual([]);
@@ -395,6 +410,7 @@ describe('the reception desk in Chromium', () => {
     await form.getByLabel('Opnamen tot').fill('2026-11-21T00:00');
     await form.getByLabel('Reden (verplicht)').fill('Inbraak 2026-31');
     await form.getByLabel('Bewaarplicht tot en met (niet verplicht)').fill('2027-03-31');
+    await form.getByLabel('Grond (verplicht)').selectOption('legalObligation');
     await form.getByRole('button', { name: 'Vastleggen' }).click();
     await form
       .getByRole('status')

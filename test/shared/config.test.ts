@@ -15,7 +15,10 @@ describe('configuration', () => {
   it('fills in what a partial file leaves out', () => {
     expect(checkConfig({ retention: { visitMonths: 3 } })).toEqual({
       ok: true,
-      config: { ...defaultConfig, retention: { visitMonths: 3, footageDays: 28, clockGuardDays: 30 } },
+      config: {
+        ...defaultConfig,
+        retention: { visitMonths: 3, footageDays: 28, clockGuardDays: 30, recordMonths: 24 },
+      },
     });
   });
 
@@ -40,7 +43,10 @@ describe('configuration', () => {
 
   it('the notice version changes with the retention it promises', () => {
     expect(noticeVersion(defaultConfig)).not.toBe(
-      noticeVersion({ ...defaultConfig, retention: { visitMonths: 3, footageDays: 28, clockGuardDays: 30 } }),
+      noticeVersion({
+        ...defaultConfig,
+        retention: { visitMonths: 3, footageDays: 28, clockGuardDays: 30, recordMonths: 24 },
+      }),
     );
   });
 });

@@ -4,6 +4,8 @@ import * as retention from './0003-retention';
 import * as footage from './0004-footage';
 import * as footageByFolder from './0005-footage-by-folder';
 import * as footageRecordByTime from './0006-footage-record-by-time';
+import * as visitsAutoincrement from './0007-visits-autoincrement';
+import * as holdReview from './0008-hold-review';
 
 export interface Migration {
   sql: string;
@@ -17,4 +19,6 @@ export const migrations: readonly Migration[] = [
   footage,
   footageByFolder,
   footageRecordByTime,
+  visitsAutoincrement,
+  holdReview,
 ];

@@ -1,10 +1,16 @@
 import type { KioskConfig } from '../../../shared/config';
-import { isDueBy, visitDueWindow, visitErasureDeadline } from '../../../shared/retention';
+import { isDueBy, recordsKeptSince, visitDueWindow, visitErasureDeadline } from '../../../shared/retention';
 import type { Statements } from '../database';
-import { ACTIVE_HOLD } from '../holds';
+import { ACTIVE_HOLD, clearFootageHoldReasons } from '../holds';
 
 // Well under SQLite's limit of bound parameters per statement.
 const CHUNK = 500;
+
+/**
+ * A visit dated more than this after the run's own now was stamped by a clock that ran ahead; within
+ * it, the clocks of the kiosk and the run may simply differ a little.
+ */
+export const FUTURE_SKEW_MS = 5 * 60 * 1000;
 
 export interface VisitPurgeCounts {
   /** Visits whose deadline falls before the next run. */
@@ -13,9 +19,30 @@ export interface VisitPurgeCounts {
   held: number;
   /** Erased by this run (0 in a dry run). */
   erased: number;
+  /** Visits dated after the run's now, re-dated to now (counted, not changed, in a dry run). */
+  futureCorrected: number;
 }
 
 const NOT_HELD = `id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`;
+
+/**
+ * The visits sharing one retention period: the shorter of the period each was shown at sign-in and
+ * today's setting. Visits from before the period was stored get today's setting.
+ */
+export async function retentionGroups(
+  tx: Statements,
+  currentMonths: number,
+): Promise<{ months: number; where: string; param: number }[]> {
+  const shown = await tx.all<{ months: number | null }>('SELECT DISTINCT retention_months AS months FROM visits');
+  const periods = new Set(
+    shown.map(({ months }) => (months === null ? currentMonths : Math.min(months, currentMonths))),
+  );
+  return [...periods].map((months) =>
+    months === currentMonths
+      ? { months, where: '(retention_months IS NULL OR retention_months >= ?)', param: months }
+      : { months, where: 'retention_months = ?', param: months },
+  );
+}
 
 /**
  * Erases, in the caller's transaction, every visit whose erasure deadline falls before `nextRunAt`,
@@ -25,42 +52,67 @@ export async function purgeExpiredVisits(
   tx: Statements,
   { config, now, nextRunAt, dryRun }: { config: KioskConfig; now: number; nextRunAt: number; dryRun: boolean },
 ): Promise<VisitPurgeCounts> {
-  const { visitMonths } = config.retention;
-  const { surelyDueUntil: surelyDue, checkUntil } = visitDueWindow(nextRunAt, visitMonths, config.timeZone);
-
-  const window = await tx.all<{ id: number; signed_in_at: number }>(
-    'SELECT id, signed_in_at FROM visits WHERE signed_in_at > ? AND signed_in_at <= ?',
-    [surelyDue, checkUntil],
-  );
-  const dueInWindow = window
-    .filter((visit) => isDueBy(visitErasureDeadline(visit.signed_in_at, visitMonths, config.timeZone), nextRunAt))
-    .map((visit) => visit.id);
-
   const count = async (sql: string, params: (number | string)[]) => (await tx.get<{ n: number }>(sql, params))!.n;
-  const bulkDue = await count('SELECT count(*) AS n FROM visits WHERE signed_in_at <= ?', [surelyDue]);
-  const bulkHeld = await count(`SELECT count(*) AS n FROM visits WHERE signed_in_at <= ? AND NOT ${NOT_HELD}`, [
-    surelyDue,
-    now,
-  ]);
-  let windowHeld = 0;
-  for (let start = 0; start < dueInWindow.length; start += CHUNK) {
-    const ids = dueInWindow.slice(start, start + CHUNK);
-    windowHeld += await count(
-      `SELECT count(*) AS n FROM visits WHERE id IN (${ids.map(() => '?').join(',')}) AND NOT ${NOT_HELD}`,
-      [...ids, now],
-    );
-  }
-  const due = bulkDue + dueInWindow.length;
-  const held = bulkHeld + windowHeld;
-  if (dryRun) return { due, held, erased: 0 };
 
-  let erased = (await tx.run(`DELETE FROM visits WHERE signed_in_at <= ? AND ${NOT_HELD}`, [surelyDue, now])).changes;
-  for (let start = 0; start < dueInWindow.length; start += CHUNK) {
-    const ids = dueInWindow.slice(start, start + CHUNK);
+  // A visit stamped by a clock that ran ahead would keep that clock's deadline (2030 + 6 months) and
+  // stay "on site": its deadline may never be later than the period counted from the first time a
+  // trusted clock (this run's, which passed the clock guard) saw it.
+  const futureCorrected = dryRun
+    ? await count('SELECT count(*) AS n FROM visits WHERE signed_in_at > ?', [now + FUTURE_SKEW_MS])
+    : (
+        await tx.run(
+          'UPDATE visits SET signed_in_at = ?1, signed_out_at = min(signed_out_at, ?1) WHERE signed_in_at > ?2',
+          [now, now + FUTURE_SKEW_MS],
+        )
+      ).changes;
+
+  let due = 0;
+  let held = 0;
+  let erased = 0;
+  for (const group of await retentionGroups(tx, config.retention.visitMonths)) {
+    const { surelyDueUntil: surelyDue, checkUntil } = visitDueWindow(nextRunAt, group.months, config.timeZone);
+    const window = await tx.all<{ id: number; signed_in_at: number }>(
+      `SELECT id, signed_in_at FROM visits WHERE signed_in_at > ? AND signed_in_at <= ? AND ${group.where}`,
+      [surelyDue, checkUntil, group.param],
+    );
+    const dueInWindow = window
+      .filter((visit) => isDueBy(visitErasureDeadline(visit.signed_in_at, group.months, config.timeZone), nextRunAt))
+      .map((visit) => visit.id);
+
+    due +=
+      (await count(`SELECT count(*) AS n FROM visits WHERE signed_in_at <= ? AND ${group.where}`, [
+        surelyDue,
+        group.param,
+      ])) + dueInWindow.length;
+    held += await count(
+      `SELECT count(*) AS n FROM visits WHERE signed_in_at <= ? AND ${group.where} AND NOT ${NOT_HELD}`,
+      [surelyDue, group.param, now],
+    );
+    for (let start = 0; start < dueInWindow.length; start += CHUNK) {
+      const ids = dueInWindow.slice(start, start + CHUNK);
+      held += await count(
+        `SELECT count(*) AS n FROM visits WHERE id IN (${ids.map(() => '?').join(',')}) AND NOT ${NOT_HELD}`,
+        [...ids, now],
+      );
+    }
+    if (dryRun) continue;
+
     erased += (
-      await tx.run(`DELETE FROM visits WHERE id IN (${ids.map(() => '?').join(',')}) AND ${NOT_HELD}`, [...ids, now])
+      await tx.run(`DELETE FROM visits WHERE signed_in_at <= ? AND ${group.where} AND ${NOT_HELD}`, [
+        surelyDue,
+        group.param,
+        now,
+      ])
     ).changes;
+    for (let start = 0; start < dueInWindow.length; start += CHUNK) {
+      const ids = dueInWindow.slice(start, start + CHUNK);
+      erased += (
+        await tx.run(`DELETE FROM visits WHERE id IN (${ids.map(() => '?').join(',')}) AND ${NOT_HELD}`, [...ids, now])
+      ).changes;
+    }
   }
+  if (dryRun) return { due, held, erased: 0, futureCorrected };
+
   // A hold's reason may name the visitor: once the visit is gone and the hold over, so is the reason.
   await tx.run(
     `UPDATE legal_holds SET reason = '(erased with the visit)'
@@ -68,5 +120,27 @@ export async function purgeExpiredVisits(
         AND visit_id NOT IN (SELECT id FROM visits)`,
     [now],
   );
-  return { due, held, erased };
+  await clearFootageHoldReasons(tx, now);
+  return { due, held, erased, futureCorrected };
+}
+
+export interface RecordPurgeCounts {
+  auditErased: number;
+  jobRunsErased: number;
+}
+
+/**
+ * The audit log and the record of job runs are kept for `retention.recordMonths`. A run still open,
+ * and the blocked run that waits for an admin (`keepRunId`), are kept whatever their age.
+ */
+export async function purgeOldRecords(
+  tx: Statements,
+  { config, now, keepRunId, dryRun }: { config: KioskConfig; now: number; keepRunId: number | null; dryRun: boolean },
+): Promise<RecordPurgeCounts> {
+  const since = recordsKeptSince(now, config.retention.recordMonths, config.timeZone);
+  const runs = 'FROM job_runs WHERE started_at < ? AND finished_at IS NOT NULL AND id IS NOT ?';
+  if (dryRun) return { auditErased: 0, jobRunsErased: 0 };
+  const auditErased = (await tx.run('DELETE FROM audit_log WHERE at < ?', [since])).changes;
+  const jobRunsErased = (await tx.run(`DELETE ${runs}`, [since, keepRunId])).changes;
+  return { auditErased, jobRunsErased };
 }

@@ -9,10 +9,15 @@ import { ACTIVE_HOLD, type HoldsService } from '../holds';
 import type { JobRunner } from '../jobs';
 import { UserError } from '../user-error';
 import { checkClock } from './clock-guard';
-import { purgeExpiredVisits } from './visit-purge';
+import { purgeExpiredVisits, purgeOldRecords, retentionGroups } from './visit-purge';
 
 export const VISIT_PURGE_JOB = 'visitPurge';
 const CONFIRMATION_KEY = 'clockConfirmation';
+const SCRUB_KEY = 'scrubPending';
+// At most about 7 seconds per run: a reader that holds on longer is waited for by the next run.
+const SCRUB_ATTEMPTS = 3;
+const SCRUB_WAIT_MS = 2000;
+const SCRUB_PAUSE_MS = 500;
 
 interface ClockConfirmation {
   at: number;
@@ -68,10 +73,32 @@ export function createVisitRetention({
     });
   }
 
+  async function scrubPending(): Promise<{ since: number } | null> {
+    const row = await database.get<{ value: string }>('SELECT value FROM app_state WHERE key = ?', [SCRUB_KEY]);
+    return row ? (JSON.parse(row.value) as { since: number }) : null;
+  }
+
   /**
-   * One purge run: erases every visit whose deadline falls before the next scheduled run, in one
-   * transaction, then checkpoints so the erased rows are gone from the WAL too. Blocked, and erasing
-   * nothing, when the clock cannot be trusted.
+   * Writes the WAL out and truncates it, retrying while another process's reader holds an older
+   * snapshot (each try waits at most SCRUB_WAIT_MS). Done means the erased bytes are gone from both
+   * files; until then the pending state stays, and every later run tries again.
+   */
+  async function finishScrub(): Promise<boolean> {
+    for (let attempt = 1; attempt <= SCRUB_ATTEMPTS; attempt++) {
+      if (await database.tryCheckpoint(SCRUB_WAIT_MS)) {
+        await database.run('DELETE FROM app_state WHERE key = ?', [SCRUB_KEY]);
+        return true;
+      }
+      if (attempt < SCRUB_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, SCRUB_PAUSE_MS));
+    }
+    return false;
+  }
+
+  /**
+   * One purge run: corrects visits dated in the future, erases every visit whose deadline falls
+   * before the next scheduled run and the audit and job records past their own period, in one
+   * transaction, then scrubs the erased bytes from the database and WAL files. Blocked, and erasing
+   * nothing, when the clock cannot be trusted. Not ok while the scrub is pending.
    */
   function run({ dryRun = false }: { dryRun?: boolean } = {}): Promise<JobRun> {
     return jobs.run(
@@ -81,16 +108,34 @@ export function createVisitRetention({
         const guard = await clockCheck(now);
         if (!guard.ok && !dryRun) {
           await audit.record('system', 'retention.blocked', { reason: guard.reason });
+          // Finishing a scrub erases nothing new, so a wrong clock need not stop it.
+          if ((await scrubPending()) !== null) await finishScrub();
           return { outcome: 'blocked', counts: {}, message: guard.reason };
         }
         const nextRunAt = nextRunAfter(config.schedules.visitPurge, config.timeZone, now);
+        const keepRunId = (await unconfirmedBlock())?.id ?? null;
         const counts = await database.transaction(async (tx) => {
-          const result = await purgeExpiredVisits(tx, { config, now, nextRunAt, dryRun });
-          if (!dryRun) await audit.record('system', 'retention.purged', { ...result }, tx);
+          const visitCounts = await purgeExpiredVisits(tx, { config, now, nextRunAt, dryRun });
+          const recordCounts = await purgeOldRecords(tx, { config, now, keepRunId, dryRun });
+          const result = { ...visitCounts, ...recordCounts };
+          if (dryRun) return result;
+          await audit.record('system', 'retention.purged', { ...result }, tx);
+          if (result.erased + result.auditErased + result.jobRunsErased > 0) {
+            // Recorded with the erasure itself, so a run cut off before the scrub leaves it pending.
+            await tx.run(`INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, [
+              SCRUB_KEY,
+              JSON.stringify({ since: now }),
+            ]);
+          }
           return result;
         });
-        if (!dryRun && counts.erased > 0) await database.checkpoint();
-        return { outcome: dryRun ? 'dry-run' : 'ok', counts: { ...counts }, message: guard.ok ? null : guard.reason };
+        if (dryRun) return { outcome: 'dry-run', counts: { ...counts }, message: guard.ok ? null : guard.reason };
+        const scrubbed = (await scrubPending()) === null || (await finishScrub());
+        if (!scrubbed) {
+          await audit.record('system', 'retention.scrubPending', { since: (await scrubPending())!.since });
+          return { outcome: 'failed', counts: { ...counts, scrubPending: 1 }, message: 'scrubPending' };
+        }
+        return { outcome: 'ok', counts: { ...counts, scrubPending: 0 }, message: null };
       },
       { dryRun },
     );
@@ -98,8 +143,10 @@ export function createVisitRetention({
 
   return {
     run,
-    /** May this clock erase? The footage purge asks the same question. */
+    /** May this clock erase? The footage purge and the automatic sign-out ask the same question. */
     clockCheck,
+    /** Since when erased rows wait to be scrubbed from the database files (a reader blocks the checkpoint), if they do. */
+    scrubPending,
 
     /** An admin says the clock is right (after a long power-off, say); the next purge may go ahead. */
     async confirmClock(actor: AuditActor): Promise<JobRun> {
@@ -120,18 +167,21 @@ export function createVisitRetention({
 
     async status(): Promise<RetentionStatus> {
       const now = clock.now();
-      const oldest = await database.get<{ at: number | null }>(
-        `SELECT min(signed_in_at) AS at FROM visits
-          WHERE id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`,
-        [now],
-      );
+      const deadlines: number[] = [];
+      for (const group of await retentionGroups(database, config.retention.visitMonths)) {
+        const oldest = await database.get<{ at: number | null }>(
+          `SELECT min(signed_in_at) AS at FROM visits WHERE ${group.where}
+              AND id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`,
+          [group.param, now],
+        );
+        if (oldest?.at != null) deadlines.push(visitErasureDeadline(oldest.at, group.months, config.timeZone));
+      }
       return {
         now,
         lastRuns: await jobs.recent(20),
         blocked: await unconfirmedBlock(),
         nextVisitPurgeAt: nextRunAfter(config.schedules.visitPurge, config.timeZone, now),
-        nextVisitDeadline:
-          oldest?.at != null ? visitErasureDeadline(oldest.at, config.retention.visitMonths, config.timeZone) : null,
+        nextVisitDeadline: deadlines.length > 0 ? Math.min(...deadlines) : null,
         activeHolds: await holds.listActive(),
       };
     },

@@ -214,6 +214,10 @@ describe('kiosk CLI', () => {
       'Police request 118',
       '--until',
       '2027-06-01',
+      '--basis',
+      'legalObligation',
+      '--review',
+      '2027-01-31',
       '--json',
       '--data-dir',
       dataDir,
@@ -224,8 +228,17 @@ describe('kiosk CLI', () => {
       visitId: 1,
       placedBy: 'operator',
       endsAt: Date.parse('2027-06-02T00:00:00+02:00'), // through 1 June, Amsterdam time
+      basis: 'legalObligation',
+      reviewAt: Date.parse('2027-02-01T00:00:00+01:00'), // through 31 January
     });
-    expect(cli(['holds', 'list', '--data-dir', dataDir]).stdout).toMatch(/visit 1 .* by operator: Police request 118/);
+    expect(cli(['holds', 'list', '--data-dir', dataDir]).stdout).toMatch(
+      /visit 1 .* legal obligation +review by 2027-02-01 00:00 +by operator: Police request 118/,
+    );
+    const extended = cli(['holds', 'extend-review', '--id', '1', '--review', '2027-03-31', '--data-dir', dataDir]);
+    expect(extended).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/Legal hold 1: review by 2027-04-01 00:00/),
+    });
     expect(cli(['holds', 'release', '--id', '1', '--data-dir', dataDir]).stdout).toMatch(/Legal hold 1 released/);
     expect(cli(['holds', 'list', '--data-dir', dataDir]).stdout).toMatch(/No active legal holds/);
   });
@@ -233,7 +246,13 @@ describe('kiosk CLI', () => {
   it.each([
     [['holds', 'add', '--visit', '1', '--reason', 'x', '--until', 'next week'], /--until must be a date/],
     [['holds', 'add', '--visit', 'one', '--reason', 'x'], /--visit must be a whole number/],
-    [['holds', 'add', '--visit', '7', '--reason', 'x'], /This visit does not exist/],
+    [['holds', 'add', '--visit', '7', '--reason', 'x', '--basis', 'legalObligation'], /This visit does not exist/],
+    [['holds', 'add', '--visit', '7', '--reason', 'x'], /basis: Choose the ground/],
+    [
+      ['holds', 'add', '--visit', '7', '--reason', 'x', '--basis', 'legalObligation', '--review', 'soon'],
+      /--review must be a date/,
+    ],
+    [['holds', 'extend-review', '--id', '7', '--review', '2027-01-01'], /This legal hold does not exist/],
     [['holds', 'add', '--visit', '7'], /reason: Give a reason/],
     [['retention', 'confirm-clock'], /No blocked purge is waiting/],
   ])('exits 2 for %j', (args, message) => {

@@ -411,7 +411,7 @@ describe('the footage purge', () => {
     const { kiosk, purge } = await withFiles();
     await kiosk.router.invoke(
       'holds.placeOnFootage',
-      { path: '2026-10-20/09/lobby/00.20.mp4', reason: 'Incident 17' },
+      { path: '2026-10-20/09/lobby/00.20.mp4', reason: 'Incident 17', basis: 'legalObligation' },
       callers.security,
     );
     await kiosk.router.invoke(
@@ -421,6 +421,7 @@ describe('the footage purge', () => {
         from: Date.parse('2026-10-20T09:00:05Z'),
         to: Date.parse('2026-10-20T09:01:00Z'),
         reason: 'Incident 18',
+        basis: 'legalObligation',
       },
       callers.security,
     );

@@ -107,11 +107,12 @@ describe('legal holds on visits', () => {
     const hold = await kiosk.handle('security', 'holds.placeOnVisit', {
       visitId: held,
       reason: 'Police request 2026-118',
+      basis: 'legalObligation',
     });
     expect(hold).toMatchObject({ ok: false, error: { key: 'api.unauthenticated' } }); // no session, no hold
     const placed = await kiosk.router.invoke(
       'holds.placeOnVisit',
-      { visitId: held, reason: 'Police request 2026-118' },
+      { visitId: held, reason: 'Police request 2026-118', basis: 'legalObligation' },
       callers.security,
     );
     if (!placed.ok) throw new Error(placed.error.key);
@@ -137,7 +138,12 @@ describe('legal holds on visits', () => {
     const id = await signInAt(kiosk, clock, '2026-01-10T10:00:00Z', 'Until');
     await kiosk.router.invoke(
       'holds.placeOnVisit',
-      { visitId: id, reason: 'Insurance claim', endsAt: Date.parse('2026-09-01T00:00:00Z') },
+      {
+        visitId: id,
+        reason: 'Insurance claim',
+        basis: 'necessaryForActivities',
+        endsAt: Date.parse('2026-09-01T00:00:00Z'),
+      },
       callers.admin,
     );
     clock.set('2026-08-01T10:00:00Z');
@@ -151,20 +157,34 @@ describe('legal holds on visits', () => {
     const kiosk = await openJumpingKiosk(clock);
     const id = await signInAt(kiosk, clock, '2026-01-10T10:00:00Z', 'Anna');
     expect(
-      await kiosk.router.invoke('holds.placeOnVisit', { visitId: id, reason: '   ' }, callers.admin),
+      await kiosk.router.invoke(
+        'holds.placeOnVisit',
+        { visitId: id, reason: '   ', basis: 'legalObligation' },
+        callers.admin,
+      ),
     ).toMatchObject({
       error: { fields: { reason: 'hold.reasonRequired' } },
     });
-    expect(await kiosk.router.invoke('holds.placeOnVisit', { visitId: 999, reason: 'x' }, callers.admin)).toEqual({
+    expect(
+      await kiosk.router.invoke(
+        'holds.placeOnVisit',
+        { visitId: 999, reason: 'x', basis: 'legalObligation' },
+        callers.admin,
+      ),
+    ).toEqual({
       ok: false,
       error: { key: 'visit.unknown' },
     });
-    expect(await kiosk.router.invoke('holds.placeOnVisit', { visitId: id, reason: 'x' }, callers.receptionist)).toEqual(
-      {
-        ok: false,
-        error: { key: 'api.forbidden' },
-      },
-    );
+    expect(
+      await kiosk.router.invoke(
+        'holds.placeOnVisit',
+        { visitId: id, reason: 'x', basis: 'legalObligation' },
+        callers.receptionist,
+      ),
+    ).toEqual({
+      ok: false,
+      error: { key: 'api.forbidden' },
+    });
     expect(await kiosk.holds.listActive()).toEqual([]);
   });
 });
@@ -175,7 +195,7 @@ describe('legal holds on a camera over a time range', () => {
     const hold = (from: string, to: string) =>
       kiosk.router.invoke(
         'holds.placeOnFootage',
-        { camera: 'gate', from: Date.parse(from), to: Date.parse(to), reason: 'Incident 18' },
+        { camera: 'gate', from: Date.parse(from), to: Date.parse(to), reason: 'Incident 18', basis: 'legalObligation' },
         callers.security,
       );
     const refused = { ok: false, error: { key: 'hold.rangeEndNotAfterStart' } };
