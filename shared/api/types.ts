@@ -1,5 +1,6 @@
 import type { StaffRole } from './channel';
 import type { Language } from '../messages';
+import type { RunReason } from '../run-reasons';
 
 /** What the kiosk needs to render the privacy notice; every figure comes from the configuration. */
 export interface NoticeFacts {
@@ -119,6 +120,9 @@ export interface JobRun {
   finishedAt: number | null;
   outcome: 'ok' | 'failed' | 'blocked' | 'dry-run' | null;
   counts: Record<string, number>;
+  /** Why it was blocked or failed, or what needs a look after it ran: a key each view translates. */
+  reason: RunReason | null;
+  /** An unexpected failure's own text, English, for the log only; views show `reason`. */
   message: string | null;
 }
 

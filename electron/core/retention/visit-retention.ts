@@ -1,6 +1,7 @@
 import type { JobRun, RetentionStatus } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
 import { visitErasureDeadline } from '../../../shared/retention';
+import { clockGuardReason } from '../../../shared/run-reasons';
 import type { AuditActor, AuditLog } from '../audit';
 import type { Clock } from '../clock';
 import { nextRunAfter } from '../cron-time';
@@ -81,7 +82,11 @@ export function createVisitRetention({
         const guard = await clockCheck(now);
         if (!guard.ok && !dryRun) {
           await audit.record('system', 'retention.blocked', { reason: guard.reason });
-          return { outcome: 'blocked', counts: {}, message: guard.reason };
+          return {
+            outcome: 'blocked',
+            counts: {},
+            reason: clockGuardReason(guard.reason, config.retention.clockGuardDays),
+          };
         }
         const nextRunAt = nextRunAfter(config.schedules.visitPurge, config.timeZone, now);
         const counts = await database.transaction(async (tx) => {
@@ -90,7 +95,11 @@ export function createVisitRetention({
           return result;
         });
         if (!dryRun && counts.erased > 0) await database.checkpoint();
-        return { outcome: dryRun ? 'dry-run' : 'ok', counts: { ...counts }, message: guard.ok ? null : guard.reason };
+        return {
+          outcome: dryRun ? 'dry-run' : 'ok',
+          counts: { ...counts },
+          reason: guard.ok ? null : clockGuardReason(guard.reason, config.retention.clockGuardDays),
+        };
       },
       { dryRun },
     );
