@@ -2,7 +2,9 @@ import { DateTime } from 'luxon';
 import { useCallback, useId, useState } from 'react';
 import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
 import type { FootageListStatus, FootageRow } from '../../shared/api/types';
+import type { JobRun } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
+import { describeRunReason } from '../../shared/run-reasons';
 import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
@@ -66,8 +68,8 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
     setBusy(false);
     setActionError(
       result.ok
-        ? result.value.outcome === 'failed'
-          ? result.value.message
+        ? result.value.outcome === 'failed' || result.value.outcome === 'blocked'
+          ? outcomeOf(result.value)
           : null
         : translate(result.error.key, language),
     );
@@ -97,19 +99,17 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
     return text.deletesOn(when(row.deleteBy), Math.max(0, Math.ceil((row.deleteBy - now) / DAY_MS)));
   };
 
+  /** The run's outcome and its reason, both in the viewer's language. */
+  const outcomeOf = (run: JobRun) =>
+    `${text.outcomes[run.outcome ?? 'running'] ?? ''}${run.reason ? `: ${describeRunReason(run.reason, language)}` : ''}`;
+
   const info = overview.value;
   return (
     <>
       <ScreenHeading>{text.footageTitle}</ScreenHeading>
       {info && !info.rootConfigured && <p className="lead">{text.noFootageRoot}</p>}
-      {info?.lastScan && (
-        <p>{text.lastScan(when(info.lastScan.startedAt), text.outcomes[info.lastScan.outcome ?? 'running'] ?? '')}</p>
-      )}
-      {info?.lastPurge && (
-        <p>
-          {text.lastPurge(when(info.lastPurge.startedAt), text.outcomes[info.lastPurge.outcome ?? 'running'] ?? '')}
-        </p>
-      )}
+      {info?.lastScan && <p>{text.lastScan(when(info.lastScan.startedAt), outcomeOf(info.lastScan))}</p>}
+      {info?.lastPurge && <p>{text.lastPurge(when(info.lastPurge.startedAt), outcomeOf(info.lastPurge))}</p>}
       <div className="actions">
         <button type="button" className="primary" disabled={busy || !info?.rootConfigured} onClick={scanNow}>
           {text.scanNow}
