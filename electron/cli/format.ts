@@ -115,6 +115,9 @@ export function formatFootage(rows: FootageRow[], timeZone: string): string {
             : '',
         `${row.size} B`,
         row.future ? 'FUTURE-DATED' : '',
+        row.claimedRecordedAt !== null
+          ? `DATED WHEN FIRST SEEN (path says ${formatLocalDateTime(row.claimedRecordedAt, timeZone)})`
+          : '',
         row.path,
       ].join('  '),
     )

@@ -218,6 +218,9 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
                 <th scope="row" title={row.path}>
                   {when(row.recordedAt)}
                   {row.timeSource === 'mtime' && <span className="note-inline"> ({text.mtimeLabel})</span>}
+                  {row.claimedRecordedAt !== null && (
+                    <span className="note-inline"> ({text.claimedLabel(when(row.claimedRecordedAt))})</span>
+                  )}
                 </th>
                 <td>{row.camera}</td>
                 <td>{megabytes(row.size)}</td>

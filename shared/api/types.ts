@@ -150,6 +150,8 @@ export interface FootageRow {
   deletedAt: number | null;
   /** Dated after now: flagged, never deleted. */
   future: boolean;
+  /** When its path claimed a start far after the scan's now: that claim (recordedAt is when first seen). */
+  claimedRecordedAt: number | null;
   /** Under an active legal hold: kept past its deadline. */
   held: boolean;
 }

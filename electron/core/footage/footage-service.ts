@@ -168,6 +168,7 @@ export function createFootageService({
         path: string;
         camera: string;
         recorded_at: number;
+        claimed_recorded_at: number | null;
         time_source: 'path' | 'mtime';
         size: number;
         status: FootageRow['status'];
@@ -188,6 +189,7 @@ export function createFootageService({
             : null,
         deletedAt: row.deleted_at,
         future: row.recorded_at > now,
+        claimedRecordedAt: row.claimed_recorded_at,
         held: row.held === 1,
       }));
     },

@@ -138,10 +138,14 @@ describe('a footage file whose path says a time after now', () => {
     const rows = await kiosk.footage.list();
     expect(rows.find((row) => row.camera === 'gate')).toMatchObject({
       recordedAt: Date.parse(NOW),
+      claimedRecordedAt: claimed,
       future: false,
       deleteBy: Date.parse(NOW) + 28 * DAY,
     });
-    expect(rows.find((row) => row.camera === 'lobby')).toMatchObject({ recordedAt: slightlyAhead });
+    expect(rows.find((row) => row.camera === 'lobby')).toMatchObject({
+      recordedAt: slightlyAhead,
+      claimedRecordedAt: null,
+    });
     expect(
       await kiosk.database.get('SELECT claimed_recorded_at AS claimed FROM footage_files WHERE camera = ?', ['gate']),
     ).toEqual({ claimed });
