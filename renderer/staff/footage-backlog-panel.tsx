@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { translate, type Language } from '../../shared/messages';
+import { describeRunReason } from '../../shared/run-reasons';
 import { formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { ErrorLine } from './error-line';
@@ -30,8 +31,16 @@ export function FootageBacklogPanel({ client, language, timeZone, onDone }: Prop
     const result = await client.invoke('footage.confirmDeletion', { files });
     setBusy(false);
     setAsking(false);
-    setError(result.ok ? null : translate(result.error.key, language));
-    setDone(result.ok ? text.done(result.value.counts.deleted ?? 0) : null);
+    // Confirmed, but the run may still have been held back (the share went away, the clock guard).
+    const ran = result.ok && result.value.outcome === 'ok';
+    setError(
+      !result.ok
+        ? translate(result.error.key, language)
+        : !ran && result.value.reason
+          ? describeRunReason(result.value.reason, language)
+          : null,
+    );
+    setDone(ran ? text.done(result.value.counts.deleted ?? 0) : null);
     await reload();
     onDone();
   }
