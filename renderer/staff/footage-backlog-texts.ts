@@ -12,6 +12,7 @@ const nl = {
   confirm: (files: number) => `Ja, ${files} bestanden verwijderen`,
   cancel: 'Annuleren',
   done: (deleted: number) => `${deleted} bestanden verwijderd.`,
+  waitsForAdmin: 'Een beheerder bekijkt en bevestigt deze verwijdering onder Bewaartermijnen.',
 };
 
 export type FootageBacklogText = typeof nl;
@@ -28,6 +29,7 @@ const en: FootageBacklogText = {
   confirm: (files: number) => `Yes, delete ${files} files`,
   cancel: 'Cancel',
   done: (deleted: number) => `${deleted} files deleted.`,
+  waitsForAdmin: 'An administrator reviews and confirms this deletion under Retention.',
 };
 
 export const footageBacklogText: Record<Language, FootageBacklogText> = { nl, en };
