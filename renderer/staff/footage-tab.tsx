@@ -10,6 +10,7 @@ import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { CameraHoldForm } from './camera-hold-form';
+import { footageBacklogText } from './footage-backlog-texts';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
 
@@ -110,6 +111,9 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
       {info && !info.rootConfigured && <p className="lead">{text.noFootageRoot}</p>}
       {info?.lastScan && <p>{text.lastScan(when(info.lastScan.startedAt), outcomeOf(info.lastScan))}</p>}
       {info?.lastPurge && <p>{text.lastPurge(when(info.lastPurge.startedAt), outcomeOf(info.lastPurge))}</p>}
+      {info?.lastPurge?.reason?.key === 'run.footageTooManyAtOnce' && (
+        <p className="lead">{footageBacklogText[language].waitsForAdmin}</p>
+      )}
       <div className="actions">
         <button type="button" className="primary" disabled={busy || !info?.rootConfigured} onClick={scanNow}>
           {text.scanNow}
