@@ -57,6 +57,10 @@ describe('a footage backlog in the admin’s Retention tab', () => {
     const pad = page.getByRole('group', { name: 'Cijfers van de pincode' });
     for (const digit of ADMIN_PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    // The footage tab gives the run's reason in Dutch too, and says who can go on.
+    await page.getByRole('button', { name: 'Camerabeelden' }).click();
+    await page.getByText(/Laatst opgeschoond: .* \(tegengehouden: 26 van de 80 bestanden zouden in één keer/).waitFor();
+    await page.getByText('Een beheerder bekijkt en bevestigt deze verwijdering onder Bewaartermijnen.').waitFor();
     await page.getByRole('button', { name: 'Bewaartermijnen' }).click();
 
     await page.getByRole('heading', { name: 'Grote verwijdering wacht op bevestiging' }).waitFor();
