@@ -17,7 +17,8 @@ export function explainReason(reason: RunReason | null): string {
 }
 
 /**
- * A run's exit code: 0 when it did its work (or a dry run), 3 when it was held back, 1 when it failed;
+ * A run's exit code: 0 when it did its work (or a dry run), 3 when it was held back (or is under way in
+ * another process), 1 when it failed;
  * the last two with one line on stderr saying why (and, when blocked, how to go on).
  */
 export function runExitCode(run: JobRun, stderr: (text: string) => void): number {
@@ -25,8 +26,13 @@ export function runExitCode(run: JobRun, stderr: (text: string) => void): number
     stderr(`kiosk: ${run.job} blocked: ${explainReason(run.reason)}`);
     return EXIT_BLOCKED;
   }
-  if (run.outcome === 'failed' || run.outcome === null) {
-    stderr(`kiosk: ${run.job} failed: ${run.reason ? describeRunReason(run.reason, 'en') : 'still running'}`);
+  if (run.outcome === null) {
+    // Another process (the running kiosk) has this job under way; this command did nothing itself.
+    stderr(`kiosk: ${run.job} is already running in another process (run ${run.id}); try again when it is done`);
+    return EXIT_BLOCKED;
+  }
+  if (run.outcome === 'failed') {
+    stderr(`kiosk: ${run.job} failed: ${run.reason ? describeRunReason(run.reason, 'en') : 'unexpected error'}`);
     return 1;
   }
   return 0;
