@@ -100,3 +100,20 @@ describe('footage purge and retention run: exit codes', () => {
     }
   });
 });
+
+it('a purge already under way in another process exits 3 with one line, and this command does nothing', async () => {
+  const dataDir = makeTempDir();
+  const root = footageRoot(40);
+  const kiosk = await openTestKiosk({ clock: manualClock('2026-11-24T09:15:00Z'), dataDir });
+  // This test's own process stands for the running kiosk: alive, and not the CLI's.
+  await kiosk.database.run("INSERT INTO job_runs (job, started_at, owner_pid) VALUES ('footagePurge', ?, ?)", [
+    NOW,
+    process.pid,
+  ]);
+  await kiosk.close();
+  const run = cli(['footage', 'purge', '--footage-root', root, '--data-dir', dataDir]);
+  expect(run.code).toBe(3);
+  expect(lines(run.stderr)).toEqual([expect.stringMatching(/footagePurge is already running in another process/)]);
+  const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((entry) => entry.endsWith('.mp4'));
+  expect(files).toHaveLength(40); // 12 of them due, none deleted
+});
