@@ -1,5 +1,7 @@
 // Every message a user can see, keyed, in Dutch and English. Errors cross the API as keys, never as
 // prose or stack traces, so each shell renders them in the visitor's language.
+import { runReasonMessages } from './run-reasons';
+
 export type Language = 'nl' | 'en';
 
 export const errorMessages = {
@@ -78,6 +80,10 @@ export const errorMessages = {
     nl: 'Dit bestand bestaat niet (meer).',
     en: 'This file does not exist (any more).',
   },
+  'footage.backlogChanged': {
+    nl: 'Wat verwijderd zou worden is intussen veranderd. Bekijk het overzicht opnieuw.',
+    en: 'What would be deleted has changed since. Look at the overview again.',
+  },
   'field.invalid': { nl: 'Ongeldige invoer.', en: 'Invalid input.' },
   'validation.failed': {
     nl: 'Controleer de gemarkeerde velden.',
@@ -116,6 +122,7 @@ export const errorMessages = {
     nl: 'Er ging iets mis. Er is niets opgeslagen. Meld u bij de receptie.',
     en: 'Something went wrong. Nothing was saved. Please speak to the receptionist.',
   },
+  ...runReasonMessages,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof errorMessages;

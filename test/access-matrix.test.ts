@@ -53,6 +53,8 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'footage.list': [S, A],
   'footage.overview': [S, A],
   'footage.playback': [S, A],
+  'footage.backlog': [A],
+  'footage.confirmDeletion': [A],
 
   // Every staff member sees the alarms; what to do about one is in the banner's text.
   'health.current': [R, S, A],

@@ -8,6 +8,7 @@ import type {
   TodayVisits,
 } from '../../shared/api/types';
 import { translate } from '../../shared/messages';
+import { describeRunReason } from '../../shared/run-reasons';
 import type { ApiError } from '../../shared/result';
 import { formatLocalDateTime, formatLocalTime } from '../../shared/time';
 
@@ -64,11 +65,10 @@ export function formatRun(run: JobRun): string {
   const counts = Object.entries(run.counts)
     .map(([name, count]) => `${name} ${count}`)
     .join(', ');
+  const reason = run.reason ? ` (${describeRunReason(run.reason, 'en')})` : '';
   const outcome =
-    run.outcome === 'blocked'
-      ? `blocked (${run.message}): nothing erased; an admin must confirm the clock`
-      : run.outcome;
-  return `${run.job} run ${run.id}: ${outcome}${counts ? `; ${counts}` : ''}${run.outcome === 'failed' ? `: ${run.message}` : ''}`;
+    run.outcome === 'blocked' ? `blocked${reason}: nothing erased` : `${run.outcome ?? 'running'}${reason}`;
+  return `${run.job} run ${run.id}: ${outcome}${counts ? `; ${counts}` : ''}`;
 }
 
 export function formatHolds(holds: LegalHold[], timeZone: string): string {
@@ -91,7 +91,7 @@ export function formatHolds(holds: LegalHold[], timeZone: string): string {
 export function formatRetentionStatus(status: RetentionStatus, timeZone: string): string {
   const lines = [
     status.blocked
-      ? `BLOCKED: the visit purge of ${formatLocalDateTime(status.blocked.startedAt, timeZone)} erased nothing (${status.blocked.message}); run "kiosk retention confirm-clock" once the clock is right.`
+      ? `BLOCKED: the visit purge of ${formatLocalDateTime(status.blocked.startedAt, timeZone)} erased nothing (${status.blocked.reason ? describeRunReason(status.blocked.reason, 'en') : ''}); run "kiosk retention confirm-clock" once the clock is right.`
       : 'The visit purge is not blocked.',
     `Next visit purge: ${formatLocalDateTime(status.nextVisitPurgeAt, timeZone)}`,
     `Next visit deadline: ${status.nextVisitDeadline === null ? 'none' : formatLocalDateTime(status.nextVisitDeadline, timeZone)}`,
@@ -117,6 +117,9 @@ export function formatFootage(rows: FootageRow[], timeZone: string): string {
             : '',
         `${row.size} B`,
         row.future ? 'FUTURE-DATED' : '',
+        row.claimedRecordedAt !== null
+          ? `DATED WHEN FIRST SEEN (path says ${formatLocalDateTime(row.claimedRecordedAt, timeZone)})`
+          : '',
         row.path,
       ].join('  '),
     )

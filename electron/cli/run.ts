@@ -24,6 +24,8 @@ import {
   formatToday,
 } from './format';
 import { currentHealth, formatHealth, healthCommands } from './health-command';
+import { footageBacklogCommands } from './footage-backlog-commands';
+import { runExitCode } from './run-outcome';
 
 export interface CliIo {
   argv: readonly string[];
@@ -39,7 +41,7 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 /** A mistake in what the user typed or configured: one line on stderr, exit code 2, no stack. */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 const USAGE = `Usage: kiosk <command> [options]
 
@@ -65,6 +67,11 @@ Commands:
   holds add --file PATH --reason R --basis B | --camera C --from T --to T --reason R --basis B   hold footage
   footage scan | footage purge [--dry-run] | footage list [--camera C] [--status kept|held|deleted|gone]
                  (with --footage-root R to use another root for this run)
+  footage backlog | footage confirm-deletion                      what a purge held back as too large would
+                                                                  delete; the admin's go-ahead (it runs now)
+
+retention run, footage scan and footage purge exit 0 when done, 3 when held back (stderr says why and
+how to go on), 1 when they failed.
 
 Options:
   --data-dir D   the kiosk's data folder (default: ${defaultDataDir()})
@@ -103,7 +110,7 @@ const OPTIONS = {
 type Values = ReturnType<typeof parse>['values'];
 
 // The CLI is run by someone who can read the data folder directly, so it acts with every role.
-const OPERATOR: Caller = { kind: 'operator' };
+export const OPERATOR: Caller = { kind: 'operator' };
 
 function parse(argv: readonly string[]) {
   try {
@@ -113,7 +120,7 @@ function parse(argv: readonly string[]) {
   }
 }
 
-function unwrap<T>(result: Result<T>): T {
+export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
   throw new UsageError(formatApiError(result.error));
 }
@@ -125,14 +132,15 @@ function integerOption(values: Values, name: 'id' | 'limit' | 'visit'): number |
   return Number(value);
 }
 
-interface Context {
+export interface Context {
   kiosk: Kiosk;
   values: Values;
   io: CliIo;
   print: (value: unknown, asText: () => string) => void;
 }
 
-const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
+// A command returns its exit code when it is not simply 0 (a run that was held back or failed).
+const COMMANDS: Record<string, (context: Context) => Promise<number | void>> = {
   ...healthCommands,
   'visits sign-in': async ({ kiosk, values, print }) => {
     const receipt = unwrap(
@@ -179,9 +187,10 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
     print({ staffId }, () => `New PIN set for staff account ${staffId}.`);
   },
 
-  'retention run': async ({ kiosk, values, print }) => {
+  'retention run': async ({ kiosk, values, io, print }) => {
     const run = unwrap(await kiosk.router.invoke('retention.run', { dryRun: values['dry-run'] }, OPERATOR));
     print(run, () => formatRun(run));
+    return runExitCode(run, io.stderr);
   },
 
   'retention status': async ({ kiosk, print }) => {
@@ -197,15 +206,18 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
     print(run, () => `Clock confirmed. ${formatRun(run)}`);
   },
 
-  'footage scan': async ({ kiosk, print }) => {
-    const run = finished(unwrap(await kiosk.router.invoke('footage.scan', {}, OPERATOR)));
+  'footage scan': async ({ kiosk, io, print }) => {
+    const run = unwrap(await kiosk.router.invoke('footage.scan', {}, OPERATOR));
     print(run, () => formatRun(run));
+    return runExitCode(run, io.stderr);
   },
 
-  'footage purge': async ({ kiosk, values, print }) => {
-    const run = finished(unwrap(await kiosk.router.invoke('footage.purge', { dryRun: values['dry-run'] }, OPERATOR)));
+  'footage purge': async ({ kiosk, values, io, print }) => {
+    const run = unwrap(await kiosk.router.invoke('footage.purge', { dryRun: values['dry-run'] }, OPERATOR));
     print(run, () => formatRun(run));
+    return runExitCode(run, io.stderr);
   },
+  ...footageBacklogCommands,
 
   'footage list': async ({ kiosk, values, print }) => {
     const filter = {
@@ -324,13 +336,6 @@ function timeOption(value: string | undefined, name: string, zone: string): numb
   return parsed.toMillis();
 }
 
-/** A run that failed or was held back is a problem for whoever typed the command: exit code 2. */
-function finished(run: JobRun): JobRun {
-  if (run.outcome === 'failed' || run.outcome === 'blocked')
-    throw new UsageError(`${run.job} ${run.outcome}: ${run.message}`);
-  return run;
-}
-
 async function setDisabled({ kiosk, values, print }: Context, disabled: boolean) {
   const staffId = integerOption(values, 'id') ?? 0;
   const account = unwrap(await kiosk.router.invoke('staff.setDisabled', { staffId, disabled }, OPERATOR));
@@ -365,8 +370,7 @@ export async function runCli(io: CliIo): Promise<number> {
     });
     const print = (value: unknown, asText: () => string) =>
       stdout(values.json ? JSON.stringify(value, null, 2) : asText());
-    await run({ kiosk, values, io, print });
-    return EXIT_OK;
+    return (await run({ kiosk, values, io, print })) ?? EXIT_OK;
   } catch (error) {
     if (
       error instanceof UsageError ||

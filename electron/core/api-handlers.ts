@@ -3,6 +3,7 @@ import type { KioskConfig } from '../../shared/config';
 import { noticeFacts } from '../../shared/notice';
 import type { AuditActor, AuditDetail, AuditLog } from './audit';
 import { evacuationCsv } from './evacuation-csv';
+import { createFootageBacklogHandlers } from './footage/backlog-handlers';
 import type { FootageService } from './footage/footage-service';
 import type { MediaTickets } from './footage/media';
 import { createHealthHandlers } from './health/health-handlers';
@@ -182,5 +183,6 @@ export function createApiHandlers({
       await audit.record(auditActorOf(caller), 'footage.played', { fileId: input.fileId });
       return { ticket: media.issue(input.fileId) };
     },
+    ...createFootageBacklogHandlers({ footage }),
   };
 }

@@ -1,11 +1,13 @@
 import type { JobRun } from '../../shared/api/types';
+import { isRunReasonKey, type RunReason } from '../../shared/run-reasons';
 import type { Clock } from './clock';
 import type { Database } from './database';
 
 export interface JobResult {
   outcome: 'ok' | 'blocked' | 'dry-run' | 'failed';
   counts: Record<string, number>;
-  message?: string | null;
+  /** Why it was blocked, or what needs a look after a run that went ahead. */
+  reason?: RunReason | null;
 }
 
 interface JobRunRecord {
@@ -15,6 +17,7 @@ interface JobRunRecord {
   finished_at: number | null;
   outcome: JobRun['outcome'];
   counts: string;
+  reason: string | null;
   message: string | null;
 }
 
@@ -41,8 +44,16 @@ const toJobRun = (record: JobRunRecord): JobRun => ({
   finishedAt: record.finished_at,
   outcome: record.outcome,
   counts: JSON.parse(record.counts) as Record<string, number>,
+  reason: parseReason(record.reason),
   message: record.message,
 });
+
+/** A stored reason whose key this version does not know (written by a newer one) reads as a failure's. */
+function parseReason(stored: string | null): RunReason | null {
+  if (stored === null) return null;
+  const reason = JSON.parse(stored) as RunReason;
+  return isRunReasonKey(reason.key) ? reason : { key: 'run.failed' };
+}
 
 /**
  * Runs jobs and records every run (job, start, end, outcome, counts, error). A job never runs twice
@@ -75,8 +86,8 @@ export function createJobRunner({
           continue;
         }
         await tx.run(
-          "UPDATE job_runs SET finished_at = ?, outcome = 'failed', message = 'interrupted: the process running it stopped' WHERE id = ?",
-          [now, run.id],
+          "UPDATE job_runs SET finished_at = ?, outcome = 'failed', reason = ?, message = 'interrupted: the process running it stopped' WHERE id = ?",
+          [now, JSON.stringify({ key: 'run.interrupted' } satisfies RunReason), run.id],
         );
       }
       const { lastId } = await tx.run('INSERT INTO job_runs (job, started_at, owner_pid) VALUES (?, ?, ?)', [
@@ -96,13 +107,18 @@ export function createJobRunner({
       failure = error instanceof Error ? error.message : String(error);
       logError(error, `job ${job}`);
     }
-    await database.run('UPDATE job_runs SET finished_at = ?, outcome = ?, counts = ?, message = ? WHERE id = ?', [
-      clock.now(),
-      result?.outcome ?? 'failed',
-      JSON.stringify(result?.counts ?? {}),
-      failure ?? result?.message ?? null,
-      lastId,
-    ]);
+    const reason: RunReason | null = failure !== null ? { key: 'run.failed' } : (result?.reason ?? null);
+    await database.run(
+      'UPDATE job_runs SET finished_at = ?, outcome = ?, counts = ?, reason = ?, message = ? WHERE id = ?',
+      [
+        clock.now(),
+        result?.outcome ?? 'failed',
+        JSON.stringify(result?.counts ?? {}),
+        reason && JSON.stringify(reason),
+        failure,
+        lastId,
+      ],
+    );
     return toJobRun((await database.get<JobRunRecord>('SELECT * FROM job_runs WHERE id = ?', [lastId]))!);
   }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { JobRun } from '../../shared/api/types';
 import type { KioskConfig } from '../../shared/config';
+import { clockGuardReason } from '../../shared/run-reasons';
 import { fail, type Result } from '../../shared/result';
 import { createApiHandlers } from './api-handlers';
 import { createAuditLog, type AuditLog } from './audit';
@@ -102,7 +103,12 @@ export async function createKiosk({
     jobs.run(AUTOMATIC_SIGN_OUT_JOB, async (): Promise<JobResult> => {
       // A clock jumped ahead would end everybody's day: the same guard as the purge decides.
       const guard = await retention.clockCheck(clock.now());
-      if (!guard.ok) return { outcome: 'blocked', counts: {}, message: guard.reason };
+      if (!guard.ok)
+        return {
+          outcome: 'blocked',
+          counts: {},
+          reason: clockGuardReason(guard.reason, effectiveConfig.retention.clockGuardDays),
+        };
       const signedOut = await visits.signOutForgotten();
       if (signedOut > 0) await audit.record('system', 'visits.autoSignedOut', { count: signedOut });
       return { outcome: 'ok', counts: { signedOut } };

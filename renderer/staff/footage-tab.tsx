@@ -1,14 +1,16 @@
 import { DateTime } from 'luxon';
 import { useCallback, useId, useState } from 'react';
 import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
-import type { FootageListStatus, FootageRow, HoldBasis } from '../../shared/api/types';
+import type { FootageListStatus, FootageRow, HoldBasis, JobRun } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
+import { describeRunReason } from '../../shared/run-reasons';
 import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { CameraHoldForm } from './camera-hold-form';
 import { HoldTermsFields } from './hold-terms-fields';
+import { footageBacklogText } from './footage-backlog-texts';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
 
@@ -69,8 +71,8 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
     setBusy(false);
     setActionError(
       result.ok
-        ? result.value.outcome === 'failed'
-          ? result.value.message
+        ? result.value.outcome === 'failed' || result.value.outcome === 'blocked'
+          ? outcomeOf(result.value)
           : null
         : translate(result.error.key, language),
     );
@@ -111,18 +113,19 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
     return text.deletesOn(when(row.deleteBy), Math.max(0, Math.ceil((row.deleteBy - now) / DAY_MS)));
   };
 
+  /** The run's outcome and its reason, both in the viewer's language. */
+  const outcomeOf = (run: JobRun) =>
+    `${text.outcomes[run.outcome ?? 'running'] ?? ''}${run.reason ? `: ${describeRunReason(run.reason, language)}` : ''}`;
+
   const info = overview.value;
   return (
     <>
       <ScreenHeading>{text.footageTitle}</ScreenHeading>
       {info && !info.rootConfigured && <p className="lead">{text.noFootageRoot}</p>}
-      {info?.lastScan && (
-        <p>{text.lastScan(when(info.lastScan.startedAt), text.outcomes[info.lastScan.outcome ?? 'running'] ?? '')}</p>
-      )}
-      {info?.lastPurge && (
-        <p>
-          {text.lastPurge(when(info.lastPurge.startedAt), text.outcomes[info.lastPurge.outcome ?? 'running'] ?? '')}
-        </p>
+      {info?.lastScan && <p>{text.lastScan(when(info.lastScan.startedAt), outcomeOf(info.lastScan))}</p>}
+      {info?.lastPurge && <p>{text.lastPurge(when(info.lastPurge.startedAt), outcomeOf(info.lastPurge))}</p>}
+      {info?.lastPurge?.reason?.key === 'run.footageTooManyAtOnce' && (
+        <p className="lead">{footageBacklogText[language].waitsForAdmin}</p>
       )}
       <div className="actions">
         <button type="button" className="primary" disabled={busy || !info?.rootConfigured} onClick={scanNow}>
@@ -240,6 +243,9 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
                 <th scope="row" title={row.path}>
                   {when(row.recordedAt)}
                   {row.timeSource === 'mtime' && <span className="note-inline"> ({text.mtimeLabel})</span>}
+                  {row.claimedRecordedAt !== null && (
+                    <span className="note-inline"> ({text.claimedLabel(when(row.claimedRecordedAt))})</span>
+                  )}
                 </th>
                 <td>{row.camera}</td>
                 <td>{megabytes(row.size)}</td>

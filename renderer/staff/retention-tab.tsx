@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
 import type { JobRun } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
+import { describeRunReason } from '../../shared/run-reasons';
 import { formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { ScreenHeading } from '../screen-heading';
 import { ErrorLine } from './error-line';
+import { FootageBacklogPanel } from './footage-backlog-panel';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
 
@@ -44,7 +46,7 @@ export function RetentionTab({ client, language, text, timeZone }: Props) {
           <p>
             {text.blockedText(
               when(status.blocked.startedAt),
-              text.blockedReasons[status.blocked.message ?? ''] ?? status.blocked.message ?? '',
+              status.blocked.reason ? describeRunReason(status.blocked.reason, language) : '',
             )}
           </p>
           <button
@@ -57,6 +59,7 @@ export function RetentionTab({ client, language, text, timeZone }: Props) {
           </button>
         </div>
       )}
+      <FootageBacklogPanel client={client} language={language} timeZone={timeZone} onDone={reload} />
       {status && (
         <>
           <p className="count">{text.nextPurge(when(status.nextVisitPurgeAt))}</p>
@@ -110,7 +113,7 @@ export function RetentionTab({ client, language, text, timeZone }: Props) {
                 <td>{when(run.startedAt)}</td>
                 <td>
                   {text.outcomes[run.outcome ?? 'running']}
-                  {run.outcome === 'failed' && run.message ? `: ${run.message}` : ''}
+                  {run.reason ? `: ${describeRunReason(run.reason, language)}` : ''}
                 </td>
                 <td>{counts(run)}</td>
               </tr>

@@ -76,10 +76,6 @@ const nl = {
   blockedTitle: 'De opschoning is tegengehouden',
   blockedText: (when: string, reason: string) =>
     `De opschoning van ${when} heeft niets gewist: ${reason}. Controleer de klok van deze computer en bevestig de tijd als die klopt.`,
-  blockedReasons: {
-    clockFarAhead: 'de klok staat veel verder dan alles wat de kiosk eerder zag',
-    clockBehindLastRun: 'de klok staat vóór de vorige opschoning',
-  } as Record<string, string>,
   confirmClock: 'De tijd klopt: opschonen',
   nextPurge: (when: string) => `Volgende opschoning: ${when}`,
   nextDeadline: (when: string) => `Eerstvolgende bewaartermijn die afloopt: ${when}`,
@@ -89,7 +85,12 @@ const nl = {
   runSignOut: 'Automatische afmelding nu',
   runsTitle: 'Laatste runs',
   runColumns: { job: 'Taak', started: 'Begonnen', outcome: 'Uitkomst', counts: 'Aantallen' },
-  jobs: { visitPurge: 'opschonen bezoeken', automaticSignOut: 'automatische afmelding' } as Record<string, string>,
+  jobs: {
+    visitPurge: 'opschonen bezoeken',
+    automaticSignOut: 'automatische afmelding',
+    footageScan: 'camerabeelden inlezen',
+    footagePurge: 'camerabeelden opschonen',
+  } as Record<string, string>,
   outcomes: {
     ok: 'gelukt',
     failed: 'mislukt',
@@ -154,6 +155,7 @@ const nl = {
   deletedOn: (when: string) => `verwijderd ${when}`,
   heldLabel: 'vastgehouden',
   futureLabel: 'datum in de toekomst',
+  claimedLabel: (when: string) => `gedateerd bij eerste inlezen; de naam zegt ${when}`,
   mtimeLabel: 'tijd uit bestandsdatum',
   holdReasonForFile: 'Reden om een bestand vast te houden',
   holdBasisForFile: 'Grond om een bestand vast te houden',
@@ -257,10 +259,6 @@ const en: StaffText = {
   blockedTitle: 'The purge was held back',
   blockedText: (when: string, reason: string) =>
     `The purge of ${when} erased nothing: ${reason}. Check this computer's clock and confirm the time if it is right.`,
-  blockedReasons: {
-    clockFarAhead: 'the clock is far past everything the kiosk saw before',
-    clockBehindLastRun: 'the clock is behind the previous purge',
-  },
   confirmClock: 'The time is right: purge',
   nextPurge: (when: string) => `Next purge: ${when}`,
   nextDeadline: (when: string) => `Next retention deadline: ${when}`,
@@ -270,7 +268,12 @@ const en: StaffText = {
   runSignOut: 'Automatic sign-out now',
   runsTitle: 'Last runs',
   runColumns: { job: 'Job', started: 'Started', outcome: 'Outcome', counts: 'Counts' },
-  jobs: { visitPurge: 'visit purge', automaticSignOut: 'automatic sign-out' },
+  jobs: {
+    visitPurge: 'visit purge',
+    automaticSignOut: 'automatic sign-out',
+    footageScan: 'footage scan',
+    footagePurge: 'footage purge',
+  },
   outcomes: { ok: 'done', failed: 'failed', blocked: 'held back', 'dry-run': 'dry run', running: 'running' },
   holdsTitle: 'Legal holds',
   holdsLead:
@@ -323,6 +326,7 @@ const en: StaffText = {
   deletedOn: (when: string) => `deleted ${when}`,
   heldLabel: 'held',
   futureLabel: 'dated in the future',
+  claimedLabel: (when: string) => `dated when first seen; its name says ${when}`,
   mtimeLabel: 'time from the file date',
   holdReasonForFile: 'Reason to hold a file',
   holdBasisForFile: 'Ground to hold a file',

@@ -5,6 +5,7 @@ import { signInInput, signOutInput } from '../validation/visit-schemas';
 import { channel } from './channel';
 import { healthApi } from './health';
 import { holdReviewApi, holdTerms } from './hold-review';
+import { footageBacklogApi } from './footage-backlog';
 import type {
   AuditEntry,
   CsvExport,
@@ -148,6 +149,7 @@ export const api = {
   'footage.playback': channel<typeof playbackInput, { ticket: string }>({ input: playbackInput, access: security }),
 
   ...healthApi,
+  ...footageBacklogApi,
 };
 
 export type Api = typeof api;

@@ -1,5 +1,6 @@
 import type { StaffRole } from './channel';
 import type { Language } from '../messages';
+import type { RunReason } from '../run-reasons';
 
 /** What the kiosk needs to render the privacy notice; every figure comes from the configuration. */
 export interface NoticeFacts {
@@ -127,6 +128,9 @@ export interface JobRun {
   finishedAt: number | null;
   outcome: 'ok' | 'failed' | 'blocked' | 'dry-run' | null;
   counts: Record<string, number>;
+  /** Why it was blocked or failed, or what needs a look after it ran: a key each view translates. */
+  reason: RunReason | null;
+  /** An unexpected failure's own text, English, for the log only; views show `reason`. */
   message: string | null;
 }
 
@@ -154,6 +158,8 @@ export interface FootageRow {
   deletedAt: number | null;
   /** Dated after now: flagged, never deleted. */
   future: boolean;
+  /** When its path claimed a start far after the scan's now: that claim (recordedAt is when first seen). */
+  claimedRecordedAt: number | null;
   /** Under an active legal hold: kept past its deadline. */
   held: boolean;
 }

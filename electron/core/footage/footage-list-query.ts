@@ -67,7 +67,7 @@ export function footageListQuery(filter: FootageFilter, now: number): { sql: str
     const conditions: Condition[] = [[PARTS[part], []], ...filters, ...extra];
     params.push(now, ...conditions.flatMap(([, values]) => values), limit);
     return `SELECT * FROM (
-      SELECT id, path, camera, recorded_at, time_source, size, status, deleted_at, NOT (${FOOTAGE_NOT_HELD}) AS held
+      SELECT id, path, camera, recorded_at, claimed_recorded_at, time_source, size, status, deleted_at, NOT (${FOOTAGE_NOT_HELD}) AS held
         FROM footage_files f WHERE ${conditions.map(([sql]) => sql).join(' AND ')}
        ORDER BY recorded_at DESC, id DESC LIMIT ?)`;
   });

@@ -1,20 +1,23 @@
+import type { FootageBacklog } from '../../../shared/api/footage-backlog';
 import type { CameraSummary, FootageOverview, FootageRow, JobRun } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
 import { footageDeletionDeadline, footageRetentionDays } from '../../../shared/retention';
+import { clockGuardReason, footageRootReason, type RunReason } from '../../../shared/run-reasons';
 import type { AuditActor, AuditLog } from '../audit';
 import type { Clock } from '../clock';
 import { nextRunAfter } from '../cron-time';
 import type { Database } from '../database';
-import type { JobRunner } from '../jobs';
+import type { JobResult, JobRunner } from '../jobs';
 import type { ClockCheck } from '../retention/clock-guard';
 import { UserError } from '../user-error';
+import { createFootageBacklog } from './backlog';
 import { footageListQuery, type FootageFilter } from './footage-list-query';
 import { FOOTAGE_NOT_HELD, purgeFootage, type FootagePurgeCounts } from './purge';
+import { FootageRootError } from './root';
 import { scanFootage } from './scanner';
 
 export const FOOTAGE_SCAN_JOB = 'footageScan';
 export const FOOTAGE_PURGE_JOB = 'footagePurge';
-const LARGE_DELETION_KEY = 'footageLargeDeletionConfirmed';
 
 export function createFootageService({
   database,
@@ -39,6 +42,23 @@ export function createFootageService({
     return root;
   }
 
+  const backlog = createFootageBacklog({ database, config, clock, audit, jobs, purgeJob: FOOTAGE_PURGE_JOB });
+
+  /**
+   * A root that is missing, on another device than at the last good scan, or empty while files are
+   * indexed blocks the run (nothing is marked gone); any other error fails it.
+   */
+  async function blockedByRoot(job: string, work: () => Promise<JobResult>): Promise<JobResult> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof FootageRootError)) throw error;
+      const reason = footageRootReason(error.problem, error.params);
+      await audit.record('system', 'footage.blocked', { job, reason: reason.key });
+      return { outcome: 'blocked', counts: {}, reason };
+    }
+  }
+
   // The scan job and the purge (which scans first) may fire at the same minute: one walks the root at
   // a time, the other waits its turn.
   let footageWork: Promise<unknown> = Promise.resolve();
@@ -48,24 +68,30 @@ export function createFootageService({
     return result;
   };
 
-  return {
+  const service = {
     scan(rootOverride?: string): Promise<JobRun> {
       const root = rootOf(rootOverride);
       return oneAtATime(() =>
-        jobs.run(FOOTAGE_SCAN_JOB, async () => {
-          const counts = await scanFootage({
-            database,
-            root,
-            config,
-            clock,
-            onUnreadable: (folder, error) => logError(error, `footage folder "${folder}" could not be read`),
-          });
-          return {
-            outcome: 'ok',
-            counts: { ...counts },
-            message: counts.unreadable > 0 ? `${counts.unreadable} folders could not be read` : null,
-          };
-        }),
+        jobs.run(FOOTAGE_SCAN_JOB, () =>
+          blockedByRoot(FOOTAGE_SCAN_JOB, async () => {
+            const counts = await scanFootage({
+              database,
+              root,
+              config,
+              clock,
+              onUnreadable: (folder, error) => logError(error, `footage folder "${folder}" could not be read`),
+              correctFutureDates: (await clockCheck(clock.now())).ok,
+            });
+            return {
+              outcome: 'ok',
+              counts: { ...counts },
+              reason:
+                counts.unreadable > 0
+                  ? { key: 'run.footageUnreadableFolders', params: { folders: counts.unreadable } }
+                  : null,
+            };
+          }),
+        ),
       );
     },
 
@@ -75,61 +101,63 @@ export function createFootageService({
       return oneAtATime(() =>
         jobs.run(
           FOOTAGE_PURGE_JOB,
-          async () => {
-            const now = clock.now();
-            const guard = await clockCheck(now);
-            if (!guard.ok && !dryRun) {
-              await audit.record('system', 'footage.blocked', { reason: guard.reason });
-              return { outcome: 'blocked', counts: {}, message: guard.reason };
-            }
-            await scanFootage({
-              database,
-              root,
-              config,
-              clock,
-              onUnreadable: (folder, error) => logError(error, `footage folder "${folder}"`),
-            });
-            const confirmed = await database.get('SELECT 1 FROM app_state WHERE key = ?', [LARGE_DELETION_KEY]);
-            const result = await purgeFootage({
-              database,
-              root,
-              config,
-              clock,
-              nextRunAt: nextRunAfter(config.schedules.footagePurge, config.timeZone, now),
-              dryRun,
-              allowLargeDeletion: confirmed !== undefined,
-            });
-            if (result.outcome === 'blocked') {
-              if (!dryRun) await audit.record('system', 'footage.blocked', { reason: result.reason });
-              return {
-                outcome: dryRun ? 'dry-run' : 'blocked',
-                counts: { ...result.counts },
-                message: `${result.reason}: ${result.detail}`,
-              };
-            }
-            if (confirmed && !dryRun) await database.run('DELETE FROM app_state WHERE key = ?', [LARGE_DELETION_KEY]);
-            if (!dryRun) await audit.record('system', 'footage.purged', { ...result.counts });
-            return {
-              outcome: result.outcome,
-              counts: { ...result.counts },
-              message: purgeProblems(result.counts),
-            };
-          },
+          () =>
+            blockedByRoot(FOOTAGE_PURGE_JOB, async () => {
+              const now = clock.now();
+              const guard = await clockCheck(now);
+              if (!guard.ok && !dryRun) {
+                const reason = clockGuardReason(guard.reason, config.retention.clockGuardDays);
+                await audit.record('system', 'footage.blocked', { job: FOOTAGE_PURGE_JOB, reason: reason.key });
+                return { outcome: 'blocked', counts: {}, reason };
+              }
+              const scanned = await scanFootage({
+                database,
+                root,
+                config,
+                clock,
+                onUnreadable: (folder, error) => logError(error, `footage folder "${folder}"`),
+                correctFutureDates: guard.ok,
+              });
+              const confirmed = await backlog.confirmed();
+              const result = await purgeFootage({
+                database,
+                root,
+                config,
+                clock,
+                nextRunAt: nextRunAfter(config.schedules.footagePurge, config.timeZone, now),
+                dryRun,
+                confirmedBacklog: confirmed,
+              });
+              const counts = { ...result.counts, futureCorrected: scanned.futureCorrected };
+              if (result.outcome === 'blocked') {
+                const reason: RunReason =
+                  result.reason === 'tooManyAtOnce'
+                    ? { key: 'run.footageTooManyAtOnce', params: result.params }
+                    : footageRootReason(result.reason, result.params);
+                if (!dryRun)
+                  await audit.record('system', 'footage.blocked', { job: FOOTAGE_PURGE_JOB, reason: reason.key });
+                return { outcome: dryRun ? 'dry-run' : 'blocked', counts, reason };
+              }
+              if (confirmed && !dryRun) await backlog.used();
+              if (!dryRun) await audit.record('system', 'footage.purged', counts);
+              return { outcome: result.outcome, counts, reason: purgeProblems(result.counts) };
+            }),
           { dryRun },
         ),
       );
     },
 
-    /** An admin allows the next purge to delete more than the usual share at once (after a long power-off). */
-    async confirmLargeDeletion(actor: AuditActor): Promise<void> {
-      const last = await jobs.lastRun(FOOTAGE_PURGE_JOB);
-      if (last?.outcome !== 'blocked' || !last.message?.startsWith('tooManyAtOnce'))
-        throw new UserError({ key: 'retention.notBlocked' });
-      await database.run(
-        'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        [LARGE_DELETION_KEY, String(last.id)],
-      );
-      await audit.record(actor, 'footage.largeDeletionConfirmed', { blockedRunId: last.id });
+    /** What a purge held back as too large would delete (per camera, oldest and newest); null when none waits. */
+    backlog: (): Promise<FootageBacklog | null> => backlog.preview(),
+
+    /**
+     * An admin confirms the backlog they were shown (`expectedFiles`, when given, must still match) and
+     * the purge runs now. The confirmation covers those files only: a later backlog waits again.
+     */
+    async confirmLargeDeletion(actor: AuditActor, expectedFiles?: number): Promise<JobRun> {
+      await backlog.confirm(actor, expectedFiles);
+      await jobs.settled(FOOTAGE_PURGE_JOB);
+      return service.purge();
     },
 
     async list(filter: FootageFilter = {}): Promise<FootageRow[]> {
@@ -140,6 +168,7 @@ export function createFootageService({
         path: string;
         camera: string;
         recorded_at: number;
+        claimed_recorded_at: number | null;
         time_source: 'path' | 'mtime';
         size: number;
         status: FootageRow['status'];
@@ -160,6 +189,7 @@ export function createFootageService({
             : null,
         deletedAt: row.deleted_at,
         future: row.recorded_at > now,
+        claimedRecordedAt: row.claimed_recorded_at,
         held: row.held === 1,
       }));
     },
@@ -197,16 +227,15 @@ export function createFootageService({
       };
     },
   };
+  return service;
 }
 
 export type FootageService = ReturnType<typeof createFootageService>;
 
 /** What a security officer should look at after a run that otherwise went well; null when nothing. */
-function purgeProblems(counts: FootagePurgeCounts): string | null {
-  const problems = [
-    counts.failed > 0 && `${counts.failed} files could not be deleted`,
-    counts.unreadable > 0 && `${counts.unreadable} files could not be checked (folder unreadable)`,
-    counts.refused > 0 && `${counts.refused} indexed paths are no longer plain files inside the root`,
-  ].filter(Boolean);
-  return problems.length > 0 ? problems.join('; ') : null;
+function purgeProblems(counts: FootagePurgeCounts): RunReason | null {
+  const { failed, unreadable, refused } = counts;
+  return failed + unreadable + refused > 0
+    ? { key: 'run.footageProblems', params: { failed, unreadable, refused } }
+    : null;
 }

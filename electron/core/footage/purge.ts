@@ -37,7 +37,19 @@ export interface FootagePurgeCounts {
 
 export type FootagePurgeResult =
   | { outcome: 'ok' | 'dry-run'; counts: FootagePurgeCounts }
-  | { outcome: 'blocked'; reason: RootProblem | 'tooManyAtOnce'; detail: string; counts: Partial<FootagePurgeCounts> };
+  | {
+      outcome: 'blocked';
+      reason: RootProblem | 'tooManyAtOnce';
+      detail: string;
+      params: Record<string, number>;
+      counts: Partial<FootagePurgeCounts>;
+    };
+
+/** A backlog an admin confirmed: the files due when they looked, up to the newest recording shown. */
+export interface ConfirmedBacklog {
+  upTo: number;
+  files: number;
+}
 
 interface Candidate {
   id: number;
@@ -53,6 +65,35 @@ const relativePath = (file: Candidate) => (file.folder ? `${file.folder}/${file.
 export const FOOTAGE_NOT_HELD = `NOT EXISTS (SELECT 1 FROM legal_holds h WHERE ${ACTIVE_HOLD.replace(/released_at|ends_at/g, (column) => `h.${column}`)}
   AND ((h.kind = 'footage-file' AND h.footage_path = f.path)
     OR (h.kind = 'footage-range' AND h.camera = f.camera AND f.recorded_at >= h.range_start AND f.recorded_at < h.range_end)))`;
+
+/**
+ * SQL over the footage row `f`: a live file whose deadline falls before the next run. Its parameters
+ * follow the SQL's own; a hold check, if any, is the caller's.
+ */
+export function dueFootageFilter(config: KioskConfig, now: number, nextRunAt: number) {
+  // Per camera the newest recording start that is due; cameras with a shorter retention get their own.
+  const shorter = Object.keys(config.footage.cameraRetentionDays).filter(
+    (camera) => footageRetentionDays(config, camera) < config.retention.footageDays,
+  );
+  const latestDue = (days: number) => nextRunAt - days * DAY_MS;
+  const conditions = [
+    `(f.camera NOT IN (${shorter.map(() => '?').join(',')}) AND f.recorded_at <= ?)`,
+    ...shorter.map(() => '(f.camera = ? AND f.recorded_at <= ?)'),
+  ];
+  // One bound for the index walk: without it SQLite reads every live file to test the cameras' bounds.
+  // A file dated in the future is never due (the scan dates one far ahead at its first sight).
+  const shortestDays = Math.min(config.retention.footageDays, ...shorter.map((c) => footageRetentionDays(config, c)));
+  const newestDue = Math.min(now, latestDue(shortestDays));
+  return {
+    sql: `f.status = 'kept' AND (${conditions.join(' OR ')}) AND f.recorded_at <= ?`,
+    params: [
+      ...shorter,
+      latestDue(config.retention.footageDays),
+      ...shorter.flatMap((camera) => [camera, latestDue(footageRetentionDays(config, camera))]),
+      newestDue,
+    ],
+  };
+}
 
 /** A file that is already gone is what we wanted. */
 function unlinkIfThere(file: string): void {
@@ -155,6 +196,7 @@ export async function purgeFootage({
   nextRunAt,
   dryRun,
   allowLargeDeletion = false,
+  confirmedBacklog = null,
   stepSize = CHUNK,
 }: {
   database: Database;
@@ -164,6 +206,7 @@ export async function purgeFootage({
   nextRunAt: number;
   dryRun: boolean;
   allowLargeDeletion?: boolean;
+  confirmedBacklog?: ConfirmedBacklog | null;
   stepSize?: number;
 }): Promise<FootagePurgeResult> {
   const now = clock.now();
@@ -178,40 +221,38 @@ export async function purgeFootage({
     lastDevice: lastScan ? (JSON.parse(lastScan.value) as { device: number }).device : null,
     liveFiles,
   });
-  if (!rootCheck.ok) return { outcome: 'blocked', reason: rootCheck.problem, detail: rootCheck.detail, counts: {} };
+  if (!rootCheck.ok) {
+    return {
+      outcome: 'blocked',
+      reason: rootCheck.problem,
+      detail: rootCheck.detail,
+      params: { files: liveFiles },
+      counts: {},
+    };
+  }
   const { realRoot } = rootCheck;
 
   const repaired = dryRun ? 0 : await finishInterruptedDeletions(database, realRoot, now);
   liveFiles = await countLive(); // the repair may have given rows back
 
-  // Per camera the newest recording start that is due; cameras with a shorter retention get their own.
-  const shorter = Object.keys(config.footage.cameraRetentionDays).filter(
-    (camera) => footageRetentionDays(config, camera) < config.retention.footageDays,
-  );
-  const latestDue = (days: number) => nextRunAt - days * DAY_MS;
-  const conditions = [
-    `(f.camera NOT IN (${shorter.map(() => '?').join(',')}) AND f.recorded_at <= ?)`,
-    ...shorter.map(() => '(f.camera = ? AND f.recorded_at <= ?)'),
-  ];
-  const params = [
-    ...shorter,
-    latestDue(config.retention.footageDays),
-    ...shorter.flatMap((camera) => [camera, latestDue(footageRetentionDays(config, camera))]),
-  ];
-  // One bound for the index walk: without it SQLite reads every live file to test the cameras' bounds.
-  // A file dated in the future is flagged in the view, never due.
-  const shortestDays = Math.min(config.retention.footageDays, ...shorter.map((c) => footageRetentionDays(config, c)));
-  const newestDue = Math.min(now, latestDue(shortestDays));
+  const dueFilter = dueFootageFilter(config, now, nextRunAt);
   // A hundred thousand rows come back as one JSON text: node-sqlite3 is far slower building as many objects.
   const dueRows = await database.get<{ rows: string }>(
-    `SELECT json_group_array(json_array(f.id, f.folder, f.name, f.size, f.mtime, NOT (${FOOTAGE_NOT_HELD}))
+    `SELECT json_group_array(json_array(f.id, f.folder, f.name, f.size, f.mtime, NOT (${FOOTAGE_NOT_HELD}), f.recorded_at)
               ORDER BY f.folder, f.name) AS rows
-       FROM footage_files f WHERE f.status = 'kept' AND (${conditions.join(' OR ')})
-        AND f.recorded_at <= ?`,
-    [now, ...params, newestDue], // the hold check comes first
+       FROM footage_files f WHERE ${dueFilter.sql}`,
+    [now, ...dueFilter.params], // the hold check comes first
   );
-  const due = (JSON.parse(dueRows!.rows) as [number, string, string, number, number, number][]).map(
-    ([id, folder, name, size, mtime, held]) => ({ id, folder, name, size, mtime, held: held === 1 }),
+  const due = (JSON.parse(dueRows!.rows) as [number, string, string, number, number, number, number][]).map(
+    ([id, folder, name, size, mtime, held, recordedAt]) => ({
+      id,
+      folder,
+      name,
+      size,
+      mtime,
+      held: held === 1,
+      recordedAt,
+    }),
   );
   const candidates = due.filter((file) => !file.held);
   const counts: FootagePurgeCounts = {
@@ -227,11 +268,18 @@ export async function purgeFootage({
     unreadable: 0,
   };
 
-  if (!allowLargeDeletion && liveFiles > 0 && candidates.length / liveFiles > config.footage.maxDeleteShare) {
+  // A confirmed backlog covers the files it showed the admin (due then, up to its newest) and no others.
+  const confirmedFiles = confirmedBacklog
+    ? Math.min(confirmedBacklog.files, candidates.filter((file) => file.recordedAt <= confirmedBacklog.upTo).length)
+    : 0;
+  const unconfirmed = candidates.length - confirmedFiles;
+  if (!allowLargeDeletion && liveFiles > 0 && unconfirmed / liveFiles > config.footage.maxDeleteShare) {
+    const percent = Math.round(config.footage.maxDeleteShare * 100);
     return {
       outcome: 'blocked',
       reason: 'tooManyAtOnce',
-      detail: `${candidates.length} of ${liveFiles} live files are due at once (more than ${Math.round(config.footage.maxDeleteShare * 100)}%)`,
+      detail: `${unconfirmed} of ${liveFiles} live files are due at once (more than ${percent}%)`,
+      params: { due: unconfirmed, live: liveFiles, percent },
       counts,
     };
   }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { FootageRootProblem } from '../../../shared/run-reasons';
 
-export type RootProblem =
-  'missing' | 'notDirectory' | 'unreadable' | 'markerMissing' | 'otherDevice' | 'emptyWhileIndexed';
+export type RootProblem = FootageRootProblem;
 
 export type RootCheck =
   { ok: true; realRoot: string; device: number } | { ok: false; problem: RootProblem; detail: string };
@@ -11,6 +11,7 @@ export class FootageRootError extends Error {
   constructor(
     readonly problem: RootProblem,
     detail: string,
+    readonly params: Record<string, number> = {},
   ) {
     super(detail);
   }
@@ -57,6 +58,48 @@ export function checkRootForDeletion(
     };
   }
   if (liveFiles > 0 && fs.readdirSync(check.realRoot).length === 0) {
+    return {
+      ok: false,
+      problem: 'emptyWhileIndexed',
+      detail: `${root} is empty while the index holds ${liveFiles} files (not mounted?)`,
+    };
+  }
+  return check;
+}
+
+/** What the last scan that found the root healthy recorded: its device and real path. */
+export interface HealthyScan {
+  device: number;
+  realRoot?: string;
+}
+
+/**
+ * Whether a scan may walk the root and take what it does not find for gone. An unmounted share
+ * leaves its mount point behind, empty and on the parent's device: a scan there would mark every
+ * indexed file gone and report success. So the root is compared with the last scan that found it
+ * healthy, never with the previous scan (which may have been the first one after it went away). A
+ * root on another device is accepted only when it holds files the index knows (the same share
+ * mounted again, which gets a new device id), and an empty root only while the index holds no files.
+ */
+export function checkRootForScan(
+  root: string,
+  {
+    lastHealthy,
+    liveFiles,
+    holdsKnownFiles,
+  }: { lastHealthy: HealthyScan | null; liveFiles: number; holdsKnownFiles: (realRoot: string) => boolean },
+): RootCheck {
+  const check = inspectRoot(root);
+  if (!check.ok || liveFiles === 0) return check;
+  const sameRoot = lastHealthy !== null && (lastHealthy.realRoot ?? check.realRoot) === check.realRoot;
+  if (sameRoot && check.device !== lastHealthy.device && !holdsKnownFiles(check.realRoot)) {
+    return {
+      ok: false,
+      problem: 'otherDevice',
+      detail: `${root} is not on the device it was on at the last good scan, and holds none of the indexed files (not mounted?)`,
+    };
+  }
+  if (fs.readdirSync(check.realRoot).length === 0) {
     return {
       ok: false,
       problem: 'emptyWhileIndexed',

@@ -4,7 +4,7 @@ import type { KioskConfig } from '../../../shared/config';
 import { identifyFootage, isVideoFile } from '../../../shared/footage-path';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
-import { FootageRootError, inspectRoot } from './root';
+import { checkRootForScan, FootageRootError, type HealthyScan } from './root';
 
 export interface ScanCounts {
   folders: number;
@@ -14,9 +14,18 @@ export interface ScanCounts {
   changed: number;
   vanished: number;
   unreadable: number;
+  /** Files whose path claims a start after now: dated now instead (see FUTURE_SKEW_MS). */
+  futureCorrected: number;
 }
 
+/** The last scan that found the root healthy (HealthyScan); written by no other scan. */
 export const ROOT_DEVICE_KEY = 'footageRootDevice';
+// A recorder's clock a little ahead of ours is ordinary; a path claiming a start further ahead is not
+// believed: the file is dated at the moment the kiosk first saw it, so it is deleted at most the
+// retention period after that, not years later.
+export const FUTURE_SKEW_MS = 15 * 60_000;
+// Indexed files looked for on a root found on another device: one of them there means the same share.
+const RECOGNITION_SAMPLE = 10;
 // A folder changed this shortly before it was read may change again within the same timestamp tick
 // (coarse file-system clocks make that likelier): it is not trusted as unchanged next time.
 const RACY_MS = 2000;
@@ -73,6 +82,7 @@ export async function scanFootage({
   clock,
   onUnreadable = () => undefined,
   batchSize = INSERT_BATCH,
+  correctFutureDates = true,
 }: {
   database: Database;
   root: string;
@@ -80,12 +90,22 @@ export async function scanFootage({
   clock: Clock;
   onUnreadable?: (folder: string, error: unknown) => void;
   batchSize?: number;
+  /** False while the clock guard does not trust this clock: future-dated files then wait for one that is. */
+  correctFutureDates?: boolean;
 }): Promise<ScanCounts> {
-  const check = inspectRoot(root);
-  if (!check.ok) throw new FootageRootError(check.problem, check.detail);
+  const now = clock.now();
+  const check = await checkRootHealth(database, root);
   const { realRoot } = check;
   const settings = config.footage;
-  const counts: ScanCounts = { folders: 0, foldersRead: 0, added: 0, changed: 0, vanished: 0, unreadable: 0 };
+  const counts: ScanCounts = {
+    folders: 0,
+    foldersRead: 0,
+    added: 0,
+    changed: 0,
+    vanished: 0,
+    unreadable: 0,
+    futureCorrected: 0,
+  };
 
   const knownFolders = new Map(
     (await database.all<FolderRow>('SELECT path, parent, mtime FROM footage_folders')).map(
@@ -100,7 +120,7 @@ export async function scanFootage({
 
   // Into an empty index nothing needs comparing: the walk does not wait for SQLite folder by folder.
   const firstScan = (await database.get('SELECT 1 FROM footage_files LIMIT 1')) === undefined;
-  const writer = createBatchWriter(database, clock.now(), batchSize);
+  const writer = createBatchWriter(database, now, batchSize);
 
   const stack: { folder: string; parent: string | null }[] = [{ folder: '', parent: null }];
   try {
@@ -192,12 +212,55 @@ export async function scanFootage({
   } finally {
     await writer.settled();
   }
+  if (correctFutureDates) {
+    counts.futureCorrected = (
+      await database.run(
+        `UPDATE footage_files SET claimed_recorded_at = recorded_at, recorded_at = ?
+          WHERE status = 'kept' AND recorded_at > ?`,
+        [now, now + FUTURE_SKEW_MS],
+      )
+    ).changes;
+  }
   await database.run(
     `INSERT INTO app_state (key, value) VALUES (?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value`,
     [ROOT_DEVICE_KEY, JSON.stringify({ device: check.device, realRoot })],
   );
   return counts;
+}
+
+/** The root as a scan may walk it (see checkRootForScan); a FootageRootError otherwise, and nothing is marked. */
+async function checkRootHealth(database: Database, root: string) {
+  const recorded = await database.get<{ value: string }>('SELECT value FROM app_state WHERE key = ?', [
+    ROOT_DEVICE_KEY,
+  ]);
+  const liveFiles = (await database.get<{ n: number }>(
+    "SELECT count(*) AS n FROM footage_files WHERE status = 'kept'",
+  ))!.n;
+  // The oldest and newest live files: a share mounted again holds at least some of them.
+  const sample = await database.all<{ folder: string; name: string; size: number }>(
+    `SELECT * FROM (SELECT folder, name, size FROM footage_files WHERE status = 'kept' ORDER BY recorded_at LIMIT ?)
+     UNION ALL
+     SELECT * FROM (SELECT folder, name, size FROM footage_files WHERE status = 'kept' ORDER BY recorded_at DESC LIMIT ?)`,
+    [RECOGNITION_SAMPLE, RECOGNITION_SAMPLE],
+  );
+  const check = checkRootForScan(root, {
+    lastHealthy: recorded ? (JSON.parse(recorded.value) as HealthyScan) : null,
+    liveFiles,
+    holdsKnownFiles: (realRoot) =>
+      sample.some((file) => {
+        try {
+          const stat = fs.lstatSync(path.join(realRoot, ...file.folder.split('/'), file.name), {
+            throwIfNoEntry: false,
+          });
+          return stat?.isFile() === true && stat.size === file.size;
+        } catch {
+          return false;
+        }
+      }),
+  });
+  if (!check.ok) throw new FootageRootError(check.problem, check.detail, { files: liveFiles });
+  return check;
 }
 
 /** Collects rows and writes them a batch at a time, while the walk collects the next ones. */

@@ -1,4 +1,5 @@
 import type { HealthProblem, HealthState, RetentionJob } from '../../../shared/api/health';
+import type { RunReasonKey } from '../../../shared/run-reasons';
 import type { JobRun } from '../../../shared/api/types';
 import type { RootProblem } from '../footage/root';
 
@@ -40,14 +41,22 @@ export interface HealthFacts {
   holdsPastReview: number[];
 }
 
-/**
- * The reason key of a blocked run. Today a blocked run's message starts with it ("tooManyAtOnce: 12
- * of 20 ..."); this is the one place that reads it, to be replaced by the run's typed reason.
- */
+/** A blocked run's typed reason, as the short name the alarm texts use. */
+const BLOCK_REASONS: Partial<Record<RunReasonKey, string>> = {
+  'run.clockFarAhead': 'clockFarAhead',
+  'run.clockBehindLastRun': 'clockBehindLastRun',
+  'run.awaitingConfirmation': 'awaitingConfirmation',
+  'run.footageTooManyAtOnce': 'tooManyAtOnce',
+  'run.footageRootMissing': 'missing',
+  'run.footageRootNotDirectory': 'notDirectory',
+  'run.footageRootUnreadable': 'unreadable',
+  'run.footageMarkerMissing': 'markerMissing',
+  'run.footageOtherDevice': 'otherDevice',
+  'run.footageEmptyWhileIndexed': 'emptyWhileIndexed',
+};
+
 export function blockReasonOf(run: JobRun): string {
-  const typed = (run as { reason?: { key?: unknown } }).reason?.key;
-  if (typeof typed === 'string') return typed;
-  return /^[A-Za-z]+/.exec(run.message ?? '')?.[0] ?? 'unknown';
+  return (run.reason && BLOCK_REASONS[run.reason.key]) ?? 'unknown';
 }
 
 /** Every purge after a clock block waits for the admin's confirmation: the first block says why. */

@@ -6,6 +6,7 @@ import * as footageByFolder from './0005-footage-by-folder';
 import * as footageRecordByTime from './0006-footage-record-by-time';
 import * as visitsAutoincrement from './0007-visits-autoincrement';
 import * as holdReview from './0008-hold-review';
+import * as runReasonsAndFutureFootage from './0009-run-reasons-and-future-footage';
 
 export interface Migration {
   sql: string;
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   footageRecordByTime,
   visitsAutoincrement,
   holdReview,
+  runReasonsAndFutureFootage,
 ];

@@ -1,6 +1,7 @@
 import type { JobRun, RetentionStatus } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
 import { visitErasureDeadline } from '../../../shared/retention';
+import { clockGuardReason } from '../../../shared/run-reasons';
 import type { AuditActor, AuditLog } from '../audit';
 import type { Clock } from '../clock';
 import { nextRunAfter } from '../cron-time';
@@ -110,7 +111,11 @@ export function createVisitRetention({
           await audit.record('system', 'retention.blocked', { reason: guard.reason });
           // Finishing a scrub erases nothing new, so a wrong clock need not stop it.
           if ((await scrubPending()) !== null) await finishScrub();
-          return { outcome: 'blocked', counts: {}, message: guard.reason };
+          return {
+            outcome: 'blocked',
+            counts: {},
+            reason: clockGuardReason(guard.reason, config.retention.clockGuardDays),
+          };
         }
         const nextRunAt = nextRunAfter(config.schedules.visitPurge, config.timeZone, now);
         const keepRunId = (await unconfirmedBlock())?.id ?? null;
@@ -129,13 +134,14 @@ export function createVisitRetention({
           }
           return result;
         });
-        if (dryRun) return { outcome: 'dry-run', counts: { ...counts }, message: guard.ok ? null : guard.reason };
+        const guardReason = guard.ok ? null : clockGuardReason(guard.reason, config.retention.clockGuardDays);
+        if (dryRun) return { outcome: 'dry-run', counts: { ...counts }, reason: guardReason };
         const scrubbed = (await scrubPending()) === null || (await finishScrub());
         if (!scrubbed) {
           await audit.record('system', 'retention.scrubPending', { since: (await scrubPending())!.since });
-          return { outcome: 'failed', counts: { ...counts, scrubPending: 1 }, message: 'scrubPending' };
+          return { outcome: 'failed', counts: { ...counts, scrubPending: 1 }, reason: { key: 'run.scrubPending' } };
         }
-        return { outcome: 'ok', counts: { ...counts, scrubPending: 0 }, message: null };
+        return { outcome: 'ok', counts: { ...counts, scrubPending: 0 }, reason: guardReason };
       },
       { dryRun },
     );

@@ -193,7 +193,7 @@ describe('kiosk CLI', () => {
 
     // Nothing has been seen for seven months: the guard holds the purge until someone confirms the time.
     const blocked = cli(['retention', 'run', '--data-dir', dataDir]);
-    expect(blocked.stdout).toMatch(/blocked \(clockFarAhead\): nothing erased/);
+    expect(blocked.stdout).toMatch(/blocked \(the clock is more than 30 days past everything .*\): nothing erased/);
     const status = JSON.parse(cli(['retention', 'status', '--json', '--data-dir', dataDir]).stdout);
     expect(status).toMatchObject({ blocked: { outcome: 'blocked' }, activeHolds: [] });
 
@@ -261,7 +261,7 @@ describe('kiosk CLI', () => {
     expect(run.stderr).toMatch(message);
   });
 
-  it('scans, lists and purges footage under a root given for this run; an unsafe root exits 2 in one line', () => {
+  it('scans, lists and purges footage under a root given for this run; a missing root exits 3, none at all 2, in one line', () => {
     const dataDir = makeTempDir();
     const root = makeTempDir('footage-');
     const write = (relative: string, mtime: string) => {
@@ -297,9 +297,12 @@ describe('kiosk CLI', () => {
     expect(badStatus.code).toBe(2);
     expect(badStatus.stderr.trim().split('\n')).toHaveLength(1);
 
-    for (const args of [['--footage-root', path.join(root, 'missing')], []]) {
+    for (const [args, code] of [
+      [['--footage-root', path.join(root, 'missing')], 3],
+      [[], 2],
+    ] as const) {
       const run = cli(['footage', 'scan', ...args, '--data-dir', dataDir]);
-      expect(run.code).toBe(2);
+      expect(run.code).toBe(code);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
   });

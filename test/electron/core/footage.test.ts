@@ -183,7 +183,7 @@ describe('the footage jobs', () => {
     const kiosk = await openTestKiosk({ clock: { now: () => tick++ }, config });
     const [scan, purge] = await Promise.all([kiosk.footage.scan(), kiosk.footage.purge()]);
     expect(scan.outcome).toBe('ok');
-    expect(purge).toMatchObject({ outcome: 'blocked', message: expect.stringMatching(/^tooManyAtOnce/) });
+    expect(purge).toMatchObject({ outcome: 'blocked', reason: { key: 'run.footageTooManyAtOnce' } });
     expect(scan.finishedAt!).toBeLessThanOrEqual(purge.startedAt);
   });
 });
@@ -542,17 +542,21 @@ describe('the footage purge', () => {
     );
   });
 
-  it('leaves a future-dated file alone and flags it', async () => {
-    const { kiosk, root, scan, purge } = await setup();
+  it('dates a future-dated file at its first sight, and flags it; a clock the guard does not trust corrects nothing', async () => {
+    const { kiosk, clock, root, purge } = await setup();
     writeFiles(root, { [frigate('2027-03-01T09:00:00Z', 'gate')]: Date.parse('2027-03-01T09:00:00Z') });
-    await scan();
-    const [row] = await kiosk.footage.list();
-    expect(row).toMatchObject({ future: true, status: 'kept' });
-    // Not even a run whose next run lies past the file's own deadline deletes it.
+    const scanWith = (correctFutureDates: boolean) =>
+      scanFootage({ database: kiosk.database, root, config: defaultConfig, clock, correctFutureDates });
+    expect(await scanWith(false)).toMatchObject({ added: 1, futureCorrected: 0 });
+    expect((await kiosk.footage.list())[0]).toMatchObject({ future: true, status: 'kept' });
+    // Not even a run whose next run lies past the file's own deadline deletes it while it is dated ahead.
     expect(await purge({ nextRunAt: Date.parse('2027-06-01T00:00:00Z'), allowLargeDeletion: true })).toMatchObject({
       outcome: 'ok',
       counts: { due: 0, deleted: 0 },
     });
     expect(fs.existsSync(path.join(root, ...frigate('2027-03-01T09:00:00Z', 'gate').split('/')))).toBe(true);
+    clock.advance(60_000);
+    expect(await scanWith(true)).toMatchObject({ added: 0, futureCorrected: 1 });
+    expect((await kiosk.footage.list())[0]).toMatchObject({ future: false, recordedAt: clock.now() });
   });
 });

@@ -218,17 +218,26 @@ describe('the clock guard', () => {
 
     clock.set('2027-11-01T10:00:00Z'); // someone set the year wrong
     const blocked = await kiosk.retention.run();
-    expect(blocked).toMatchObject({ outcome: 'blocked', message: 'clockFarAhead', counts: {} });
+    expect(blocked).toMatchObject({ outcome: 'blocked', reason: { key: 'run.clockFarAhead' }, counts: {} });
     // A visitor signing in under the wrong clock does not vouch for it, nor does a dry run clear the block.
     await signInAt(kiosk, clock, '2027-11-01T10:05:00Z', 'Wrongclock');
     await kiosk.retention.run({ dryRun: true });
     clock.set('2027-11-01T11:05:00Z');
-    expect(await kiosk.retention.run()).toMatchObject({ outcome: 'blocked', message: 'awaitingConfirmation' });
+    expect(await kiosk.retention.run()).toMatchObject({
+      outcome: 'blocked',
+      reason: { key: 'run.awaitingConfirmation' },
+    });
     expect(await names(kiosk)).toEqual(['May', 'Wrongclock']);
-    expect((await kiosk.retention.status()).blocked).toMatchObject({ id: blocked.id, message: 'clockFarAhead' });
+    expect((await kiosk.retention.status()).blocked).toMatchObject({
+      id: blocked.id,
+      reason: { key: 'run.clockFarAhead' },
+    });
 
     clock.set('2026-05-02T10:00:00Z'); // the clock is put right: still blocked until someone confirms
-    expect(await kiosk.retention.run()).toMatchObject({ outcome: 'blocked', message: 'awaitingConfirmation' });
+    expect(await kiosk.retention.run()).toMatchObject({
+      outcome: 'blocked',
+      reason: { key: 'run.awaitingConfirmation' },
+    });
     const confirmed = await kiosk.router.invoke('retention.confirmClock', {}, callers.admin);
     expect(confirmed).toMatchObject({ ok: true, value: { outcome: 'ok', counts: { erased: 0 } } });
     expect(await names(kiosk)).toEqual(['May', 'Wrongclock']);
@@ -240,7 +249,10 @@ describe('the clock guard', () => {
     const kiosk = await openTestKiosk({ clock });
     await kiosk.retention.run();
     clock.set('2026-11-08T10:00:00Z');
-    expect(await kiosk.retention.run()).toMatchObject({ outcome: 'blocked', message: 'clockBehindLastRun' });
+    expect(await kiosk.retention.run()).toMatchObject({
+      outcome: 'blocked',
+      reason: { key: 'run.clockBehindLastRun' },
+    });
   });
 
   it('after a long power-off the admin confirms the time and the purge catches up', async () => {

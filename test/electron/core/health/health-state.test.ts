@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobRun } from '../../../../shared/api/types';
+import type { RunReasonKey } from '../../../../shared/run-reasons';
 import {
   computeHealth,
   NO_HISTORY,
@@ -11,8 +12,17 @@ const HOUR = 60 * 60 * 1000;
 const NOW = Date.parse('2026-11-24T10:00:00Z');
 
 let nextId = 1;
-function run(job: string, outcome: JobRun['outcome'], startedAt: number, message: string | null = null): JobRun {
-  return { id: nextId++, job, startedAt, finishedAt: startedAt + 1000, outcome, counts: {}, message };
+function run(job: string, outcome: JobRun['outcome'], startedAt: number, reason: RunReasonKey | null = null): JobRun {
+  return {
+    id: nextId++,
+    job,
+    startedAt,
+    finishedAt: startedAt + 1000,
+    outcome,
+    counts: {},
+    reason: reason && { key: reason },
+    message: null,
+  };
 }
 
 function history(latest: JobRun, streakStart = latest, streakLength = 1, lastOkAt: number | null = null): JobHistory {
@@ -46,8 +56,8 @@ describe('the health state', () => {
   });
 
   it('a clock-blocked visit purge: why (the first block, not the waiting ones after it), since when, what waits', () => {
-    const first = run('visitPurge', 'blocked', NOW - 5 * HOUR, 'clockFarAhead');
-    const latest = run('visitPurge', 'blocked', NOW - HOUR, 'awaitingConfirmation');
+    const first = run('visitPurge', 'blocked', NOW - 5 * HOUR, 'run.clockFarAhead');
+    const latest = run('visitPurge', 'blocked', NOW - HOUR, 'run.awaitingConfirmation');
     const facts = healthy({ waiting: { visits: 7, footageFiles: 0 } });
     facts.jobs.visitPurge = history(latest, first, 5, NOW - 30 * HOUR);
     expect(computeHealth(facts).problems).toEqual([
@@ -61,7 +71,7 @@ describe('the health state', () => {
 
   it('a footage purge waiting for a large deletion is blocked; one blocked by the root says the root is unavailable', () => {
     const large = healthy({ waiting: { visits: 0, footageFiles: 40 } });
-    large.jobs.footagePurge = history(run('footagePurge', 'blocked', NOW - 2 * HOUR, 'tooManyAtOnce: 40 of 50'));
+    large.jobs.footagePurge = history(run('footagePurge', 'blocked', NOW - 2 * HOUR, 'run.footageTooManyAtOnce'));
     expect(computeHealth(large).problems).toEqual([
       {
         key: 'retentionBlocked',
@@ -72,8 +82,8 @@ describe('the health state', () => {
 
     const unmounted = healthy();
     unmounted.jobs.footagePurge = history(
-      run('footagePurge', 'blocked', NOW - HOUR, 'otherDevice: /mnt/cctv is not on the device'),
-      run('footagePurge', 'blocked', NOW - 3 * HOUR, 'emptyWhileIndexed: ...'),
+      run('footagePurge', 'blocked', NOW - HOUR, 'run.footageOtherDevice'),
+      run('footagePurge', 'blocked', NOW - 3 * HOUR, 'run.footageEmptyWhileIndexed'),
       3,
     );
     expect(computeHealth(unmounted).problems).toEqual([
@@ -81,9 +91,9 @@ describe('the health state', () => {
     ]);
   });
 
-  it('reads a typed reason when the run carries one', () => {
+  it("reads the run's typed reason", () => {
     const facts = healthy();
-    const blocked = { ...run('footagePurge', 'blocked', NOW - HOUR, 'whatever text'), reason: { key: 'missing' } };
+    const blocked = run('footagePurge', 'blocked', NOW - HOUR, 'run.footageRootMissing');
     facts.jobs.footagePurge = history(blocked);
     expect(computeHealth(facts).problems).toMatchObject([
       { key: 'footageRootUnavailable', params: { reason: 'missing' } },
@@ -93,7 +103,7 @@ describe('the health state', () => {
   it('failed runs: how many in a row and since the first, without also calling the job missing', () => {
     const facts = healthy();
     facts.jobs.visitPurge = history(
-      run('visitPurge', 'failed', NOW - HOUR, 'SQLITE_FULL'),
+      run('visitPurge', 'failed', NOW - HOUR, 'run.failed'),
       run('visitPurge', 'failed', NOW - 40 * HOUR),
       40,
       NOW - 41 * HOUR,

@@ -58,7 +58,10 @@ describe('health.current on a real database', () => {
     clock.advance(HOUR);
     await kiosk.retention.run({ dryRun: true });
     clock.advance(HOUR);
-    expect(await kiosk.retention.run()).toMatchObject({ outcome: 'blocked', message: 'awaitingConfirmation' });
+    expect(await kiosk.retention.run()).toMatchObject({
+      outcome: 'blocked',
+      reason: { key: 'run.awaitingConfirmation' },
+    });
 
     const blocked = (await healthOf(kiosk)).problems.find((problem) => problem.key === 'retentionBlocked');
     expect(blocked).toEqual({
