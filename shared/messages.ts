@@ -86,6 +86,14 @@ export const errorMessages = {
     nl: 'U bent al afgemeld met deze code.',
     en: 'You have already signed out with this code.',
   },
+  'visit.signOutThrottled': {
+    nl: 'Te veel onbekende afmeldcodes op dit scherm. Vraag de receptie om u af te melden.',
+    en: 'Too many unknown sign-out codes at this screen. Please ask the receptionist to sign you out.',
+  },
+  'visit.signInThrottled': {
+    nl: 'Er zijn net veel bezoekers aangemeld op dit scherm. Wacht een minuut of meld u bij de receptie.',
+    en: 'Many visitors just signed in at this screen. Please wait a minute or speak to the receptionist.',
+  },
   'visit.noFreeCode': {
     nl: 'Er kon geen afmeldcode worden gemaakt. Meld u bij de receptie.',
     en: 'No sign-out code could be made. Please speak to the receptionist.',

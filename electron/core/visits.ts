@@ -101,8 +101,8 @@ export function createVisitsService({
   async function signOut(code: string, method: SignOutMethod = 'kiosk'): Promise<SignOutReceipt> {
     const signedOutAt = clock.now();
     return database.transaction(async (tx) => {
-      const visit = await tx.get<{ id: number; first_name: string }>(
-        'SELECT id, first_name FROM visits WHERE sign_out_code = ? AND signed_out_at IS NULL',
+      const visit = await tx.get<{ id: number }>(
+        'SELECT id FROM visits WHERE sign_out_code = ? AND signed_out_at IS NULL',
         [code],
       );
       if (!visit) {
@@ -118,7 +118,7 @@ export function createVisitsService({
         method,
         visit.id,
       ]);
-      return { firstName: visit.first_name, signedOutAt };
+      return { signedOutAt };
     });
   }
 

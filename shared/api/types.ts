@@ -20,8 +20,8 @@ export interface SignInReceipt {
 }
 
 /** A visitor signing out sees only their own first name, never anyone else's data. */
+/** Nothing about the visitor: whoever typed the code learns only that it worked. */
 export interface SignOutReceipt {
-  firstName: string;
   signedOutAt: number;
 }
 
