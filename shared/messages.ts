@@ -33,6 +33,10 @@ export const errorMessages = {
     nl: 'Te veel onjuiste pogingen. Probeer het over {minutes} minuten opnieuw.',
     en: 'Too many wrong attempts. Try again in {minutes} minutes.',
   },
+  'staff.tryAgainShortly': {
+    nl: 'Er zijn net veel onjuiste pincodes ingevoerd. Probeer het over {seconds} seconden opnieuw.',
+    en: 'Many wrong PINs were just entered. Try again in {seconds} seconds.',
+  },
   'staff.unknown': { nl: 'Deze medewerker bestaat niet (meer).', en: 'This staff member does not exist (any more).' },
   'staff.adminExists': {
     nl: 'Er is al een beheerder. Laat een beheerder u toevoegen.',
