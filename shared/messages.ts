@@ -39,8 +39,8 @@ export const errorMessages = {
   },
   'staff.unknown': { nl: 'Deze medewerker bestaat niet (meer).', en: 'This staff member does not exist (any more).' },
   'staff.adminExists': {
-    nl: 'Er is al een beheerder. Laat een beheerder u toevoegen.',
-    en: 'An administrator already exists. Ask an administrator to add you.',
+    nl: 'De kiosk is al ingericht. Laat een beheerder u toevoegen; een ontbrekende beheerder zet IT terug via de opdrachtregel.',
+    en: 'The kiosk is already set up. Ask an administrator to add you; IT restores a missing administrator from the command line.',
   },
   'staff.lastAdmin': {
     nl: 'Dit is de laatste actieve beheerder; die kan niet worden uitgeschakeld.',

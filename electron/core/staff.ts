@@ -53,6 +53,9 @@ export function createStaffService({ database, clock, audit }: { database: Datab
       "SELECT count(*) AS count FROM staff WHERE role = 'admin' AND disabled_at IS NULL",
     ))!.count;
 
+  const staffCount = async (tx: Statements = database) =>
+    (await tx.get<{ count: number }>('SELECT count(*) AS count FROM staff'))!.count;
+
   async function find(staffId: number, tx: Statements = database): Promise<StaffRecord> {
     const record = await tx.get<StaffRecord>('SELECT * FROM staff WHERE id = ?', [staffId]);
     if (!record) throw new UserError({ key: 'staff.unknown' });
@@ -125,8 +128,9 @@ export function createStaffService({ database, clock, audit }: { database: Datab
   }
 
   return {
+    /** Only a fresh install: once anyone has an account, a missing admin is restored from the CLI. */
     async needsFirstAdmin(): Promise<boolean> {
-      return (await activeAdminCount()) === 0;
+      return (await staffCount()) === 0;
     },
 
     /** Who can unlock the staff view: active accounts, by name. */
@@ -144,10 +148,14 @@ export function createStaffService({ database, clock, audit }: { database: Datab
       return database.transaction((tx) => insert(tx, actor, name, role, pin));
     },
 
-    /** Only while no active admin exists: the first-run screen and `staff add` on a fresh install. */
+    /**
+     * The first-run screen, only while the staff table is empty. Anyone at the kiosk can reach it, so
+     * it must not become a way back in when the admin is merely disabled (receptionists and visitor
+     * data are there by then); `kiosk staff add --role admin` needs the data folder instead.
+     */
     createFirstAdmin(actor: AuditActor, name: string, pin: string): Promise<StaffAccount> {
       return database.transaction(async (tx) => {
-        if ((await activeAdminCount(tx)) > 0) throw new UserError({ key: 'staff.adminExists' });
+        if ((await staffCount(tx)) > 0) throw new UserError({ key: 'staff.adminExists' });
         return insert(tx, actor, name, 'admin', pin);
       });
     },

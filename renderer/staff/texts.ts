@@ -12,7 +12,7 @@ const nl = {
   cancel: 'Annuleren',
   firstRunTitle: 'Eerste beheerder instellen',
   firstRunLead:
-    'Er is nog geen beheerder. Maak het eerste beheerdersaccount aan; deze stap verschijnt alleen zolang er geen beheerder is.',
+    'Er zijn nog geen medewerkers. Maak het eerste beheerdersaccount aan; deze stap verschijnt alleen zolang er geen enkel medewerkersaccount is.',
   name: 'Naam',
   newPin: 'Pincode (6 tot 12 cijfers)',
   repeatPin: 'Herhaal de pincode',
@@ -166,7 +166,7 @@ const en: StaffText = {
   cancel: 'Cancel',
   firstRunTitle: 'Set up the first administrator',
   firstRunLead:
-    'There is no administrator yet. Create the first administrator account; this step only appears while there is none.',
+    'There are no staff accounts yet. Create the first administrator account; this step only appears while there is no staff account at all.',
   name: 'Name',
   newPin: 'PIN (6 to 12 digits)',
   repeatPin: 'Repeat the PIN',

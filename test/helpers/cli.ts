@@ -1,0 +1,15 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+/** Runs the real CLI in a child process, as `npm run cli` does; `input` is its standard input. */
+export function runCli(args: string[], input = '', env: Record<string, string> = {}) {
+  const run = spawnSync(tsx, [path.join(root, 'electron/cli/main.ts'), ...args], {
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, KIOSK_NOW: '2026-11-24T10:15:00+01:00', ...env },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
