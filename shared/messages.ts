@@ -23,6 +23,10 @@ export const errorMessages = {
     en: 'A sign-out code has 6 letters and digits.',
   },
   'pin.invalid': { nl: 'Een pincode bestaat uit 6 tot 12 cijfers.', en: 'A PIN has 6 to 12 digits.' },
+  'pin.trivial': {
+    nl: 'Deze pincode is te makkelijk te raden (één cijfer herhaald of een reeks zoals 123456). Kies een andere.',
+    en: 'This PIN is too easy to guess (one digit repeated or a run such as 123456). Choose another.',
+  },
   'pin.mismatch': { nl: 'De twee pincodes zijn niet gelijk.', en: 'The two PINs are not the same.' },
   'role.invalid': { nl: 'Kies een rol.', en: 'Choose a role.' },
   'staff.wrongPin': {
