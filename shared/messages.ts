@@ -77,6 +77,10 @@ export const errorMessages = {
     nl: 'Dit bestand bestaat niet (meer).',
     en: 'This file does not exist (any more).',
   },
+  'text.controlCharacters': {
+    nl: 'Onzichtbare tekens, stuurtekens en regeleinden zijn hier niet toegestaan.',
+    en: 'Invisible characters, control characters and line breaks are not allowed here.',
+  },
   'field.invalid': { nl: 'Ongeldige invoer.', en: 'Invalid input.' },
   'validation.failed': {
     nl: 'Controleer de gemarkeerde velden.',

@@ -8,6 +8,7 @@ import type {
   TodayVisits,
 } from '../../shared/api/types';
 import { translate } from '../../shared/messages';
+import { printable } from '../../shared/printable';
 import type { ApiError } from '../../shared/result';
 import { formatLocalDateTime, formatLocalTime } from '../../shared/time';
 
@@ -22,10 +23,14 @@ export function formatToday(today: TodayVisits): string {
   const lines = today.visits.map((visit) => {
     const signedIn = formatLocalTime(visit.signedInAt, today.timeZone);
     const signedOut = visit.signedOutAt === null ? 'on site' : formatLocalTime(visit.signedOutAt, today.timeZone);
-    const name = `${visit.firstName} ${visit.lastName}`;
-    return [signedIn, signedOut.padEnd(7), name.padEnd(32), (visit.company ?? '').padEnd(24), visit.plate ?? ''].join(
-      '  ',
-    );
+    const name = printable(`${visit.firstName} ${visit.lastName}`);
+    return [
+      signedIn,
+      signedOut.padEnd(7),
+      name.padEnd(32),
+      printable(visit.company ?? '').padEnd(24),
+      printable(visit.plate ?? ''),
+    ].join('  ');
   });
   const header = `Visitors on ${today.date} (${today.timeZone}): ${today.visits.length}, on site: ${today.onSiteCount}`;
   return [header, ...lines].join('\n');
@@ -40,7 +45,7 @@ export function formatStaff(accounts: StaffAccount[]): string {
         String(account.id).padStart(4),
         account.role.padEnd(12),
         account.disabledAt ? 'disabled' : 'active  ',
-        account.name,
+        printable(account.name),
       ].join('  '),
     )
     .join('\n');
@@ -52,9 +57,9 @@ export function formatAudit(entries: AuditEntry[], timeZone: string): string {
     .map((entry) =>
       [
         formatLocalDateTime(entry.at, timeZone),
-        entry.actor.padEnd(16),
-        entry.action.padEnd(28),
-        JSON.stringify(entry.detail),
+        printable(entry.actor).padEnd(16),
+        printable(entry.action).padEnd(28),
+        printable(JSON.stringify(entry.detail)),
       ].join('  '),
     )
     .join('\n');
@@ -62,13 +67,14 @@ export function formatAudit(entries: AuditEntry[], timeZone: string): string {
 
 export function formatRun(run: JobRun): string {
   const counts = Object.entries(run.counts)
-    .map(([name, count]) => `${name} ${count}`)
+    .map(([name, count]) => `${printable(name)} ${count}`)
     .join(', ');
   const outcome =
     run.outcome === 'blocked'
-      ? `blocked (${run.message}): nothing erased; an admin must confirm the clock`
+      ? `blocked (${printable(run.message ?? '')}): nothing erased; an admin must confirm the clock`
       : run.outcome;
-  return `${run.job} run ${run.id}: ${outcome}${counts ? `; ${counts}` : ''}${run.outcome === 'failed' ? `: ${run.message}` : ''}`;
+  const failure = run.outcome === 'failed' ? `: ${printable(run.message ?? '')}` : '';
+  return `${printable(run.job)} run ${run.id}: ${outcome}${counts ? `; ${counts}` : ''}${failure}`;
 }
 
 export function formatHolds(holds: LegalHold[], timeZone: string): string {
@@ -80,7 +86,7 @@ export function formatHolds(holds: LegalHold[], timeZone: string): string {
         `visit ${hold.visitId}`,
         `since ${formatLocalDateTime(hold.placedAt, timeZone)}`,
         hold.endsAt ? `until ${formatLocalDateTime(hold.endsAt, timeZone)}` : 'until released',
-        `by ${hold.placedBy}: ${hold.reason}`,
+        `by ${printable(hold.placedBy)}: ${printable(hold.reason)}`,
       ].join('  '),
     )
     .join('\n');
@@ -89,7 +95,7 @@ export function formatHolds(holds: LegalHold[], timeZone: string): string {
 export function formatRetentionStatus(status: RetentionStatus, timeZone: string): string {
   const lines = [
     status.blocked
-      ? `BLOCKED: the visit purge of ${formatLocalDateTime(status.blocked.startedAt, timeZone)} erased nothing (${status.blocked.message}); run "kiosk retention confirm-clock" once the clock is right.`
+      ? `BLOCKED: the visit purge of ${formatLocalDateTime(status.blocked.startedAt, timeZone)} erased nothing (${printable(status.blocked.message ?? '')}); run "kiosk retention confirm-clock" once the clock is right.`
       : 'The visit purge is not blocked.',
     `Next visit purge: ${formatLocalDateTime(status.nextVisitPurgeAt, timeZone)}`,
     `Next visit deadline: ${status.nextVisitDeadline === null ? 'none' : formatLocalDateTime(status.nextVisitDeadline, timeZone)}`,
@@ -106,7 +112,7 @@ export function formatFootage(rows: FootageRow[], timeZone: string): string {
     .map((row) =>
       [
         formatLocalDateTime(row.recordedAt, timeZone) + (row.timeSource === 'mtime' ? '*' : ' '),
-        row.camera.padEnd(14),
+        printable(row.camera).padEnd(14),
         row.status.padEnd(8),
         row.deleteBy !== null
           ? `delete by ${formatLocalDateTime(row.deleteBy, timeZone)}`
@@ -115,7 +121,7 @@ export function formatFootage(rows: FootageRow[], timeZone: string): string {
             : '',
         `${row.size} B`,
         row.future ? 'FUTURE-DATED' : '',
-        row.path,
+        printable(row.path),
       ].join('  '),
     )
     .join('\n');

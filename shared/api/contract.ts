@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageKey } from '../messages';
 import { addStaffInput, firstAdminInput, resetPinInput, staffId, unlockInput } from '../validation/staff-schemas';
+import { oneLineText } from '../validation/free-text';
 import { signInInput, signOutInput } from '../validation/visit-schemas';
 import { channel } from './channel';
 import type {
@@ -43,11 +44,7 @@ const printedInput = z.strictObject({ count: z.int().min(0).max(1_000_000) });
 
 const holdInput = z.strictObject({
   visitId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive(),
-  reason: z
-    .string({ error: 'hold.reasonRequired' satisfies MessageKey })
-    .trim()
-    .min(1, { error: 'hold.reasonRequired' satisfies MessageKey })
-    .max(500, { error: 'field.invalid' satisfies MessageKey }),
+  reason: oneLineText(500, 'hold.reasonRequired'),
   endsAt: epochMs.nullable().default(null),
 });
 const holdIdInput = z.strictObject({ holdId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive() });
