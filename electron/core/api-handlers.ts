@@ -89,7 +89,6 @@ export function createApiHandlers({
     'visits.signOut': (input, caller) => visitorGuard.signOut(publicTerminalOf(caller), input.code),
 
     'staff.setupStatus': async () => ({ needsFirstAdmin: await staff.needsFirstAdmin() }),
-    'staff.directory': () => staff.directory(),
     'staff.createFirstAdmin': async (input, caller) => {
       terminalOf(caller);
       const account = await staff.createFirstAdmin(auditActorOf(caller), input.name, input.pin);

@@ -1,5 +1,5 @@
 import type { StaffRole } from '../../shared/api/channel';
-import type { StaffAccount, StaffDirectoryEntry } from '../../shared/api/types';
+import type { StaffAccount } from '../../shared/api/types';
 import type { AuditActor, AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Database, Statements } from './database';
@@ -131,13 +131,6 @@ export function createStaffService({ database, clock, audit }: { database: Datab
     /** Only a fresh install: once anyone has an account, a missing admin is restored from the CLI. */
     async needsFirstAdmin(): Promise<boolean> {
       return (await staffCount()) === 0;
-    },
-
-    /** Who can unlock the staff view: active accounts, by name. */
-    async directory(): Promise<StaffDirectoryEntry[]> {
-      return database.all<StaffDirectoryEntry>(
-        'SELECT id, name FROM staff WHERE disabled_at IS NULL ORDER BY name COLLATE NOCASE, id',
-      );
     },
 
     async list(): Promise<StaffAccount[]> {

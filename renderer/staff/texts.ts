@@ -4,7 +4,9 @@ import type { Language } from '../../shared/messages';
 const nl = {
   staffEntry: 'Medewerkers',
   unlockTitle: 'Medewerkersscherm ontgrendelen',
-  whoAreYou: 'Wie bent u?',
+  staffNumber: 'Medewerkernummer',
+  staffNumberHint: 'Uw nummer staat bij uw account in het medewerkersscherm; de beheerder weet het.',
+  staffNumberColumn: 'Nr.',
   pin: 'Pincode',
   pinPad: 'Cijfers van de pincode',
   erase: 'Wis',
@@ -17,7 +19,7 @@ const nl = {
   newPin: 'Pincode (6 tot 12 cijfers)',
   repeatPin: 'Herhaal de pincode',
   create: 'Aanmaken en ontgrendelen',
-  signedInAs: (name: string, role: string) => `${name} · ${role}`,
+  signedInAs: (name: string, role: string, staffNumber: number) => `${name} · ${role} · nr. ${staffNumber}`,
   lock: 'Vergrendelen',
   roles: { receptionist: 'receptie', security: 'beveiliging', admin: 'beheer' } satisfies Record<StaffRole, string>,
   tabs: {
@@ -158,7 +160,9 @@ export type StaffText = typeof nl;
 const en: StaffText = {
   staffEntry: 'Staff',
   unlockTitle: 'Unlock the staff view',
-  whoAreYou: 'Who are you?',
+  staffNumber: 'Staff number',
+  staffNumberHint: 'Your number is shown with your account in the staff view; the administrator knows it.',
+  staffNumberColumn: 'No.',
   pin: 'PIN',
   pinPad: 'PIN digits',
   erase: 'Erase',
@@ -171,7 +175,7 @@ const en: StaffText = {
   newPin: 'PIN (6 to 12 digits)',
   repeatPin: 'Repeat the PIN',
   create: 'Create and unlock',
-  signedInAs: (name: string, role: string) => `${name} · ${role}`,
+  signedInAs: (name: string, role: string, staffNumber: number) => `${name} · ${role} · no. ${staffNumber}`,
   lock: 'Lock',
   roles: { receptionist: 'reception', security: 'security', admin: 'admin' },
   tabs: {

@@ -19,7 +19,6 @@ import type {
   SignInReceipt,
   SignOutReceipt,
   StaffAccount,
-  StaffDirectoryEntry,
   StaffSessionInfo,
   TodayVisits,
   VisitRow,
@@ -96,9 +95,9 @@ export const api = {
   'visits.signIn': channel<typeof signInInput, SignInReceipt>({ input: signInInput, access: 'public' }),
   'visits.signOut': channel<typeof signOutInput, SignOutReceipt>({ input: signOutInput, access: 'public' }),
 
-  // Unlocking and locking the staff view.
+  // Unlocking and locking the staff view. Staff unlock with their staff number and PIN: no channel
+  // lists the staff to the public screen.
   'staff.setupStatus': channel<typeof noInput, SetupStatus>({ input: noInput, access: 'public' }),
-  'staff.directory': channel<typeof noInput, StaffDirectoryEntry[]>({ input: noInput, access: 'public' }),
   'staff.createFirstAdmin': channel<typeof firstAdminInput, StaffSessionInfo>({
     input: firstAdminInput,
     access: 'public',

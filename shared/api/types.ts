@@ -47,11 +47,6 @@ export interface TodayVisits {
   onSiteCount: number;
 }
 
-export interface StaffDirectoryEntry {
-  id: number;
-  name: string;
-}
-
 export interface StaffSessionInfo {
   staffId: number;
   name: string;
