@@ -41,5 +41,16 @@ export async function pinMatches(pin: string, salt: Buffer, hash: Buffer, params
   return candidate.length === hash.length && timingSafeEqual(candidate, hash);
 }
 
+const NO_ACCOUNT_SALT = Buffer.alloc(16);
+
+/**
+ * Costs what a check costs and matches nothing: an unknown or disabled staff number takes as long to
+ * refuse as a wrong PIN, so the answer's timing does not tell which numbers exist.
+ */
+export async function checkAgainstNoAccount(pin: string): Promise<false> {
+  await derive(pin, NO_ACCOUNT_SALT, CURRENT_PARAMS);
+  return false;
+}
+
 /** Whether a hash made with these parameters should be replaced by one made with the current ones. */
 export const needsRehash = (params: string | null) => params !== storedParams();

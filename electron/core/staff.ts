@@ -3,7 +3,7 @@ import type { StaffAccount } from '../../shared/api/types';
 import type { AuditActor, AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Database, Statements } from './database';
-import { hashPin, needsRehash, pinMatches } from './pin-hash';
+import { checkAgainstNoAccount, hashPin, needsRehash, pinMatches } from './pin-hash';
 import { UserError } from './user-error';
 
 // Lockout is per account: a visitor guessing one account's PIN cannot lock out the others, so the
@@ -214,7 +214,10 @@ export function createStaffService({ database, clock, audit }: { database: Datab
       if ('refused' in claim) throw claim.refused;
 
       const { record, failures, lockedNow } = claim;
-      if (record && (await pinMatches(pin, record.pin_salt, record.pin_hash, record.pin_params))) {
+      const matches = record
+        ? await pinMatches(pin, record.pin_salt, record.pin_hash, record.pin_params)
+        : await checkAgainstNoAccount(pin);
+      if (record && matches) {
         // Only this account's count is cleared: not another's, and not the kiosk-wide one.
         await database.run('DELETE FROM pin_attempts WHERE scope = ?', [scope]);
         if (needsRehash(record.pin_params)) await rehash(record, pin);
