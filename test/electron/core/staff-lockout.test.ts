@@ -52,8 +52,8 @@ describe('PIN lockout per account', () => {
         checked.push(keyOf(result));
         if (tick % 120 === 0) {
           expect(keyOf(await unlock(kiosk, rosa, OTHER_PIN, 'desk'))).toBe('ok');
+          expect(await kiosk.handle('desk', 'visits.evacuation', {})).toMatchObject({ ok: true });
           await kiosk.handle('desk', 'staff.lock', {});
-          expect(await kiosk.handle('desk', 'visits.evacuation', {})).toMatchObject({ ok: false });
         }
       }
       // Only the PINs that were read count as guesses: a few dozen a day, not thousands.
