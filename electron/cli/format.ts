@@ -77,13 +77,24 @@ export function formatRun(run: JobRun): string {
   return `${printable(run.job)} run ${run.id}: ${outcome}${counts ? `; ${counts}` : ''}${failure}`;
 }
 
+/** What a hold keeps: a visit, a footage file, or a camera over a time range. */
+function holdSubject(hold: LegalHold, timeZone: string): string {
+  if (hold.kind === 'footage-file') return `footage file ${printable(hold.footagePath ?? '')}`;
+  if (hold.kind === 'footage-range') {
+    const from = hold.rangeStart === null ? '?' : formatLocalDateTime(hold.rangeStart, timeZone);
+    const to = hold.rangeEnd === null ? '?' : formatLocalDateTime(hold.rangeEnd, timeZone);
+    return `camera ${printable(hold.camera ?? '')} ${from} to ${to}`;
+  }
+  return `visit ${hold.visitId}`;
+}
+
 export function formatHolds(holds: LegalHold[], timeZone: string): string {
   if (holds.length === 0) return 'No active legal holds.';
   return holds
     .map((hold) =>
       [
         String(hold.id).padStart(4),
-        `visit ${hold.visitId}`,
+        holdSubject(hold, timeZone),
         `since ${formatLocalDateTime(hold.placedAt, timeZone)}`,
         hold.endsAt ? `until ${formatLocalDateTime(hold.endsAt, timeZone)}` : 'until released',
         `by ${printable(hold.placedBy)}: ${printable(hold.reason)}`,

@@ -138,5 +138,9 @@ describe('control characters in free text', () => {
     expect(held.code).toBe(0);
     expect(held.stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(held.stdout.replace(/\n/g, '')).not.toMatch(UNSAFE);
+    // The hold list names what a footage hold covers, escaped, on one line.
+    const holds = runCli(['holds', 'list', ...base]);
+    expect(holds.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(holds.stdout).toContain('footage file cam\\x0AFAKE LINE_20261121_101500.mp4');
   });
 });
