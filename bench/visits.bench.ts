@@ -86,7 +86,10 @@ async function queryBenchmarks() {
   const step = Math.floor(DAY / perDay);
   const dataDir = await freshDataDir([visitsSql(TOTAL, NOW - (TOTAL / perDay) * DAY + DAY / 2, step, 'V')]);
   const clock = { now: () => NOW };
-  const kiosk = await createKiosk({ dataDir, config: defaultConfig, clock, logError: quiet });
+  // The clock stands still: the public screen's per-minute cap is raised to its maximum, so all 500
+  // timed sign-ins are taken (and still pass through the cap's check).
+  const config = { ...defaultConfig, publicScreen: { maxSignInsPerMinute: 600 } };
+  const kiosk = await createKiosk({ dataDir, config, clock, logError: quiet });
 
   const time = async (runs: number, work: (index: number) => Promise<unknown>) => {
     const samples: number[] = [];

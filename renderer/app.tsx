@@ -19,7 +19,7 @@ type Screen =
   | { name: 'signIn' }
   | { name: 'signedIn'; receipt: SignInReceipt }
   | { name: 'signOut' }
-  | { name: 'signedOut'; firstName: string }
+  | { name: 'signedOut' }
   | { name: 'staffUnlock' }
   | { name: 'staff'; session: StaffSessionInfo };
 
@@ -155,17 +155,12 @@ export function App({ client }: { client: ApiClient }) {
           text={text}
           language={language}
           client={client}
-          onSignedOut={(receipt) => setScreen({ name: 'signedOut', firstName: receipt.firstName })}
+          onSignedOut={() => setScreen({ name: 'signedOut' })}
           onBack={reset}
         />
       )}
       {screen.name === 'signedOut' && (
-        <MessageScreen
-          text={text}
-          title={text.goodbyeTitle(screen.firstName)}
-          returnAfter={MESSAGE_SECONDS}
-          onDone={reset}
-        >
+        <MessageScreen text={text} title={text.goodbyeTitle} returnAfter={MESSAGE_SECONDS} onDone={reset}>
           <p className="lead">{text.goodbyeText}</p>
         </MessageScreen>
       )}

@@ -71,6 +71,11 @@ const reception = z.strictObject({
     .default('23:59'),
 });
 
+const publicScreen = z.strictObject({
+  /** Sign-ins one screen accepts per minute: about what a receptionist can see arrive. */
+  maxSignInsPerMinute: z.int().min(1).max(600).default(10),
+});
+
 const footagePattern = z.strictObject({
   /** A regular expression on the path relative to the root, with named groups year, month, day,
    * hour, minute, second and optionally camera. */
@@ -152,6 +157,7 @@ export const kioskConfigSchema = z.strictObject({
   retention: retention.prefault({}),
   idle: idle.prefault({}),
   reception: reception.prefault({}),
+  publicScreen: publicScreen.prefault({}),
   schedules: schedules.prefault({}),
   holds: holds.prefault({}),
   footage: footage.prefault({}),

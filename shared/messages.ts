@@ -25,6 +25,10 @@ export const errorMessages = {
     en: 'A sign-out code has 6 letters and digits.',
   },
   'pin.invalid': { nl: 'Een pincode bestaat uit 6 tot 12 cijfers.', en: 'A PIN has 6 to 12 digits.' },
+  'pin.trivial': {
+    nl: 'Deze pincode is te makkelijk te raden (één cijfer herhaald of een reeks zoals 123456). Kies een andere.',
+    en: 'This PIN is too easy to guess (one digit repeated or a run such as 123456). Choose another.',
+  },
   'pin.mismatch': { nl: 'De twee pincodes zijn niet gelijk.', en: 'The two PINs are not the same.' },
   'role.invalid': { nl: 'Kies een rol.', en: 'Choose a role.' },
   'staff.wrongPin': {
@@ -35,10 +39,14 @@ export const errorMessages = {
     nl: 'Te veel onjuiste pogingen. Probeer het over {minutes} minuten opnieuw.',
     en: 'Too many wrong attempts. Try again in {minutes} minutes.',
   },
+  'staff.tryAgainShortly': {
+    nl: 'Er zijn net veel onjuiste pincodes ingevoerd. Probeer het over {seconds} seconden opnieuw.',
+    en: 'Many wrong PINs were just entered. Try again in {seconds} seconds.',
+  },
   'staff.unknown': { nl: 'Deze medewerker bestaat niet (meer).', en: 'This staff member does not exist (any more).' },
   'staff.adminExists': {
-    nl: 'Er is al een beheerder. Laat een beheerder u toevoegen.',
-    en: 'An administrator already exists. Ask an administrator to add you.',
+    nl: 'De kiosk is al ingericht. Laat een beheerder u toevoegen; een ontbrekende beheerder zet IT terug via de opdrachtregel.',
+    en: 'The kiosk is already set up. Ask an administrator to add you; IT restores a missing administrator from the command line.',
   },
   'staff.lastAdmin': {
     nl: 'Dit is de laatste actieve beheerder; die kan niet worden uitgeschakeld.',
@@ -84,6 +92,10 @@ export const errorMessages = {
     nl: 'Wat verwijderd zou worden is intussen veranderd. Bekijk het overzicht opnieuw.',
     en: 'What would be deleted has changed since. Look at the overview again.',
   },
+  'text.controlCharacters': {
+    nl: 'Onzichtbare tekens, stuurtekens en regeleinden zijn hier niet toegestaan.',
+    en: 'Invisible characters, control characters and line breaks are not allowed here.',
+  },
   'field.invalid': { nl: 'Ongeldige invoer.', en: 'Invalid input.' },
   'validation.failed': {
     nl: 'Controleer de gemarkeerde velden.',
@@ -100,6 +112,14 @@ export const errorMessages = {
   'visit.alreadySignedOut': {
     nl: 'U bent al afgemeld met deze code.',
     en: 'You have already signed out with this code.',
+  },
+  'visit.signOutThrottled': {
+    nl: 'Te veel onbekende afmeldcodes op dit scherm. Vraag de receptie om u af te melden.',
+    en: 'Too many unknown sign-out codes at this screen. Please ask the receptionist to sign you out.',
+  },
+  'visit.signInThrottled': {
+    nl: 'Er zijn net veel bezoekers aangemeld op dit scherm. Wacht een minuut of meld u bij de receptie.',
+    en: 'Many visitors just signed in at this screen. Please wait a minute or speak to the receptionist.',
   },
   'visit.noFreeCode': {
     nl: 'Er kon geen afmeldcode worden gemaakt. Meld u bij de receptie.',

@@ -19,7 +19,6 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'visits.signIn': 'public',
   'visits.signOut': 'public',
   'staff.setupStatus': 'public',
-  'staff.directory': 'public',
   'staff.createFirstAdmin': 'public',
   'staff.unlock': 'public',
   'staff.session': 'public',

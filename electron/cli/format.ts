@@ -9,6 +9,7 @@ import type {
 } from '../../shared/api/types';
 import { translate } from '../../shared/messages';
 import { describeRunReason } from '../../shared/run-reasons';
+import { printable } from '../../shared/printable';
 import type { ApiError } from '../../shared/result';
 import { formatLocalDateTime, formatLocalTime } from '../../shared/time';
 
@@ -23,10 +24,14 @@ export function formatToday(today: TodayVisits): string {
   const lines = today.visits.map((visit) => {
     const signedIn = formatLocalTime(visit.signedInAt, today.timeZone);
     const signedOut = visit.signedOutAt === null ? 'on site' : formatLocalTime(visit.signedOutAt, today.timeZone);
-    const name = `${visit.firstName} ${visit.lastName}`;
-    return [signedIn, signedOut.padEnd(7), name.padEnd(32), (visit.company ?? '').padEnd(24), visit.plate ?? ''].join(
-      '  ',
-    );
+    const name = printable(`${visit.firstName} ${visit.lastName}`);
+    return [
+      signedIn,
+      signedOut.padEnd(7),
+      name.padEnd(32),
+      printable(visit.company ?? '').padEnd(24),
+      printable(visit.plate ?? ''),
+    ].join('  ');
   });
   const header = `Visitors on ${today.date} (${today.timeZone}): ${today.visits.length}, on site: ${today.onSiteCount}`;
   return [header, ...lines].join('\n');
@@ -41,7 +46,7 @@ export function formatStaff(accounts: StaffAccount[]): string {
         String(account.id).padStart(4),
         account.role.padEnd(12),
         account.disabledAt ? 'disabled' : 'active  ',
-        account.name,
+        printable(account.name),
       ].join('  '),
     )
     .join('\n');
@@ -53,9 +58,9 @@ export function formatAudit(entries: AuditEntry[], timeZone: string): string {
     .map((entry) =>
       [
         formatLocalDateTime(entry.at, timeZone),
-        entry.actor.padEnd(16),
-        entry.action.padEnd(28),
-        JSON.stringify(entry.detail),
+        printable(entry.actor).padEnd(16),
+        printable(entry.action).padEnd(28),
+        printable(JSON.stringify(entry.detail)),
       ].join('  '),
     )
     .join('\n');
@@ -63,12 +68,23 @@ export function formatAudit(entries: AuditEntry[], timeZone: string): string {
 
 export function formatRun(run: JobRun): string {
   const counts = Object.entries(run.counts)
-    .map(([name, count]) => `${name} ${count}`)
+    .map(([name, count]) => `${printable(name)} ${count}`)
     .join(', ');
   const reason = run.reason ? ` (${describeRunReason(run.reason, 'en')})` : '';
   const outcome =
     run.outcome === 'blocked' ? `blocked${reason}: nothing erased` : `${run.outcome ?? 'running'}${reason}`;
-  return `${run.job} run ${run.id}: ${outcome}${counts ? `; ${counts}` : ''}`;
+  return `${printable(run.job)} run ${run.id}: ${outcome}${counts ? `; ${counts}` : ''}`;
+}
+
+/** What a hold keeps: a visit, a footage file, or a camera over a time range. */
+function holdSubject(hold: LegalHold, timeZone: string): string {
+  if (hold.kind === 'footage-file') return `footage file ${printable(hold.footagePath ?? '')}`;
+  if (hold.kind === 'footage-range') {
+    const from = hold.rangeStart === null ? '?' : formatLocalDateTime(hold.rangeStart, timeZone);
+    const to = hold.rangeEnd === null ? '?' : formatLocalDateTime(hold.rangeEnd, timeZone);
+    return `camera ${printable(hold.camera ?? '')} ${from} to ${to}`;
+  }
+  return `visit ${hold.visitId}`;
 }
 
 export function formatHolds(holds: LegalHold[], timeZone: string): string {
@@ -77,12 +93,12 @@ export function formatHolds(holds: LegalHold[], timeZone: string): string {
     .map((hold) =>
       [
         String(hold.id).padStart(4),
-        `visit ${hold.visitId}`,
+        holdSubject(hold, timeZone),
         `since ${formatLocalDateTime(hold.placedAt, timeZone)}`,
         hold.endsAt ? `until ${formatLocalDateTime(hold.endsAt, timeZone)}` : 'until released',
         `${hold.basis === 'legalObligation' ? 'legal obligation' : 'necessary for our activities'}`,
         `review by ${formatLocalDateTime(hold.reviewAt, timeZone)}`,
-        `by ${hold.placedBy}: ${hold.reason}`,
+        `by ${printable(hold.placedBy)}: ${printable(hold.reason)}`,
       ].join('  '),
     )
     .join('\n');
@@ -108,7 +124,7 @@ export function formatFootage(rows: FootageRow[], timeZone: string): string {
     .map((row) =>
       [
         formatLocalDateTime(row.recordedAt, timeZone) + (row.timeSource === 'mtime' ? '*' : ' '),
-        row.camera.padEnd(14),
+        printable(row.camera).padEnd(14),
         row.status.padEnd(8),
         row.deleteBy !== null
           ? `delete by ${formatLocalDateTime(row.deleteBy, timeZone)}`
@@ -120,7 +136,7 @@ export function formatFootage(rows: FootageRow[], timeZone: string): string {
         row.claimedRecordedAt !== null
           ? `DATED WHEN FIRST SEEN (path says ${formatLocalDateTime(row.claimedRecordedAt, timeZone)})`
           : '',
-        row.path,
+        printable(row.path),
       ].join('  '),
     )
     .join('\n');

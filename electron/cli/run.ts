@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { noticeVersion } from '../../shared/notice';
+import { jsonForTerminal, printable, printableLines } from '../../shared/printable';
 import type { Result } from '../../shared/result';
 import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
 import { clockFromEnvironment, InvalidClockError } from '../core/clock';
@@ -128,7 +129,7 @@ export function unwrap<T>(result: Result<T>): T {
 function integerOption(values: Values, name: 'id' | 'limit' | 'visit'): number | undefined {
   const value = values[name];
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}"`);
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${printable(value)}"`);
   return Number(value);
 }
 
@@ -157,7 +158,7 @@ const COMMANDS: Record<string, (context: Context) => Promise<number | void>> = {
         OPERATOR,
       ),
     );
-    print(receipt, () => `Signed in ${receipt.firstName}. Sign-out code: ${receipt.signOutCode}`);
+    print(receipt, () => `Signed in ${printable(receipt.firstName)}. Sign-out code: ${receipt.signOutCode}`);
   },
 
   'visits today': async ({ kiosk, print }) => {
@@ -169,7 +170,7 @@ const COMMANDS: Record<string, (context: Context) => Promise<number | void>> = {
     const pin = await io.readSecret('PIN (6 to 12 digits): ');
     const input = { name: values.name ?? '', role: (values.role ?? '') as 'admin', pin };
     const account = unwrap(await kiosk.router.invoke('staff.add', input, OPERATOR));
-    print(account, () => `Added ${account.name} (${account.role}) as staff account ${account.id}.`);
+    print(account, () => `Added ${printable(account.name)} (${account.role}) as staff account ${account.id}.`);
   },
 
   'staff list': async ({ kiosk, print }) => {
@@ -246,7 +247,7 @@ const COMMANDS: Record<string, (context: Context) => Promise<number | void>> = {
       print(
         hold,
         () =>
-          `Legal hold ${hold.id} placed on ${values.file ? `footage file ${values.file}` : `camera ${values.camera}`}.`,
+          `Legal hold ${hold.id} placed on ${values.file ? `footage file ${printable(values.file)}` : `camera ${printable(values.camera ?? '')}`}.`,
       );
       return;
     }
@@ -305,7 +306,7 @@ function throughDateOption(value: string | undefined, name: string, zone: string
   if (value === undefined) return null;
   const parsed = DateTime.fromISO(value, { zone });
   if (!parsed.isValid || !/^\d{4}-\d\d-\d\d/.test(value)) {
-    throw new UsageError(`--${name} must be a date such as 2027-01-31 or 2027-01-31T12:00, not "${value}"`);
+    throw new UsageError(`--${name} must be a date such as 2027-01-31 or 2027-01-31T12:00, not "${printable(value)}"`);
   }
   return value.length === 10 ? endOfLocalDate(value, zone) : parsed.toMillis();
 }
@@ -332,18 +333,22 @@ function timeOption(value: string | undefined, name: string, zone: string): numb
   if (value === undefined) return undefined;
   const parsed = DateTime.fromISO(value, { zone });
   if (!parsed.isValid)
-    throw new UsageError(`--${name} must be a date or time such as 2026-11-24T10:00, not "${value}"`);
+    throw new UsageError(`--${name} must be a date or time such as 2026-11-24T10:00, not "${printable(value)}"`);
   return parsed.toMillis();
 }
 
 async function setDisabled({ kiosk, values, print }: Context, disabled: boolean) {
   const staffId = integerOption(values, 'id') ?? 0;
   const account = unwrap(await kiosk.router.invoke('staff.setDisabled', { staffId, disabled }, OPERATOR));
-  print(account, () => `${account.name} is ${disabled ? 'disabled' : 'enabled'}.`);
+  print(account, () => `${printable(account.name)} is ${disabled ? 'disabled' : 'enabled'}.`);
 }
 
 export async function runCli(io: CliIo): Promise<number> {
-  const { argv, env, stdout, stderr } = io;
+  const { argv, env } = io;
+  // The last guard before the terminal: values are escaped where they are formatted, and anything
+  // that still carries a control character (an error message, say) is escaped here, line breaks apart.
+  const stdout = (text: string) => io.stdout(printableLines(text));
+  const stderr = (text: string) => io.stderr(printableLines(text));
   let kiosk: Kiosk | undefined;
   try {
     const { values, positionals } = parse(argv);
@@ -353,7 +358,7 @@ export async function runCli(io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     const run = COMMANDS[command];
-    if (!run) throw new UsageError(`unknown command "${command}"; run "kiosk --help" for the list`);
+    if (!run) throw new UsageError(`unknown command "${printable(command)}"; run "kiosk --help" for the list`);
     const dataDir = values['data-dir'] ?? defaultDataDir(env);
     const footageRoot = values['footage-root'];
     kiosk = await createKiosk({
@@ -369,7 +374,7 @@ export async function runCli(io: CliIo): Promise<number> {
         : undefined,
     });
     const print = (value: unknown, asText: () => string) =>
-      stdout(values.json ? JSON.stringify(value, null, 2) : asText());
+      stdout(values.json ? jsonForTerminal(JSON.stringify(value, null, 2)) : asText());
     return (await run({ kiosk, values, io, print })) ?? EXIT_OK;
   } catch (error) {
     if (

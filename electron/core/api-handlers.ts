@@ -15,10 +15,12 @@ import type { SessionStore } from './sessions';
 import type { StaffService } from './staff';
 import { UserError } from './user-error';
 import type { VisitsService } from './visits';
+import type { VisitorGuard } from './public-screen/visitor-guard';
 
 export interface HandlerDependencies {
   config: KioskConfig;
   visits: VisitsService;
+  visitorGuard: VisitorGuard;
   staff: StaffService;
   audit: AuditLog;
   sessions: SessionStore;
@@ -39,6 +41,7 @@ export function auditActorOf(caller: Caller): AuditActor {
 export function createApiHandlers({
   config,
   visits,
+  visitorGuard,
   staff,
   audit,
   sessions,
@@ -66,6 +69,9 @@ export function createApiHandlers({
     return caller.terminal;
   }
 
+  /** The screen a public call came from; the CLI's operator has none and is not throttled. */
+  const publicTerminalOf = (caller: Caller) => (caller.kind === 'operator' ? null : caller.terminal);
+
   async function openSession(caller: Caller, account: { id: number; name: string; role: StaffSessionInfo['role'] }) {
     const session = sessions.open(terminalOf(caller), { staffId: account.id, name: account.name, role: account.role });
     await audit.record({ staffId: account.id, name: account.name }, 'staff.signedIn');
@@ -85,11 +91,10 @@ export function createApiHandlers({
   return {
     ...createHealthHandlers({ health }),
     'notice.current': async () => noticeFacts(config),
-    'visits.signIn': (input) => visits.signIn(input),
-    'visits.signOut': (input) => visits.signOut(input.code, 'kiosk'),
+    'visits.signIn': (input, caller) => visitorGuard.signIn(publicTerminalOf(caller), input),
+    'visits.signOut': (input, caller) => visitorGuard.signOut(publicTerminalOf(caller), input.code),
 
     'staff.setupStatus': async () => ({ needsFirstAdmin: await staff.needsFirstAdmin() }),
-    'staff.directory': () => staff.directory(),
     'staff.createFirstAdmin': async (input, caller) => {
       terminalOf(caller);
       const account = await staff.createFirstAdmin(auditActorOf(caller), input.name, input.pin);

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { CsvExport, EvacuationList } from '../../shared/api/types';
 import type { Language } from '../../shared/messages';
 import { DateTime } from 'luxon';
+import { printable } from '../../shared/printable';
 import { formatLocalDateTime } from '../../shared/time';
 
 const HEADERS: Record<Language, string[]> = {
@@ -13,6 +14,8 @@ const HEADERS: Record<Language, string[]> = {
 // one. The quote makes it text.
 const FORMULA_START = /^[=+\-@\t\r]/;
 const neutralise = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
+// A name stored before the validation, or by anything but the kiosk, could carry control characters.
+const cell = (value: string) => neutralise(printable(value));
 
 export function evacuationCsv(list: EvacuationList, language: Language): CsvExport {
   const rows = list.visits.map((visit) =>
@@ -22,7 +25,7 @@ export function evacuationCsv(list: EvacuationList, language: Language): CsvExpo
       visit.company ?? '',
       visit.plate ?? '',
       formatLocalDateTime(visit.signedInAt, list.timeZone),
-    ].map(neutralise),
+    ].map(cell),
   );
   const stamp = DateTime.fromMillis(list.generatedAt, { zone: list.timeZone }).toFormat('yyyy-MM-dd-HHmm');
   return {

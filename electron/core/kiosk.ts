@@ -26,6 +26,7 @@ import { createRouter, type Caller, type Router } from './router';
 import { createSessionStore } from './sessions';
 import { createStaffService, type StaffService } from './staff';
 import { createVisitsService, type VisitsService } from './visits';
+import { createVisitorGuard } from './public-screen/visitor-guard';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
 export const AUTOMATIC_SIGN_OUT_JOB = 'automaticSignOut';
@@ -128,6 +129,7 @@ export async function createKiosk({
       media,
       config: effectiveConfig,
       visits,
+      visitorGuard: createVisitorGuard({ visits, audit, clock, config: effectiveConfig }),
       staff,
       audit,
       sessions,

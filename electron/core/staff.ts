@@ -1,15 +1,32 @@
 import type { StaffRole } from '../../shared/api/channel';
-import type { StaffAccount, StaffDirectoryEntry } from '../../shared/api/types';
+import type { StaffAccount } from '../../shared/api/types';
 import type { AuditActor, AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Database, Statements } from './database';
-import { hashPin, pinMatches } from './pin-hash';
+import { checkAgainstNoAccount, hashPin, needsRehash, pinMatches } from './pin-hash';
 import { UserError } from './user-error';
 
+// Lockout is per account: a visitor guessing one account's PIN cannot lock out the others, so the
+// evacuation list stays reachable for every other member of staff.
 export const MAX_PIN_FAILURES = 5;
+/** The first lockout of an account; each further wrong PIN doubles it, up to an hour. */
 export const PIN_LOCKOUT_MS = 5 * 60 * 1000;
+const MAX_PIN_LOCKOUT_MS = 60 * 60 * 1000;
+const ACCOUNT_FORGETS_AFTER_MS = 24 * 60 * 60 * 1000;
+// Across the kiosk, wrong PINs for any account (or none) bring short waits: they slow down a guesser
+// who goes from account to account, but never hold back a correct PIN for more than half a minute,
+// and never one for an account without wrong PINs against it.
+const KIOSK_FREE_FAILURES = 10;
+const KIOSK_FIRST_WAIT_MS = 1000;
+const KIOSK_MAX_WAIT_MS = 30 * 1000;
+const KIOSK_FORGETS_AFTER_MS = 15 * 60 * 1000;
 const KIOSK_SCOPE = 'kiosk';
 const accountScope = (staffId: number) => `staff:${staffId}`;
+
+interface Attempts {
+  failures: number;
+  lockedUntil: number;
+}
 
 interface StaffRecord {
   id: number;
@@ -17,6 +34,7 @@ interface StaffRecord {
   role: StaffRole;
   pin_salt: Buffer;
   pin_hash: Buffer;
+  pin_params: string | null;
   created_at: number;
   disabled_at: number | null;
 }
@@ -35,6 +53,9 @@ export function createStaffService({ database, clock, audit }: { database: Datab
       "SELECT count(*) AS count FROM staff WHERE role = 'admin' AND disabled_at IS NULL",
     ))!.count;
 
+  const staffCount = async (tx: Statements = database) =>
+    (await tx.get<{ count: number }>('SELECT count(*) AS count FROM staff'))!.count;
+
   async function find(staffId: number, tx: Statements = database): Promise<StaffRecord> {
     const record = await tx.get<StaffRecord>('SELECT * FROM staff WHERE id = ?', [staffId]);
     if (!record) throw new UserError({ key: 'staff.unknown' });
@@ -48,52 +69,68 @@ export function createStaffService({ database, clock, audit }: { database: Datab
     role: StaffRole,
     pin: string,
   ): Promise<StaffAccount> {
-    const { salt, hash } = await hashPin(pin);
+    const { salt, hash, params } = await hashPin(pin);
     const createdAt = clock.now();
     const { lastId } = await tx.run(
-      'INSERT INTO staff (name, role, pin_salt, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-      [name, role, salt, hash, createdAt],
+      'INSERT INTO staff (name, role, pin_salt, pin_hash, pin_params, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [name, role, salt, hash, params, createdAt],
     );
     await audit.record(actor, 'staff.added', { staffId: lastId, role }, tx);
     return { id: lastId, name, role, createdAt, disabledAt: null };
   }
 
-  /** The lockout still running for any of these scopes, in whole minutes left, or 0. */
-  async function lockedMinutes(tx: Statements, scopes: string[], now: number): Promise<number> {
-    const rows = await tx.all<{ locked_until: number | null }>(
-      `SELECT locked_until FROM pin_attempts WHERE scope IN (${scopes.map(() => '?').join(', ')})`,
-      scopes,
+  async function readAttempts(tx: Statements, scope: string, now: number, forgetAfterMs: number): Promise<Attempts> {
+    const row = await tx.get<{ failures: number; locked_until: number | null; last_failed_at: number | null }>(
+      'SELECT failures, locked_until, last_failed_at FROM pin_attempts WHERE scope = ?',
+      [scope],
     );
-    const until = Math.max(0, ...rows.map((row) => row.locked_until ?? 0));
-    return until > now ? Math.ceil((until - now) / 60_000) : 0;
+    const lockedUntil = row?.locked_until ?? 0;
+    if (!row || (now - (row.last_failed_at ?? 0) > forgetAfterMs && lockedUntil <= now)) {
+      return { failures: 0, lockedUntil: 0 };
+    }
+    return { failures: row.failures, lockedUntil };
   }
 
-  /** Counts one try against each scope; the fifth locks the scope. Returns whether this try locked one. */
-  async function countAttempt(tx: Statements, scopes: string[], now: number): Promise<boolean> {
-    let locked = false;
-    for (const scope of scopes) {
-      const row = await tx.get<{ failures: number }>('SELECT failures FROM pin_attempts WHERE scope = ?', [scope]);
-      const failures = (row?.failures ?? 0) + 1;
-      const locks = failures >= MAX_PIN_FAILURES;
-      locked ||= locks;
-      await tx.run(
-        'INSERT INTO pin_attempts (scope, failures, locked_until) VALUES (?, ?, ?) ON CONFLICT (scope) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until',
-        [scope, locks ? 0 : failures, locks ? now + PIN_LOCKOUT_MS : null],
-      );
-    }
-    return locked;
+  async function writeAttempts(tx: Statements, scope: string, attempts: Attempts, now: number) {
+    await tx.run(
+      `INSERT INTO pin_attempts (scope, failures, locked_until, last_failed_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (scope) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until,
+         last_failed_at = excluded.last_failed_at`,
+      [scope, attempts.failures, attempts.lockedUntil, now],
+    );
+  }
+
+  /** The lock after `failures` wrong PINs: none before the fifth, then 5 minutes doubling to an hour. */
+  const accountLockMs = (failures: number) =>
+    failures < MAX_PIN_FAILURES ? 0 : Math.min(MAX_PIN_LOCKOUT_MS, PIN_LOCKOUT_MS * 2 ** (failures - MAX_PIN_FAILURES));
+  const kioskWaitMs = (failures: number) =>
+    failures <= KIOSK_FREE_FAILURES
+      ? 0
+      : Math.min(KIOSK_MAX_WAIT_MS, KIOSK_FIRST_WAIT_MS * 2 ** (failures - KIOSK_FREE_FAILURES - 1));
+
+  /** A wrong PIN (or an unknown account) counts once at the kiosk; the result is never a lock for long. */
+  async function countKioskFailure(tx: Statements, now: number) {
+    const kiosk = await readAttempts(tx, KIOSK_SCOPE, now, KIOSK_FORGETS_AFTER_MS);
+    const failures = kiosk.failures + 1;
+    await writeAttempts(tx, KIOSK_SCOPE, { failures, lockedUntil: now + kioskWaitMs(failures) }, now);
+  }
+
+  /** Stores a hash with the current scrypt parameters, unless the PIN changed meanwhile. */
+  async function rehash(record: StaffRecord, pin: string) {
+    const { salt, hash, params } = await hashPin(pin);
+    await database.run('UPDATE staff SET pin_salt = ?, pin_hash = ?, pin_params = ? WHERE id = ? AND pin_hash = ?', [
+      salt,
+      hash,
+      params,
+      record.id,
+      record.pin_hash,
+    ]);
   }
 
   return {
+    /** Only a fresh install: once anyone has an account, a missing admin is restored from the CLI. */
     async needsFirstAdmin(): Promise<boolean> {
-      return (await activeAdminCount()) === 0;
-    },
-
-    /** Who can unlock the staff view: active accounts, by name. */
-    async directory(): Promise<StaffDirectoryEntry[]> {
-      return database.all<StaffDirectoryEntry>(
-        'SELECT id, name FROM staff WHERE disabled_at IS NULL ORDER BY name COLLATE NOCASE, id',
-      );
+      return (await staffCount()) === 0;
     },
 
     async list(): Promise<StaffAccount[]> {
@@ -104,10 +141,14 @@ export function createStaffService({ database, clock, audit }: { database: Datab
       return database.transaction((tx) => insert(tx, actor, name, role, pin));
     },
 
-    /** Only while no active admin exists: the first-run screen and `staff add` on a fresh install. */
+    /**
+     * The first-run screen, only while the staff table is empty. Anyone at the kiosk can reach it, so
+     * it must not become a way back in when the admin is merely disabled (receptionists and visitor
+     * data are there by then); `kiosk staff add --role admin` needs the data folder instead.
+     */
     createFirstAdmin(actor: AuditActor, name: string, pin: string): Promise<StaffAccount> {
       return database.transaction(async (tx) => {
-        if ((await activeAdminCount(tx)) > 0) throw new UserError({ key: 'staff.adminExists' });
+        if ((await staffCount(tx)) > 0) throw new UserError({ key: 'staff.adminExists' });
         return insert(tx, actor, name, 'admin', pin);
       });
     },
@@ -126,47 +167,70 @@ export function createStaffService({ database, clock, audit }: { database: Datab
     },
 
     async resetPin(actor: AuditActor, staffId: number, pin: string): Promise<void> {
-      const { salt, hash } = await hashPin(pin);
+      const { salt, hash, params } = await hashPin(pin);
       await database.transaction(async (tx) => {
         await find(staffId, tx);
-        await tx.run('UPDATE staff SET pin_salt = ?, pin_hash = ? WHERE id = ?', [salt, hash, staffId]);
+        await tx.run('UPDATE staff SET pin_salt = ?, pin_hash = ?, pin_params = ? WHERE id = ?', [
+          salt,
+          hash,
+          params,
+          staffId,
+        ]);
         await tx.run('DELETE FROM pin_attempts WHERE scope = ?', [accountScope(staffId)]);
         await audit.record(actor, 'staff.pinReset', { staffId }, tx);
       });
     },
 
     /**
-     * Checks a PIN at the kiosk. Five wrong PINs for one account, or five at the kiosk for any
-     * accounts, lock further tries for five minutes; a locked try is refused before the PIN is read.
+     * Checks a PIN at the kiosk. Five wrong PINs lock that account (see MAX_PIN_FAILURES); wrong PINs
+     * across the kiosk bring short waits for accounts with wrong PINs against them and unknown ones.
+     * A refused try is turned away before the PIN is read, and does not count.
      */
     async verify(staffId: number, pin: string): Promise<StaffAccount> {
-      const scopes = [accountScope(staffId), KIOSK_SCOPE];
+      const scope = accountScope(staffId);
       const now = clock.now();
-      // The try is counted before the PIN is read, in one transaction: tries made in parallel each
-      // take their own turn, so no more than five get through before the lock.
-      type Claim = { minutes: number } | { record: StaffRecord | undefined; lockedNow: boolean };
+      // The try is counted against the account before the PIN is read, in one transaction: tries made
+      // in parallel each take their own turn, so no more than five get through before the lock.
+      type Claim = { refused: UserError } | { record: StaffRecord | undefined; failures: number; lockedNow: boolean };
       const claim = await database.transaction(async (tx): Promise<Claim> => {
-        const minutes = await lockedMinutes(tx, scopes, now);
-        if (minutes > 0) return { minutes };
+        const account = await readAttempts(tx, scope, now, ACCOUNT_FORGETS_AFTER_MS);
+        if (account.lockedUntil > now) {
+          const minutes = Math.ceil((account.lockedUntil - now) / 60_000);
+          return { refused: new UserError({ key: 'staff.lockedOut', params: { minutes } }) };
+        }
         const record = await tx.get<StaffRecord>('SELECT * FROM staff WHERE id = ? AND disabled_at IS NULL', [staffId]);
+        const kiosk = await readAttempts(tx, KIOSK_SCOPE, now, KIOSK_FORGETS_AFTER_MS);
+        if ((!record || account.failures > 0) && kiosk.lockedUntil > now) {
+          const seconds = Math.ceil((kiosk.lockedUntil - now) / 1000);
+          return { refused: new UserError({ key: 'staff.tryAgainShortly', params: { seconds } }) };
+        }
         // An unknown or disabled account costs a try at the kiosk like a wrong PIN, and says nothing more.
-        const lockedNow = await countAttempt(tx, record ? scopes : [KIOSK_SCOPE], now);
-        return { record, lockedNow };
+        if (!record) return { record, failures: 0, lockedNow: false };
+        const failures = account.failures + 1;
+        const lockMs = accountLockMs(failures);
+        await writeAttempts(tx, scope, { failures, lockedUntil: now + lockMs }, now);
+        return { record, failures, lockedNow: lockMs > 0 };
       });
-      if ('minutes' in claim) throw new UserError({ key: 'staff.lockedOut', params: { minutes: claim.minutes } });
+      if ('refused' in claim) throw claim.refused;
 
-      const { record, lockedNow } = claim;
-      if (record && (await pinMatches(pin, record.pin_salt, record.pin_hash))) {
-        await database.run('DELETE FROM pin_attempts WHERE scope IN (?, ?)', scopes);
+      const { record, failures, lockedNow } = claim;
+      const matches = record
+        ? await pinMatches(pin, record.pin_salt, record.pin_hash, record.pin_params)
+        : await checkAgainstNoAccount(pin);
+      if (record && matches) {
+        // Only this account's count is cleared: not another's, and not the kiosk-wide one.
+        await database.run('DELETE FROM pin_attempts WHERE scope = ?', [scope]);
+        if (needsRehash(record.pin_params)) await rehash(record, pin);
         return toAccount(record);
       }
       await database.transaction(async (tx) => {
+        await countKioskFailure(tx, now);
         await audit.record('kiosk', 'staff.pinFailed', { staffId }, tx);
-        if (lockedNow) await audit.record('kiosk', 'staff.lockedOut', { staffId }, tx);
+        if (lockedNow) await audit.record('kiosk', 'staff.lockedOut', { staffId, failures }, tx);
       });
       throw new UserError(
         lockedNow
-          ? { key: 'staff.lockedOut', params: { minutes: PIN_LOCKOUT_MS / 60_000 } }
+          ? { key: 'staff.lockedOut', params: { minutes: Math.ceil(accountLockMs(failures) / 60_000) } }
           : { key: 'staff.wrongPin' },
       );
     },

@@ -116,8 +116,8 @@ export function createVisitsService({
   async function signOut(code: string, method: SignOutMethod = 'kiosk'): Promise<SignOutReceipt> {
     const signedOutAt = clock.now();
     return database.transaction(async (tx) => {
-      const visit = await tx.get<{ id: number; first_name: string }>(
-        'SELECT id, first_name FROM visits WHERE sign_out_code = ? AND signed_out_at IS NULL',
+      const visit = await tx.get<{ id: number }>(
+        'SELECT id FROM visits WHERE sign_out_code = ? AND signed_out_at IS NULL',
         [code],
       );
       if (!visit) {
@@ -134,7 +134,7 @@ export function createVisitsService({
         visit.id,
       ]);
       await spendCode(tx, code, signedOutAt);
-      return { firstName: visit.first_name, signedOutAt };
+      return { signedOutAt };
     });
   }
 

@@ -17,7 +17,7 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Shown only while no active administrator exists; the router refuses it afterwards. */
+/** Shown only while no staff account exists at all; the core refuses it afterwards. */
 export function FirstRunScreen({ language, client, onUnlocked, onCancel }: Props) {
   const text = staffText[language];
   const [name, setName] = useState('');

@@ -47,6 +47,7 @@ export function StaffAccountsTab({
         <caption className="visually-hidden">{text.staffTitle}</caption>
         <thead>
           <tr>
+            <th scope="col">{text.staffNumberColumn}</th>
             <th scope="col">{text.name}</th>
             <th scope="col">{text.role}</th>
             <th scope="col">{text.columns.action}</th>
@@ -76,6 +77,7 @@ function AccountRow({ account, client, text, report }: RowProps) {
   const disabled = account.disabledAt !== null;
   return (
     <tr className={disabled ? 'left' : 'on-site'}>
+      <td className="staff-number">{account.id}</td>
       <th scope="row">{account.name}</th>
       <td>
         {text.roles[account.role]} · {disabled ? text.disabled : text.active}

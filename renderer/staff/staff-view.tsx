@@ -52,7 +52,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
   return (
     <div className="staff-view">
       <header className="staff-bar">
-        <p className="who-am-i">{text.signedInAs(session.name, text.roles[session.role])}</p>
+        <p className="who-am-i">{text.signedInAs(session.name, text.roles[session.role], session.staffId)}</p>
         <nav aria-label={text.staffEntry}>
           {tabs.map((name) => (
             <button

@@ -4,7 +4,9 @@ import type { Language } from '../../shared/messages';
 const nl = {
   staffEntry: 'Medewerkers',
   unlockTitle: 'Medewerkersscherm ontgrendelen',
-  whoAreYou: 'Wie bent u?',
+  staffNumber: 'Medewerkernummer',
+  staffNumberHint: 'Uw nummer staat bij uw account in het medewerkersscherm; de beheerder weet het.',
+  staffNumberColumn: 'Nr.',
   pin: 'Pincode',
   pinPad: 'Cijfers van de pincode',
   erase: 'Wis',
@@ -12,12 +14,12 @@ const nl = {
   cancel: 'Annuleren',
   firstRunTitle: 'Eerste beheerder instellen',
   firstRunLead:
-    'Er is nog geen beheerder. Maak het eerste beheerdersaccount aan; deze stap verschijnt alleen zolang er geen beheerder is.',
+    'Er zijn nog geen medewerkers. Maak het eerste beheerdersaccount aan; deze stap verschijnt alleen zolang er geen enkel medewerkersaccount is.',
   name: 'Naam',
   newPin: 'Pincode (6 tot 12 cijfers)',
   repeatPin: 'Herhaal de pincode',
   create: 'Aanmaken en ontgrendelen',
-  signedInAs: (name: string, role: string) => `${name} · ${role}`,
+  signedInAs: (name: string, role: string, staffNumber: number) => `${name} · ${role} · nr. ${staffNumber}`,
   lock: 'Vergrendelen',
   roles: { receptionist: 'receptie', security: 'beveiliging', admin: 'beheer' } satisfies Record<StaffRole, string>,
   tabs: {
@@ -187,7 +189,9 @@ export type StaffText = typeof nl;
 const en: StaffText = {
   staffEntry: 'Staff',
   unlockTitle: 'Unlock the staff view',
-  whoAreYou: 'Who are you?',
+  staffNumber: 'Staff number',
+  staffNumberHint: 'Your number is shown with your account in the staff view; the administrator knows it.',
+  staffNumberColumn: 'No.',
   pin: 'PIN',
   pinPad: 'PIN digits',
   erase: 'Erase',
@@ -195,12 +199,12 @@ const en: StaffText = {
   cancel: 'Cancel',
   firstRunTitle: 'Set up the first administrator',
   firstRunLead:
-    'There is no administrator yet. Create the first administrator account; this step only appears while there is none.',
+    'There are no staff accounts yet. Create the first administrator account; this step only appears while there is no staff account at all.',
   name: 'Name',
   newPin: 'PIN (6 to 12 digits)',
   repeatPin: 'Repeat the PIN',
   create: 'Create and unlock',
-  signedInAs: (name: string, role: string) => `${name} · ${role}`,
+  signedInAs: (name: string, role: string, staffNumber: number) => `${name} · ${role} · no. ${staffNumber}`,
   lock: 'Lock',
   roles: { receptionist: 'reception', security: 'security', admin: 'admin' },
   tabs: {

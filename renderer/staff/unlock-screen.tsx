@@ -1,8 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { StaffDirectoryEntry, StaffSessionInfo } from '../../shared/api/types';
+import type { StaffSessionInfo } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
 import type { ApiError } from '../../shared/result';
 import type { ApiClient } from '../api/client';
+import { Field } from '../field';
 import { FormActions } from '../form-actions';
 import { ScreenHeading } from '../screen-heading';
 import { useStillMounted } from '../use-still-mounted';
@@ -17,11 +18,14 @@ interface Props {
   onCancel: () => void;
 }
 
+// Staff unlock with their personal staff number, not by picking a name: the unlock screen is the
+// visitors' screen too, and a list of names would tell anyone there who works here.
+const STAFF_NUMBER_DIGITS = 6;
+
 export function StaffUnlockScreen({ language, client, onUnlocked, onCancel }: Props) {
   const text = staffText[language];
-  const [directory, setDirectory] = useState<StaffDirectoryEntry[] | null>(null);
   const [needsFirstAdmin, setNeedsFirstAdmin] = useState(false);
-  const [staffId, setStaffId] = useState<number | null>(null);
+  const [staffNumber, setStaffNumber] = useState('');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,14 +34,9 @@ export function StaffUnlockScreen({ language, client, onUnlocked, onCancel }: Pr
 
   useEffect(() => {
     void (async () => {
-      const [status, staff] = await Promise.all([
-        client.invoke('staff.setupStatus', {}),
-        client.invoke('staff.directory', {}),
-      ]);
+      const status = await client.invoke('staff.setupStatus', {});
       if (!stillMounted()) return;
       setNeedsFirstAdmin(status.ok && status.value.needsFirstAdmin);
-      setDirectory(staff.ok ? staff.value : []);
-      if (staff.ok && staff.value.length === 1) setStaffId(staff.value[0]!.id);
     })();
   }, [client, stillMounted]);
 
@@ -46,7 +45,8 @@ export function StaffUnlockScreen({ language, client, onUnlocked, onCancel }: Pr
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (staffId === null) return;
+    const staffId = Number(staffNumber);
+    if (!(staffId > 0)) return;
     setBusy(true);
     const result = await client.invoke('staff.unlock', { staffId, pin });
     if (!stillMounted()) return;
@@ -62,25 +62,19 @@ export function StaffUnlockScreen({ language, client, onUnlocked, onCancel }: Pr
     <section className="screen unlock">
       <ScreenHeading>{text.unlockTitle}</ScreenHeading>
       <form onSubmit={submit} autoComplete="off" noValidate>
-        <fieldset className="who">
-          <legend>{text.whoAreYou}</legend>
-          <div className="choices">
-            {(directory ?? []).map((entry) => (
-              <button
-                key={entry.id}
-                type="button"
-                className="choice"
-                aria-pressed={staffId === entry.id}
-                onClick={() => {
-                  setStaffId(entry.id);
-                  setError(null);
-                }}
-              >
-                {entry.name}
-              </button>
-            ))}
-          </div>
-        </fieldset>
+        <Field
+          label={text.staffNumber}
+          note={text.staffNumberHint}
+          announcesNote
+          value={staffNumber}
+          onChange={(value) => {
+            setStaffNumber(digitsOnly(value).slice(0, STAFF_NUMBER_DIGITS));
+            setError(null);
+          }}
+          inputMode="numeric"
+          className="staff-number"
+          required
+        />
         <div className="pin-entry">
           <div className="field">
             <label htmlFor={pinId}>{text.pin}</label>
@@ -109,7 +103,7 @@ export function StaffUnlockScreen({ language, client, onUnlocked, onCancel }: Pr
         </div>
         <FormActions
           submit={text.unlock}
-          busy={busy || staffId === null || pin.length === 0}
+          busy={busy || !(Number(staffNumber) > 0) || pin.length === 0}
           back={text.cancel}
           onBack={onCancel}
         />

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageKey } from '../messages';
 import { addStaffInput, firstAdminInput, resetPinInput, staffId, unlockInput } from '../validation/staff-schemas';
+import { oneLineText } from '../validation/free-text';
 import { signInInput, signOutInput } from '../validation/visit-schemas';
 import { channel } from './channel';
 import { healthApi } from './health';
@@ -21,7 +22,6 @@ import type {
   SignInReceipt,
   SignOutReceipt,
   StaffAccount,
-  StaffDirectoryEntry,
   StaffSessionInfo,
   TodayVisits,
   VisitRow,
@@ -46,11 +46,7 @@ const printedInput = z.strictObject({ count: z.int().min(0).max(1_000_000) });
 
 const holdInput = z.strictObject({
   visitId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive(),
-  reason: z
-    .string({ error: 'hold.reasonRequired' satisfies MessageKey })
-    .trim()
-    .min(1, { error: 'hold.reasonRequired' satisfies MessageKey })
-    .max(500, { error: 'field.invalid' satisfies MessageKey }),
+  reason: oneLineText(500, 'hold.reasonRequired'),
   endsAt: epochMs.nullable().default(null),
   ...holdTerms.shape,
 });
@@ -104,9 +100,9 @@ export const api = {
   'visits.signIn': channel<typeof signInInput, SignInReceipt>({ input: signInInput, access: 'public' }),
   'visits.signOut': channel<typeof signOutInput, SignOutReceipt>({ input: signOutInput, access: 'public' }),
 
-  // Unlocking and locking the staff view.
+  // Unlocking and locking the staff view. Staff unlock with their staff number and PIN: no channel
+  // lists the staff to the public screen.
   'staff.setupStatus': channel<typeof noInput, SetupStatus>({ input: noInput, access: 'public' }),
-  'staff.directory': channel<typeof noInput, StaffDirectoryEntry[]>({ input: noInput, access: 'public' }),
   'staff.createFirstAdmin': channel<typeof firstAdminInput, StaffSessionInfo>({
     input: firstAdminInput,
     access: 'public',

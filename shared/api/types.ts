@@ -21,8 +21,8 @@ export interface SignInReceipt {
 }
 
 /** A visitor signing out sees only their own first name, never anyone else's data. */
+/** Nothing about the visitor: whoever typed the code learns only that it worked. */
 export interface SignOutReceipt {
-  firstName: string;
   signedOutAt: number;
 }
 
@@ -46,11 +46,6 @@ export interface TodayVisits {
   timeZone: string;
   visits: VisitRow[];
   onSiteCount: number;
-}
-
-export interface StaffDirectoryEntry {
-  id: number;
-  name: string;
 }
 
 export interface StaffSessionInfo {

@@ -10,6 +10,19 @@ export const pin = z
   .string({ error: 'pin.invalid' satisfies MessageKey })
   .regex(new RegExp(`^\\d{${PIN_MIN_DIGITS},${PIN_MAX_DIGITS}}$`), { error: 'pin.invalid' satisfies MessageKey });
 
+/**
+ * The first PINs anyone tries: one digit repeated, or a run up or down (123456, 654321, also across
+ * 9-0 as in 890123). Refused when a PIN is chosen; a PIN chosen before this rule still unlocks.
+ */
+export function isTrivialPin(value: string): boolean {
+  const digits = [...value].map(Number);
+  const steps = new Set(digits.slice(1).map((digit, index) => (digit - digits[index]! + 10) % 10));
+  return steps.size === 1 && [0, 1, 9].includes([...steps][0]!);
+}
+
+/** A PIN someone chooses now: the format of `pin`, and not trivial. */
+export const newPin = pin.refine((value) => !isTrivialPin(value), { error: 'pin.trivial' satisfies MessageKey });
+
 export const staffRole = z.enum(['receptionist', 'security', 'admin'] as const satisfies readonly StaffRole[], {
   error: 'role.invalid' satisfies MessageKey,
 });
@@ -27,7 +40,7 @@ export const staffName = z
 export const staffId = z.int({ error: 'field.invalid' satisfies MessageKey }).positive();
 
 export const unlockInput = z.strictObject({ staffId, pin });
-export const addStaffInput = z.strictObject({ name: staffName, role: staffRole, pin });
-export const firstAdminInput = z.strictObject({ name: staffName, pin });
+export const addStaffInput = z.strictObject({ name: staffName, role: staffRole, pin: newPin });
+export const firstAdminInput = z.strictObject({ name: staffName, pin: newPin });
 export const staffIdInput = z.strictObject({ staffId });
-export const resetPinInput = z.strictObject({ staffId, pin });
+export const resetPinInput = z.strictObject({ staffId, pin: newPin });

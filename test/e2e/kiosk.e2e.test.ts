@@ -146,7 +146,7 @@ describe('a visitor at the kiosk, in browser mode', () => {
 
         await codeField.fill(code.toLowerCase());
         await page.getByRole('button', { name: language === 'nl' ? 'Afmelden' : 'Sign out', exact: true }).click();
-        await page.getByRole('heading', { name: language === 'nl' ? 'Tot ziens, Zoë!' : 'Goodbye, Zoë!' }).waitFor();
+        await page.getByRole('heading', { name: language === 'nl' ? 'Tot ziens!' : 'Goodbye!' }).waitFor();
         await shot('06-goodbye');
         await expectAccessible(page);
         expect((await storedVisits())[0]!.signed_out_at).not.toBeNull();

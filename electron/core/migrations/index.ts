@@ -7,6 +7,7 @@ import * as footageRecordByTime from './0006-footage-record-by-time';
 import * as visitsAutoincrement from './0007-visits-autoincrement';
 import * as holdReview from './0008-hold-review';
 import * as runReasonsAndFutureFootage from './0009-run-reasons-and-future-footage';
+import * as pinParamsAndLockout from './0012-pin-params-and-lockout';
 
 export interface Migration {
   sql: string;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   visitsAutoincrement,
   holdReview,
   runReasonsAndFutureFootage,
+  pinParamsAndLockout,
 ];

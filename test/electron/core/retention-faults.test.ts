@@ -75,7 +75,7 @@ describe('a visit dated after the run’s own now', () => {
     await signInAt(kiosk, clock, '2026-11-24T09:30:00Z', 'Bert');
 
     clock.set('2027-06-01T12:00:00Z'); // far past everything the kiosk has seen
-    expect(await automaticSignOut(kiosk)).toMatchObject({ outcome: 'blocked', message: 'clockFarAhead' });
+    expect(await automaticSignOut(kiosk)).toMatchObject({ outcome: 'blocked', reason: { key: 'run.clockFarAhead' } });
     expect(await onSiteNames(kiosk)).toEqual(['Anna', 'Bert']);
     expect(await kiosk.database.all('SELECT signed_out_at FROM visits')).toEqual([
       { signed_out_at: null },
@@ -130,7 +130,11 @@ describe('a reader in another process', () => {
       await reader.reading;
       clock.set('2026-07-11T10:00:00Z');
       const run = await kiosk.retention.run();
-      expect(run).toMatchObject({ outcome: 'failed', message: 'scrubPending', counts: { erased: 1, scrubPending: 1 } });
+      expect(run).toMatchObject({
+        outcome: 'failed',
+        reason: { key: 'run.scrubPending' },
+        counts: { erased: 1, scrubPending: 1 },
+      });
       expect(await names(kiosk)).toEqual(['Stays']);
       expect(bytesContain('Quetzalcoatlina')).toBe(true); // what the audit calls erased is still on disk
       expect(await kiosk.retention.scrubPending()).toEqual({ since: Date.parse('2026-07-11T10:00:00Z') });

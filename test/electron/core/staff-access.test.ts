@@ -120,22 +120,6 @@ describe('staff access through the router', () => {
     expect(await unlock(kiosk, 'desk', id)).toMatchObject({ ok: false, error: { key: 'staff.lockedOut' } });
   });
 
-  it('five wrong PINs at the kiosk, spread over accounts, lock every account there', async () => {
-    const clock = manualClock('2026-11-24T09:00:00Z');
-    const kiosk = await openTestKiosk({ clock });
-    const ids = [
-      await addAccount(kiosk, 'A', 'receptionist'),
-      await addAccount(kiosk, 'B', 'security'),
-      await addAccount(kiosk, 'C', 'admin'),
-    ];
-    for (let attempt = 0; attempt < 5; attempt++) await unlock(kiosk, 'desk', ids[attempt % 2]!, '111111');
-    expect(await unlock(kiosk, 'desk', ids[2]!)).toMatchObject({ ok: false, error: { key: 'staff.lockedOut' } });
-    // Unknown accounts cost a try too, so guessing ids does not get around the limit.
-    clock.advance(PIN_LOCKOUT_MS);
-    for (let attempt = 0; attempt < 5; attempt++) await unlock(kiosk, 'desk', 9999, '111111');
-    expect(await unlock(kiosk, 'desk', ids[2]!)).toMatchObject({ ok: false, error: { key: 'staff.lockedOut' } });
-  });
-
   it('disabling an account or changing what it may do ends its open session at once', async () => {
     const kiosk = await openTestKiosk({ clock: manualClock('2026-11-24T09:00:00Z') });
     const rosa = await addAccount(kiosk, 'Rosa', 'receptionist');
@@ -180,10 +164,7 @@ describe('staff access through the router', () => {
       });
       await kiosk.router.invoke('staff.setDisabled', { staffId: rosa, disabled: true }, callers.operator);
       expect(await unlock(kiosk, 'desk', rosa)).toEqual({ ok: false, error: { key: 'staff.wrongPin' } });
-      expect(await kiosk.handle('screen', 'staff.directory', {})).toEqual({
-        ok: true,
-        value: [{ id: admin, name: 'Ada' }],
-      });
+      expect(await unlock(kiosk, 'desk', admin)).toMatchObject({ ok: true, value: { name: 'Ada' } });
     } finally {
       await kiosk.close();
     }
