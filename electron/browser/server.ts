@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import {
   API_PATH_PREFIX,
   BACKGROUND_HEADER,
@@ -117,12 +118,15 @@ export async function startBrowserServer({
   async function handleMedia(request: http.IncomingMessage, response: http.ServerResponse, ticket: string) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
     const answer = await kiosk.media.respond(ticket, request.headers.range);
-    if (!answer.file)
+    if (!answer.body)
       return sendText(response, answer.status, answer.status === 416 ? 'Range not satisfiable' : 'Not found');
     response.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });
-    if (request.method === 'HEAD') return response.end();
-    const range = answer.file.range;
-    fs.createReadStream(answer.file.path, range ? { start: range.start, end: range.end } : {}).pipe(response);
+    if (request.method === 'HEAD') {
+      answer.body.destroy(); // closes the file
+      return response.end();
+    }
+    // From the handle the core opened and checked; a client that goes away closes the file.
+    pipeline(answer.body, response, () => undefined);
   }
 
   function handleStatic(request: http.IncomingMessage, response: http.ServerResponse, pathname: string) {

@@ -97,7 +97,7 @@ export async function createKiosk({
       if (signedOut > 0) await audit.record('system', 'visits.autoSignedOut', { count: signedOut });
       return { outcome: 'ok', counts: { signedOut } };
     });
-  const media = createMediaTickets({ database, clock, root: () => effectiveConfig.footage.root });
+  const media = createMediaTickets({ database, root: () => effectiveConfig.footage.root, sessions });
   const router = createRouter(
     createApiHandlers({
       media,
