@@ -260,7 +260,7 @@ export async function purgeFootage({
         files.map((file) => ({
           folder: file.folderHandle,
           name: file.name,
-          expected: { dev: file.dev, ino: file.ino },
+          expected: { size: file.size, mtime: file.mtime, dev: file.dev, ino: file.ino },
         })),
       );
       files.forEach((file, index) => {

@@ -5,18 +5,20 @@ import { Worker } from 'node:worker_threads';
 //
 // A file is unlinked only once it is proven to be the one that was checked. Whatever is at the name
 // now is first renamed to a private name in the same opened folder (atomic: a swap after that no
-// longer matters), looked at there, and unlinked only when its device and inode (or, for a deletion
-// an earlier run left half done, its size and mtime) are what was checked. Otherwise it is put back,
+// longer matters), looked at there, and unlinked only when it is a plain file with the device, inode,
+// size and mtime that were checked (a deletion an earlier run left half done: size and mtime). Otherwise it is put back,
 // never over something that took its name meanwhile (a hard link refuses an existing name).
 const WORKER_SOURCE = `
 const fs = require('node:fs');
 const { randomBytes } = require('node:crypto');
 const { parentPort } = require('node:worker_threads');
 const [UNLINKED, GONE, NOT_THE_FILE, FAILED] = [0, 1, 2, 3];
+// An inode number freed by a deletion may come back for a new file: type, size and mtime count too.
 const matches = (stat, expected) =>
-  'ino' in expected
-    ? stat.dev === expected.dev && stat.ino === expected.ino
-    : stat.isFile() && Number(stat.size) === expected.size && Math.floor(Number(stat.mtimeMs)) === expected.mtime;
+  stat.isFile() &&
+  Number(stat.size) === expected.size &&
+  Math.floor(Number(stat.mtimeMs)) === expected.mtime &&
+  (expected.ino === undefined || (stat.dev === expected.dev && stat.ino === expected.ino));
 function putBack(held, file, stat) {
   try {
     if (stat && stat.isDirectory()) {
@@ -71,8 +73,11 @@ export const UnlinkOutcome = {
 } as const;
 export type UnlinkOutcome = (typeof UnlinkOutcome)[keyof typeof UnlinkOutcome];
 
-/** What was checked about a file: its identity, or (for a repair of a killed run) its size and mtime. */
-export type CheckedFile = { dev: bigint; ino: bigint } | { size: number; mtime: number };
+/**
+ * What was checked about a file: a plain file of this size and mtime, and its device and inode (not
+ * known when finishing a killed run's deletions).
+ */
+export type CheckedFile = { size: number; mtime: number; dev?: bigint; ino?: bigint };
 
 export interface UnlinkRequest {
   /** A prefix from a FolderWalk of the folder the file was checked in, open until the unlink resolves. */
