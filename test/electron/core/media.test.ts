@@ -138,3 +138,29 @@ describe('footage playback tickets', () => {
     expect(await readAll(answer.body)).toBe('\x07'.repeat(1000));
   });
 });
+
+describe('playback through the kiosk', () => {
+  it('a ticket from footage.playback plays for the session that asked until its view locks', async () => {
+    const root = makeTempDir('footage-');
+    fs.mkdirSync(path.join(root, '2026-11-20', '09', 'gate'), { recursive: true });
+    fs.writeFileSync(path.join(root, '2026-11-20', '09', 'gate', '00.00.mp4'), 'footage');
+    const config = { ...defaultConfig, footage: { ...defaultConfig.footage, root } };
+    const kiosk = await openTestKiosk({ clock: manualClock('2026-11-24T10:00:00Z'), config });
+    await kiosk.footage.scan();
+    const added = await kiosk.router.invoke(
+      'staff.add',
+      { name: 'Sem Security', role: 'security', pin: '739164' },
+      { kind: 'operator' },
+    );
+    if (!added.ok) throw new Error(added.error.key);
+    expect(await kiosk.handle('desk', 'staff.unlock', { staffId: added.value.id, pin: '739164' })).toMatchObject({
+      ok: true,
+    });
+    const played = await kiosk.handle('desk', 'footage.playback', { fileId: 1 });
+    if (!played.ok) throw new Error(played.error.key);
+    const { ticket } = played.value as { ticket: string };
+    expect(await readAll((await kiosk.media.respond(ticket, undefined)).body)).toBe('footage');
+    expect(await kiosk.handle('desk', 'staff.lock', {})).toMatchObject({ ok: true });
+    expect(await kiosk.media.respond(ticket, undefined)).toMatchObject({ status: 404 });
+  });
+});
