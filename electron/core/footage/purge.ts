@@ -9,7 +9,7 @@ import { checkRootForDeletion, type RootProblem } from './root';
 import { ROOT_DEVICE_KEY } from './scanner';
 import { isPlainName } from '../../common/path-inside';
 import { openFolderWalk, type FolderWalk } from './folder-walk';
-import { createUnlinkPool, UnlinkOutcome, type UnlinkPool } from './unlink-pool';
+import { createUnlinkPool, privateNameOf, UnlinkOutcome, type UnlinkPool } from './unlink-pool';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Files decided per step. Ids travel as one JSON parameter (json_each), so a step is far from
@@ -88,7 +88,12 @@ async function finishInterruptedDeletions(database: Database, realRoot: string, 
     }
     // No identity was recorded for a run that was killed: the file must still have the size and mtime decided on.
     const outcomes = await pool.unlink(
-      toUnlink.map(({ row, folder }) => ({ folder, name: row.name, expected: { size: row.size, mtime: row.mtime } })),
+      toUnlink.map(({ row, folder }) => ({
+        folder,
+        name: row.name,
+        expected: { size: row.size, mtime: row.mtime },
+        privateName: privateNameOf(row.id),
+      })),
     );
     toUnlink.forEach(({ row }, index) =>
       (outcomes[index] === UnlinkOutcome.Unlinked || outcomes[index] === UnlinkOutcome.Gone ? finished : keep).push(
@@ -261,6 +266,7 @@ export async function purgeFootage({
           folder: file.folderHandle,
           name: file.name,
           expected: { size: file.size, mtime: file.mtime, dev: file.dev, ino: file.ino },
+          privateName: privateNameOf(file.id),
         })),
       );
       files.forEach((file, index) => {

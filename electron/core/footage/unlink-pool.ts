@@ -6,11 +6,12 @@ import { Worker } from 'node:worker_threads';
 // A file is unlinked only once it is proven to be the one that was checked. Whatever is at the name
 // now is first renamed to a private name in the same opened folder (atomic: a swap after that no
 // longer matters), looked at there, and unlinked only when it is a plain file with the device, inode,
-// size and mtime that were checked (a deletion an earlier run left half done: size and mtime). Otherwise it is put back,
-// never over something that took its name meanwhile (a hard link refuses an existing name).
+// size and mtime that were checked (a deletion an earlier run left half done: size and mtime).
+// Otherwise it is put back, never over something that took its name meanwhile (a hard link refuses
+// an existing name). The private name is the row's (`.kiosk-deleting-<id>`, no video extension, so
+// never indexed): a run killed between rename and unlink leaves the file where the repair looks.
 const WORKER_SOURCE = `
 const fs = require('node:fs');
-const { randomBytes } = require('node:crypto');
 const { parentPort } = require('node:worker_threads');
 const [UNLINKED, GONE, NOT_THE_FILE, FAILED] = [0, 1, 2, 3];
 // An inode number freed by a deletion may come back for a new file: type, size and mtime count too.
@@ -31,8 +32,19 @@ function putBack(held, file, stat) {
     // its name was taken meanwhile: it stays under the private name rather than replace that
   }
 }
-function unlinkChecked([folder, name, expected], held) {
+function unlinkChecked([folder, name, expected, privateName]) {
   const file = folder + name;
+  const held = folder + privateName;
+  let leftover;
+  try {
+    leftover = fs.lstatSync(held, { bigint: true, throwIfNoEntry: false });
+    if (leftover && matches(leftover, expected)) {
+      fs.unlinkSync(held); // a killed run had renamed it already
+      return UNLINKED;
+    }
+  } catch {
+    return FAILED;
+  }
   try {
     fs.renameSync(file, held);
   } catch (error) {
@@ -52,14 +64,7 @@ function unlinkChecked([folder, name, expected], held) {
     return FAILED;
   }
 }
-parentPort.on('message', (files) => {
-  const tag = '.kiosk-unlinking-' + randomBytes(12).toString('hex') + '-';
-  const outcomes = [];
-  for (let index = 0; index < files.length; index++) {
-    outcomes.push(unlinkChecked(files[index], files[index][0] + tag + index));
-  }
-  parentPort.postMessage(outcomes);
-});
+parentPort.on('message', (files) => parentPort.postMessage(files.map(unlinkChecked)));
 `;
 
 export const UnlinkOutcome = {
@@ -84,7 +89,12 @@ export interface UnlinkRequest {
   folder: string;
   name: string;
   expected: CheckedFile;
+  /** A plain name in the same folder, the same for the same file in every run (see privateNameOf). */
+  privateName: string;
 }
+
+/** Where a file is while its unlink is checked: a name of its row's own, that no scan indexes. */
+export const privateNameOf = (rowId: number) => `.kiosk-deleting-${rowId}`;
 
 export interface UnlinkPool {
   /** Unlinks every file that is still the one checked; resolves with each file's outcome, in order. */
@@ -102,7 +112,7 @@ export function createUnlinkPool(size = 2): UnlinkPool {
     worker.unref();
     return worker;
   });
-  type Message = [folder: string, name: string, expected: CheckedFile][];
+  type Message = [folder: string, name: string, expected: CheckedFile, privateName: string][];
   const run = (worker: Worker, files: Message) =>
     new Promise<UnlinkOutcome[]>((resolve, reject) => {
       const cleanUp = () => {
@@ -136,7 +146,7 @@ export function createUnlinkPool(size = 2): UnlinkPool {
       for (let index = 0; index < files.length; index++) {
         const file = files[index]!;
         if (index > 0 && file.folder !== files[index - 1]!.folder) share = (share + 1) % size;
-        shares[share]!.files.push([file.folder, file.name, file.expected]);
+        shares[share]!.files.push([file.folder, file.name, file.expected, file.privateName]);
         shares[share]!.indexes.push(index);
       }
       const answers = await Promise.all(shares.map((part, at) => run(workers[at]!, part.files)));

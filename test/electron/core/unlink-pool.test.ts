@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FOLDERS_PINNED, openFolderWalk, type FolderWalk } from '../../../electron/core/footage/folder-walk';
-import { createUnlinkPool, UnlinkOutcome, type UnlinkPool } from '../../../electron/core/footage/unlink-pool';
+import {
+  createUnlinkPool,
+  privateNameOf,
+  UnlinkOutcome,
+  type UnlinkPool,
+} from '../../../electron/core/footage/unlink-pool';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const pools: UnlinkPool[] = [];
@@ -62,8 +67,8 @@ describe('the unlink pool', () => {
     const prefix = walk.open('day/gate') as string;
     expect(
       await pool.unlink([
-        { folder: prefix, name: '00.00.mp4', expected: checked },
-        { folder: prefix, name: '00.10.mp4', expected: checked },
+        { folder: prefix, name: '00.00.mp4', expected: checked, privateName: privateNameOf(1) },
+        { folder: prefix, name: '00.10.mp4', expected: checked, privateName: privateNameOf(2) },
       ]),
     ).toEqual([UnlinkOutcome.Unlinked, UnlinkOutcome.Gone]);
     expect(fs.readdirSync(folder)).toEqual([]);
@@ -88,9 +93,9 @@ describe('the unlink pool', () => {
 
     expect(
       await pool.unlink([
-        { folder: prefix, name: '00.00.mp4', expected: file },
-        { folder: prefix, name: '00.10.mp4', expected: link },
-        { folder: prefix, name: '00.20.mp4', expected: replacedByFolder },
+        { folder: prefix, name: '00.00.mp4', expected: file, privateName: privateNameOf(3) },
+        { folder: prefix, name: '00.10.mp4', expected: link, privateName: privateNameOf(4) },
+        { folder: prefix, name: '00.20.mp4', expected: replacedByFolder, privateName: privateNameOf(5) },
       ]),
     ).toEqual([UnlinkOutcome.NotTheFile, UnlinkOutcome.NotTheFile, UnlinkOutcome.NotTheFile]);
     expect(fs.readdirSync(folder).sort()).toEqual(['00.00.mp4', '00.10.mp4', '00.20.mp4']); // no private names left
@@ -109,10 +114,22 @@ describe('the unlink pool', () => {
     const expected = { size: same.size, mtime: Math.floor(same.mtimeMs) };
     expect(
       await pool.unlink([
-        { folder: prefix, name: 'same.mp4', expected },
-        { folder: prefix, name: 'changed.mp4', expected },
+        { folder: prefix, name: 'same.mp4', expected, privateName: privateNameOf(20) },
+        { folder: prefix, name: 'changed.mp4', expected, privateName: privateNameOf(21) },
       ]),
     ).toEqual([UnlinkOutcome.Unlinked, UnlinkOutcome.NotTheFile]);
     expect(fs.readdirSync(folder)).toEqual(['changed.mp4']);
+  });
+
+  it('finishes the unlink of a file a killed run left under its private name', async () => {
+    const { folder, walk, pool, write } = setup();
+    const prefix = walk.open('day/gate') as string;
+    const checked = write('00.00.mp4', 'footage');
+    const expected = { size: checked.size, mtime: checked.mtime }; // what a repair knows
+    fs.renameSync(path.join(folder, '00.00.mp4'), path.join(folder, privateNameOf(7)));
+    expect(await pool.unlink([{ folder: prefix, name: '00.00.mp4', expected, privateName: privateNameOf(7) }])).toEqual(
+      [UnlinkOutcome.Unlinked],
+    );
+    expect(fs.readdirSync(folder)).toEqual([]);
   });
 });
