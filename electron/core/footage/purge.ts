@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import type { KioskConfig } from '../../../shared/config';
 import { identifyFootage } from '../../../shared/footage-path';
 import { footageRetentionDays } from '../../../shared/retention';
+import { isPlainName } from '../../common/path-inside';
 import type { Clock } from '../clock';
 import type { Database, Statements } from '../database';
 import { ACTIVE_HOLD } from '../holds';
 import { checkRootForDeletion, type RootProblem } from './root';
 import { ROOT_DEVICE_KEY } from './scanner';
-import { isPlainName } from '../../common/path-inside';
 import { openFolderWalk, type FolderWalk } from './folder-walk';
 import { createUnlinkPool, privateNameOf, UnlinkOutcome, type UnlinkPool } from './unlink-pool';
 
@@ -81,8 +81,8 @@ async function finishInterruptedDeletions(database: Database, realRoot: string, 
     const toUnlink: { row: (typeof rows)[number]; folder: string }[] = [];
     for (const row of rows) {
       const folder = isPlainName(row.name) ? walk.open(row.folder) : 'refused';
-      if (folder === 'gone')
-        finished.push(row); // a folder that is gone holds no file to delete
+      // A folder that is gone holds no file to delete.
+      if (folder === 'gone') finished.push(row);
       else if (folder === 'refused' || folder === 'unreadable') keep.push(row);
       else toUnlink.push({ row, folder });
     }
