@@ -1,7 +1,6 @@
 // The Electron shell. Reads as the table of contents of the desktop app: claim the single instance,
 // open the core, serve the renderer from app://, lock the window down, answer IPC.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import path from 'node:path';
 import { IPC_INVOKE_CHANNEL, MEDIA_PROTOCOL } from '../shared/api/bridge';
@@ -46,10 +45,12 @@ function setupMediaProtocol(kiosk: Kiosk) {
   protocol.handle(MEDIA_PROTOCOL, async (request) => {
     const ticket = new URL(request.url).pathname.replace(/^\//, '');
     const answer = await kiosk.media.respond(ticket, request.headers.get('range') ?? undefined);
-    if (!answer.file) return new Response(null, { status: answer.status, headers: answer.headers });
-    const range = answer.file.range;
-    const stream = createReadStream(answer.file.path, range ? { start: range.start, end: range.end } : {});
-    return new Response(Readable.toWeb(stream) as ReadableStream, { status: answer.status, headers: answer.headers });
+    if (!answer.body) return new Response(null, { status: answer.status, headers: answer.headers });
+    // Streamed from the handle the core opened and checked, never opened again by path.
+    return new Response(Readable.toWeb(answer.body) as ReadableStream, {
+      status: answer.status,
+      headers: answer.headers,
+    });
   });
 }
 

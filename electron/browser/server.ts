@@ -150,13 +150,15 @@ export async function startBrowserServer({
   async function handleMedia(request: http.IncomingMessage, response: http.ServerResponse, ticket: string) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
     const answer = await kiosk.media.respond(ticket, request.headers.range);
-    if (!answer.file)
+    if (!answer.body)
       return sendText(response, answer.status, answer.status === 416 ? 'Range not satisfiable' : 'Not found');
     response.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });
-    if (request.method === 'HEAD') return response.end();
-    const range = answer.file.range;
-    const file = fs.createReadStream(answer.file.path, range ? { start: range.start, end: range.end } : {});
-    pipeline(file, response, (error) => {
+    if (request.method === 'HEAD') {
+      answer.body.destroy(); // closes the file
+      return response.end();
+    }
+    // From the handle the core opened and checked; a client that goes away closes the file.
+    pipeline(answer.body, response, (error) => {
       if (error && !isClientGone(error)) logError(error);
     });
   }

@@ -9,7 +9,7 @@ import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
 import { clockFromEnvironment, InvalidClockError } from '../core/clock';
 import { ConfigError, loadConfigFile } from '../core/config-file';
 import type { KioskConfig } from '../../shared/config';
-import type { FootageListStatus, HoldBasis, JobRun } from '../../shared/api/types';
+import type { FootageListStatus, HoldBasis } from '../../shared/api/types';
 import { defaultDataDir } from '../core/data-dir';
 import { DatabaseTooNewError, NotADatabaseError } from '../core/database';
 import { createKiosk, type Kiosk } from '../core/kiosk';

@@ -185,8 +185,11 @@ export function createApiHandlers({
     'footage.playback': async (input, caller) => {
       const [file] = await footage.list({ id: input.fileId });
       if (!file || file.status !== 'kept') throw new UserError({ key: 'footage.unknownFile' });
+      // Bound to this terminal's session: it dies when the session locks or expires.
+      const ticket = await media.issue(input.fileId, terminalOf(caller));
+      if (!ticket) throw new UserError({ key: 'footage.unknownFile' });
       await audit.record(auditActorOf(caller), 'footage.played', { fileId: input.fileId });
-      return { ticket: media.issue(input.fileId) };
+      return { ticket };
     },
     ...createFootageBacklogHandlers({ footage }),
   };

@@ -123,7 +123,7 @@ export async function createKiosk({
     holdsPastReview: async () => (await holds.pastReview()).map((hold) => hold.reviewAt),
   });
   const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
-  const media = createMediaTickets({ database, clock, root: () => effectiveConfig.footage.root });
+  const media = createMediaTickets({ database, root: () => effectiveConfig.footage.root, sessions });
   const router = createRouter(
     createApiHandlers({
       media,

@@ -17,11 +17,18 @@ export interface StaffSession {
  */
 export function createSessionStore({ clock, idleMs }: { clock: Clock; idleMs: number }) {
   const sessions = new Map<string, StaffSession>();
+  const endListeners: ((session: StaffSession) => void)[] = [];
+  const ended = (session: StaffSession | undefined) => {
+    if (session) for (const listener of endListeners) listener(session);
+  };
+  const isLive = (session: StaffSession) => clock.now() - session.lastSeen <= idleMs;
 
   return {
     open(terminal: string, staff: { staffId: number; name: string; role: StaffRole }): StaffSession {
       const session = { ...staff, lastSeen: clock.now(), viewed: new Set<string>() };
+      const previous = sessions.get(terminal);
       sessions.set(terminal, session);
+      ended(previous);
       return session;
     },
 
@@ -36,19 +43,31 @@ export function createSessionStore({ clock, idleMs }: { clock: Clock; idleMs: nu
     ): { session: StaffSession | null; expired?: StaffSession } {
       const session = sessions.get(terminal);
       if (!session) return { session: null };
-      const now = clock.now();
-      if (now - session.lastSeen > idleMs) {
+      if (!isLive(session)) {
         sessions.delete(terminal);
+        ended(session);
         return { session: null, expired: session };
       }
-      if (extend) session.lastSeen = now;
+      if (extend) session.lastSeen = clock.now();
       return { session };
+    },
+
+    /** The terminal's live session, looked at without extending it (what it grants dies with it). */
+    peek(terminal: string): StaffSession | null {
+      const session = sessions.get(terminal);
+      return session && isLive(session) ? session : null;
     },
 
     close(terminal: string): StaffSession | null {
       const session = sessions.get(terminal) ?? null;
       sessions.delete(terminal);
+      ended(session ?? undefined);
       return session;
+    },
+
+    /** Called when a session locks, expires or is replaced: what it was granted ends with it. */
+    onEnd(listener: (session: StaffSession) => void): void {
+      endListeners.push(listener);
     },
   };
 }

@@ -7,24 +7,8 @@ export const APP_PROTOCOL = 'app';
 export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_PROTOCOL}://${APP_HOST}`;
 
-/**
- * The file under `root` that a URL path names, or null when it would leave the root. Uses
- * path.relative rather than startsWith, so "/rootx" or "..%2f" cannot pass as inside.
- */
-export function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  // No request of ours ever climbs: refuse "..", NUL and backslashes rather than normalise them away.
-  if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').includes('..')) return null;
-  const candidate = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  const relative = path.relative(root, candidate);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  return candidate;
-}
+// Moved to electron/common so the core can use it without importing a shell; re-exported for the shells.
+export { resolveInside } from '../common/path-inside';
 
 /** Only the loopback names of our own port: a DNS-rebinding page on another name is refused. */
 export function isAllowedHost(host: unknown, port: number): boolean {

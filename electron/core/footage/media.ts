@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Clock } from '../clock';
+import type { Readable } from 'node:stream';
+import { isPlainName } from '../../common/path-inside';
 import type { Database } from '../database';
-import { resolveInside } from '../../shell/guards';
+import type { SessionStore, StaffSession } from '../sessions';
+import { openFolderWalk } from './folder-walk';
 
-const TICKET_LIFETIME_MS = 5 * 60 * 1000;
+const { O_RDONLY, O_NOFOLLOW = 0, O_NONBLOCK = 0 } = fs.constants;
+// No symlink as the file itself, and no wait on a FIFO swapped in (fstat then refuses it).
+const FILE_FLAGS = O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
 
 const VIDEO_TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',
@@ -43,81 +47,135 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
 export interface MediaResponse {
   status: 200 | 206 | 404 | 416;
   headers: Record<string, string>;
-  file?: { path: string; range: ByteRange | null };
+  /**
+   * The bytes to send, read from the file as it was opened and checked (never opened again by path).
+   * The shell pipes it to the response, or destroys it (HEAD, an aborted request) to close the file.
+   */
+  body?: Readable;
+}
+
+interface Ticket {
+  fileId: number;
+  terminal: string;
+  /** The staff session that asked: the ticket is valid while that session is, and no longer. */
+  session: StaffSession;
+  dev: bigint;
+  ino: bigint;
 }
 
 /**
- * Playback of footage for the security role: the router hands out a short-lived ticket for one file;
- * the media route (browser mode) or protocol (Electron) serves that file, inside the root only,
- * with HTTP range support so a player can seek.
+ * Playback of footage for the security role: the router hands out a ticket for one file, bound to the
+ * staff session that asked; the media route (browser mode) or protocol (Electron) serves that file
+ * with HTTP range support so a player can seek. The file is opened through the folders as opened from
+ * the root with O_NOFOLLOW (see folder-walk.ts), must be the indexed file (size, mtime) and the very
+ * file the ticket was issued for (device, inode), and is streamed from that open handle. Nothing of the
+ * ticket or the URL becomes a path: folder and name come from the index.
  */
 export function createMediaTickets({
   database,
-  clock,
   root,
+  sessions,
 }: {
   database: Database;
-  clock: Clock;
   root: () => string | null;
+  sessions: SessionStore;
 }) {
-  const tickets = new Map<string, { fileId: number; expires: number }>();
+  const tickets = new Map<string, Ticket>();
+  sessions.onEnd((session) => {
+    for (const [key, ticket] of tickets) if (ticket.session === session) tickets.delete(key);
+  });
+
+  /** The indexed, live file, opened without following any symlink on the way; null when that fails. */
+  async function openIndexed(fileId: number) {
+    const row = await database.get<{ folder: string; name: string; size: number; mtime: number }>(
+      "SELECT folder, name, size, mtime FROM footage_files WHERE id = ? AND status = 'kept'",
+      [fileId],
+    );
+    const base = root();
+    if (!row || !base || !isPlainName(row.name)) return null;
+    let handle: fs.promises.FileHandle;
+    const walk = openFolderWalk(fs.realpathSync(base));
+    try {
+      const folder = walk.open(row.folder);
+      if (folder === 'gone' || folder === 'refused' || folder === 'unreadable') return null;
+      handle = await fs.promises.open(`${folder}${row.name}`, FILE_FLAGS);
+    } catch {
+      return null;
+    } finally {
+      walk.close();
+    }
+    const stat = await handle.stat({ bigint: true }).catch(() => null);
+    if (!stat?.isFile() || Number(stat.size) !== row.size || Math.floor(Number(stat.mtimeMs)) !== row.mtime) {
+      await handle.close();
+      return null;
+    }
+    return { handle, stat, name: row.name };
+  }
 
   return {
-    issue(fileId: number): string {
-      const now = clock.now();
-      for (const [key, ticket] of tickets) if (ticket.expires <= now) tickets.delete(key);
+    /**
+     * A ticket for the terminal's live staff session, for a file that opens as indexed; null when there
+     * is no such session or file. Its device and inode are kept: the ticket plays that file or nothing.
+     */
+    async issue(fileId: number, terminal: string): Promise<string | null> {
+      const session = sessions.peek(terminal);
+      if (!session) return null;
+      let opened;
+      try {
+        opened = await openIndexed(fileId);
+      } catch {
+        opened = null; // the root itself is gone
+      }
+      if (!opened) return null;
+      await opened.handle.close();
       const ticket = randomBytes(24).toString('base64url');
-      tickets.set(ticket, { fileId, expires: now + TICKET_LIFETIME_MS });
+      tickets.set(ticket, { fileId, terminal, session, dev: opened.stat.dev, ino: opened.stat.ino });
       return ticket;
     },
 
     async respond(ticket: string, rangeHeader: string | undefined): Promise<MediaResponse> {
       const notFound: MediaResponse = { status: 404, headers: {} };
       const entry = tickets.get(ticket);
-      const base = root();
-      if (!entry || entry.expires <= clock.now() || !base) return notFound;
-      const row = await database.get<{ path: string }>(
-        "SELECT path FROM footage_files WHERE id = ? AND status = 'kept'",
-        [entry.fileId],
-      );
-      if (!row) return notFound;
-      let realRoot: string;
+      if (!entry) return notFound;
+      if (sessions.peek(entry.terminal) !== entry.session) {
+        tickets.delete(ticket); // locked, expired or replaced since
+        return notFound;
+      }
+      let opened;
       try {
-        realRoot = fs.realpathSync(base);
+        opened = await openIndexed(entry.fileId);
       } catch {
         return notFound;
       }
-      const file = resolveInside(realRoot, `/${row.path}`);
-      if (!file) return notFound;
-      let stat: fs.Stats;
-      let realFile: string;
-      try {
-        stat = fs.lstatSync(file);
-        realFile = fs.realpathSync(file);
-      } catch {
+      if (!opened) return notFound;
+      const { handle, stat, name } = opened;
+      if (stat.dev !== entry.dev || stat.ino !== entry.ino) {
+        await handle.close();
         return notFound;
       }
-      const relative = path.relative(realRoot, realFile);
-      if (!stat.isFile() || relative.startsWith('..') || path.isAbsolute(relative)) return notFound;
-
-      const type = VIDEO_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      const range = parseRange(rangeHeader, stat.size);
-      if (range === 'unsatisfiable') return { status: 416, headers: { 'content-range': `bytes */${stat.size}` } };
+      const size = Number(stat.size);
+      const type = VIDEO_TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
+      const range = parseRange(rangeHeader, size);
+      if (range === 'unsatisfiable') {
+        await handle.close();
+        return { status: 416, headers: { 'content-range': `bytes */${size}` } };
+      }
       const common = { 'content-type': type, 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
+      // The stream closes the file when it ends or is destroyed.
       if (!range)
         return {
           status: 200,
-          headers: { ...common, 'content-length': String(stat.size) },
-          file: { path: file, range: null },
+          headers: { ...common, 'content-length': String(size) },
+          body: handle.createReadStream(),
         };
       return {
         status: 206,
         headers: {
           ...common,
           'content-length': String(range.end - range.start + 1),
-          'content-range': `bytes ${range.start}-${range.end}/${stat.size}`,
+          'content-range': `bytes ${range.start}-${range.end}/${size}`,
         },
-        file: { path: file, range },
+        body: handle.createReadStream({ start: range.start, end: range.end }),
       };
     },
   };

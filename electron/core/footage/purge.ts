@@ -1,14 +1,15 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { KioskConfig } from '../../../shared/config';
 import { identifyFootage } from '../../../shared/footage-path';
 import { footageRetentionDays } from '../../../shared/retention';
+import { isPlainName } from '../../common/path-inside';
 import type { Clock } from '../clock';
 import type { Database, Statements } from '../database';
 import { ACTIVE_HOLD } from '../holds';
 import { checkRootForDeletion, type RootProblem } from './root';
 import { ROOT_DEVICE_KEY } from './scanner';
-import { createUnlinkPool, type UnlinkPool } from './unlink-pool';
+import { openFolderWalk, type FolderWalk } from './folder-walk';
+import { createUnlinkPool, privateNameOf, UnlinkOutcome, type UnlinkPool } from './unlink-pool';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Files decided per step. Ids travel as one JSON parameter (json_each), so a step is far from
@@ -25,7 +26,10 @@ export interface FootagePurgeCounts {
   changed: number;
   /** Due files modified in the last minutes, perhaps still being written: left alone. */
   settling: number;
-  /** Due rows that are not plain files inside the root any more (a symlink, a folder): left alone. */
+  /**
+   * Due rows that are not plain files inside the root any more (a symlink, a folder, a folder on the
+   * way swapped for a symlink), or whose file was swapped for another between check and unlink: left alone.
+   */
   refused: number;
   /** Deletions a killed earlier run left half done, finished now. */
   repaired: number;
@@ -95,51 +99,6 @@ export function dueFootageFilter(config: KioskConfig, now: number, nextRunAt: nu
   };
 }
 
-/** A file that is already gone is what we wanted. */
-function unlinkIfThere(file: string): void {
-  try {
-    fs.unlinkSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-}
-
-// A backslash is an ordinary character in a Linux file name, and a separator on Windows.
-const NOT_IN_A_NAME = path.sep === '\\' ? /[/\\\0]/ : /[/\0]/;
-const isPlainName = (name: string) => name !== '' && name !== '.' && name !== '..' && !NOT_IN_A_NAME.test(name);
-
-/**
- * The absolute path of an indexed file, or null when it may not be touched: its name is not a plain
- * file name, or its folder's real path (no symlink on the way, looked up once per folder and run)
- * is not inside the root.
- */
-function createFileLocator(realRoot: string) {
-  const folders = new Map<string, string | null>();
-  const folderPath = (folder: string): string | null => {
-    let absolute = folders.get(folder);
-    if (absolute === undefined) {
-      const parts = folder === '' ? [] : folder.split('/');
-      absolute = null;
-      if (parts.every(isPlainName)) {
-        const candidate = path.join(realRoot, ...parts);
-        try {
-          const relative = path.relative(realRoot, fs.realpathSync(candidate));
-          if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) absolute = candidate;
-        } catch (error) {
-          // A folder that is gone holds no file to delete: its files are found gone, not refused.
-          if ((error as NodeJS.ErrnoException).code === 'ENOENT') absolute = candidate;
-        }
-      }
-      folders.set(folder, absolute);
-    }
-    return absolute;
-  };
-  return (file: { folder: string; name: string }): string | null => {
-    const folder = folderPath(file.folder);
-    return folder !== null && isPlainName(file.name) ? `${folder}${path.sep}${file.name}` : null;
-  };
-}
-
 const ids = (files: readonly { id: number }[]) => JSON.stringify(files.map((file) => file.id));
 
 /**
@@ -152,23 +111,39 @@ async function finishInterruptedDeletions(database: Database, realRoot: string, 
   const rows = await database.all<{ id: number; folder: string; name: string; size: number; mtime: number }>(
     "SELECT id, folder, name, size, mtime FROM footage_files WHERE status = 'deleting'",
   );
-  const locate = createFileLocator(realRoot);
+  if (rows.length === 0) return 0;
   const finished: typeof rows = [];
   // Not deleted after all: outside the root by now, no longer the file that was decided on (replaced,
   // changed, a symlink), unreadable, or refused by the system. Kept, and decided again.
   const keep: typeof rows = [];
-  for (const row of rows) {
-    const file = locate(row);
-    try {
-      if (file === null) throw new Error('not inside the root');
-      const stat = fs.lstatSync(file, { throwIfNoEntry: false });
-      if (stat && (!stat.isFile() || stat.size !== row.size || Math.floor(stat.mtimeMs) !== row.mtime))
-        throw new Error('not the file that was decided on');
-      if (stat) unlinkIfThere(file);
-      finished.push(row);
-    } catch {
-      keep.push(row);
+  const walk = openFolderWalk(realRoot);
+  const pool = createUnlinkPool();
+  try {
+    const toUnlink: { row: (typeof rows)[number]; folder: string }[] = [];
+    for (const row of rows) {
+      const folder = isPlainName(row.name) ? walk.open(row.folder) : 'refused';
+      // A folder that is gone holds no file to delete.
+      if (folder === 'gone') finished.push(row);
+      else if (folder === 'refused' || folder === 'unreadable') keep.push(row);
+      else toUnlink.push({ row, folder });
     }
+    // No identity was recorded for a run that was killed: the file must still have the size and mtime decided on.
+    const outcomes = await pool.unlink(
+      toUnlink.map(({ row, folder }) => ({
+        folder,
+        name: row.name,
+        expected: { size: row.size, mtime: row.mtime },
+        privateName: privateNameOf(row.id),
+      })),
+    );
+    toUnlink.forEach(({ row }, index) =>
+      (outcomes[index] === UnlinkOutcome.Unlinked || outcomes[index] === UnlinkOutcome.Gone ? finished : keep).push(
+        row,
+      ),
+    );
+  } finally {
+    await pool.close(); // before the folders close: no worker may use a descriptor after that
+    walk.close();
   }
   await database.transaction(async (tx) => {
     if (finished.length > 0) {
@@ -286,33 +261,36 @@ export async function purgeFootage({
   if (dryRun) return { outcome: 'dry-run', counts };
 
   const settledBefore = now - config.footage.settleMinutes * 60_000;
-  const locate = createFileLocator(realRoot);
   const decide = async (files: Candidate[]) => {
-    const step = { decided: [] as Candidate[], gone: [] as Candidate[], changed: [] as ChangedFile[] };
+    const walk = openFolderWalk(realRoot);
+    walks.add(walk);
+    const step = { decided: [] as Checked[], gone: [] as Candidate[], changed: [] as ChangedFile[], walk };
     for (const [index, file] of files.entries()) {
       // The re-checks are synchronous: the event loop turns now and then, so the commit in flight
       // goes on and the window stays responsive (on a slow network share too).
       if (index % CHECKS_PER_TURN === CHECKS_PER_TURN - 1) await turnEventLoop();
-      const absolute = locate(file);
-      let stat: fs.Stats | undefined;
+      const folder = isPlainName(file.name) ? walk.open(file.folder) : 'refused';
+      let stat: fs.BigIntStats | undefined;
       try {
-        stat = absolute === null ? undefined : fs.lstatSync(absolute, { throwIfNoEntry: false });
+        if (folder === 'unreadable') throw new Error('unreadable folder');
+        stat = folder === 'refused' || folder === 'gone' ? undefined : fs.lstatSync(`${folder}${file.name}`, LSTAT);
       } catch {
         counts.unreadable++; // its folder cannot be read: left alone, and the other files go on
         continue;
       }
-      if (absolute === null || stat?.isFile() === false) {
-        counts.refused++; // not a plain file inside the root any more (a symlink, a folder)
-      } else if (stat === undefined) {
+      if (folder === 'refused' || stat?.isFile() === false) {
+        counts.refused++; // not a plain file inside the root any more (a symlink, a folder, a swapped folder)
+      } else if (folder === 'gone' || stat === undefined) {
         step.gone.push(file);
-      } else if (stat.size !== file.size || Math.floor(stat.mtimeMs) !== file.mtime) {
-        const mtime = Math.floor(stat.mtimeMs);
+      } else if (Number(stat.size) !== file.size || Math.floor(Number(stat.mtimeMs)) !== file.mtime) {
+        const mtime = Math.floor(Number(stat.mtimeMs));
         const identity = identifyFootage(relativePath(file), mtime, config.footage, config.timeZone);
-        step.changed.push([file.id, stat.size, mtime, identity.recordedAt, identity.timeSource]);
+        step.changed.push([file.id, Number(stat.size), mtime, identity.recordedAt, identity.timeSource]);
       } else if (file.mtime > settledBefore) {
         counts.settling++;
       } else {
-        step.decided.push(file);
+        // Its identity as checked, in the folder as opened: the unlink removes this file or nothing.
+        step.decided.push({ ...file, folderHandle: folder, dev: stat.dev, ino: stat.ino });
       }
     }
     counts.gone += step.gone.length;
@@ -323,20 +301,38 @@ export async function purgeFootage({
   // A pipeline of steps. While step k's files are decided (lstat) and its commit marks them 'deleting'
   // and turns step k-2's unlinked files into tombstones, worker threads unlink step k-1's files,
   // committed as 'deleting' a step earlier. A row is 'deleted' only once its file is gone, and
-  // 'deleting' while it may be half way.
+  // 'deleting' while it may be half way. Each step's folders stay open until its files are unlinked.
   let pool: UnlinkPool | null = null; // started at the first unlink: most hourly runs have none
   const closePool = async () => pool?.close();
-  const unlinkAll = async (files: Candidate[]): Promise<UnlinkOutcome> => {
-    if (files.length === 0) return { unlinked: [], failed: [] };
-    pool ??= createUnlinkPool();
-    const failedAt = new Set(await pool.unlink(files.map((file) => locate(file)!)));
-    return {
-      unlinked: files.filter((_, index) => !failedAt.has(index)),
-      failed: files.filter((_, index) => failedAt.has(index)),
-    };
+  const walks = new Set<FolderWalk>();
+  const unlinkAll = async ({ files, walk }: MarkedStep): Promise<UnlinkResult> => {
+    const result: UnlinkResult = { unlinked: [], failed: [] };
+    if (files.length > 0) {
+      pool ??= createUnlinkPool();
+      const outcomes = await pool.unlink(
+        files.map((file) => ({
+          folder: file.folderHandle,
+          name: file.name,
+          expected: { size: file.size, mtime: file.mtime, dev: file.dev, ino: file.ino },
+          privateName: privateNameOf(file.id),
+        })),
+      );
+      files.forEach((file, index) => {
+        const outcome = outcomes[index];
+        if (outcome === UnlinkOutcome.Unlinked || outcome === UnlinkOutcome.Gone) result.unlinked.push(file);
+        else {
+          result.failed.push(file);
+          if (outcome === UnlinkOutcome.NotTheFile) counts.refused++;
+          else counts.failed++;
+        }
+      });
+    }
+    walk?.close();
+    if (walk) walks.delete(walk);
+    return result;
   };
-  let marked: Candidate[] = [];
-  let previous: UnlinkOutcome = { unlinked: [], failed: [] };
+  let marked: MarkedStep = { files: [], walk: null };
+  let previous: UnlinkResult = { unlinked: [], failed: [] };
   try {
     for (let start = 0; start < candidates.length; start += stepSize) {
       const unlinking = unlinkAll(marked);
@@ -377,18 +373,19 @@ export async function purgeFootage({
       counts.held += step.decided.length - markedNow.length;
       previous = await unlinking;
       counts.deleted += previous.unlinked.length;
-      counts.failed += previous.failed.length;
-      marked = markedNow;
+      marked = { files: markedNow, walk: step.walk };
     }
     const last = await unlinkAll(marked);
     counts.deleted += last.unlinked.length;
-    counts.failed += last.failed.length;
     await database.transaction(async (tx) => {
       await markDeleted(tx, [...previous.unlinked, ...last.unlinked]);
       await restoreKept(tx, [...previous.failed, ...last.failed]);
     });
   } finally {
+    // Workers first: a folder's descriptor is closed only when no worker can use it any more (a
+    // closed descriptor's number may name another folder next).
     await closePool();
+    for (const walk of walks) walk.close();
   }
   return { outcome: 'ok', counts };
 }
@@ -396,10 +393,18 @@ export async function purgeFootage({
 const CHECKS_PER_TURN = 500;
 const turnEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
+const LSTAT = { bigint: true, throwIfNoEntry: false } as const;
+
 type ChangedFile = [id: number, size: number, mtime: number, recordedAt: number, timeSource: string];
-interface UnlinkOutcome {
-  unlinked: Candidate[];
-  failed: Candidate[];
+/** A due file as checked on disk: the folder it was checked in (still open) and its device and inode. */
+type Checked = Candidate & { folderHandle: string; dev: bigint; ino: bigint };
+interface MarkedStep {
+  files: Checked[];
+  walk: FolderWalk | null;
+}
+interface UnlinkResult {
+  unlinked: Checked[];
+  failed: Checked[];
 }
 
 async function markDeleted(tx: Statements, files: Candidate[]): Promise<void> {

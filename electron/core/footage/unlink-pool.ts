@@ -2,25 +2,103 @@ import { Worker } from 'node:worker_threads';
 
 // Kept as source text and started with `eval`, so the same code runs from the TypeScript sources
 // (tests, CLI) and from the bundled and packaged app without a separate worker file to ship.
+//
+// A file is unlinked only once it is proven to be the one that was checked. Whatever is at the name
+// now is first renamed to a private name in the same opened folder (atomic: a swap after that no
+// longer matters), looked at there, and unlinked only when it is a plain file with the device, inode,
+// size and mtime that were checked (a deletion an earlier run left half done: size and mtime).
+// Otherwise it is put back, never over something that took its name meanwhile (a hard link refuses
+// an existing name). The private name is the row's (`.kiosk-deleting-<id>`, no video extension, so
+// never indexed): a run killed between rename and unlink leaves the file where the repair looks.
 const WORKER_SOURCE = `
 const fs = require('node:fs');
 const { parentPort } = require('node:worker_threads');
-parentPort.on('message', (paths) => {
-  const failed = [];
-  for (let index = 0; index < paths.length; index++) {
-    try {
-      fs.unlinkSync(paths[index]);
-    } catch (error) {
-      if (error.code !== 'ENOENT') failed.push(index); // a file already gone is what we wanted
+const [UNLINKED, GONE, NOT_THE_FILE, FAILED] = [0, 1, 2, 3];
+// An inode number freed by a deletion may come back for a new file: type, size and mtime count too.
+const matches = (stat, expected) =>
+  stat.isFile() &&
+  Number(stat.size) === expected.size &&
+  Math.floor(Number(stat.mtimeMs)) === expected.mtime &&
+  (expected.ino === undefined || (stat.dev === expected.dev && stat.ino === expected.ino));
+function putBack(held, file, stat) {
+  try {
+    if (stat && stat.isDirectory()) {
+      if (!fs.lstatSync(file, { throwIfNoEntry: false })) fs.renameSync(held, file);
+    } else {
+      fs.linkSync(held, file);
+      fs.unlinkSync(held);
     }
+  } catch {
+    // its name was taken meanwhile: it stays under the private name rather than replace that
   }
-  parentPort.postMessage(failed);
-});
+}
+function unlinkChecked([folder, name, expected, privateName]) {
+  const file = folder + name;
+  const held = folder + privateName;
+  let leftover;
+  try {
+    leftover = fs.lstatSync(held, { bigint: true, throwIfNoEntry: false });
+    if (leftover && matches(leftover, expected)) {
+      fs.unlinkSync(held); // a killed run had renamed it already
+      return UNLINKED;
+    }
+  } catch {
+    return FAILED;
+  }
+  try {
+    fs.renameSync(file, held);
+  } catch (error) {
+    return error.code === 'ENOENT' ? GONE : FAILED; // a file already gone is what we wanted
+  }
+  let stat;
+  try {
+    stat = fs.lstatSync(held, { bigint: true });
+    if (!matches(stat, expected)) {
+      putBack(held, file, stat);
+      return NOT_THE_FILE;
+    }
+    fs.unlinkSync(held);
+    return UNLINKED;
+  } catch {
+    putBack(held, file, stat);
+    return FAILED;
+  }
+}
+parentPort.on('message', (files) => parentPort.postMessage(files.map(unlinkChecked)));
 `;
 
+export const UnlinkOutcome = {
+  Unlinked: 0,
+  /** Nothing under that name any more: what we wanted. */
+  Gone: 1,
+  /** Something else had taken the name (a swap): put back untouched. */
+  NotTheFile: 2,
+  /** The system refused (permissions, in use): kept. */
+  Failed: 3,
+} as const;
+export type UnlinkOutcome = (typeof UnlinkOutcome)[keyof typeof UnlinkOutcome];
+
+/**
+ * What was checked about a file: a plain file of this size and mtime, and its device and inode (not
+ * known when finishing a killed run's deletions).
+ */
+export type CheckedFile = { size: number; mtime: number; dev?: bigint; ino?: bigint };
+
+export interface UnlinkRequest {
+  /** A prefix from a FolderWalk of the folder the file was checked in, open until the unlink resolves. */
+  folder: string;
+  name: string;
+  expected: CheckedFile;
+  /** A plain name in the same folder, the same for the same file in every run (see privateNameOf). */
+  privateName: string;
+}
+
+/** Where a file is while its unlink is checked: a name of its row's own, that no scan indexes. */
+export const privateNameOf = (rowId: number) => `.kiosk-deleting-${rowId}`;
+
 export interface UnlinkPool {
-  /** Unlinks every path (absolute, already checked by the caller); resolves with the indexes that failed. */
-  unlink(paths: readonly string[]): Promise<number[]>;
+  /** Unlinks every file that is still the one checked; resolves with each file's outcome, in order. */
+  unlink(files: readonly UnlinkRequest[]): Promise<UnlinkOutcome[]>;
   close(): Promise<void>;
 }
 
@@ -34,16 +112,17 @@ export function createUnlinkPool(size = 2): UnlinkPool {
     worker.unref();
     return worker;
   });
-  const run = (worker: Worker, paths: string[]) =>
-    new Promise<number[]>((resolve, reject) => {
+  type Message = [folder: string, name: string, expected: CheckedFile, privateName: string][];
+  const run = (worker: Worker, files: Message) =>
+    new Promise<UnlinkOutcome[]>((resolve, reject) => {
       const cleanUp = () => {
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
       };
-      const onMessage = (failed: number[]) => {
+      const onMessage = (outcomes: UnlinkOutcome[]) => {
         cleanUp();
-        resolve(failed);
+        resolve(outcomes);
       };
       const onError = (error: Error) => {
         cleanUp();
@@ -56,26 +135,29 @@ export function createUnlinkPool(size = 2): UnlinkPool {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage(paths);
+      worker.postMessage(files);
     });
 
   return {
-    async unlink(paths) {
+    async unlink(files) {
       // A run of files of one folder goes to one worker: unlinks in the same folder take turns anyway.
-      const shares = workers.map(() => ({ paths: [] as string[], indexes: [] as number[] }));
+      const shares = workers.map(() => ({ files: [] as Message, indexes: [] as number[] }));
       let share = 0;
-      for (let index = 0; index < paths.length; index++) {
-        if (index > 0 && folderOf(paths[index]!) !== folderOf(paths[index - 1]!)) share = (share + 1) % size;
-        shares[share]!.paths.push(paths[index]!);
+      for (let index = 0; index < files.length; index++) {
+        const file = files[index]!;
+        if (index > 0 && file.folder !== files[index - 1]!.folder) share = (share + 1) % size;
+        shares[share]!.files.push([file.folder, file.name, file.expected, file.privateName]);
         shares[share]!.indexes.push(index);
       }
-      const failed = await Promise.all(shares.map((part, at) => run(workers[at]!, part.paths)));
-      return failed.flatMap((indexes, at) => indexes.map((index) => shares[at]!.indexes[index]!));
+      const answers = await Promise.all(shares.map((part, at) => run(workers[at]!, part.files)));
+      const outcomes: UnlinkOutcome[] = new Array(files.length);
+      answers.forEach((answer, at) =>
+        answer.forEach((outcome, index) => (outcomes[shares[at]!.indexes[index]!] = outcome)),
+      );
+      return outcomes;
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
 }
-
-const folderOf = (file: string) => file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')));

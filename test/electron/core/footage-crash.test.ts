@@ -99,6 +99,10 @@ it.each<[FreezePoint, string]>([
       });
       expect(next).toMatchObject({ outcome: 'ok', counts: { repaired: interrupted, failed: 0 } });
       expect(filesOnDisk(root).size).toBe(0);
+      // Nor is a file left under the private name a killed unlink had renamed it to.
+      expect(
+        fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((entry) => entry.includes('.kiosk-')),
+      ).toEqual([]);
       const after = await database.all<{ status: string; n: number }>(
         'SELECT status, count(*) AS n FROM footage_files GROUP BY status',
       );
