@@ -108,6 +108,15 @@ const footage = z.strictObject({
   settleMinutes: z.int().min(0).max(120).default(5),
 });
 
+const privacy = z.strictObject({
+  /** A visit's footage: recordings from this long before it signed in until this long after it left. */
+  footageMarginMinutes: z.int().min(0).max(240).default(15),
+  /** The cameras whose footage belongs to a visit (say, the entrance and the car park); empty: all. */
+  visitCameras: z.array(z.string().min(1).max(200)).default([]),
+  /** Where the staff view's footage exports go, each in a folder of its own; null: only the CLI exports. */
+  exportFolder: z.string().min(1).nullable().default(null),
+});
+
 export const kioskConfigSchema = z.strictObject({
   organisation: organisation.prefault({}),
   timeZone: z
@@ -119,6 +128,7 @@ export const kioskConfigSchema = z.strictObject({
   reception: reception.prefault({}),
   schedules: schedules.prefault({}),
   footage: footage.prefault({}),
+  privacy: privacy.prefault({}),
 });
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;

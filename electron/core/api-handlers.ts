@@ -6,6 +6,8 @@ import { evacuationCsv } from './evacuation-csv';
 import type { FootageService } from './footage/footage-service';
 import type { MediaTickets } from './footage/media';
 import type { HoldsService } from './holds';
+import { createPrivacyHandlers } from './privacy/privacy-handlers';
+import type { PrivacyService } from './privacy/privacy-service';
 import type { VisitRetention } from './retention/visit-retention';
 import type { Caller, Handlers } from './router';
 import type { SessionStore } from './sessions';
@@ -23,6 +25,7 @@ export interface HandlerDependencies {
   retention: VisitRetention;
   footage: FootageService;
   media: MediaTickets;
+  privacy: PrivacyService;
   automaticSignOut: () => Promise<JobRun>;
 }
 
@@ -42,6 +45,7 @@ export function createApiHandlers({
   retention,
   footage,
   media,
+  privacy,
   automaticSignOut,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
@@ -175,5 +179,7 @@ export function createApiHandlers({
       await audit.record(auditActorOf(caller), 'footage.played', { fileId: input.fileId });
       return { ticket: media.issue(input.fileId) };
     },
+
+    ...createPrivacyHandlers({ privacy, actorOf: auditActorOf }),
   };
 }

@@ -16,6 +16,7 @@ import {
 } from './footage/footage-service';
 import { createMediaTickets, type MediaTickets } from './footage/media';
 import { createJobRunner, type JobRunner } from './jobs';
+import { createPrivacyService, type PrivacyService } from './privacy/privacy-service';
 import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './retention/visit-retention';
 import { startScheduler } from './scheduler';
 import { createRouter, type Caller, type Router } from './router';
@@ -48,6 +49,8 @@ export interface Kiosk {
   footage: FootageService;
   /** Footage playback tickets and the responses the media route and protocol serve. */
   media: MediaTickets;
+  /** Data-subject requests: search, copy, correct, erase, restrict, footage export. */
+  privacy: PrivacyService;
   router: Router;
   /**
    * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
@@ -98,6 +101,7 @@ export async function createKiosk({
       return { outcome: 'ok', counts: { signedOut } };
     });
   const media = createMediaTickets({ database, clock, root: () => effectiveConfig.footage.root });
+  const privacy = createPrivacyService({ database, clock, config: effectiveConfig, audit, holds, footage });
   const router = createRouter(
     createApiHandlers({
       media,
@@ -109,6 +113,7 @@ export async function createKiosk({
       holds,
       retention,
       footage,
+      privacy,
       automaticSignOut,
     }),
     (error, channel) => logError(error, `channel ${channel}`),
@@ -152,6 +157,7 @@ export async function createKiosk({
     retention,
     footage,
     media,
+    privacy,
     router,
     async handle(terminal, channel, input, { background = false } = {}) {
       let caller: Caller;

@@ -21,6 +21,7 @@ const TABS_BY_ROLE: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
   security: ['footage', 'holds', 'evacuation'],
   admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds', 'footage'],
+  privacy: [],
 };
 
 interface Props {

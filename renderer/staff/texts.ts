@@ -19,7 +19,10 @@ const nl = {
   create: 'Aanmaken en ontgrendelen',
   signedInAs: (name: string, role: string) => `${name} · ${role}`,
   lock: 'Vergrendelen',
-  roles: { receptionist: 'receptie', security: 'beveiliging', admin: 'beheer' } satisfies Record<StaffRole, string>,
+  roles: { receptionist: 'receptie', security: 'beveiliging', admin: 'beheer', privacy: 'privacy' } satisfies Record<
+    StaffRole,
+    string
+  >,
   tabs: {
     today: 'Vandaag',
     evacuation: 'Ontruimingslijst',
@@ -29,6 +32,7 @@ const nl = {
     retention: 'Bewaartermijnen',
     holds: 'Bewaarplichten',
     footage: 'Camerabeelden',
+    privacy: 'Privacyverzoeken',
   },
   todayTitle: (date: string) => `Bezoekers vandaag (${date})`,
   onSiteCount: (count: number) => `${count} aanwezig`,
@@ -173,7 +177,7 @@ const en: StaffText = {
   create: 'Create and unlock',
   signedInAs: (name: string, role: string) => `${name} · ${role}`,
   lock: 'Lock',
-  roles: { receptionist: 'reception', security: 'security', admin: 'admin' },
+  roles: { receptionist: 'reception', security: 'security', admin: 'admin', privacy: 'privacy' },
   tabs: {
     today: 'Today',
     evacuation: 'Evacuation list',
@@ -183,6 +187,7 @@ const en: StaffText = {
     retention: 'Retention',
     holds: 'Legal holds',
     footage: 'Camera footage',
+    privacy: 'Privacy requests',
   },
   todayTitle: (date: string) => `Visitors today (${date})`,
   onSiteCount: (count: number) => `${count} on site`,

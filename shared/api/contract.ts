@@ -3,6 +3,7 @@ import type { MessageKey } from '../messages';
 import { addStaffInput, firstAdminInput, resetPinInput, staffId, unlockInput } from '../validation/staff-schemas';
 import { signInInput, signOutInput } from '../validation/visit-schemas';
 import { channel } from './channel';
+import { privacyApi } from './privacy';
 import type {
   AuditEntry,
   CsvExport,
@@ -140,6 +141,9 @@ export const api = {
   'footage.list': channel<typeof footageListInput, FootageRow[]>({ input: footageListInput, access: security }),
   'footage.overview': channel<typeof noInput, FootageOverview>({ input: noInput, access: security }),
   'footage.playback': channel<typeof playbackInput, { ticket: string }>({ input: playbackInput, access: security }),
+
+  // Data-subject requests (issue 13).
+  ...privacyApi,
 };
 
 export type Api = typeof api;

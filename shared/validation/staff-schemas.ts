@@ -10,9 +10,12 @@ export const pin = z
   .string({ error: 'pin.invalid' satisfies MessageKey })
   .regex(new RegExp(`^\\d{${PIN_MIN_DIGITS},${PIN_MAX_DIGITS}}$`), { error: 'pin.invalid' satisfies MessageKey });
 
-export const staffRole = z.enum(['receptionist', 'security', 'admin'] as const satisfies readonly StaffRole[], {
-  error: 'role.invalid' satisfies MessageKey,
-});
+export const staffRole = z.enum(
+  ['receptionist', 'security', 'admin', 'privacy'] as const satisfies readonly StaffRole[],
+  {
+    error: 'role.invalid' satisfies MessageKey,
+  },
+);
 
 export const staffName = z
   .string({ error: 'field.invalid' satisfies MessageKey })

@@ -4,6 +4,7 @@ import * as retention from './0003-retention';
 import * as footage from './0004-footage';
 import * as footageByFolder from './0005-footage-by-folder';
 import * as footageRecordByTime from './0006-footage-record-by-time';
+import * as privacy from './0011-privacy';
 
 export interface Migration {
   sql: string;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   footage,
   footageByFolder,
   footageRecordByTime,
+  privacy,
 ];
