@@ -23,6 +23,8 @@ import {
   formatStaff,
   formatToday,
 } from './format';
+import { PRIVACY_COMMANDS, PRIVACY_OPTIONS } from './privacy-commands';
+import { UsageError } from './usage-error';
 
 export interface CliIo {
   argv: readonly string[];
@@ -36,9 +38,6 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
-
-/** A mistake in what the user typed or configured: one line on stderr, exit code 2, no stack. */
-class UsageError extends Error {}
 
 const USAGE = `Usage: kiosk <command> [options]
 
@@ -59,6 +58,15 @@ Commands:
   holds add --file PATH --reason R | --camera C --from T --to T --reason R   hold footage
   footage scan | footage purge [--dry-run] | footage list [--camera C] [--status kept|held|deleted|gone]
                  (with --footage-root R to use another root for this run)
+
+Privacy requests (purpose: access-request, erasure-request, rectification-request, restriction-request,
+objection, police-request, other):
+  visits search --query Q [--from DATE] [--to DATE] --purpose P   find a person's visits (all days, held too)
+  visits export --ids 1,2 --language nl|en --out FILE --purpose P  a copy for the person: FILE and FILE.json
+  visits correct --id N [--first F] [--last L] [--company C] [--plate P]   correct a visit
+  visits erase --ids 1,2 --reason R                               erase visits now (not while held)
+  visits restrict --ids 1,2 --reason R | visits unrestrict --ids 1,2      restrict or lift it
+  footage export --visit N | --files F1,F2 --out DIR --reason R   copy footage with a manifest; holds the originals
 
 Options:
   --data-dir D   the kiosk's data folder (default: ${defaultDataDir()})
@@ -90,6 +98,7 @@ const OPTIONS = {
   to: { type: 'string' },
   status: { type: 'string' },
   'footage-root': { type: 'string' },
+  ...PRIVACY_OPTIONS,
 } as const;
 
 type Values = ReturnType<typeof parse>['values'];
@@ -256,6 +265,8 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
     );
     print(entries, () => formatAudit(entries, kiosk.config.timeZone));
   },
+
+  ...PRIVACY_COMMANDS,
 };
 
 /**
