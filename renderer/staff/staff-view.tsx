@@ -8,20 +8,21 @@ import { AuditTab } from './audit-tab';
 import { EvacuationTab } from './evacuation-tab';
 import { FootageTab } from './footage-tab';
 import { HoldsTab } from './holds-tab';
+import { PrivacyTab } from './privacy-tab';
 import { RegisterTab } from './register-tab';
 import { RetentionTab } from './retention-tab';
 import { StaffAccountsTab } from './staff-accounts-tab';
 import { staffText } from './texts';
 import { TodayTab } from './today-tab';
 
-type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'audit' | 'retention' | 'holds' | 'footage';
+type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'audit' | 'retention' | 'holds' | 'footage' | 'privacy';
 
 // What each role gets to see. The router refuses the rest anyway; this only keeps the screen honest.
 const TABS_BY_ROLE: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
   security: ['footage', 'holds', 'evacuation'],
-  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds', 'footage'],
-  privacy: [],
+  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds', 'footage', 'privacy'],
+  privacy: ['privacy'],
 };
 
 interface Props {
@@ -90,6 +91,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {tab === 'retention' && <RetentionTab {...props} timeZone={facts.timeZone} />}
           {tab === 'holds' && <HoldsTab {...props} timeZone={facts.timeZone} />}
           {tab === 'footage' && <FootageTab {...props} timeZone={facts.timeZone} />}
+          {tab === 'privacy' && <PrivacyTab client={staffClient} language={language} />}
           {!tab && <p className="lead">{text.noViews}</p>}
         </section>
       )}
