@@ -261,6 +261,7 @@ export function PrivacyTab({ client, language }: Props) {
                   <th scope="col">
                     <input
                       type="checkbox"
+                      className="select-visit"
                       aria-label={text.selectAll}
                       checked={chosen.length === visits.length}
                       onChange={(event) => {
@@ -285,6 +286,7 @@ export function PrivacyTab({ client, language }: Props) {
                     <td>
                       <input
                         type="checkbox"
+                        className="select-visit"
                         aria-label={text.selectVisit(visit.id)}
                         checked={selected.has(visit.id)}
                         onChange={() => toggle(visit.id)}
