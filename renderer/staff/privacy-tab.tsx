@@ -55,8 +55,15 @@ export function PrivacyTab({ client, language }: Props) {
   const only = chosen.length === 1 ? chosen[0]! : null;
   const message = (key?: MessageKey) => (key ? translate(key, language) : undefined);
 
+  const updateVisits = (change: (visits: PrivacyVisit[]) => PrivacyVisit[]) =>
+    setResult((current) => (current ? { ...current, visits: change(current.visits) } : current));
+
   function showError(error: ApiError) {
     setDone(null);
+    // The list may predate the hold: show it now.
+    const heldId = error.key === 'privacy.visitHeld' ? error.params?.visitId : undefined;
+    if (heldId !== undefined)
+      updateVisits((list) => list.map((visit) => (visit.id === heldId ? { ...visit, held: true } : visit)));
     setErrors(error.fields ?? {});
     setFormError(
       error.fields ? translate('validation.failed', language) : translate(error.key, language, error.params),
@@ -85,9 +92,6 @@ export function PrivacyTab({ client, language }: Props) {
     setCorrection(null);
     setFootage(null);
   }
-
-  const updateVisits = (change: (visits: PrivacyVisit[]) => PrivacyVisit[]) =>
-    setResult((current) => (current ? { ...current, visits: change(current.visits) } : current));
 
   function ask(action: Action) {
     clearMessages();
@@ -237,7 +241,7 @@ export function PrivacyTab({ client, language }: Props) {
         </div>
       </form>
 
-      {formError && (
+      {formError && !pending && (
         <p className="form-error" role="alert">
           {formError}
         </p>
@@ -444,6 +448,11 @@ export function PrivacyTab({ client, language }: Props) {
               error={message(errors.reason)}
               required
             />
+          )}
+          {formError && (
+            <p className="form-error" role="alert">
+              {formError}
+            </p>
           )}
           <div className="actions">
             <button type="button" className="primary" onClick={confirm}>

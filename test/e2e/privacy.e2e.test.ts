@@ -40,6 +40,7 @@ const TEXT = {
     eraseConfirmation: '1 bezoek wordt nu gewist; dit kan niet ongedaan worden gemaakt.',
     reason: 'Reden of kenmerk van het verzoek (geen namen)',
     held: (id: number) => `Bezoek ${id} valt onder een bewaarplicht`,
+    heldFlag: 'bewaarplicht',
     erased: '1 bezoek gewist.',
     pageHeading: 'Uw gegevens als bezoeker',
   },
@@ -63,6 +64,7 @@ const TEXT = {
     eraseConfirmation: '1 visit will be erased now; this cannot be undone.',
     reason: 'Reason or reference of the request (no names)',
     held: (id: number) => `Visit ${id} is under a legal hold`,
+    heldFlag: 'legal hold',
     erased: '1 visit erased.',
     pageHeading: 'Your data as a visitor',
   },
@@ -153,6 +155,7 @@ describe('privacy requests in Chromium', () => {
       await expectAccessible(page);
       await page.getByRole('button', { name: text.confirm, exact: true }).click();
       await page.getByText(text.held(id)).waitFor();
+      expect(await row.innerText()).toContain(text.heldFlag);
       await shot('4-erase-refused-held');
       await expectAccessible(page);
 
