@@ -44,7 +44,7 @@ const USAGE = `Usage: kiosk <command> [options]
 Commands:
   visits sign-in --first F --last L [--company C] [--plate P]   register a visitor by hand
   visits today                                                    list today's visitors
-  staff add --name N --role receptionist|security|admin           add a staff account (PIN from stdin)
+  staff add --name N --role receptionist|security|admin|privacy   add a staff account (PIN from stdin)
   staff list                                                      list staff accounts
   staff disable --id N | staff enable --id N                      switch an account off or on
   staff reset-pin --id N                                          set a new PIN (from stdin)
