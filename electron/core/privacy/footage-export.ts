@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveInside } from '../../shell/guards';
 import { UserError } from '../user-error';
 
 export interface CopiedFile {
@@ -22,13 +21,27 @@ export function prepareExportFolder(folder: string): void {
 
 const BUFFER_SIZE = 1 << 20;
 
+/** The index's '/'-separated path under the root, refused when it could climb out of it. */
+function insideRoot(realRoot: string, relativePath: string): string | null {
+  const parts = relativePath.split('/');
+  if (
+    relativePath.includes('\0') ||
+    relativePath.includes('\\') ||
+    parts.some((part) => part === '' || part === '..' || part === '.')
+  )
+    return null;
+  const candidate = path.resolve(realRoot, ...parts);
+  const relative = path.relative(realRoot, candidate);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? null : candidate;
+}
+
 /**
  * Copies one footage file (its path relative to the root) to the same relative path under `target`,
  * hashing the bytes as they are written. The source is opened without following a symlink, and its
  * folder must really lie inside the root, so a link planted in the recordings cannot export another file.
  */
 export function copyFootageFile(realRoot: string, relativePath: string, target: string): CopiedFile {
-  const source = resolveInside(realRoot, `/${relativePath.split('/').map(encodeURIComponent).join('/')}`);
+  const source = insideRoot(realRoot, relativePath);
   if (!source) throw new UserError({ key: 'privacy.footageUnavailable' });
   let realFolder: string;
   try {
