@@ -95,6 +95,8 @@ export function PrivacyTab({ client, language }: Props) {
 
   function ask(action: Action) {
     clearMessages();
+    // Each step is audited with its own reason: none carries over from the step before.
+    setReason('');
     if (action === 'correct' && only)
       setCorrection({
         firstName: only.firstName,

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { kioskConfigSchema } from '../../shared/config';
 import { callers, manualClock, visitor } from '../helpers/kiosk';
+import { makeTempDir } from '../helpers/temp-dir';
 import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
 const PRIVACY_PIN = '583920';
@@ -43,6 +46,18 @@ const TEXT = {
     heldFlag: 'bewaarplicht',
     erased: '1 bezoek gewist.',
     pageHeading: 'Uw gegevens als bezoeker',
+    correct: 'Corrigeren',
+    company: 'Bedrijf (leeg: geen)',
+    correctConfirmation: (id: number) => `Bezoek ${id} wordt gecorrigeerd met de ingevulde gegevens.`,
+    corrected: (id: number) => `Bezoek ${id} gecorrigeerd.`,
+    restrict: 'Beperken',
+    restrictedDone: '1 bezoek beperkt.',
+    restrictedFlag: 'beperkt',
+    footage: 'Camerabeelden van dit bezoek',
+    exportFootage: 'Beelden exporteren naar de exportmap',
+    footageConfirmation:
+      '1 bestand wordt gekopieerd naar de exportmap, met een manifest, en de originelen krijgen een bewaarplicht.',
+    footageDone: /1 bestand geëxporteerd naar .*; de originelen hebben een bewaarplicht\./,
   },
   en: {
     language: 'English',
@@ -67,12 +82,38 @@ const TEXT = {
     heldFlag: 'legal hold',
     erased: '1 visit erased.',
     pageHeading: 'Your data as a visitor',
+    correct: 'Correct',
+    company: 'Company (empty: none)',
+    correctConfirmation: (id: number) => `Visit ${id} will be corrected with the details entered.`,
+    corrected: (id: number) => `Visit ${id} corrected.`,
+    restrict: 'Restrict',
+    restrictedDone: '1 visit restricted.',
+    restrictedFlag: 'restricted',
+    footage: 'Footage of this visit',
+    exportFootage: 'Export footage to the export folder',
+    footageConfirmation:
+      '1 file will be copied to the export folder with a manifest, and the originals will be put under a legal hold.',
+    footageDone: /1 file exported to .*; the originals are held\./,
   },
 } as const;
 
+let exportFolder: string;
+
 async function seed(): Promise<number> {
   const clock = manualClock('2026-09-01T08:00:00Z');
-  running = await startKiosk({ clock });
+  // One recording at the entrance, five minutes into the visit (10:05 in Amsterdam).
+  const root = makeTempDir('footage-');
+  const recording = path.join(root, 'entrance', 'entrance_20260901_100500.mp4');
+  fs.mkdirSync(path.dirname(recording));
+  fs.writeFileSync(recording, 'x'.repeat(4096));
+  const written = new Date('2026-09-01T08:15:00Z');
+  fs.utimesSync(recording, written, written);
+  fs.utimesSync(path.dirname(recording), written, written);
+  exportFolder = makeTempDir('exports-');
+  running = await startKiosk({
+    clock,
+    config: kioskConfigSchema.parse({ footage: { root }, privacy: { exportFolder } }),
+  });
   // With no admin the staff button leads to the first-run screen.
   await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', '864205');
   await running.kiosk.staff.add('operator', 'Pia Privacy', 'privacy', PRIVACY_PIN);
@@ -84,6 +125,8 @@ async function seed(): Promise<number> {
   await signIn('2026-09-01T08:00:00Z', { firstName: 'Zoë', lastName: "D'Arcy", company: 'ACME', plate: 'GBB-01-B' });
   await signIn('2026-10-01T08:00:00Z', { firstName: 'Zoe', lastName: 'Smith' });
   await signIn('2026-11-01T08:00:00Z', { firstName: 'Anna', lastName: 'Darcy' });
+  clock.set('2026-09-02T10:00:00Z');
+  expect((await running.kiosk.footage.scan()).outcome).toBe('ok');
   clock.set('2026-11-24T10:00:00Z');
   return (await running.kiosk.database.get<{ id: number }>("SELECT id FROM visits WHERE last_name = 'D''Arcy'"))!.id;
 }
@@ -146,17 +189,53 @@ describe('privacy requests in Chromium', () => {
       expect(html).toContain('D&#39;Arcy');
       expect(JSON.parse(downloads.find((content) => content.startsWith('{'))!).visits[0].plate).toBe('GBB-01-B');
 
+      // Rectification, checked as at sign-in.
+      await page.getByRole('button', { name: text.correct, exact: true }).click();
+      await page.getByText(text.correctConfirmation(id)).waitFor();
+      await page.getByLabel(text.company).fill('ACME Europe');
+      await shot('3-correct');
+      await expectAccessible(page);
+      await page.getByRole('button', { name: text.confirm, exact: true }).click();
+      await page.getByText(text.corrected(id)).waitFor();
+      expect(await page.getByRole('row', { name: /Zoë D'Arcy/ }).innerText()).toContain('ACME Europe');
+
+      // Restriction.
+      await page.getByRole('button', { name: text.restrict, exact: true }).click();
+      await page.getByLabel(text.reason).fill('art. 18 ref 2026-3');
+      await page.getByRole('button', { name: text.confirm, exact: true }).click();
+      await page.getByText(text.restrictedDone).waitFor();
+      expect(await row.innerText()).toContain(text.restrictedFlag);
+
+      // The visit's footage, exported into the configured folder with the originals held.
+      await page.getByRole('button', { name: text.footage, exact: true }).click();
+      await page.getByRole('button', { name: text.exportFootage, exact: true }).click();
+      await page.getByText(text.footageConfirmation).waitFor();
+      expect(await page.getByLabel(text.reason).inputValue()).toBe('');
+      await page.getByLabel(text.reason).fill('police request PV 2026-9');
+      await shot('4-footage');
+      await expectAccessible(page);
+      await page.getByRole('button', { name: text.confirm, exact: true }).click();
+      await page.getByText(text.footageDone).waitFor();
+      const [exportDir] = fs.readdirSync(exportFolder);
+      const manifest = JSON.parse(fs.readFileSync(path.join(exportFolder, exportDir!, 'manifest.json'), 'utf8'));
+      expect(manifest).toMatchObject({
+        exportedBy: 'Pia Privacy',
+        reason: 'police request PV 2026-9',
+        files: [{ camera: 'entrance', size: 4096 }],
+      });
+      expect((await running.kiosk.holds.listActive()).map((hold) => hold.kind)).toEqual(['footage-file']);
+
       // A hold stops the erasure, and says so.
       const hold = await running.kiosk.holds.placeOnVisit('operator', id, 'police case', null);
       await page.getByRole('button', { name: text.erase, exact: true }).click();
       await page.getByText(text.eraseConfirmation).waitFor();
       await page.getByLabel(text.reason).fill('art. 17 ref 2026-4');
-      await shot('3-erase-confirmation');
+      await shot('5-erase-confirmation');
       await expectAccessible(page);
       await page.getByRole('button', { name: text.confirm, exact: true }).click();
       await page.getByText(text.held(id)).waitFor();
       expect(await row.innerText()).toContain(text.heldFlag);
-      await shot('4-erase-refused-held');
+      await shot('6-erase-refused-held');
       await expectAccessible(page);
 
       await running.kiosk.holds.release('operator', hold.id);
@@ -164,7 +243,7 @@ describe('privacy requests in Chromium', () => {
       await page.getByText(text.erased).waitFor();
       expect(await page.getByRole('row', { name: /Zoë D'Arcy/ }).count()).toBe(0);
       expect(await running.kiosk.database.get('SELECT id FROM visits WHERE id = ?', [id])).toBeUndefined();
-      await shot('5-erased');
+      await shot('7-erased');
       await expectAccessible(page);
 
       const actions = (await running.kiosk.audit.list()).map((entry) => entry.action);
