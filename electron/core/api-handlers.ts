@@ -180,6 +180,6 @@ export function createApiHandlers({
       return { ticket: media.issue(input.fileId) };
     },
 
-    ...createPrivacyHandlers({ privacy, actorOf: auditActorOf }),
+    ...createPrivacyHandlers({ privacy, media, actorOf: auditActorOf }),
   };
 }

@@ -7,6 +7,8 @@ import {
   type VisitFootage,
 } from '../../shared/api/privacy';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
+import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
+import type { FootageRow } from '../../shared/api/types';
 import type { ApiError } from '../../shared/result';
 import { formatLocalDate, formatLocalDateTime, formatLocalTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
@@ -45,6 +47,7 @@ export function PrivacyTab({ client, language }: Props) {
   const [pending, setPending] = useState<Action | null>(null);
   const [correction, setCorrection] = useState<Correction | null>(null);
   const [footage, setFootage] = useState<VisitFootage | null>(null);
+  const [playing, setPlaying] = useState<{ url: string; row: FootageRow } | null>(null);
   const [errors, setErrors] = useState<Partial<Record<string, MessageKey>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -154,12 +157,20 @@ export function PrivacyTab({ client, language }: Props) {
     setPending(null);
   }
 
+  async function play(row: FootageRow) {
+    clearMessages();
+    const ticket = await client.invoke('privacy.playFootage', { fileId: row.id });
+    if (!ticket.ok) return showError(ticket.error);
+    setPlaying({ url: mediaUrl(ticket.value.ticket, window[BRIDGE_GLOBAL] !== undefined), row });
+  }
+
   async function showFootage() {
     if (!only) return;
     clearMessages();
     const shown = await client.invoke('privacy.visitFootage', { visitId: only.id });
     if (!shown.ok) return showError(shown.error);
     setFootage(shown.value);
+    setPlaying(null);
   }
 
   function toggle(id: number) {
@@ -413,6 +424,7 @@ export function PrivacyTab({ client, language }: Props) {
                     <th scope="col">{text.footageColumns.start}</th>
                     <th scope="col">{text.footageColumns.size}</th>
                     <th scope="col">{text.footageColumns.held}</th>
+                    <th scope="col">{text.footageColumns.play}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -422,10 +434,36 @@ export function PrivacyTab({ client, language }: Props) {
                       <td className="when">{formatLocalDateTime(file.recordedAt, zone)}</td>
                       <td>{`${Math.max(1, Math.round(file.size / 1024))} kB`}</td>
                       <td>{file.held ? text.yes : text.no}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="secondary small"
+                          aria-label={text.playFile(file.camera, formatLocalDateTime(file.recordedAt, zone))}
+                          onClick={() => play(file)}
+                        >
+                          {text.play}
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+              {playing && (
+                <figure className="player">
+                  <video
+                    src={playing.url}
+                    controls
+                    autoPlay
+                    aria-label={text.playing(playing.row.camera, formatLocalDateTime(playing.row.recordedAt, zone))}
+                  />
+                  <figcaption>
+                    {text.playing(playing.row.camera, formatLocalDateTime(playing.row.recordedAt, zone))}{' '}
+                    <button type="button" className="secondary small" onClick={() => setPlaying(null)}>
+                      {text.closePlayer}
+                    </button>
+                  </figcaption>
+                </figure>
+              )}
               <div className="actions">
                 <button type="button" className="secondary" onClick={() => ask('footage')}>
                   {text.exportFootage}

@@ -92,6 +92,7 @@ export const privacyFootageExportInput = z
 
 const searchInput = privacySearchInput;
 const visitFootageInput = z.strictObject({ visitId });
+const playFootageInput = z.strictObject({ fileId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive() });
 const exportInput = z.strictObject({ visitIds, language, purpose });
 const eraseInput = z.strictObject({ visitIds, reason });
 const restrictInput = z.strictObject({ visitIds, reason });
@@ -155,6 +156,11 @@ export const privacyApi = {
   'privacy.searchVisits': channel<typeof searchInput, PrivacySearchResult>({ input: searchInput, access: privacy }),
   'privacy.visitFootage': channel<typeof visitFootageInput, VisitFootage>({
     input: visitFootageInput,
+    access: privacy,
+  }),
+  /** A playback ticket for a file of a visit's footage, as security's footage.playback gives. */
+  'privacy.playFootage': channel<typeof playFootageInput, { ticket: string }>({
+    input: playFootageInput,
     access: privacy,
   }),
   'privacy.exportVisits': channel<typeof exportInput, AccessExport>({ input: exportInput, access: privacy }),

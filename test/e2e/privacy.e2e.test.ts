@@ -54,6 +54,7 @@ const TEXT = {
     restrictedDone: '1 bezoek beperkt.',
     restrictedFlag: 'beperkt',
     footage: 'Camerabeelden van dit bezoek',
+    play: /^entrance, opname van 2026-09-01 10:05 afspelen$/,
     exportFootage: 'Beelden exporteren naar de exportmap',
     footageConfirmation:
       '1 bestand wordt gekopieerd naar de exportmap, met een manifest, en de originelen krijgen een bewaarplicht.',
@@ -90,6 +91,7 @@ const TEXT = {
     restrictedDone: '1 visit restricted.',
     restrictedFlag: 'restricted',
     footage: 'Footage of this visit',
+    play: /^Play entrance, recorded 2026-09-01 10:05$/,
     exportFootage: 'Export footage to the export folder',
     footageConfirmation:
       '1 file will be copied to the export folder with a manifest, and the originals will be put under a legal hold.',
@@ -208,6 +210,8 @@ describe('privacy requests in Chromium', () => {
 
       // The visit's footage, exported into the configured folder with the originals held.
       await page.getByRole('button', { name: text.footage, exact: true }).click();
+      await page.getByRole('button', { name: text.play }).click();
+      await page.locator('figure.player video').waitFor();
       await page.getByRole('button', { name: text.exportFootage, exact: true }).click();
       await page.getByText(text.footageConfirmation).waitFor();
       expect(await page.getByLabel(text.reason).inputValue()).toBe('');

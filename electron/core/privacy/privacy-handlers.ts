@@ -3,18 +3,25 @@ import type { Caller, Handlers } from '../router';
 import { UserError } from '../user-error';
 import type { PrivacyService } from './privacy-service';
 import type { AuditActor } from '../audit';
+import type { MediaTickets } from '../footage/media';
 
 /** The privacy channels' handlers; joined into the one handler table in api-handlers.ts. */
 export function createPrivacyHandlers({
   privacy,
+  media,
   actorOf,
 }: {
   privacy: PrivacyService;
+  media: MediaTickets;
   actorOf: (caller: Caller) => AuditActor;
 }): Pick<Handlers, keyof typeof privacyApi> {
   return {
     'privacy.searchVisits': (input, caller) => privacy.search(actorOf(caller), input),
     'privacy.visitFootage': (input, caller) => privacy.visitFootage(actorOf(caller), input.visitId),
+    'privacy.playFootage': async (input, caller) => {
+      await privacy.checkPlayable(actorOf(caller), input.fileId);
+      return { ticket: media.issue(input.fileId) };
+    },
     'privacy.exportVisits': (input, caller) => privacy.exportVisits(actorOf(caller), input),
     'privacy.correctVisit': (input, caller) => {
       const { visitId, ...correction } = input;

@@ -284,8 +284,16 @@ export function createPrivacyService({ database, clock, config, audit, holds, fo
     return { folder, manifestFile, manifest };
   }
 
+  /** A live footage file may be played; the audit says which, as for security's playback. */
+  async function checkPlayable(actor: AuditActor, fileId: number): Promise<void> {
+    const [file] = await footage.list({ id: fileId });
+    if (!file || file.status !== 'kept') throw new UserError({ key: 'footage.unknownFile' });
+    await audit.record(actor, 'footage.played', { fileId });
+  }
+
   return {
     search,
+    checkPlayable,
     visitFootage,
     exportVisits,
     correct,

@@ -79,6 +79,28 @@ describe('footage of a visit', () => {
     });
   });
 
+  it('plays a file of it for the privacy role with a ticket, audited; not for reception', async () => {
+    const { kiosk, visitId } = await setup();
+    const shown = await kiosk.router.invoke('privacy.visitFootage', { visitId }, privacyOfficer);
+    const fileId = shown.ok ? shown.value.files[0]!.id : 0;
+    const ticket = await kiosk.router.invoke('privacy.playFootage', { fileId }, privacyOfficer);
+    if (!ticket.ok) throw new Error(ticket.error.key);
+    const response = await kiosk.media.respond(ticket.value.ticket, undefined);
+    expect(response.status).toBe(200);
+    expect((await kiosk.audit.list({ action: 'footage.played' }))[0]).toMatchObject({
+      actor: 'Pia',
+      detail: { fileId },
+    });
+    expect(await kiosk.router.invoke('privacy.playFootage', { fileId }, callers.receptionist)).toMatchObject({
+      ok: false,
+      error: { key: 'api.forbidden' },
+    });
+    expect(await kiosk.router.invoke('privacy.playFootage', { fileId: 9999 }, privacyOfficer)).toMatchObject({
+      ok: false,
+      error: { key: 'footage.unknownFile' },
+    });
+  });
+
   it('leaves out the cameras that are not configured for visits', async () => {
     const { kiosk, visitId, files } = await setup({ visitCameras: ['entrance'] });
     const result = await kiosk.router.invoke('privacy.visitFootage', { visitId }, privacyOfficer);
