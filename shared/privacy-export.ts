@@ -16,7 +16,6 @@ const LABELS = {
     plate: 'Kenteken',
     signedIn: 'Binnen',
     signedOut: 'Vertrokken',
-    held: 'Bewaarplicht',
     restricted: 'Beperkt',
     yes: 'ja',
     no: 'nee',
@@ -38,7 +37,6 @@ const LABELS = {
     plate: 'Licence plate',
     signedIn: 'Signed in',
     signedOut: 'Signed out',
-    held: 'Legal hold',
     restricted: 'Restricted',
     yes: 'yes',
     no: 'no',
@@ -57,7 +55,8 @@ const escapeHtml = (text: string) =>
 /**
  * The copy a data subject gets (art. 15): a printable page in their language with their visits and
  * the notice's facts (purposes, legal basis, recipients, retention, rights), and the same as JSON.
- * Pure: the core renders it, the client saves it; the kiosk keeps no copy.
+ * Pure: the core renders it, the client saves it; the kiosk keeps no copy. Whether a legal hold covers
+ * a visit is left out: telling the person could give away an investigation (UAVG art. 41).
  */
 export function renderAccessExport(
   visits: readonly PrivacyVisit[],
@@ -76,7 +75,7 @@ export function renderAccessExport(
         `<tr><td>${escapeHtml(visit.firstName)}</td><td>${escapeHtml(visit.lastName)}</td>` +
         `<td>${escapeHtml(visit.company ?? label.none)}</td><td>${escapeHtml(visit.plate ?? label.none)}</td>` +
         `<td>${when(visit.signedInAt)}</td><td>${when(visit.signedOutAt)}</td>` +
-        `<td>${visit.held ? label.yes : label.no}</td><td>${visit.restricted ? label.yes : label.no}</td></tr>`,
+        `<td>${visit.restricted ? label.yes : label.no}</td></tr>`,
     )
     .join('\n');
   const about = sections
@@ -95,7 +94,7 @@ export function renderAccessExport(
 <p>${escapeHtml(label.lead(facts.organisationName, date))}</p>
 <h2>${escapeHtml(label.visits)}</h2>
 <table>
-<thead><tr><th>${label.firstName}</th><th>${label.lastName}</th><th>${label.company}</th><th>${label.plate}</th><th>${label.signedIn}</th><th>${label.signedOut}</th><th>${label.held}</th><th>${label.restricted}</th></tr></thead>
+<thead><tr><th>${label.firstName}</th><th>${label.lastName}</th><th>${label.company}</th><th>${label.plate}</th><th>${label.signedIn}</th><th>${label.signedOut}</th><th>${label.restricted}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -120,7 +119,6 @@ ${about}
         signedInAt: new Date(visit.signedInAt).toISOString(),
         signedOutAt: visit.signedOutAt === null ? null : new Date(visit.signedOutAt).toISOString(),
         signOutMethod: visit.signOutMethod,
-        underLegalHold: visit.held,
         restricted: visit.restricted,
       })),
       retention: { visitMonths: facts.visitRetentionMonths, footageDays: facts.footageRetentionDays },

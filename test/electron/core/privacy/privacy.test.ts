@@ -164,6 +164,7 @@ describe('privacy requests: acting on them', () => {
       }),
     ]);
     expect(json.retention).toEqual({ visitMonths: 6, footageDays: 28 });
+    expect(copy.value.json).not.toMatch(/hold/i);
     expect(copy.value.htmlFileName).toMatch(/^bezoekgegevens-\d{4}-\d\d-\d\d\.html$/);
     const english = await kiosk.router.invoke(
       'privacy.exportVisits',
