@@ -132,15 +132,20 @@ export function createPrivacyService({ database, clock, config, audit, holds, fo
 
   async function correct(actor: AuditActor, visitId: number, correction: Correction): Promise<PrivacyVisit> {
     const changed = await database.transaction(async (tx) => {
-      await requireVisits(tx, [visitId]);
+      const [current] = await requireVisits(tx, [visitId]);
+      // Only what differs counts as corrected, so the audit names the fields that really changed.
+      const differs = <T>(value: T | undefined, now: T) => value !== undefined && value !== now;
       const assignments: [column: string, value: string | null, field: string][] = [];
-      if (correction.firstName !== undefined) assignments.push(['first_name', correction.firstName, 'firstName']);
-      if (correction.lastName !== undefined) assignments.push(['last_name', correction.lastName, 'lastName']);
-      if (correction.company !== undefined) assignments.push(['company', correction.company, 'company']);
-      if (correction.plate !== undefined) {
+      if (differs(correction.firstName, current!.firstName))
+        assignments.push(['first_name', correction.firstName!, 'firstName']);
+      if (differs(correction.lastName, current!.lastName))
+        assignments.push(['last_name', correction.lastName!, 'lastName']);
+      if (differs(correction.company, current!.company)) assignments.push(['company', correction.company!, 'company']);
+      if (correction.plate !== undefined && (correction.plate?.display ?? null) !== current!.plate) {
         assignments.push(['plate', correction.plate?.display ?? null, 'plate']);
         assignments.push(['plate_kind', correction.plate?.kind ?? null, 'plateKind']);
       }
+      if (assignments.length === 0) throw new UserError({ key: 'privacy.nothingToCorrect' });
       await tx.run(`UPDATE visits SET ${assignments.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`, [
         ...assignments.map(([, value]) => value),
         visitId,

@@ -182,9 +182,15 @@ describe('privacy requests: acting on them', () => {
       privacyOfficer,
     );
     expect(badName).toMatchObject({ ok: false, error: { key: 'validation.failed' } });
+    const unchanged = await kiosk.router.invoke(
+      'privacy.correctVisit',
+      { visitId: id, firstName: 'Zoë', plate: 'gbb01b' },
+      privacyOfficer,
+    );
+    expect(unchanged).toMatchObject({ ok: false, error: { key: 'privacy.nothingToCorrect' } });
     const corrected = await kiosk.router.invoke(
       'privacy.correctVisit',
-      { visitId: id, lastName: 'Darcy-Quetzalcoatl', plate: '12abc3', company: '' },
+      { visitId: id, firstName: 'Zoë', lastName: 'Darcy-Quetzalcoatl', plate: '12abc3', company: '' },
       privacyOfficer,
     );
     expect(corrected).toMatchObject({
