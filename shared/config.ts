@@ -148,6 +148,15 @@ const alerts = z.strictObject({
   email: alertEmail.nullable().default(null),
 });
 
+const privacy = z.strictObject({
+  /** A visit's footage: recordings from this long before it signed in until this long after it left. */
+  footageMarginMinutes: z.int().min(0).max(240).default(15),
+  /** The cameras whose footage belongs to a visit (say, the entrance and the car park); empty: all. */
+  visitCameras: z.array(z.string().min(1).max(200)).default([]),
+  /** Where the staff view's footage exports go, each in a folder of its own; null: only the CLI exports. */
+  exportFolder: z.string().min(1).nullable().default(null),
+});
+
 export const kioskConfigSchema = z.strictObject({
   organisation: organisation.prefault({}),
   timeZone: z
@@ -162,6 +171,7 @@ export const kioskConfigSchema = z.strictObject({
   holds: holds.prefault({}),
   footage: footage.prefault({}),
   alerts: alerts.prefault({}),
+  privacy: privacy.prefault({}),
 });
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;

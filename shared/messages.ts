@@ -96,6 +96,47 @@ export const errorMessages = {
     nl: 'Onzichtbare tekens, stuurtekens en regeleinden zijn hier niet toegestaan.',
     en: 'Invisible characters, control characters and line breaks are not allowed here.',
   },
+  'privacy.purposeRequired': { nl: 'Kies het doel van deze zoekopdracht.', en: 'Choose the purpose of this search.' },
+  'privacy.queryRequired': {
+    nl: 'Vul een naam, bedrijf of kenteken in.',
+    en: 'Enter a name, company or licence plate.',
+  },
+  'privacy.invalidDate': { nl: 'Vul een datum in als 2026-11-24.', en: 'Enter a date such as 2026-11-24.' },
+  'privacy.dateRangeReversed': {
+    nl: 'De einddatum ligt voor de begindatum.',
+    en: 'The end date lies before the start date.',
+  },
+  'privacy.noVisitsChosen': { nl: 'Kies eerst een of meer bezoeken.', en: 'Choose one or more visits first.' },
+  'privacy.reasonRequired': {
+    nl: 'Geef een reden op (zonder namen), zoals het kenmerk van het verzoek.',
+    en: 'Give a reason (without names), such as the reference of the request.',
+  },
+  'privacy.nothingToCorrect': { nl: 'Vul in wat er verbeterd moet worden.', en: 'Fill in what needs correcting.' },
+  'privacy.visitHeld': {
+    nl: 'Bezoek {visitId} valt onder een bewaarplicht en kan pas worden gewist als die is opgeheven. Er is niets gewist.',
+    en: 'Visit {visitId} is under a legal hold and cannot be erased until the hold is released. Nothing was erased.',
+  },
+  'privacy.unknownVisit': {
+    nl: 'Bezoek {visitId} bestaat niet (meer). Er is niets gewijzigd.',
+    en: 'Visit {visitId} does not exist (any more). Nothing was changed.',
+  },
+  'privacy.chooseFootage': {
+    nl: 'Kies een bezoek of de bestanden die u wilt exporteren.',
+    en: 'Choose a visit or the files to export.',
+  },
+  'privacy.noFootage': { nl: 'Er zijn geen camerabeelden om te exporteren.', en: 'There is no footage to export.' },
+  'privacy.footageUnavailable': {
+    nl: 'Een bestand is niet (meer) te lezen of ligt buiten de map voor camerabeelden. Er is niets geëxporteerd.',
+    en: 'A file cannot be read (any more) or lies outside the footage folder. Nothing was exported.',
+  },
+  'privacy.noExportFolder': {
+    nl: 'Er is geen exportmap ingesteld (privacy.exportFolder). Exporteer via de opdrachtregel.',
+    en: 'No export folder is configured (privacy.exportFolder). Export from the command line.',
+  },
+  'privacy.exportFolderNotEmpty': {
+    nl: 'De doelmap bestaat al en is niet leeg. Kies een nieuwe map.',
+    en: 'The target folder exists and is not empty. Choose a new folder.',
+  },
   'field.invalid': { nl: 'Ongeldige invoer.', en: 'Invalid input.' },
   'validation.failed': {
     nl: 'Controleer de gemarkeerde velden.',

@@ -12,6 +12,7 @@ import { callers, manualClock, openTestKiosk } from './helpers/kiosk';
 const R: StaffRole = 'receptionist';
 const S: StaffRole = 'security';
 const A: StaffRole = 'admin';
+const P: StaffRole = 'privacy';
 
 /** Channel -> who may call it: 'public' (anyone at the screen), or these staff roles only. */
 const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
@@ -56,14 +57,26 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'footage.confirmDeletion': [A],
 
   // Every staff member sees the alarms; what to do about one is in the banner's text.
-  'health.current': [R, S, A],
+  'health.current': [R, S, A, P],
+
+  // Data-subject requests: the privacy officer, and the admin.
+  'privacy.searchVisits': [P, A],
+  'privacy.visitFootage': [P, A],
+  'privacy.playFootage': [P, A],
+  'privacy.exportVisits': [P, A],
+  'privacy.correctVisit': [P, A],
+  'privacy.eraseVisits': [P, A],
+  'privacy.restrictVisits': [P, A],
+  'privacy.unrestrictVisits': [P, A],
+  'privacy.exportFootage': [P, A],
 };
 
 /** Role -> the staff view's tabs, in their order on screen. */
 const ROLE_TABS: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
   security: ['footage', 'holds', 'evacuation'],
-  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds', 'footage'],
+  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds', 'footage', 'privacy'],
+  privacy: ['privacy'],
 };
 
 /** The source files of each tab, where its channel names are read from. */
@@ -76,6 +89,7 @@ const TAB_SOURCES: Record<Tab, string[]> = {
   retention: ['retention-tab.tsx'],
   holds: ['holds-tab.tsx'],
   footage: ['footage-tab.tsx', 'camera-hold-form.tsx'],
+  privacy: ['privacy-tab.tsx'],
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

@@ -27,6 +27,10 @@ import {
 import { currentHealth, formatHealth, healthCommands } from './health-command';
 import { footageBacklogCommands } from './footage-backlog-commands';
 import { runExitCode } from './run-outcome';
+import { PRIVACY_COMMANDS, PRIVACY_OPTIONS } from './privacy-commands';
+import { UsageError } from './usage-error';
+
+export { UsageError };
 
 export interface CliIo {
   argv: readonly string[];
@@ -41,15 +45,12 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-/** A mistake in what the user typed or configured: one line on stderr, exit code 2, no stack. */
-export class UsageError extends Error {}
-
 const USAGE = `Usage: kiosk <command> [options]
 
 Commands:
   visits sign-in --first F --last L [--company C] [--plate P]   register a visitor by hand
   visits today                                                    list today's visitors
-  staff add --name N --role receptionist|security|admin           add a staff account (PIN from stdin)
+  staff add --name N --role receptionist|security|admin|privacy   add a staff account (PIN from stdin)
   staff list                                                      list staff accounts
   staff disable --id N | staff enable --id N                      switch an account off or on
   staff reset-pin --id N                                          set a new PIN (from stdin)
@@ -73,6 +74,15 @@ Commands:
 
 retention run, footage scan and footage purge exit 0 when done, 3 when held back (stderr says why and
 how to go on), 1 when they failed.
+
+Privacy requests (purpose: access-request, erasure-request, rectification-request, restriction-request,
+objection, police-request, other):
+  visits search --query Q [--from DATE] [--to DATE] --purpose P   find a person's visits (all days, held too)
+  visits export --ids 1,2 --language nl|en --out FILE --purpose P  a copy for the person: FILE and FILE.json
+  visits correct --id N [--first F] [--last L] [--company C] [--plate P]   correct a visit
+  visits erase --ids 1,2 --reason R                               erase visits now (not while held)
+  visits restrict --ids 1,2 --reason R | visits unrestrict --ids 1,2      restrict or lift it
+  footage export --visit N | --files F1,F2 --out DIR --reason R   copy footage with a manifest; holds the originals
 
 Options:
   --data-dir D   the kiosk's data folder (default: ${defaultDataDir()})
@@ -106,6 +116,7 @@ const OPTIONS = {
   to: { type: 'string' },
   status: { type: 'string' },
   'footage-root': { type: 'string' },
+  ...PRIVACY_OPTIONS,
 } as const;
 
 type Values = ReturnType<typeof parse>['values'];
@@ -292,6 +303,8 @@ const COMMANDS: Record<string, (context: Context) => Promise<number | void>> = {
     );
     print(entries, () => formatAudit(entries, kiosk.config.timeZone));
   },
+
+  ...PRIVACY_COMMANDS,
 };
 
 /**

@@ -9,6 +9,8 @@ import type { MediaTickets } from './footage/media';
 import { createHealthHandlers } from './health/health-handlers';
 import type { HealthService } from './health/health-service';
 import type { HoldsService } from './holds';
+import { createPrivacyHandlers } from './privacy/privacy-handlers';
+import type { PrivacyService } from './privacy/privacy-service';
 import type { VisitRetention } from './retention/visit-retention';
 import type { Caller, Handlers } from './router';
 import type { SessionStore } from './sessions';
@@ -28,6 +30,7 @@ export interface HandlerDependencies {
   retention: VisitRetention;
   footage: FootageService;
   media: MediaTickets;
+  privacy: PrivacyService;
   automaticSignOut: () => Promise<JobRun>;
   health: HealthService;
 }
@@ -49,6 +52,7 @@ export function createApiHandlers({
   retention,
   footage,
   media,
+  privacy,
   automaticSignOut,
   health,
 }: HandlerDependencies): Handlers {
@@ -192,5 +196,7 @@ export function createApiHandlers({
       return { ticket };
     },
     ...createFootageBacklogHandlers({ footage }),
+
+    ...createPrivacyHandlers({ privacy, media, actorOf: auditActorOf }),
   };
 }

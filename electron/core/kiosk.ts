@@ -20,6 +20,7 @@ import { createMediaTickets, type MediaTickets } from './footage/media';
 import { createHealthAlerts, type HealthAlerts } from './health/alert-mail';
 import { createHealthService, type HealthService } from './health/health-service';
 import { createJobRunner, type JobResult, type JobRunner } from './jobs';
+import { createPrivacyService, type PrivacyService } from './privacy/privacy-service';
 import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './retention/visit-retention';
 import { startScheduler } from './scheduler';
 import { createRouter, type Caller, type Router } from './router';
@@ -57,6 +58,8 @@ export interface Kiosk {
   alerts: HealthAlerts;
   /** Footage playback tickets and the responses the media route and protocol serve. */
   media: MediaTickets;
+  /** Data-subject requests: search, copy, correct, erase, restrict, footage export. */
+  privacy: PrivacyService;
   router: Router;
   /**
    * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
@@ -124,6 +127,7 @@ export async function createKiosk({
   });
   const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
   const media = createMediaTickets({ database, root: () => effectiveConfig.footage.root, sessions });
+  const privacy = createPrivacyService({ database, clock, config: effectiveConfig, audit, holds, footage });
   const router = createRouter(
     createApiHandlers({
       media,
@@ -136,6 +140,7 @@ export async function createKiosk({
       holds,
       retention,
       footage,
+      privacy,
       automaticSignOut,
       health,
     }),
@@ -203,6 +208,7 @@ export async function createKiosk({
     health,
     alerts,
     media,
+    privacy,
     router,
     async handle(terminal, channel, input, { background = false } = {}) {
       let caller: Caller;

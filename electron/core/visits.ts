@@ -142,7 +142,9 @@ export function createVisitsService({
     const now = clock.now();
     const { start, end } = localDayBounds(now, config.timeZone);
     const records = await database.all<VisitRecord>(
-      `SELECT ${VISIT_COLUMNS} FROM visits WHERE signed_in_at >= ? AND signed_in_at < ? ORDER BY signed_in_at, id`,
+      // Restricted visits (GDPR art. 18) are kept but shown only in a privacy request; the evacuation list keeps them.
+      `SELECT ${VISIT_COLUMNS} FROM visits
+        WHERE signed_in_at >= ? AND signed_in_at < ? AND restricted_at IS NULL ORDER BY signed_in_at, id`,
       [start, end],
     );
     const visits = records.map(toVisitRow);

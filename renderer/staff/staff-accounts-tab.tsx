@@ -10,7 +10,7 @@ import { digitsOnly } from './pin-pad';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
 
-const ROLES: StaffRole[] = ['receptionist', 'security', 'admin'];
+const ROLES: StaffRole[] = ['receptionist', 'security', 'admin', 'privacy'];
 
 export function StaffAccountsTab({
   client,

@@ -8,6 +8,7 @@ import { EvacuationTab } from './evacuation-tab';
 import { FootageTab } from './footage-tab';
 import { HealthBanner } from './health-banner';
 import { HoldsTab } from './holds-tab';
+import { PrivacyTab } from './privacy-tab';
 import { RegisterTab } from './register-tab';
 import { RetentionTab } from './retention-tab';
 import { StaffAccountsTab } from './staff-accounts-tab';
@@ -82,6 +83,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {tab === 'retention' && <RetentionTab {...props} timeZone={facts.timeZone} />}
           {tab === 'holds' && <HoldsTab {...props} timeZone={facts.timeZone} />}
           {tab === 'footage' && <FootageTab {...props} timeZone={facts.timeZone} />}
+          {tab === 'privacy' && <PrivacyTab client={staffClient} language={language} />}
           {!tab && <p className="lead">{text.noViews}</p>}
         </section>
       )}

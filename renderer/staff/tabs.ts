@@ -1,6 +1,7 @@
 import type { StaffRole } from '../../shared/api/channel';
 
-export type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'audit' | 'retention' | 'holds' | 'footage';
+export type Tab =
+  'today' | 'evacuation' | 'register' | 'staff' | 'audit' | 'retention' | 'holds' | 'footage' | 'privacy';
 
 /**
  * What each role gets to see. The router refuses the rest anyway; this only keeps the screen honest.
@@ -9,5 +10,6 @@ export type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'audit' | 'ret
 export const TABS_BY_ROLE: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
   security: ['footage', 'holds', 'evacuation'],
-  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds', 'footage'],
+  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds', 'footage', 'privacy'],
+  privacy: ['privacy'],
 };

@@ -21,7 +21,10 @@ const nl = {
   create: 'Aanmaken en ontgrendelen',
   signedInAs: (name: string, role: string, staffNumber: number) => `${name} · ${role} · nr. ${staffNumber}`,
   lock: 'Vergrendelen',
-  roles: { receptionist: 'receptie', security: 'beveiliging', admin: 'beheer' } satisfies Record<StaffRole, string>,
+  roles: { receptionist: 'receptie', security: 'beveiliging', admin: 'beheer', privacy: 'privacy' } satisfies Record<
+    StaffRole,
+    string
+  >,
   tabs: {
     today: 'Vandaag',
     evacuation: 'Ontruimingslijst',
@@ -31,6 +34,7 @@ const nl = {
     retention: 'Bewaartermijnen',
     holds: 'Bewaarplichten',
     footage: 'Camerabeelden',
+    privacy: 'Privacyverzoeken',
   },
   todayTitle: (date: string) => `Bezoekers vandaag (${date})`,
   onSiteCount: (count: number) => `${count} aanwezig`,
@@ -206,7 +210,7 @@ const en: StaffText = {
   create: 'Create and unlock',
   signedInAs: (name: string, role: string, staffNumber: number) => `${name} · ${role} · no. ${staffNumber}`,
   lock: 'Lock',
-  roles: { receptionist: 'reception', security: 'security', admin: 'admin' },
+  roles: { receptionist: 'reception', security: 'security', admin: 'admin', privacy: 'privacy' },
   tabs: {
     today: 'Today',
     evacuation: 'Evacuation list',
@@ -216,6 +220,7 @@ const en: StaffText = {
     retention: 'Retention',
     holds: 'Legal holds',
     footage: 'Camera footage',
+    privacy: 'Privacy requests',
   },
   todayTitle: (date: string) => `Visitors today (${date})`,
   onSiteCount: (count: number) => `${count} on site`,

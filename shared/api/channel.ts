@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 
-export type StaffRole = 'receptionist' | 'security' | 'admin';
-export const STAFF_ROLES: readonly StaffRole[] = ['receptionist', 'security', 'admin'];
+/** `privacy` is the privacy officer: data-subject requests only, none of the admin's other powers. */
+export type StaffRole = 'receptionist' | 'security' | 'admin' | 'privacy';
+export const STAFF_ROLES: readonly StaffRole[] = ['receptionist', 'security', 'admin', 'privacy'];
 
 /** Who may call a channel: anyone at the kiosk, or staff holding one of the listed roles. */
 export type Access = 'public' | readonly StaffRole[];

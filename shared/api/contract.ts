@@ -7,6 +7,7 @@ import { channel } from './channel';
 import { healthApi } from './health';
 import { holdReviewApi, holdTerms } from './hold-review';
 import { footageBacklogApi } from './footage-backlog';
+import { privacyApi } from './privacy';
 import type {
   AuditEntry,
   CsvExport,
@@ -146,6 +147,8 @@ export const api = {
 
   ...healthApi,
   ...footageBacklogApi,
+  // Data-subject requests (issue 13).
+  ...privacyApi,
 };
 
 export type Api = typeof api;

@@ -23,9 +23,12 @@ export function isTrivialPin(value: string): boolean {
 /** A PIN someone chooses now: the format of `pin`, and not trivial. */
 export const newPin = pin.refine((value) => !isTrivialPin(value), { error: 'pin.trivial' satisfies MessageKey });
 
-export const staffRole = z.enum(['receptionist', 'security', 'admin'] as const satisfies readonly StaffRole[], {
-  error: 'role.invalid' satisfies MessageKey,
-});
+export const staffRole = z.enum(
+  ['receptionist', 'security', 'admin', 'privacy'] as const satisfies readonly StaffRole[],
+  {
+    error: 'role.invalid' satisfies MessageKey,
+  },
+);
 
 export const staffName = z
   .string({ error: 'field.invalid' satisfies MessageKey })

@@ -59,5 +59,6 @@ export const callers = {
   receptionist: { kind: 'staff', staffId: 1, name: 'Rita', role: 'receptionist', terminal: 'test-reception' },
   security: { kind: 'staff', staffId: 2, name: 'Sam', role: 'security', terminal: 'test-security' },
   admin: { kind: 'staff', staffId: 3, name: 'Ada', role: 'admin', terminal: 'test-admin' },
+  privacy: { kind: 'staff', staffId: 4, name: 'Pia', role: 'privacy', terminal: 'test-privacy' },
   operator: { kind: 'operator' },
 } as const satisfies Record<string, Caller>;

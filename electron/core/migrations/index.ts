@@ -7,6 +7,7 @@ import * as footageRecordByTime from './0006-footage-record-by-time';
 import * as visitsAutoincrement from './0007-visits-autoincrement';
 import * as holdReview from './0008-hold-review';
 import * as runReasonsAndFutureFootage from './0009-run-reasons-and-future-footage';
+import * as privacy from './0011-privacy';
 import * as pinParamsAndLockout from './0012-pin-params-and-lockout';
 
 export interface Migration {
@@ -24,5 +25,7 @@ export const migrations: readonly Migration[] = [
   visitsAutoincrement,
   holdReview,
   runReasonsAndFutureFootage,
+  // Rebuilds the staff table with its columns of then: before 0012 adds its own.
+  privacy,
   pinParamsAndLockout,
 ];

@@ -104,24 +104,39 @@ export async function purgeExpiredVisits(
         now,
       ])
     ).changes;
-    for (let start = 0; start < dueInWindow.length; start += CHUNK) {
-      const ids = dueInWindow.slice(start, start + CHUNK);
-      erased += (
-        await tx.run(`DELETE FROM visits WHERE id IN (${ids.map(() => '?').join(',')}) AND ${NOT_HELD}`, [...ids, now])
-      ).changes;
-    }
+    erased += await eraseUnheldVisits(tx, dueInWindow, now);
   }
   if (dryRun) return { due, held, erased: 0, futureCorrected };
 
-  // A hold's reason may name the visitor: once the visit is gone and the hold over, so is the reason.
+  await forgetHoldReasonsOfErasedVisits(tx, now);
+  await clearFootageHoldReasons(tx, now);
+  return { due, held, erased, futureCorrected };
+}
+
+/**
+ * Erases the listed visits, except those under an active legal hold; returns how many went. The
+ * purge and an erasure request (electron/core/privacy) both erase through here. With secure_delete
+ * on, the caller checkpoints the WAL after the commit so the bytes are gone from it too.
+ */
+export async function eraseUnheldVisits(tx: Statements, visitIds: readonly number[], now: number): Promise<number> {
+  let erased = 0;
+  for (let start = 0; start < visitIds.length; start += CHUNK) {
+    const ids = visitIds.slice(start, start + CHUNK);
+    erased += (
+      await tx.run(`DELETE FROM visits WHERE id IN (${ids.map(() => '?').join(',')}) AND ${NOT_HELD}`, [...ids, now])
+    ).changes;
+  }
+  return erased;
+}
+
+/** A hold's reason may name the visitor: once the visit is gone and the hold over, so is the reason. */
+export async function forgetHoldReasonsOfErasedVisits(tx: Statements, now: number): Promise<void> {
   await tx.run(
     `UPDATE legal_holds SET reason = '(erased with the visit)'
       WHERE kind = 'visit' AND NOT ${ACTIVE_HOLD} AND reason <> '(erased with the visit)'
         AND visit_id NOT IN (SELECT id FROM visits)`,
     [now],
   );
-  await clearFootageHoldReasons(tx, now);
-  return { due, held, erased, futureCorrected };
 }
 
 export interface RecordPurgeCounts {

@@ -1,0 +1,316 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import type {
+  AccessExport,
+  FootageExportResult,
+  FootageManifest,
+  PrivacyPurpose,
+  PrivacySearchResult,
+  PrivacyVisit,
+  VisitFootage,
+} from '../../../shared/api/privacy';
+import type { FootageRow } from '../../../shared/api/types';
+import type { KioskConfig } from '../../../shared/config';
+import type { Language } from '../../../shared/messages';
+import { noticeFacts } from '../../../shared/notice';
+import { renderAccessExport } from '../../../shared/privacy-export';
+import { matchesEveryWord, normaliseForSearch, searchWords } from '../../../shared/search-text';
+import { endOfLocalDate } from '../../../shared/time';
+import type { Plate } from '../../../shared/validation/plate';
+import { auditActorLabel, type AuditActor, type AuditLog } from '../audit';
+import type { Clock } from '../clock';
+import type { Database, Statements } from '../database';
+import type { FootageService } from '../footage/footage-service';
+import { inspectRoot } from '../footage/root';
+import type { HoldsService } from '../holds';
+import { eraseUnheldVisits, forgetHoldReasonsOfErasedVisits } from '../retention/visit-purge';
+import { UserError } from '../user-error';
+import { copyFootageFile, prepareExportFolder, type CopiedFile } from './footage-export';
+import { searchableVisits, visitsByIds } from './privacy-queries';
+
+/** A search returns at most this many visits, the newest first. */
+export const MAX_SEARCH_HITS = 500;
+// A recording that started this long before a visit's window may still run into it.
+const RECORDING_LOOKBACK_MS = 60 * 60_000;
+
+export interface Correction {
+  firstName?: string;
+  lastName?: string;
+  company?: string | null;
+  plate?: Plate | null;
+}
+
+export interface PrivacyServiceDependencies {
+  database: Database;
+  clock: Clock;
+  config: KioskConfig;
+  audit: AuditLog;
+  holds: HoldsService;
+  footage: FootageService;
+}
+
+/**
+ * Data-subject requests (GDPR art. 15-21): find a person's visits, give them a copy, correct, erase,
+ * restrict, and hand footage over. Every step is audited with counts, ids, purposes and field names,
+ * never the data itself or the search terms.
+ */
+export function createPrivacyService({ database, clock, config, audit, holds, footage }: PrivacyServiceDependencies) {
+  const zone = config.timeZone;
+
+  async function requireVisits(tx: Statements, ids: readonly number[]): Promise<PrivacyVisit[]> {
+    const found = await visitsByIds(tx, ids, clock.now());
+    const known = new Set(found.map((visit) => visit.id));
+    const missing = ids.find((id) => !known.has(id));
+    if (missing !== undefined) throw new UserError({ key: 'privacy.unknownVisit', params: { visitId: missing } });
+    return found;
+  }
+
+  async function search(
+    actor: AuditActor,
+    input: { query: string; from?: string; to?: string; purpose: PrivacyPurpose },
+  ): Promise<PrivacySearchResult> {
+    const words = searchWords(input.query);
+    if (words.length === 0)
+      throw new UserError({ key: 'privacy.queryRequired', fields: { query: 'privacy.queryRequired' } });
+    const from = input.from ? DateTime.fromISO(input.from, { zone }).toMillis() : 0;
+    const to = input.to ? endOfLocalDate(input.to, zone) : Number.MAX_SAFE_INTEGER;
+    // An in-memory scan: retention keeps at most six months of visits (docs/benchmarks.md has the timing).
+    const candidates = await searchableVisits(database, from, to);
+    const hits = candidates.filter((visit) =>
+      matchesEveryWord(
+        words,
+        [visit.first_name, visit.last_name, visit.company ?? '', visit.plate ?? ''].map(normaliseForSearch),
+      ),
+    );
+    const visits = await visitsByIds(
+      database,
+      hits.slice(0, MAX_SEARCH_HITS).map((visit) => visit.id),
+      clock.now(),
+    );
+    await audit.record(actor, 'privacy.searched', { purpose: input.purpose, hits: hits.length });
+    return { timeZone: zone, visits: visits.reverse(), truncated: hits.length > MAX_SEARCH_HITS };
+  }
+
+  /** The configured cameras' recordings from a margin before the visit until a margin after it left. */
+  async function visitFootage(actor: AuditActor | null, visitId: number): Promise<VisitFootage> {
+    const [visit] = await requireVisits(database, [visitId]);
+    const margin = config.privacy.footageMarginMinutes * 60_000;
+    const from = visit!.signedInAt - margin;
+    const to = (visit!.signedOutAt ?? clock.now()) + margin;
+    const cameras = new Set(config.privacy.visitCameras);
+    const rows = (
+      await footage.list({ status: 'kept', from: from - RECORDING_LOOKBACK_MS, to: to + 1, limit: 10_000 })
+    ).filter((row) => cameras.size === 0 || cameras.has(row.camera));
+    // Of the recordings that started before the window, only each camera's last one can run into it.
+    const lastBefore = new Map<string, FootageRow>();
+    for (const row of rows) {
+      const last = lastBefore.get(row.camera);
+      if (row.recordedAt < from && (!last || row.recordedAt > last.recordedAt)) lastBefore.set(row.camera, row);
+    }
+    const files = rows
+      .filter((row) => row.recordedAt >= from || lastBefore.get(row.camera) === row)
+      .sort((a, b) => a.camera.localeCompare(b.camera) || a.recordedAt - b.recordedAt);
+    if (actor) await audit.record(actor, 'privacy.footageViewed', { visitId, count: files.length });
+    return { visitId, from, to, files };
+  }
+
+  async function exportVisits(
+    actor: AuditActor,
+    input: { visitIds: number[]; language: Language; purpose: PrivacyPurpose },
+  ): Promise<AccessExport> {
+    const visits = await requireVisits(database, input.visitIds);
+    const rendered = renderAccessExport(visits, noticeFacts(config), input.language, clock.now());
+    await audit.record(actor, 'privacy.exported', {
+      purpose: input.purpose,
+      language: input.language,
+      count: visits.length,
+      visitIds: visits.map((visit) => visit.id).join(','),
+    });
+    return { count: visits.length, ...rendered };
+  }
+
+  async function correct(actor: AuditActor, visitId: number, correction: Correction): Promise<PrivacyVisit> {
+    const changed = await database.transaction(async (tx) => {
+      const [current] = await requireVisits(tx, [visitId]);
+      // Only what differs counts as corrected, so the audit names the fields that really changed.
+      const differs = <T>(value: T | undefined, now: T) => value !== undefined && value !== now;
+      const assignments: [column: string, value: string | null, field: string][] = [];
+      if (differs(correction.firstName, current!.firstName))
+        assignments.push(['first_name', correction.firstName!, 'firstName']);
+      if (differs(correction.lastName, current!.lastName))
+        assignments.push(['last_name', correction.lastName!, 'lastName']);
+      if (differs(correction.company, current!.company)) assignments.push(['company', correction.company!, 'company']);
+      if (correction.plate !== undefined && (correction.plate?.display ?? null) !== current!.plate) {
+        assignments.push(['plate', correction.plate?.display ?? null, 'plate']);
+        assignments.push(['plate_kind', correction.plate?.kind ?? null, 'plateKind']);
+      }
+      if (assignments.length === 0) throw new UserError({ key: 'privacy.nothingToCorrect' });
+      await tx.run(`UPDATE visits SET ${assignments.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`, [
+        ...assignments.map(([, value]) => value),
+        visitId,
+      ]);
+      const fields = assignments.map(([, , field]) => field).filter((field) => field !== 'plateKind');
+      await audit.record(actor, 'privacy.corrected', { visitId, fields: fields.join(',') }, tx);
+      return fields.length;
+    });
+    // The old values stay in the WAL until it is copied back: gone with the checkpoint, as after a purge.
+    if (changed > 0) await database.checkpoint();
+    const [visit] = await visitsByIds(database, [visitId], clock.now());
+    return visit!;
+  }
+
+  async function erase(actor: AuditActor, visitIds: number[], reason: string): Promise<{ erased: number }> {
+    const now = clock.now();
+    const erased = await database.transaction(async (tx) => {
+      const visits = await requireVisits(tx, visitIds);
+      const held = visits.find((visit) => visit.held);
+      if (held) throw new UserError({ key: 'privacy.visitHeld', params: { visitId: held.id } });
+      const count = await eraseUnheldVisits(tx, visitIds, now);
+      await forgetHoldReasonsOfErasedVisits(tx, now);
+      await audit.record(actor, 'privacy.erased', { count, visitIds: visitIds.join(','), reason }, tx);
+      return count;
+    });
+    // secure_delete zeroed the rows in the database pages; the checkpoint empties the WAL of them too.
+    await database.checkpoint();
+    return { erased };
+  }
+
+  async function setRestricted(
+    actor: AuditActor,
+    visitIds: number[],
+    restricted: boolean,
+    reason: string | undefined,
+  ): Promise<{ changed: number }> {
+    return database.transaction(async (tx) => {
+      await requireVisits(tx, visitIds);
+      const placeholders = visitIds.map(() => '?').join(',');
+      const { changes } = restricted
+        ? await tx.run(`UPDATE visits SET restricted_at = ? WHERE restricted_at IS NULL AND id IN (${placeholders})`, [
+            clock.now(),
+            ...visitIds,
+          ])
+        : await tx.run(
+            `UPDATE visits SET restricted_at = NULL WHERE restricted_at IS NOT NULL AND id IN (${placeholders})`,
+            visitIds,
+          );
+      await audit.record(
+        actor,
+        restricted ? 'privacy.restricted' : 'privacy.unrestricted',
+        { count: changes, visitIds: visitIds.join(','), reason: reason ?? null },
+        tx,
+      );
+      return { changed: changes };
+    });
+  }
+
+  async function filesToExport(choice: { visitId?: number; fileIds?: number[]; paths?: string[] }) {
+    if (choice.visitId !== undefined) return (await visitFootage(null, choice.visitId)).files;
+    const files: FootageRow[] = [];
+    for (const id of choice.fileIds ?? []) {
+      const [row] = await footage.list({ id });
+      if (!row || row.status !== 'kept') throw new UserError({ key: 'footage.unknownFile' });
+      files.push(row);
+    }
+    for (const filePath of choice.paths ?? []) {
+      const found = await database.get<{ id: number }>(
+        "SELECT id FROM footage_files WHERE status = 'kept' AND path = ?",
+        [filePath],
+      );
+      const [row] = found ? await footage.list({ id: found.id }) : [];
+      if (!row) throw new UserError({ key: 'footage.unknownFile' });
+      files.push(row);
+    }
+    return files;
+  }
+
+  /**
+   * Copies footage for the police or a data subject into a new folder, with a manifest (file, camera,
+   * recording start, size, SHA-256, who, when, why), and holds the originals so the purge keeps them.
+   * `outDir` is the operator's choice; otherwise a new folder under the configured export folder.
+   */
+  async function exportFootage(
+    actor: AuditActor,
+    input: { visitId?: number; fileIds?: number[]; paths?: string[]; reason: string; outDir?: string },
+  ): Promise<FootageExportResult> {
+    const root = config.footage.root;
+    if (!root) throw new UserError({ key: 'footage.noRoot' });
+    const files = await filesToExport(input);
+    if (files.length === 0) throw new UserError({ key: 'privacy.noFootage' });
+    const now = clock.now();
+    let folder: string;
+    if (input.outDir !== undefined) folder = path.resolve(input.outDir);
+    else if (config.privacy.exportFolder)
+      folder = path.join(
+        config.privacy.exportFolder,
+        `footage-export-${DateTime.fromMillis(now, { zone }).toFormat("yyyyMMdd'T'HHmmss")}`,
+      );
+    else throw new UserError({ key: 'privacy.noExportFolder' });
+    const check = inspectRoot(root);
+    if (!check.ok) throw new UserError({ key: 'privacy.footageUnavailable' });
+
+    const createdFolder = !fs.existsSync(folder);
+    prepareExportFolder(folder);
+    const copies: CopiedFile[] = [];
+    try {
+      for (const file of files) copies.push(copyFootageFile(check.realRoot, file.path, folder));
+    } catch (error) {
+      // Nothing half-exported stays behind: the copies made so far go, and no hold is placed.
+      for (const copy of copies) fs.rmSync(path.join(folder, ...copy.path.split('/')), { force: true });
+      if (createdFolder) fs.rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
+
+    const holdIds: number[] = [];
+    for (const file of files) {
+      // The originals must stay as exported: the copies' hashes are only worth something beside them.
+      const hold = await holds.placeOnFootage(actor, { path: file.path }, `Footage export: ${input.reason}`, null, {
+        basis: 'legalObligation',
+      });
+      holdIds.push(hold.id);
+    }
+    const manifest: FootageManifest = {
+      exportedBy: auditActorLabel(actor),
+      exportedAt: new Date(now).toISOString(),
+      reason: input.reason,
+      holdIds,
+      files: files.map((file, index) => ({
+        file: file.path,
+        camera: file.camera,
+        recordedAt: new Date(file.recordedAt).toISOString(),
+        size: copies[index]!.size,
+        sha256: copies[index]!.sha256,
+      })),
+    };
+    const manifestFile = path.join(folder, 'manifest.json');
+    fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    await audit.record(actor, 'privacy.footageExported', {
+      count: files.length,
+      fileIds: files.map((file) => file.id).join(','),
+      reason: input.reason,
+    });
+    return { folder, manifestFile, manifest };
+  }
+
+  /** A live footage file may be played; the audit says which, as for security's playback. */
+  async function checkPlayable(actor: AuditActor, fileId: number): Promise<void> {
+    const [file] = await footage.list({ id: fileId });
+    if (!file || file.status !== 'kept') throw new UserError({ key: 'footage.unknownFile' });
+    await audit.record(actor, 'footage.played', { fileId });
+  }
+
+  return {
+    search,
+    checkPlayable,
+    visitFootage,
+    exportVisits,
+    correct,
+    erase,
+    restrict: (actor: AuditActor, visitIds: number[], reason: string) => setRestricted(actor, visitIds, true, reason),
+    unrestrict: (actor: AuditActor, visitIds: number[], reason?: string) =>
+      setRestricted(actor, visitIds, false, reason),
+    exportFootage,
+  };
+}
+
+export type PrivacyService = ReturnType<typeof createPrivacyService>;

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import type { MessageKey } from '../messages';
+import { signInInput } from '../validation/visit-schemas';
+import { channel } from './channel';
+import type { FootageRow, VisitRow } from './types';
+
+/** Why someone searched the visits: required, and the only thing the audit says about a search. */
+export const PRIVACY_PURPOSES = [
+  'accessRequest',
+  'erasureRequest',
+  'rectificationRequest',
+  'restrictionRequest',
+  'objection',
+  'policeRequest',
+  'other',
+] as const;
+export type PrivacyPurpose = (typeof PRIVACY_PURPOSES)[number];
+
+const purpose = z.enum(PRIVACY_PURPOSES, { error: 'privacy.purposeRequired' satisfies MessageKey });
+const language = z.enum(['nl', 'en'], { error: 'field.invalid' satisfies MessageKey });
+const isoDate = z
+  .string({ error: 'privacy.invalidDate' satisfies MessageKey })
+  .regex(/^\d{4}-\d\d-\d\d$/, { error: 'privacy.invalidDate' satisfies MessageKey });
+const visitId = z.int({ error: 'field.invalid' satisfies MessageKey }).positive();
+const visitIds = z
+  .array(visitId, { error: 'privacy.noVisitsChosen' satisfies MessageKey })
+  .min(1, { error: 'privacy.noVisitsChosen' satisfies MessageKey })
+  .max(1000, { error: 'field.invalid' satisfies MessageKey })
+  .transform((ids) => [...new Set(ids)]);
+const reason = z
+  .string({ error: 'privacy.reasonRequired' satisfies MessageKey })
+  .trim()
+  .min(1, { error: 'privacy.reasonRequired' satisfies MessageKey })
+  .max(500, { error: 'field.invalid' satisfies MessageKey });
+
+export const privacySearchInput = z
+  .strictObject({
+    query: z
+      .string({ error: 'privacy.queryRequired' satisfies MessageKey })
+      .trim()
+      .min(1, { error: 'privacy.queryRequired' satisfies MessageKey })
+      .max(200, { error: 'field.invalid' satisfies MessageKey }),
+    /** Local dates (the kiosk's zone), both inclusive. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    purpose,
+  })
+  .refine((input) => !input.from || !input.to || input.from <= input.to, {
+    error: 'privacy.dateRangeReversed' satisfies MessageKey,
+    path: ['to'],
+  });
+
+/** Rectification: each field as the sign-in form checks it; at least one of them. */
+export const privacyCorrectInput = z
+  .strictObject({
+    visitId,
+    firstName: signInInput.shape.firstName.optional(),
+    lastName: signInInput.shape.lastName.optional(),
+    // An empty company or plate clears it (null); missing leaves it as it is.
+    company: signInInput.shape.company
+      .unwrap()
+      .transform((value) => value ?? null)
+      .optional(),
+    plate: signInInput.shape.plate
+      .unwrap()
+      .transform((value) => value ?? null)
+      .optional(),
+  })
+  .refine(
+    (input) =>
+      input.firstName !== undefined ||
+      input.lastName !== undefined ||
+      input.company !== undefined ||
+      input.plate !== undefined,
+    { error: 'privacy.nothingToCorrect' satisfies MessageKey },
+  );
+
+/** The footage to hand over: a visit's footage, or files by index id or by path under the root. */
+export const privacyFootageExportInput = z
+  .strictObject({
+    visitId: visitId.optional(),
+    fileIds: z.array(z.int().positive()).min(1).max(10_000).optional(),
+    paths: z.array(z.string().min(1).max(1000)).min(1).max(10_000).optional(),
+    reason,
+    /** Only the operator (CLI) may name a folder; the staff view uses the configured export folder. */
+    outDir: z.string().min(1).max(4096).optional(),
+  })
+  .refine(
+    (input) => [input.visitId, input.fileIds, input.paths].filter((choice) => choice !== undefined).length === 1,
+    { error: 'privacy.chooseFootage' satisfies MessageKey },
+  );
+
+const searchInput = privacySearchInput;
+const visitFootageInput = z.strictObject({ visitId });
+const playFootageInput = z.strictObject({ fileId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive() });
+const exportInput = z.strictObject({ visitIds, language, purpose });
+const eraseInput = z.strictObject({ visitIds, reason });
+const restrictInput = z.strictObject({ visitIds, reason });
+const unrestrictInput = z.strictObject({ visitIds, reason: reason.optional() });
+
+/** A visit as a privacy request sees it: all of it, with whether a hold or restriction covers it. */
+export interface PrivacyVisit extends VisitRow {
+  held: boolean;
+  restricted: boolean;
+}
+
+export interface PrivacySearchResult {
+  timeZone: string;
+  visits: PrivacyVisit[];
+  /** More visits matched than were returned (the newest are returned). */
+  truncated: boolean;
+}
+
+export interface VisitFootage {
+  visitId: number;
+  from: number;
+  to: number;
+  files: FootageRow[];
+}
+
+/** A copy for the data subject (art. 15): a printable page and the same data as JSON. */
+export interface AccessExport {
+  count: number;
+  html: string;
+  htmlFileName: string;
+  json: string;
+  jsonFileName: string;
+}
+
+export interface FootageManifestEntry {
+  file: string;
+  camera: string;
+  recordedAt: string;
+  size: number;
+  sha256: string;
+}
+
+export interface FootageManifest {
+  exportedBy: string;
+  exportedAt: string;
+  reason: string;
+  /** The holds placed on the originals, one per file. */
+  holdIds: number[];
+  files: FootageManifestEntry[];
+}
+
+export interface FootageExportResult {
+  folder: string;
+  manifestFile: string;
+  manifest: FootageManifest;
+}
+
+const privacy = ['privacy', 'admin'] as const;
+
+export const privacyApi = {
+  'privacy.searchVisits': channel<typeof searchInput, PrivacySearchResult>({ input: searchInput, access: privacy }),
+  'privacy.visitFootage': channel<typeof visitFootageInput, VisitFootage>({
+    input: visitFootageInput,
+    access: privacy,
+  }),
+  /** A playback ticket for a file of a visit's footage, as security's footage.playback gives. */
+  'privacy.playFootage': channel<typeof playFootageInput, { ticket: string }>({
+    input: playFootageInput,
+    access: privacy,
+  }),
+  'privacy.exportVisits': channel<typeof exportInput, AccessExport>({ input: exportInput, access: privacy }),
+  'privacy.correctVisit': channel<typeof privacyCorrectInput, PrivacyVisit>({
+    input: privacyCorrectInput,
+    access: privacy,
+  }),
+  'privacy.eraseVisits': channel<typeof eraseInput, { erased: number }>({ input: eraseInput, access: privacy }),
+  'privacy.restrictVisits': channel<typeof restrictInput, { changed: number }>({
+    input: restrictInput,
+    access: privacy,
+  }),
+  'privacy.unrestrictVisits': channel<typeof unrestrictInput, { changed: number }>({
+    input: unrestrictInput,
+    access: privacy,
+  }),
+  'privacy.exportFootage': channel<typeof privacyFootageExportInput, FootageExportResult>({
+    input: privacyFootageExportInput,
+    access: privacy,
+  }),
+};

@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+/** Runs the real CLI in a child process, as `npm run cli` does. */
+function cli(args: string[]) {
+  const run = spawnSync(tsx, [path.join(root, 'electron/cli/main.ts'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KIOSK_NOW: '2026-11-24T10:15:00+01:00' },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function expectUsageError(run: ReturnType<typeof cli>, message: RegExp) {
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  expect(run.stdout).toBe('');
+}
+
+describe('privacy requests from the CLI', () => {
+  it('searches, exports, corrects, restricts and erases a visit; bad input exits 2 with one line', () => {
+    const dataDir = makeTempDir();
+    const d = ['--data-dir', dataDir];
+    expect(cli(['visits', 'sign-in', '--first', 'Zoë', '--last', "D'Arcy", '--plate', 'GBB-01-B', ...d]).code).toBe(0);
+    expect(cli(['visits', 'sign-in', '--first', 'Anna', '--last', 'Darcy', ...d]).code).toBe(0);
+
+    expectUsageError(cli(['visits', 'search', '--query', 'zoe', ...d]), /--purpose is required: one of access-request/);
+    const found = cli(['visits', 'search', '--query', 'zoe darcy', '--purpose', 'access-request', '--json', ...d]);
+    expect(found).toMatchObject({ code: 0, stderr: '' });
+    const [visit] = JSON.parse(found.stdout).visits;
+    expect(visit).toMatchObject({ firstName: 'Zoë', lastName: "D'Arcy", plate: 'GBB-01-B', held: false });
+    const ids = String(visit.id);
+    const text = cli(['visits', 'search', '--query', 'gbb01b', '--purpose', 'police-request', ...d]);
+    expect(text.stdout).toMatch(/2026-11-24 10:15 +on site +Zoë D'Arcy +GBB-01-B/);
+
+    const out = path.join(makeTempDir('copy-'), 'copy.html');
+    const exported = cli([
+      'visits',
+      'export',
+      '--ids',
+      ids,
+      '--language',
+      'en',
+      '--out',
+      out,
+      '--purpose',
+      'accessRequest',
+      ...d,
+    ]);
+    expect(exported).toMatchObject({ code: 0, stderr: '' });
+    expect(fs.readFileSync(out, 'utf8')).toContain('D&#39;Arcy');
+    expect(JSON.parse(fs.readFileSync(out.replace(/html$/, 'json'), 'utf8')).visits[0].plate).toBe('GBB-01-B');
+    expectUsageError(
+      cli(['visits', 'export', '--ids', ids, '--language', 'en', '--out', out, '--purpose', 'other', ...d]),
+      /already exists/,
+    );
+
+    expectUsageError(cli(['visits', 'correct', '--id', ids, '--plate', '###', ...d]), /plate: This does not look/);
+    expect(cli(['visits', 'correct', '--id', ids, '--last', 'Darcy-Jones', ...d]).code).toBe(0);
+    expect(cli(['visits', 'restrict', '--ids', ids, '--reason', 'art. 18 ref 4', ...d]).code).toBe(0);
+    expect(JSON.parse(cli(['visits', 'today', '--json', ...d]).stdout).visits).toHaveLength(1);
+    expect(cli(['visits', 'unrestrict', '--ids', ids, ...d]).code).toBe(0);
+
+    expect(
+      cli(['holds', 'add', '--visit', ids, '--reason', 'police case', '--basis', 'legalObligation', ...d]).code,
+    ).toBe(0);
+    expectUsageError(
+      cli(['visits', 'erase', '--ids', ids, '--reason', 'art. 17', ...d]),
+      new RegExp(`Visit ${ids} is under a legal hold`),
+    );
+    expectUsageError(cli(['visits', 'erase', '--ids', 'x', '--reason', 'r', ...d]), /--ids must be visit numbers/);
+    expect(cli(['holds', 'release', '--id', '1', ...d]).code).toBe(0);
+    const erased = cli(['visits', 'erase', '--ids', ids, '--reason', 'art. 17', '--json', ...d]);
+    expect(erased).toMatchObject({ code: 0 });
+    expect(JSON.parse(erased.stdout)).toEqual({ erased: 1 });
+    expect(
+      JSON.parse(cli(['visits', 'search', '--query', 'darcy', '--purpose', 'other', '--json', ...d]).stdout).visits,
+    ).toHaveLength(1);
+  });
+
+  it('exports footage files with a manifest and holds the originals', () => {
+    const dataDir = makeTempDir();
+    const footageRoot = makeTempDir('footage-');
+    const file = path.join(footageRoot, 'gate', 'gate_20261124_093000.mp4');
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, 'recorded video bytes');
+    const old = new Date('2026-11-24T08:40:00Z');
+    fs.utimesSync(file, old, old);
+    fs.utimesSync(path.dirname(file), old, old);
+    const d = ['--data-dir', dataDir, '--footage-root', footageRoot];
+    expect(cli(['footage', 'scan', ...d]).code).toBe(0);
+    const out = path.join(makeTempDir('police-'), 'case');
+    expectUsageError(
+      cli(['footage', 'export', '--out', out, '--reason', 'police', ...d]),
+      /either --visit N or --files/,
+    );
+    const run = cli([
+      'footage',
+      'export',
+      '--files',
+      'gate/gate_20261124_093000.mp4',
+      '--out',
+      out,
+      '--reason',
+      'PV 12',
+      ...d,
+    ]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.files).toEqual([
+      {
+        file: 'gate/gate_20261124_093000.mp4',
+        camera: 'gate',
+        recordedAt: '2026-11-24T08:30:00.000Z',
+        size: 20,
+        sha256: createHash('sha256').update('recorded video bytes').digest('hex'),
+      },
+    ]);
+    expect(fs.readFileSync(path.join(out, 'gate', 'gate_20261124_093000.mp4'), 'utf8')).toBe('recorded video bytes');
+    expect(JSON.parse(cli(['holds', 'list', '--json', ...d]).stdout)).toMatchObject([
+      { kind: 'footage-file', footagePath: 'gate/gate_20261124_093000.mp4' },
+    ]);
+  });
+});
