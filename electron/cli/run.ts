@@ -23,6 +23,7 @@ import {
   formatStaff,
   formatToday,
 } from './format';
+import { formatRecorderInspection } from './recorder-format';
 
 export interface CliIo {
   argv: readonly string[];
@@ -58,6 +59,7 @@ Commands:
   holds list                                                      the active legal holds
   holds add --file PATH --reason R | --camera C --from T --to T --reason R   hold footage
   footage scan | footage purge [--dry-run] | footage list [--camera C] [--status kept|held|deleted|gone]
+  footage inspect                                                 which recorder layout reads which folders
                  (with --footage-root R to use another root for this run)
 
 Options:
@@ -205,6 +207,11 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
     };
     const rows = unwrap(await kiosk.router.invoke('footage.list', filter, OPERATOR));
     print(rows, () => formatFootage(rows, kiosk.config.timeZone));
+  },
+
+  'footage inspect': async ({ kiosk, print }) => {
+    const inspection = unwrap(await kiosk.router.invoke('recorders.inspect', {}, OPERATOR));
+    print(inspection, () => formatRecorderInspection(inspection, kiosk.config.timeZone));
   },
 
   'holds add': async ({ kiosk, values, print }) => {

@@ -6,6 +6,7 @@ import { evacuationCsv } from './evacuation-csv';
 import type { FootageService } from './footage/footage-service';
 import type { MediaTickets } from './footage/media';
 import type { HoldsService } from './holds';
+import { createRecorderHandlers } from './recorders/recorder-handlers';
 import type { VisitRetention } from './retention/visit-retention';
 import type { Caller, Handlers } from './router';
 import type { SessionStore } from './sessions';
@@ -175,5 +176,6 @@ export function createApiHandlers({
       await audit.record(auditActorOf(caller), 'footage.played', { fileId: input.fileId });
       return { ticket: media.issue(input.fileId) };
     },
+    ...createRecorderHandlers({ config }),
   };
 }

@@ -135,7 +135,9 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
           <tbody>
             {info.cameras.map((summary) => (
               <tr key={summary.camera}>
-                <th scope="row">{summary.camera}</th>
+                <th scope="row" title={summary.camera}>
+                  {summary.cameraName}
+                </th>
                 <td>{summary.files}</td>
                 <td>{megabytes(summary.bytes)}</td>
                 <td>{summary.oldestRecording !== null ? when(summary.oldestRecording) : ''}</td>
@@ -162,7 +164,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
             <option value="">{text.allCameras}</option>
             {(info?.cameras ?? []).map((summary) => (
               <option key={summary.camera} value={summary.camera}>
-                {summary.camera}
+                {summary.cameraName}
               </option>
             ))}
           </select>
@@ -188,10 +190,10 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
             src={playing.url}
             controls
             autoPlay
-            aria-label={text.playing(playing.row.camera, when(playing.row.recordedAt))}
+            aria-label={text.playing(playing.row.cameraName, when(playing.row.recordedAt))}
           />
           <figcaption>
-            {text.playing(playing.row.camera, when(playing.row.recordedAt))}{' '}
+            {text.playing(playing.row.cameraName, when(playing.row.recordedAt))}{' '}
             <button type="button" className="secondary small" onClick={() => setPlaying(null)}>
               {text.closePlayer}
             </button>
@@ -219,7 +221,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
                   {when(row.recordedAt)}
                   {row.timeSource === 'mtime' && <span className="note-inline"> ({text.mtimeLabel})</span>}
                 </th>
-                <td>{row.camera}</td>
+                <td title={row.camera}>{row.cameraName}</td>
                 <td>{megabytes(row.size)}</td>
                 <td>{deletion(row)}</td>
                 <td>

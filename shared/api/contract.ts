@@ -3,6 +3,7 @@ import type { MessageKey } from '../messages';
 import { addStaffInput, firstAdminInput, resetPinInput, staffId, unlockInput } from '../validation/staff-schemas';
 import { signInInput, signOutInput } from '../validation/visit-schemas';
 import { channel } from './channel';
+import { recordersApi } from './recorders';
 import type {
   AuditEntry,
   CsvExport,
@@ -140,6 +141,7 @@ export const api = {
   'footage.list': channel<typeof footageListInput, FootageRow[]>({ input: footageListInput, access: security }),
   'footage.overview': channel<typeof noInput, FootageOverview>({ input: noInput, access: security }),
   'footage.playback': channel<typeof playbackInput, { ticket: string }>({ input: playbackInput, access: security }),
+  ...recordersApi,
 };
 
 export type Api = typeof api;

@@ -137,6 +137,8 @@ export interface FootageRow {
   id: number;
   path: string;
   camera: string;
+  /** The camera as people know it (footage.cameraNames), else the camera itself. */
+  cameraName: string;
   recordedAt: number;
   timeSource: 'path' | 'mtime';
   size: number;
@@ -155,6 +157,8 @@ export type FootageListStatus = FootageRow['status'] | 'held';
 
 export interface CameraSummary {
   camera: string;
+  /** The camera as people know it (footage.cameraNames), else the camera itself. */
+  cameraName: string;
   files: number;
   bytes: number;
   oldestRecording: number | null;

@@ -1,5 +1,6 @@
 import type { CameraSummary, FootageOverview, FootageRow, JobRun } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
+import { cameraDisplayName } from '../../../shared/footage-path';
 import { footageDeletionDeadline, footageRetentionDays } from '../../../shared/retention';
 import type { AuditActor, AuditLog } from '../audit';
 import type { Clock } from '../clock';
@@ -150,6 +151,7 @@ export function createFootageService({
         id: row.id,
         path: row.path,
         camera: row.camera,
+        cameraName: cameraDisplayName(config.footage.cameraNames, row.camera),
         recordedAt: row.recorded_at,
         timeSource: row.time_source,
         size: row.size,
@@ -179,6 +181,7 @@ export function createFootageService({
         );
         cameras.push({
           camera: group.camera,
+          cameraName: cameraDisplayName(config.footage.cameraNames, group.camera),
           files: group.files,
           bytes: group.bytes,
           oldestRecording: group.oldest,
