@@ -8,6 +8,7 @@ import { AuditTab } from './audit-tab';
 import { EvacuationTab } from './evacuation-tab';
 import { FootageTab } from './footage-tab';
 import { HoldsTab } from './holds-tab';
+import { RecorderLayouts } from './recorder-layouts';
 import { RegisterTab } from './register-tab';
 import { RetentionTab } from './retention-tab';
 import { StaffAccountsTab } from './staff-accounts-tab';
@@ -89,6 +90,9 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {tab === 'retention' && <RetentionTab {...props} timeZone={facts.timeZone} />}
           {tab === 'holds' && <HoldsTab {...props} timeZone={facts.timeZone} />}
           {tab === 'footage' && <FootageTab {...props} timeZone={facts.timeZone} />}
+          {tab === 'footage' && session.role === 'admin' && (
+            <RecorderLayouts client={staffClient} language={language} timeZone={facts.timeZone} />
+          )}
           {!tab && <p className="lead">{text.noViews}</p>}
         </section>
       )}
