@@ -74,11 +74,13 @@ function instantOf(groups: Record<string, string | undefined>, zone: string): nu
 }
 
 function cameraOf(spec: FootagePatternSpec, relativePath: string, groups: Record<string, string | undefined>) {
-  const folders = relativePath.split('/').slice(0, -1);
-  const fallback = groups.camera ?? spec.defaultCamera ?? folders[0] ?? 'unknown';
-  if (spec.camera === 'group') return groups.camera ?? spec.defaultCamera ?? folders[0] ?? 'unknown';
-  if (spec.camera === 'firstFolder') return folders[0] ?? fallback;
-  return folders.at(spec.camera) ?? fallback;
+  if (spec.camera === 'group' && groups.camera !== undefined) return groups.camera; // the common case: no split
+  const named = groups.camera ?? spec.defaultCamera;
+  const slash = relativePath.indexOf('/');
+  const firstFolder = slash > 0 ? relativePath.slice(0, slash) : undefined;
+  if (spec.camera === 'group') return named ?? firstFolder ?? 'unknown';
+  if (spec.camera === 'firstFolder') return firstFolder ?? named ?? 'unknown';
+  return relativePath.split('/').slice(0, -1).at(spec.camera) ?? named ?? 'unknown';
 }
 
 /** The patterns tried, in order: the configured ones first, then the chosen preset's, or every preset's for 'auto'. */
@@ -112,21 +114,33 @@ export function createFootageIdentifier(settings: FootageSettings, kioskZone: st
     return { camera, recordedAt, timeSource: 'path', layout: spec.label };
   };
 
+  // The scan meets a folder's files one after another: the last folder's layout is checked first
+  // without building the folder's name.
+  let lastFolder = '';
+  let lastLayout: CompiledPattern | undefined;
+
   return {
     identify(relativePath: string, mtimeMs: number): FootageIdentity {
-      const slash = relativePath.lastIndexOf('/');
-      const folder = slash > 0 ? relativePath.slice(0, slash) : '';
-      const known = layoutOfFolder.get(folder);
+      const folderEnd = Math.max(relativePath.lastIndexOf('/'), 0);
+      let folder: string | undefined;
+      let known: CompiledPattern | undefined;
+      if (lastLayout && folderEnd === lastFolder.length && relativePath.startsWith(lastFolder)) known = lastLayout;
+      else known = layoutOfFolder.get((folder = relativePath.slice(0, folderEnd)));
       if (known) {
         const identity = read(known, relativePath, mtimeMs);
-        if (identity) return identity;
+        if (identity) {
+          if (folder !== undefined) [lastFolder, lastLayout] = [folder, known];
+          return identity;
+        }
       }
       for (const pattern of patterns) {
         if (pattern === known) continue;
         const identity = read(pattern, relativePath, mtimeMs);
         if (!identity) continue;
+        folder ??= relativePath.slice(0, folderEnd);
         if (layoutOfFolder.size > 100_000) layoutOfFolder.clear();
         layoutOfFolder.set(folder, pattern);
+        [lastFolder, lastLayout] = [folder, pattern];
         return identity;
       }
       const firstSlash = relativePath.indexOf('/');

@@ -36,7 +36,7 @@ const DOTTED_TIME = '(?<hour>\\d{2})\\.(?<minute>\\d{2})\\.(?<second>\\d{2})';
 /** Any extension: the scan has already chosen the video files. */
 const EXT = '\\.[^/.]+$';
 /** A path starts at the root or at any folder below it. */
-const AT = '(?:^|/)';
+const AT = '^(?:[^/]*/)*?';
 
 export const RECORDER_PRESETS: readonly RecorderPreset[] = [
   {
