@@ -177,5 +177,6 @@ export function createApiHandlers({
       return { ticket: media.issue(input.fileId) };
     },
     ...createRecorderHandlers({ config }),
+    'footage.count': async (input) => ({ total: await footage.count(input) }),
   };
 }

@@ -3,6 +3,7 @@ import type { MessageKey } from '../messages';
 import { addStaffInput, firstAdminInput, resetPinInput, staffId, unlockInput } from '../validation/staff-schemas';
 import { signInInput, signOutInput } from '../validation/visit-schemas';
 import { channel } from './channel';
+import { footageCountApi, footageCursor } from './footage-count';
 import { recordersApi } from './recorders';
 import type {
   AuditEntry,
@@ -81,6 +82,7 @@ const footageListInput = z.strictObject({
   to: epochMs.optional(),
   status: z.enum(['kept', 'held', 'deleting', 'deleted', 'gone'] satisfies FootageListStatus[]).optional(),
   limit: z.int().min(1).max(10_000).optional(),
+  before: footageCursor.optional(),
 });
 
 const reception = ['receptionist', 'admin'] as const;
@@ -142,6 +144,7 @@ export const api = {
   'footage.overview': channel<typeof noInput, FootageOverview>({ input: noInput, access: security }),
   'footage.playback': channel<typeof playbackInput, { ticket: string }>({ input: playbackInput, access: security }),
   ...recordersApi,
+  ...footageCountApi,
 };
 
 export type Api = typeof api;

@@ -9,7 +9,7 @@ import type { Database } from '../database';
 import type { JobRunner } from '../jobs';
 import type { ClockCheck } from '../retention/clock-guard';
 import { UserError } from '../user-error';
-import { footageListQuery, type FootageFilter } from './footage-list-query';
+import { footageCountQuery, footageListQuery, type FootageFilter } from './footage-list-query';
 import { FOOTAGE_NOT_HELD, purgeFootage, type FootagePurgeCounts } from './purge';
 import { scanFootage } from './scanner';
 
@@ -164,6 +164,12 @@ export function createFootageService({
         future: row.recorded_at > now,
         held: row.held === 1,
       }));
+    },
+
+    /** How many rows `filter` matches, its limit and cursor aside. */
+    async count(filter: FootageFilter = {}): Promise<number> {
+      const query = footageCountQuery(filter, clock.now());
+      return (await database.get<{ total: number }>(query.sql, query.params))!.total;
     },
 
     /** Per camera: live files, bytes, oldest recording and the next deletion; and the last scan and purge. */

@@ -192,3 +192,33 @@ describe('recorders.inspect', () => {
     });
   });
 });
+
+describe('footage.count', () => {
+  it('counts what the list’s filters match, for security and admins only', async () => {
+    const { kiosk, root } = await setup();
+    writeTree(root, TREE);
+    await kiosk.router.invoke('footage.scan', {}, callers.security);
+    expect(await kiosk.router.invoke('footage.count', {}, callers.security)).toEqual({ ok: true, value: { total: 6 } });
+    expect(await kiosk.router.invoke('footage.count', { camera: '1' }, callers.admin)).toEqual({
+      ok: true,
+      value: { total: 1 },
+    });
+    expect(
+      await kiosk.router.invoke(
+        'footage.count',
+        { from: Date.parse('2026-11-20T07:00:00Z'), to: Date.parse('2026-11-20T08:00:00Z') },
+        callers.admin,
+      ),
+    ).toEqual({ ok: true, value: { total: 2 } });
+    expect(await kiosk.router.invoke('footage.count', {}, callers.receptionist)).toEqual({
+      ok: false,
+      error: { key: 'api.forbidden' },
+    });
+    expect(
+      await kiosk.router.invoke('footage.list', { before: { recordedAt: -1, id: 0 } }, callers.security),
+    ).toMatchObject({
+      ok: false,
+      error: { key: 'validation.failed' },
+    });
+  });
+});
