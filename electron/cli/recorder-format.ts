@@ -10,7 +10,11 @@ export function formatRecorderInspection(inspection: RecorderInspection, zone: s
   for (const report of inspection.layouts) {
     const read =
       report.layout === null ? 'no pattern matched' : `${report.layout}${report.title ? ` (${report.title})` : ''}`;
-    const fallback = report.mtimeFiles > 0 ? `, ${report.mtimeFiles} from mtime` : '';
+    const fallback = report.noTimeInPath
+      ? ", no recording start in these paths: each file's mtime stands in"
+      : report.mtimeFiles > 0
+        ? `, ${report.mtimeFiles} from mtime`
+        : '';
     lines.push('', `${report.folderPattern || '(root)'}: ${read}; ${report.files} files${fallback}`);
     for (const sample of report.samples) {
       const camera = sample.cameraName === sample.camera ? sample.camera : `${sample.cameraName} (${sample.camera})`;

@@ -53,7 +53,10 @@ export function RecorderLayouts({ client, language, timeZone }: Props) {
               {inspection.layouts.map((report) => (
                 <tr key={`${report.folderPattern}\n${report.layout}`}>
                   <th scope="row">{report.folderPattern || '/'}</th>
-                  <td>{report.layout === null ? text.nothingMatched : (report.title ?? report.layout)}</td>
+                  <td>
+                    {report.layout === null ? text.nothingMatched : (report.title ?? report.layout)}
+                    {report.noTimeInPath && <span className="note-inline"> ({text.noTimeInPath})</span>}
+                  </td>
                   <td>{report.files}</td>
                   <td>{report.mtimeFiles}</td>
                   <td>

@@ -15,6 +15,7 @@ const nl = {
     samples: 'Voorbeelden',
   },
   nothingMatched: 'niets herkend',
+  noTimeInPath: 'geen opnametijd in de paden: de bestandsdatum telt',
   mtimeMark: 'bestandsdatum',
 };
 
@@ -35,6 +36,7 @@ const en: RecorderText = {
     samples: 'Samples',
   },
   nothingMatched: 'nothing recognised',
+  noTimeInPath: 'no recording time in the paths: the file date counts',
   mtimeMark: 'file date',
 };
 

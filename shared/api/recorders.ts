@@ -21,6 +21,8 @@ export interface RecorderLayoutReport {
   /** The preset's name and title, when a preset matched. */
   recorder: string | null;
   title: string | null;
+  /** The layout holds no recording start (Hikvision ring files, ZoneMinder medium and shallow): the mtime stands in. */
+  noTimeInPath: boolean;
   files: number;
   /** Files whose start is their mtime: nothing matched, or the layout has no time in its paths. */
   mtimeFiles: number;

@@ -11,7 +11,7 @@ const MAX_LAYOUTS = 100;
 export const INSPECT_MAX_FILES = 200_000;
 
 const presetOfLabel = new Map(
-  RECORDER_PRESETS.flatMap((preset) => preset.patterns.map((pattern) => [pattern.label, preset] as const)),
+  RECORDER_PRESETS.flatMap((preset) => preset.patterns.map((pattern) => [pattern.label, { preset, pattern }] as const)),
 );
 
 /** "2026-05-11/14/front_door" -> "#-#-#/#/front_door": folders of one layout and camera fall together. */
@@ -79,12 +79,16 @@ export async function inspectRecorders(
       let report = reports.get(key);
       if (!report) {
         if (reports.size >= MAX_LAYOUTS) continue;
-        const preset = identity.layout === null ? undefined : presetOfLabel.get(identity.layout);
+        const known = identity.layout === null ? undefined : presetOfLabel.get(identity.layout);
+        const ownPattern = identity.layout?.startsWith('pattern ')
+          ? config.footage.patterns[Number(identity.layout.slice('pattern '.length)) - 1]
+          : undefined;
         report = {
           folderPattern,
           layout: identity.layout,
-          recorder: preset?.name ?? null,
-          title: preset?.title ?? null,
+          recorder: known?.preset.name ?? null,
+          title: known?.preset.title ?? null,
+          noTimeInPath: (known?.pattern.time ?? ownPattern?.time) === 'mtime',
           files: 0,
           mtimeFiles: 0,
           samples: [],

@@ -168,7 +168,8 @@ describe('recorders.inspect', () => {
       mtimeFiles: 1,
       samples: [{ cameraName: 'Entrance', recordedAt: OLD_MTIME, timeSource: 'mtime' }],
     });
-    expect(byLayout.hikvision).toMatchObject({ title: 'Hikvision (ring files)', mtimeFiles: 1 });
+    expect(byLayout.hikvision).toMatchObject({ title: 'Hikvision (ring files)', noTimeInPath: true, mtimeFiles: 1 });
+    expect(byLayout.frigate).toMatchObject({ noTimeInPath: false });
     expect(byLayout.none).toMatchObject({ folderPattern: 'notes', recorder: null, files: 1, mtimeFiles: 1 });
     // Inspecting indexes nothing.
     expect(await kiosk.database.get('SELECT 1 FROM footage_files')).toBeUndefined();
