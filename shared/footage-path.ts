@@ -27,7 +27,7 @@ export function isVideoFile(relativePath: string, extensions: readonly string[])
  * The pattern language. A pattern is a regular expression on the '/'-separated path relative to the
  * root, with these named groups (all optional):
  * - year (four digits, or two: 20YY), month, day, hour, minute, second; fraction (digits after the second);
- * - half: AM or PM, for recorders that split a day into half-day folders (PM adds 12 to an hour below 12);
+ * - half: AM or PM, for half-day folders and twelve-hour clocks (PM adds 12 to an hour below 12, 12 AM is 0);
  * - epoch (unix seconds) or epochMs (unix milliseconds): when present it wins over the local fields;
  * - camera, when the pattern's camera is 'group'.
  * Local fields are read in the pattern's zone: 'utc', 'local' (footage.recorderZone, else the
@@ -50,7 +50,10 @@ function instantOf(groups: Record<string, string | undefined>, zone: string): nu
   const month = Number(groups.month);
   const day = Number(groups.day);
   let hour = Number(groups.hour ?? 0);
-  if (groups.half?.toUpperCase() === 'PM' && hour < 12) hour += 12;
+  // Twelve-hour clocks (12 AM is midnight); a 24-hour time in a half-day folder stays as it is.
+  const half = groups.half?.toUpperCase();
+  if (half === 'PM' && hour < 12) hour += 12;
+  else if (half === 'AM' && hour === 12) hour = 0;
   const minute = Number(groups.minute ?? 0);
   const second = Number(groups.second ?? 0);
   const millisecond = groups.fraction ? Math.floor(Number(`0.${groups.fraction}`) * 1000) : 0;

@@ -375,6 +375,8 @@ describe('the pattern language', () => {
     expect(read(pattern, 'c/20261124PM/0130.mp4').recordedAt).toBe(Date.parse('2026-11-24T13:30:00Z'));
     expect(read(pattern, 'c/20261124AM/0130.mp4').recordedAt).toBe(Date.parse('2026-11-24T01:30:00Z'));
     expect(read(pattern, 'c/20261124PM/1330.mp4').recordedAt).toBe(Date.parse('2026-11-24T13:30:00Z'));
+    expect(read(pattern, 'c/20261124AM/1230.mp4').recordedAt).toBe(Date.parse('2026-11-24T00:30:00Z'));
+    expect(read(pattern, 'c/20261124PM/1230.mp4').recordedAt).toBe(Date.parse('2026-11-24T12:30:00Z'));
   });
 
   it('a camera name glued to the date', () => {
