@@ -102,23 +102,21 @@ export function formatRetentionStatus(status: RetentionStatus, timeZone: string)
 
 export function formatFootage(rows: FootageRow[], timeZone: string): string {
   if (rows.length === 0) return 'No footage files match.';
-  const legend = rows.some((row) => row.timeSource === 'mtime')
-    ? ["\n* no recording start in the path: the file's modification time stands in"]
-    : [];
-  const lines = rows.map((row) =>
-    [
-      formatLocalDateTime(row.recordedAt, timeZone) + (row.timeSource === 'mtime' ? '*' : ' '),
-      row.cameraName.padEnd(14),
-      row.status.padEnd(8),
-      row.deleteBy !== null
-        ? `delete by ${formatLocalDateTime(row.deleteBy, timeZone)}`
-        : row.deletedAt !== null
-          ? `deleted ${formatLocalDateTime(row.deletedAt, timeZone)}`
-          : '',
-      `${row.size} B`,
-      row.future ? 'FUTURE-DATED' : '',
-      row.path,
-    ].join('  '),
-  );
-  return [...lines, ...legend].join('\n');
+  return rows
+    .map((row) =>
+      [
+        formatLocalDateTime(row.recordedAt, timeZone) + (row.timeSource === 'mtime' ? '*' : ' '),
+        row.cameraName.padEnd(14),
+        row.status.padEnd(8),
+        row.deleteBy !== null
+          ? `delete by ${formatLocalDateTime(row.deleteBy, timeZone)}`
+          : row.deletedAt !== null
+            ? `deleted ${formatLocalDateTime(row.deletedAt, timeZone)}`
+            : '',
+        `${row.size} B`,
+        row.future ? 'FUTURE-DATED' : '',
+        row.path,
+      ].join('  '),
+    )
+    .join('\n');
 }

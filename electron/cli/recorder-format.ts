@@ -1,4 +1,6 @@
 import type { RecorderInspection } from '../../shared/api/recorders';
+import type { FootageRow } from '../../shared/api/types';
+import { formatFootage } from './format';
 import { DateTime } from 'luxon';
 
 /** `footage inspect` as text: per folder pattern, the layout that read it, mtime fallbacks, samples. */
@@ -23,4 +25,12 @@ export function formatRecorderInspection(inspection: RecorderInspection, zone: s
     }
   }
   return lines.join('\n');
+}
+
+/** The footage list as text, with a word on the mark of a start taken from the mtime. */
+export function formatFootageList(rows: FootageRow[], zone: string): string {
+  const legend = rows.some((row) => row.timeSource === 'mtime')
+    ? "\n\n* no recording start in the path: the file's modification time stands in"
+    : '';
+  return formatFootage(rows, zone) + legend;
 }

@@ -15,7 +15,6 @@ import { createKiosk, type Kiosk } from '../core/kiosk';
 import type { Caller } from '../core/router';
 import {
   formatApiError,
-  formatFootage,
   formatAudit,
   formatHolds,
   formatRetentionStatus,
@@ -23,7 +22,7 @@ import {
   formatStaff,
   formatToday,
 } from './format';
-import { formatRecorderInspection } from './recorder-format';
+import { formatFootageList, formatRecorderInspection } from './recorder-format';
 
 export interface CliIo {
   argv: readonly string[];
@@ -219,7 +218,7 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
         if (page.length < PAGE) break;
         before = cursorOf(page.at(-1)!);
       }
-      print(rows, () => formatFootage(rows, kiosk.config.timeZone));
+      print(rows, () => formatFootageList(rows, kiosk.config.timeZone));
       return;
     }
     // One row more than asked tells whether there is a next page.
@@ -227,7 +226,7 @@ const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
     const rows = fetched.slice(0, limit);
     const next = fetched.length > rows.length || rows.length === PAGE ? cursorText(rows.at(-1)!) : null;
     print({ rows, next }, () =>
-      [formatFootage(rows, kiosk.config.timeZone), ...(next ? [`Next page: --cursor ${next}`] : [])].join('\n'),
+      [formatFootageList(rows, kiosk.config.timeZone), ...(next ? [`Next page: --cursor ${next}`] : [])].join('\n'),
     );
   },
 

@@ -54,6 +54,11 @@ describe('kiosk footage inspect', () => {
     expect(text.stdout).toMatch(
       /lobby: no pattern matched; 1 files, 1 from mtime\n {2}lobby\/clip\.mp4 {2}-> {2}lobby, 2026-11-20 09:00:00 \(mtime\)/,
     );
+
+    // The list marks a start taken from the mtime, and says what the mark means.
+    expect(cli(['footage', 'scan', '--data-dir', dataDir, '--footage-root', root]).code).toBe(0);
+    const list = cli(['footage', 'list', '--camera', 'lobby', '--data-dir', dataDir, '--footage-root', root]);
+    expect(list.stdout).toMatch(/^2026-11-20 09:00\* +lobby .*lobby\/clip\.mp4\n\n\* no recording start in the path/);
   });
 
   it('says so when the root is not there, with exit code 2', () => {
