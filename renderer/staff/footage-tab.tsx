@@ -177,7 +177,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
           language={language}
           text={text}
           timeZone={timeZone}
-          cameras={info.cameras.map((summary) => summary.camera)}
+          cameras={info.cameras}
           onPlaced={reloadAll}
         />
       )}

@@ -55,6 +55,12 @@ describe('recorder layouts and the footage list’s pages in Chromium', () => {
     await page.getByRole('row', { name: /^Ingang 1 / }).waitFor();
     await page.getByRole('row', { name: /2026-11-20 10:30 \(tijd uit bestandsdatum\) Ingang/ }).waitFor();
 
+    // The camera-range hold offers the camera by its name and records its id.
+    const holdForm = page.getByRole('form', { name: 'Camera over een periode bewaren' });
+    expect(await holdForm.getByLabel('Camera').locator('option', { hasText: 'Ingang' }).getAttribute('value')).toBe(
+      '1',
+    );
+
     await page.getByLabel('Vanaf (datum en tijd)').fill('2026-11-20T10:15');
     await page.getByLabel('Tot (datum en tijd, niet inbegrepen)').fill('2026-11-20T10:16');
     await page.getByText('Bestanden 1–2 van 2').waitFor();
