@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kioskConfigSchema, type KioskConfig } from '../../../shared/config';
+import { inspectRecorders } from '../../../electron/core/recorders/inspect-recorders';
 import { callers, manualClock, openTestKiosk } from '../../helpers/kiosk';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -173,6 +174,16 @@ describe('recorders.inspect', () => {
     expect(byLayout.none).toMatchObject({ folderPattern: 'notes', recorder: null, files: 1, mtimeFiles: 1 });
     // Inspecting indexes nothing.
     expect(await kiosk.database.get('SELECT 1 FROM footage_files')).toBeUndefined();
+  });
+
+  it('stops after the most files it may walk, and says so; symlinks are not followed', async () => {
+    const { root, config } = await setup();
+    writeTree(root, TREE);
+    const outside = makeTempDir('outside-');
+    writeTree(outside, { '2026-11-20/14/side_door/00.00.mp4': OLD_MTIME });
+    fs.symlinkSync(outside, path.join(root, 'linked'));
+    expect(await inspectRecorders(config, root)).toMatchObject({ files: 6, truncated: false });
+    expect(await inspectRecorders(config, root, { maxFiles: 2 })).toMatchObject({ files: 2, truncated: true });
   });
 
   it('is for admins, and reports a missing root or none', async () => {
