@@ -7,6 +7,7 @@ const nl = {
   none: (total: number) => `${total} bestanden`,
   newer: 'Nieuwere bestanden',
   older: 'Oudere bestanden',
+  mtimeFiles: (count: number, label: string) => `${count} met ${label}`,
 };
 
 export type FootagePageText = typeof nl;
@@ -18,6 +19,7 @@ const en: FootagePageText = {
   none: (total) => `${total} files`,
   newer: 'Newer files',
   older: 'Older files',
+  mtimeFiles: (count, label) => `${count} with ${label}`,
 };
 
 export const footagePageText: Record<Language, FootagePageText> = { nl, en };

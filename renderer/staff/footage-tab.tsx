@@ -162,7 +162,12 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
                 <th scope="row" title={summary.camera}>
                   {summary.cameraName}
                 </th>
-                <td>{summary.files}</td>
+                <td>
+                  {summary.files}
+                  {summary.mtimeFiles > 0 && (
+                    <span className="note-inline"> ({pageText.mtimeFiles(summary.mtimeFiles, text.mtimeLabel)})</span>
+                  )}
+                </td>
                 <td>{megabytes(summary.bytes)}</td>
                 <td>{summary.oldestRecording !== null ? when(summary.oldestRecording) : ''}</td>
                 <td>{summary.nextDeletion !== null ? when(summary.nextDeletion) : ''}</td>

@@ -162,6 +162,8 @@ export interface CameraSummary {
   files: number;
   bytes: number;
   oldestRecording: number | null;
+  /** Live files whose start is their mtime (no time in their paths). */
+  mtimeFiles: number;
   nextDeletion: number | null;
 }
 

@@ -52,7 +52,7 @@ describe('recorder layouts and the footage list’s pages in Chromium', () => {
     await page.getByRole('button', { name: 'Camerabeelden' }).click();
 
     await page.getByText('Bestanden 1–4 van 4').waitFor();
-    await page.getByRole('row', { name: /^Ingang 1 / }).waitFor();
+    await page.getByRole('row', { name: /^Ingang 1 \(1 met tijd uit bestandsdatum\) / }).waitFor();
     await page.getByRole('row', { name: /2026-11-20 10:30 \(tijd uit bestandsdatum\) Ingang/ }).waitFor();
 
     // The camera-range hold offers the camera by its name and records its id.

@@ -175,9 +175,15 @@ export function createFootageService({
     /** Per camera: live files, bytes, oldest recording and the next deletion; and the last scan and purge. */
     async overview(): Promise<FootageOverview> {
       const now = clock.now();
-      const groups = await database.all<{ camera: string; files: number; bytes: number; oldest: number }>(
+      const groups = await database.all<{
+        camera: string;
+        files: number;
+        bytes: number;
+        oldest: number;
+        mtime_files: number;
+      }>(
         // One pass over the table: faster than the live files' time index plus a row lookup for each.
-        "SELECT camera, count(*) AS files, sum(size) AS bytes, min(recorded_at) AS oldest FROM footage_files NOT INDEXED WHERE status = 'kept' GROUP BY camera ORDER BY camera",
+        "SELECT camera, count(*) AS files, sum(size) AS bytes, min(recorded_at) AS oldest, sum(time_source = 'mtime') AS mtime_files FROM footage_files NOT INDEXED WHERE status = 'kept' GROUP BY camera ORDER BY camera",
       );
       const cameras: CameraSummary[] = [];
       for (const group of groups) {
@@ -191,6 +197,7 @@ export function createFootageService({
           files: group.files,
           bytes: group.bytes,
           oldestRecording: group.oldest,
+          mtimeFiles: group.mtime_files,
           nextDeletion:
             nextUnheld?.at != null
               ? footageDeletionDeadline(nextUnheld.at, footageRetentionDays(config, group.camera))

@@ -106,11 +106,13 @@ describe('footage from several recorders, recognised per folder', () => {
       },
     });
     const overview = await kiosk.router.invoke('footage.overview', {}, callers.security);
-    expect(overview.ok && overview.value.cameras.map((summary) => [summary.camera, summary.cameraName])).toEqual(
+    expect(
+      overview.ok && overview.value.cameras.map((summary) => [summary.camera, summary.cameraName, summary.mtimeFiles]),
+    ).toEqual(
       expect.arrayContaining([
-        ['1', 'Entrance'],
-        ['FCECDA30AF6E', 'Car park'],
-        ['front_door', 'front_door'],
+        ['1', 'Entrance', 1],
+        ['FCECDA30AF6E', 'Car park', 0],
+        ['front_door', 'front_door', 0],
       ]),
     );
   });
