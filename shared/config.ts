@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { RECORDER_NAMES } from './recorder-presets';
 
 // The privacy statement (row "Bezoekers kantoorpand") promises these maxima. The configuration may
 // shorten them, never lengthen them: the notice and the purge are both rendered from this config.
@@ -75,10 +76,13 @@ const publicScreen = z.strictObject({
   /** Sign-ins one screen accepts per minute: about what a receptionist can see arrive. */
   maxSignInsPerMinute: z.int().min(1).max(600).default(10),
 });
+const timeZoneName = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), 'is not a known IANA time zone such as Europe/Amsterdam');
 
 const footagePattern = z.strictObject({
-  /** A regular expression on the path relative to the root, with named groups year, month, day,
-   * hour, minute, second and optionally camera. */
+  /** A regular expression on the path relative to the root; its named groups are described in
+   * shared/footage-path.ts (year, month, day, hour, minute, second, fraction, half, epoch, epochMs, camera). */
   regex: z.string().refine((source) => {
     try {
       new RegExp(source);
@@ -87,28 +91,16 @@ const footagePattern = z.strictObject({
       return false;
     }
   }, 'is not a valid regular expression'),
-  /** Frigate writes UTC; most recorders stamp file names in local time. */
-  zone: z.enum(['utc', 'local']),
-  /** Where the camera's name comes from: the pattern's camera group, or the first folder under the root. */
-  camera: z.enum(['group', 'firstFolder']).default('firstFolder'),
+  /** 'utc', 'local' (footage.recorderZone, else timeZone) or an IANA zone: Frigate writes UTC, most recorders local time. */
+  zone: z.union([z.enum(['utc', 'local']), timeZoneName]).default('local'),
+  /** Where the camera's name comes from: the pattern's camera group, the first folder under the root,
+   * or the folder at this depth (0 the first, -1 the file's own folder). */
+  camera: z.union([z.enum(['group', 'firstFolder']), z.int().min(-20).max(20)]).default('firstFolder'),
+  /** The camera when the path names none. */
+  defaultCamera: z.string().min(1).max(120).optional(),
+  /** 'mtime' when the layout holds no recording start: the file's mtime stands in, marked as such. */
+  time: z.enum(['path', 'mtime']).optional(),
 });
-
-export const DEFAULT_FOOTAGE_PATTERNS: z.output<typeof footagePattern>[] = [
-  // Frigate: YYYY-MM-DD/HH/<camera>/MM.SS.mp4, in UTC
-  {
-    regex:
-      '^(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})/(?<hour>\\d{2})/(?<camera>[^/]+)/(?<minute>\\d{2})\\.(?<second>\\d{2})\\.[^/.]+$',
-    zone: 'utc',
-    camera: 'group',
-  },
-  // A timestamp in the file name: cam1_20261124_101500.mp4, 20261124T101500.mkv, ch01_20261124101500.mp4
-  {
-    regex:
-      '(?:^|/)(?:(?<camera>[^/_]+)_)?(?<year>\\d{4})(?<month>\\d{2})(?<day>\\d{2})[_T-]?(?<hour>\\d{2})(?<minute>\\d{2})(?<second>\\d{2})[^/]*$',
-    zone: 'local',
-    camera: 'firstFolder',
-  },
-];
 
 const footage = z.strictObject({
   /** The folder the CCTV recorder writes into; null until IT configures it. */
@@ -118,8 +110,15 @@ const footage = z.strictObject({
   extensions: z
     .array(z.string().regex(/^\.[a-z0-9]+$/, 'must look like ".mp4"'))
     .min(1)
-    .default(['.mp4', '.mkv', '.avi', '.mov', '.ts', '.h264', '.h265', '.dav']),
-  patterns: z.array(footagePattern).default(DEFAULT_FOOTAGE_PATTERNS),
+    .default(['.mp4', '.mkv', '.avi', '.mov', '.ts', '.m4s', '.dav', '.ubv', '.bvr', '.h264', '.h265']),
+  /** The recorder whose layout the paths follow (shared/recorder-presets.ts); 'auto' recognises it per folder. */
+  recorder: z.enum(['auto', 'custom', ...RECORDER_NAMES]).default('auto'),
+  /** The zone the recorder stamps local times in, when not the kiosk's (a recorder in a container often uses UTC). */
+  recorderZone: timeZoneName.nullable().default(null),
+  /** Own patterns, tried before the recorder's ('custom': only these). */
+  patterns: z.array(footagePattern).default([]),
+  /** Names people recognise for recorder ids: { "1": "Entrance", "FCECDA30AF6E": "Car park" }. */
+  cameraNames: z.record(z.string(), z.string().trim().min(1).max(120)).default({}),
   /** A camera may keep its footage shorter than retention.footageDays, never longer. */
   cameraRetentionDays: z.record(z.string(), z.int().min(1).max(MAX_FOOTAGE_RETENTION_DAYS)).default({}),
   /** A purge that would delete more than this share of the live files waits for an admin. */
@@ -159,10 +158,7 @@ const privacy = z.strictObject({
 
 export const kioskConfigSchema = z.strictObject({
   organisation: organisation.prefault({}),
-  timeZone: z
-    .string()
-    .refine((zone) => IANAZone.isValidZone(zone), 'is not a known IANA time zone such as Europe/Amsterdam')
-    .default('Europe/Amsterdam'),
+  timeZone: timeZoneName.default('Europe/Amsterdam'),
   retention: retention.prefault({}),
   idle: idle.prefault({}),
   reception: reception.prefault({}),

@@ -84,6 +84,10 @@ export const errorMessages = {
     nl: 'Er is geen map voor camerabeelden ingesteld (footage.root).',
     en: 'No footage folder is configured (footage.root).',
   },
+  'recorders.rootUnavailable': {
+    nl: 'De map voor camerabeelden is er niet of kan niet worden gelezen.',
+    en: 'The footage folder is missing or cannot be read.',
+  },
   'footage.unknownFile': {
     nl: 'Dit bestand bestaat niet (meer).',
     en: 'This file does not exist (any more).',

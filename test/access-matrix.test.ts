@@ -53,7 +53,9 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'footage.list': [S, A],
   'footage.overview': [S, A],
   'footage.playback': [S, A],
+  'footage.count': [S, A],
   'footage.backlog': [A],
+  'recorders.inspect': [A],
   'footage.confirmDeletion': [A],
 
   // Every staff member sees the alarms; what to do about one is in the banner's text.

@@ -124,7 +124,7 @@ export function formatFootage(rows: FootageRow[], timeZone: string): string {
     .map((row) =>
       [
         formatLocalDateTime(row.recordedAt, timeZone) + (row.timeSource === 'mtime' ? '*' : ' '),
-        printable(row.camera).padEnd(14),
+        printable(row.cameraName).padEnd(14),
         row.status.padEnd(8),
         row.deleteBy !== null
           ? `delete by ${formatLocalDateTime(row.deleteBy, timeZone)}`

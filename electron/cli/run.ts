@@ -9,14 +9,13 @@ import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
 import { clockFromEnvironment, InvalidClockError } from '../core/clock';
 import { ConfigError, loadConfigFile } from '../core/config-file';
 import type { KioskConfig } from '../../shared/config';
-import type { FootageListStatus, HoldBasis } from '../../shared/api/types';
+import type { FootageListStatus, FootageRow, HoldBasis } from '../../shared/api/types';
 import { defaultDataDir } from '../core/data-dir';
 import { DatabaseTooNewError, NotADatabaseError } from '../core/database';
 import { createKiosk, type Kiosk } from '../core/kiosk';
 import type { Caller } from '../core/router';
 import {
   formatApiError,
-  formatFootage,
   formatAudit,
   formatHolds,
   formatRetentionStatus,
@@ -31,6 +30,7 @@ import { PRIVACY_COMMANDS, PRIVACY_OPTIONS } from './privacy-commands';
 import { UsageError } from './usage-error';
 
 export { UsageError };
+import { formatFootageList, formatRecorderInspection } from './recorder-format';
 
 export interface CliIo {
   argv: readonly string[];
@@ -68,6 +68,9 @@ Commands:
   holds list                                                      the active legal holds
   holds add --file PATH --reason R --basis B | --camera C --from T --to T --reason R --basis B   hold footage
   footage scan | footage purge [--dry-run] | footage list [--camera C] [--status kept|held|deleted|gone]
+                 [--from 2026-11-25T10:00] [--to 2026-11-25T10:30] [--limit N [--cursor C]]
+                 (times in the kiosk's zone, --to exclusive; without --limit every matching row)
+  footage inspect                                                 which recorder layout reads which folders
                  (with --footage-root R to use another root for this run)
   footage backlog | footage confirm-deletion                      what a purge held back as too large would
                                                                   delete; the admin's go-ahead (it runs now)
@@ -117,6 +120,7 @@ const OPTIONS = {
   status: { type: 'string' },
   'footage-root': { type: 'string' },
   ...PRIVACY_OPTIONS,
+  cursor: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse>['values'];
@@ -237,10 +241,34 @@ const COMMANDS: Record<string, (context: Context) => Promise<number | void>> = {
       status: values.status as FootageListStatus | undefined, // checked by the channel's schema
       from: timeOption(values.from, 'from', kiosk.config.timeZone),
       to: timeOption(values.to, 'to', kiosk.config.timeZone),
-      limit: integerOption(values, 'limit'),
     };
-    const rows = unwrap(await kiosk.router.invoke('footage.list', filter, OPERATOR));
-    print(rows, () => formatFootage(rows, kiosk.config.timeZone));
+    const limit = integerOption(values, 'limit');
+    let before = cursorOption(values.cursor);
+    const list = (pageLimit: number) =>
+      kiosk.router.invoke('footage.list', { ...filter, limit: pageLimit, before }, OPERATOR).then(unwrap);
+    if (limit === undefined) {
+      // Every matching row, a page at a time.
+      const rows: FootageRow[] = [];
+      for (let page = await list(PAGE); ; page = await list(PAGE)) {
+        rows.push(...page);
+        if (page.length < PAGE) break;
+        before = cursorOf(page.at(-1)!);
+      }
+      print(rows, () => formatFootageList(rows, kiosk.config.timeZone));
+      return;
+    }
+    // One row more than asked tells whether there is a next page.
+    const fetched = await list(Math.min(limit + 1, PAGE));
+    const rows = fetched.slice(0, limit);
+    const next = fetched.length > rows.length || rows.length === PAGE ? cursorText(rows.at(-1)!) : null;
+    print({ rows, next }, () =>
+      [formatFootageList(rows, kiosk.config.timeZone), ...(next ? [`Next page: --cursor ${next}`] : [])].join('\n'),
+    );
+  },
+
+  'footage inspect': async ({ kiosk, print }) => {
+    const inspection = unwrap(await kiosk.router.invoke('recorders.inspect', {}, OPERATOR));
+    print(inspection, () => formatRecorderInspection(inspection, kiosk.config.timeZone));
   },
 
   'holds add': async ({ kiosk, values, print }) => {
@@ -341,6 +369,20 @@ const withFootageRoot = (config: KioskConfig, root: string): KioskConfig => ({
   ...config,
   footage: { ...config.footage, root },
 });
+
+// The footage list's largest page (the channel's maximum limit).
+const PAGE = 10_000;
+const cursorOf = (row: FootageRow) => ({ recordedAt: row.recordedAt, id: row.id });
+const cursorText = (row: FootageRow) => `${row.recordedAt}.${row.id}`;
+
+/** --cursor as `footage list --limit N` printed it: the last row's recording start and id. */
+function cursorOption(value: string | undefined): { recordedAt: number; id: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d{1,16})\.(\d{1,15})$/.exec(value);
+  if (!match)
+    throw new UsageError(`--cursor must be what the previous page printed, such as 1795160601000.42, not "${value}"`);
+  return { recordedAt: Number(match[1]), id: Number(match[2]) };
+}
 
 function timeOption(value: string | undefined, name: string, zone: string): number | undefined {
   if (value === undefined) return undefined;

@@ -11,6 +11,7 @@ import type { HealthService } from './health/health-service';
 import type { HoldsService } from './holds';
 import { createPrivacyHandlers } from './privacy/privacy-handlers';
 import type { PrivacyService } from './privacy/privacy-service';
+import { createRecorderHandlers } from './recorders/recorder-handlers';
 import type { VisitRetention } from './retention/visit-retention';
 import type { Caller, Handlers } from './router';
 import type { SessionStore } from './sessions';
@@ -198,5 +199,7 @@ export function createApiHandlers({
     ...createFootageBacklogHandlers({ footage }),
 
     ...createPrivacyHandlers({ privacy, media, actorOf: auditActorOf }),
+    ...createRecorderHandlers({ config }),
+    'footage.count': async (input) => ({ total: await footage.count(input) }),
   };
 }

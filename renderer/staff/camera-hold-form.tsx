@@ -14,7 +14,8 @@ interface Props {
   language: Language;
   text: StaffText;
   timeZone: string;
-  cameras: string[];
+  /** Each camera's id (what the hold records) and the name people know it by. */
+  cameras: { camera: string; cameraName: string }[];
   onPlaced: () => Promise<unknown>;
 }
 
@@ -101,9 +102,9 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
             aria-describedby={errors.camera ? `${cameraId}-error` : undefined}
           >
             <option value="">{text.chooseCamera}</option>
-            {cameras.map((name) => (
-              <option key={name} value={name}>
-                {name}
+            {cameras.map((option) => (
+              <option key={option.camera} value={option.camera}>
+                {option.cameraName}
               </option>
             ))}
           </select>

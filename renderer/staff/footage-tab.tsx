@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
 import type { FootageListStatus, FootageRow, HoldBasis, JobRun } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
@@ -11,6 +11,7 @@ import { ScreenHeading } from '../screen-heading';
 import { CameraHoldForm } from './camera-hold-form';
 import { HoldTermsFields } from './hold-terms-fields';
 import { footageBacklogText } from './footage-backlog-texts';
+import { footagePageText } from './footage-page-texts';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
 
@@ -22,6 +23,18 @@ interface Props {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const PAGE_SIZE = 500;
+
+interface FootageCursor {
+  recordedAt: number;
+  id: number;
+}
+
+/** A date and time typed in the kiosk's zone (the field's "2026-11-25T10:00"), as an instant. */
+const localTime = (value: string, zone: string) => {
+  const parsed = value ? DateTime.fromISO(value, { zone }) : null;
+  return parsed?.isValid ? parsed.toMillis() : undefined;
+};
 const megabytes = (bytes: number) =>
   bytes < 1024 * 1024
     ? `${Math.ceil(bytes / 1024)} kB`
@@ -49,21 +62,32 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
 
   const loadOverview = useCallback(() => client.invoke('footage.overview', {}), [client]);
   const overview = useLoaded(loadOverview);
+  const filter = useMemo(
+    () => ({
+      camera: camera || undefined,
+      status: status === 'all' ? undefined : status,
+      from: localTime(from, timeZone),
+      to: localTime(to, timeZone),
+    }),
+    [camera, status, from, to, timeZone],
+  );
+  // The pages before this one, by the cursor each started after; a new filter starts at the newest.
+  const [paging, setPaging] = useState<{ filter: typeof filter; cursors: FootageCursor[] }>({ filter, cursors: [] });
+  const cursors = paging.filter === filter ? paging.cursors : [];
   const loadFiles = useCallback(
-    () =>
-      client.invoke('footage.list', {
-        camera: camera || undefined,
-        status: status === 'all' ? undefined : status,
-        from: from ? DateTime.fromISO(from, { zone: timeZone }).toMillis() : undefined,
-        to: to ? endOfLocalDate(to, timeZone) : undefined,
-        limit: 500,
-      }),
-    [client, camera, status, from, to, timeZone],
+    () => client.invoke('footage.list', { ...filter, limit: PAGE_SIZE, before: cursors.at(-1) }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the cursors change only with a page turn
+    [client, filter, paging],
   );
   const files = useLoaded(loadFiles);
+  const loadCount = useCallback(() => client.invoke('footage.count', filter), [client, filter]);
+  const count = useLoaded(loadCount);
   const shown = files.value ?? [];
+  const pageText = footagePageText[language];
+  const firstShown = cursors.length * PAGE_SIZE + 1;
+  const turnPage = (next: FootageCursor[]) => setPaging({ filter, cursors: next });
   const when = (epochMs: number) => formatLocalDateTime(epochMs, timeZone);
-  const reloadAll = () => Promise.all([overview.reload(), files.reload()]);
+  const reloadAll = () => Promise.all([overview.reload(), files.reload(), count.reload()]);
 
   async function scanNow() {
     setBusy(true);
@@ -152,8 +176,15 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
           <tbody>
             {info.cameras.map((summary) => (
               <tr key={summary.camera}>
-                <th scope="row">{summary.camera}</th>
-                <td>{summary.files}</td>
+                <th scope="row" title={summary.camera}>
+                  {summary.cameraName}
+                </th>
+                <td>
+                  {summary.files}
+                  {summary.mtimeFiles > 0 && (
+                    <span className="note-inline"> ({pageText.mtimeFiles(summary.mtimeFiles, text.mtimeLabel)})</span>
+                  )}
+                </td>
                 <td>{megabytes(summary.bytes)}</td>
                 <td>{summary.oldestRecording !== null ? when(summary.oldestRecording) : ''}</td>
                 <td>{summary.nextDeletion !== null ? when(summary.nextDeletion) : ''}</td>
@@ -168,7 +199,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
           language={language}
           text={text}
           timeZone={timeZone}
-          cameras={info.cameras.map((summary) => summary.camera)}
+          cameras={info.cameras}
           onPlaced={reloadAll}
         />
       )}
@@ -179,7 +210,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
             <option value="">{text.allCameras}</option>
             {(info?.cameras ?? []).map((summary) => (
               <option key={summary.camera} value={summary.camera}>
-                {summary.camera}
+                {summary.cameraName}
               </option>
             ))}
           </select>
@@ -196,19 +227,47 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
           </select>
           <div className="message-slot" />
         </div>
-        <Field label={text.fromDate} type="date" value={from} onChange={setFrom} />
-        <Field label={text.toDate} type="date" value={to} onChange={setTo} />
+        <Field label={pageText.fromTime} type="datetime-local" value={from} onChange={setFrom} />
+        <Field label={pageText.toTime} type="datetime-local" value={to} onChange={setTo} />
       </div>
+      {count.value && (
+        <nav className="actions pages" aria-label={text.footageTitle}>
+          <p aria-live="polite">
+            {shown.length > 0
+              ? pageText.position(firstShown, firstShown + shown.length - 1, count.value.total)
+              : pageText.none(count.value.total)}
+          </p>
+          <button
+            type="button"
+            className="secondary small"
+            disabled={cursors.length === 0}
+            onClick={() => turnPage(cursors.slice(0, -1))}
+          >
+            {pageText.newer}
+          </button>
+          <button
+            type="button"
+            className="secondary small"
+            disabled={shown.length < PAGE_SIZE}
+            onClick={() => {
+              const last = shown.at(-1)!;
+              turnPage([...cursors, { recordedAt: last.recordedAt, id: last.id }]);
+            }}
+          >
+            {pageText.older}
+          </button>
+        </nav>
+      )}
       {playing && (
         <figure className="player">
           <video
             src={playing.url}
             controls
             autoPlay
-            aria-label={text.playing(playing.row.camera, when(playing.row.recordedAt))}
+            aria-label={text.playing(playing.row.cameraName, when(playing.row.recordedAt))}
           />
           <figcaption>
-            {text.playing(playing.row.camera, when(playing.row.recordedAt))}{' '}
+            {text.playing(playing.row.cameraName, when(playing.row.recordedAt))}{' '}
             <button type="button" className="secondary small" onClick={() => setPlaying(null)}>
               {text.closePlayer}
             </button>
@@ -247,7 +306,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
                     <span className="note-inline"> ({text.claimedLabel(when(row.claimedRecordedAt))})</span>
                   )}
                 </th>
-                <td>{row.camera}</td>
+                <td title={row.camera}>{row.cameraName}</td>
                 <td>{megabytes(row.size)}</td>
                 <td>{deletion(row)}</td>
                 <td>

@@ -9,6 +9,7 @@ import { FootageTab } from './footage-tab';
 import { HealthBanner } from './health-banner';
 import { HoldsTab } from './holds-tab';
 import { PrivacyTab } from './privacy-tab';
+import { RecorderLayouts } from './recorder-layouts';
 import { RegisterTab } from './register-tab';
 import { RetentionTab } from './retention-tab';
 import { StaffAccountsTab } from './staff-accounts-tab';
@@ -84,6 +85,9 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {tab === 'holds' && <HoldsTab {...props} timeZone={facts.timeZone} />}
           {tab === 'footage' && <FootageTab {...props} timeZone={facts.timeZone} />}
           {tab === 'privacy' && <PrivacyTab client={staffClient} language={language} />}
+          {tab === 'footage' && session.role === 'admin' && (
+            <RecorderLayouts client={staffClient} language={language} timeZone={facts.timeZone} />
+          )}
           {!tab && <p className="lead">{text.noViews}</p>}
         </section>
       )}

@@ -8,6 +8,8 @@ import { healthApi } from './health';
 import { holdReviewApi, holdTerms } from './hold-review';
 import { footageBacklogApi } from './footage-backlog';
 import { privacyApi } from './privacy';
+import { footageCountApi, footageCursor } from './footage-count';
+import { recordersApi } from './recorders';
 import type {
   AuditEntry,
   CsvExport,
@@ -82,6 +84,7 @@ const footageListInput = z.strictObject({
   to: epochMs.optional(),
   status: z.enum(['kept', 'held', 'deleting', 'deleted', 'gone'] satisfies FootageListStatus[]).optional(),
   limit: z.int().min(1).max(10_000).optional(),
+  before: footageCursor.optional(),
 });
 
 const reception = ['receptionist', 'admin'] as const;
@@ -149,6 +152,8 @@ export const api = {
   ...footageBacklogApi,
   // Data-subject requests (issue 13).
   ...privacyApi,
+  ...recordersApi,
+  ...footageCountApi,
 };
 
 export type Api = typeof api;

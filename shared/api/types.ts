@@ -144,6 +144,8 @@ export interface FootageRow {
   id: number;
   path: string;
   camera: string;
+  /** The camera as people know it (footage.cameraNames), else the camera itself. */
+  cameraName: string;
   recordedAt: number;
   timeSource: 'path' | 'mtime';
   size: number;
@@ -164,9 +166,13 @@ export type FootageListStatus = FootageRow['status'] | 'held';
 
 export interface CameraSummary {
   camera: string;
+  /** The camera as people know it (footage.cameraNames), else the camera itself. */
+  cameraName: string;
   files: number;
   bytes: number;
   oldestRecording: number | null;
+  /** Live files whose start is their mtime (no time in their paths). */
+  mtimeFiles: number;
   nextDeletion: number | null;
 }
 

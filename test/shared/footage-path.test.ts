@@ -24,6 +24,7 @@ describe('footage files', () => {
       camera,
       recordedAt: Date.parse(recorded),
       timeSource: 'path',
+      layout: expect.any(String),
     });
   });
 
@@ -36,6 +37,7 @@ describe('footage files', () => {
       camera,
       recordedAt: MTIME,
       timeSource: 'mtime',
+      layout: null,
     });
   });
 
@@ -54,6 +56,7 @@ describe('footage files', () => {
       camera: 'yard',
       recordedAt: Date.parse('2026-11-24T00:00:00Z'),
       timeSource: 'path',
+      layout: 'pattern 1',
     });
   });
 
@@ -75,6 +78,7 @@ describe('footage files', () => {
         camera: 'unknown',
         recordedAt: MTIME,
         timeSource: 'mtime',
+        layout: null,
       });
     }
   });

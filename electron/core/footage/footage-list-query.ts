@@ -9,6 +9,14 @@ export interface FootageFilter {
   to?: number;
   status?: FootageListStatus;
   limit?: number;
+  /** The next page: rows older than this one (in the list's order, newest first). */
+  before?: FootageCursor;
+}
+
+/** A row's place in the list's order: its recording start, then its id. */
+export interface FootageCursor {
+  recordedAt: number;
+  id: number;
 }
 
 export const DEFAULT_LIST_LIMIT = 500;
@@ -54,14 +62,12 @@ function partsFor(
 /** The newest footage rows that match `filter`, newest first; `now` decides which holds are active. */
 export function footageListQuery(filter: FootageFilter, now: number): { sql: string; params: SqlValue[] } {
   const limit = Math.min(filter.limit ?? DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
-  const filters: Condition[] = (
-    [
-      ['id = ?', filter.id],
-      ['camera = ?', filter.camera || undefined],
-      ['recorded_at >= ?', filter.from],
-      ['recorded_at < ?', filter.to],
-    ] as const
-  ).flatMap(([sql, value]) => (value === undefined ? [] : [[sql, [value]] satisfies Condition]));
+  const filters = filterConditions(filter);
+  if (filter.before) {
+    // The first term bounds the index walk; the second leaves out the rows up to the cursor.
+    const { recordedAt, id } = filter.before;
+    filters.push(['recorded_at <= ? AND (recorded_at < ? OR id < ?)', [recordedAt, recordedAt, id]]);
+  }
   const params: SqlValue[] = [];
   const selects = partsFor(filter.status, now).map(({ part, extra }) => {
     const conditions: Condition[] = [[PARTS[part], []], ...filters, ...extra];
@@ -76,4 +82,27 @@ export function footageListQuery(filter: FootageFilter, now: number): { sql: str
     sql: `SELECT * FROM (${selects.join(' UNION ALL ')}) ORDER BY recorded_at DESC, id DESC LIMIT ?`,
     params,
   };
+}
+
+function filterConditions(filter: FootageFilter): Condition[] {
+  return (
+    [
+      ['id = ?', filter.id],
+      ['camera = ?', filter.camera || undefined],
+      ['recorded_at >= ?', filter.from],
+      ['recorded_at < ?', filter.to],
+    ] as const
+  ).flatMap(([sql, value]) => (value === undefined ? [] : [[sql, [value]] satisfies Condition]));
+}
+
+/** How many rows match `filter` (its limit and cursor aside), counted on the same indexes. */
+export function footageCountQuery(filter: FootageFilter, now: number): { sql: string; params: SqlValue[] } {
+  const filters = filterConditions(filter);
+  const params: SqlValue[] = [];
+  const counts = partsFor(filter.status, now).map(({ part, extra }) => {
+    const conditions: Condition[] = [[PARTS[part], []], ...filters, ...extra];
+    params.push(...conditions.flatMap(([, values]) => values));
+    return `(SELECT count(*) FROM footage_files f WHERE ${conditions.map(([sql]) => sql).join(' AND ')})`;
+  });
+  return { sql: `SELECT ${counts.join(' + ')} AS total`, params };
 }

@@ -1,6 +1,7 @@
 import type { FootageBacklog } from '../../../shared/api/footage-backlog';
 import type { CameraSummary, FootageOverview, FootageRow, JobRun } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
+import { cameraDisplayName } from '../../../shared/footage-path';
 import { footageDeletionDeadline, footageRetentionDays } from '../../../shared/retention';
 import { clockGuardReason, footageRootReason, type RunReason } from '../../../shared/run-reasons';
 import type { AuditActor, AuditLog } from '../audit';
@@ -11,7 +12,7 @@ import type { JobResult, JobRunner } from '../jobs';
 import type { ClockCheck } from '../retention/clock-guard';
 import { UserError } from '../user-error';
 import { createFootageBacklog } from './backlog';
-import { footageListQuery, type FootageFilter } from './footage-list-query';
+import { footageCountQuery, footageListQuery, type FootageFilter } from './footage-list-query';
 import { FOOTAGE_NOT_HELD, purgeFootage, type FootagePurgeCounts } from './purge';
 import { FootageRootError } from './root';
 import { scanFootage } from './scanner';
@@ -179,6 +180,7 @@ export function createFootageService({
         id: row.id,
         path: row.path,
         camera: row.camera,
+        cameraName: cameraDisplayName(config.footage.cameraNames, row.camera),
         recordedAt: row.recorded_at,
         timeSource: row.time_source,
         size: row.size,
@@ -194,12 +196,24 @@ export function createFootageService({
       }));
     },
 
+    /** How many rows `filter` matches, its limit and cursor aside. */
+    async count(filter: FootageFilter = {}): Promise<number> {
+      const query = footageCountQuery(filter, clock.now());
+      return (await database.get<{ total: number }>(query.sql, query.params))!.total;
+    },
+
     /** Per camera: live files, bytes, oldest recording and the next deletion; and the last scan and purge. */
     async overview(): Promise<FootageOverview> {
       const now = clock.now();
-      const groups = await database.all<{ camera: string; files: number; bytes: number; oldest: number }>(
+      const groups = await database.all<{
+        camera: string;
+        files: number;
+        bytes: number;
+        oldest: number;
+        mtime_files: number;
+      }>(
         // One pass over the table: faster than the live files' time index plus a row lookup for each.
-        "SELECT camera, count(*) AS files, sum(size) AS bytes, min(recorded_at) AS oldest FROM footage_files NOT INDEXED WHERE status = 'kept' GROUP BY camera ORDER BY camera",
+        "SELECT camera, count(*) AS files, sum(size) AS bytes, min(recorded_at) AS oldest, sum(time_source = 'mtime') AS mtime_files FROM footage_files NOT INDEXED WHERE status = 'kept' GROUP BY camera ORDER BY camera",
       );
       const cameras: CameraSummary[] = [];
       for (const group of groups) {
@@ -209,9 +223,11 @@ export function createFootageService({
         );
         cameras.push({
           camera: group.camera,
+          cameraName: cameraDisplayName(config.footage.cameraNames, group.camera),
           files: group.files,
           bytes: group.bytes,
           oldestRecording: group.oldest,
+          mtimeFiles: group.mtime_files,
           nextDeletion:
             nextUnheld?.at != null
               ? footageDeletionDeadline(nextUnheld.at, footageRetentionDays(config, group.camera))

@@ -2,7 +2,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FootageListStatus } from '../../../shared/api/types';
 import { openDatabase, type Database } from '../../../electron/core/database';
-import { footageListQuery, type FootageFilter } from '../../../electron/core/footage/footage-list-query';
+import {
+  footageCountQuery,
+  footageListQuery,
+  type FootageFilter,
+} from '../../../electron/core/footage/footage-list-query';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const NOW = Date.parse('2026-11-24T10:00:00Z');
@@ -65,6 +69,9 @@ function expected(filter: FootageFilter): { id: number; held: number }[] {
         (filter.camera === undefined || row.camera === filter.camera) &&
         (filter.from === undefined || row.recorded_at >= filter.from) &&
         (filter.to === undefined || row.recorded_at < filter.to) &&
+        (filter.before === undefined ||
+          row.recorded_at < filter.before.recordedAt ||
+          (row.recorded_at === filter.before.recordedAt && row.id < filter.before.id)) &&
         statusMatches(row, filter.status),
     )
     .sort((a, b) => b.recorded_at - a.recorded_at || b.id - a.id)
@@ -87,6 +94,9 @@ const filters: FootageFilter[] = [
   { from: NOW - 30 * HOUR, to: NOW - 12 * HOUR, status: 'gone', camera: 'gate', limit: 3 },
   { id: 42 },
   { id: 42, status: 'kept' },
+  // The next page after a row that shares its recording start with the next one.
+  { before: { recordedAt: NOW - 100 * 10 * 60_000, id: 202 }, limit: 5 },
+  { before: { recordedAt: NOW - 12 * HOUR, id: 1 }, from: NOW - 30 * HOUR, status: 'kept', camera: 'gate' },
 ];
 
 describe('the footage list query', () => {
@@ -115,4 +125,34 @@ describe('the footage list query', () => {
       }
     },
   );
+
+  it.each(filters.map((filter) => [JSON.stringify(filter), filter] as const))(
+    'counts what %s matches, limit and cursor aside, on the same indexes',
+    async (_label, filter) => {
+      const query = footageCountQuery(filter, NOW);
+      const { total } = (await database.get<{ total: number }>(query.sql, query.params))!;
+      expect(total).toBe(expected({ ...filter, limit: rows.length, before: undefined }).length);
+      const plan = (await database.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${query.sql}`, query.params)).map(
+        (step) => step.detail,
+      );
+      for (const detail of plan.filter((step) => / f\b/.test(step))) {
+        expect(detail).toMatch(
+          /USING (COVERING )?INDEX (footage_live_by_time|footage_record_by_time|footage_deleting)|USING INTEGER PRIMARY KEY/,
+        );
+      }
+    },
+  );
+
+  it('pages through every row, each once, newest first', async () => {
+    const seen: number[] = [];
+    let before: FootageFilter['before'];
+    for (;;) {
+      const query = footageListQuery({ limit: 7, before }, NOW);
+      const page = await database.all<{ id: number; recorded_at: number }>(query.sql, query.params);
+      seen.push(...page.map((row) => row.id));
+      if (page.length < 7) break;
+      before = { recordedAt: page.at(-1)!.recorded_at, id: page.at(-1)!.id };
+    }
+    expect(seen).toEqual(expected({ limit: rows.length }).map((row) => row.id));
+  });
 });
