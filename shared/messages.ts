@@ -22,6 +22,35 @@ export const errorMessages = {
     nl: 'Een afmeldcode bestaat uit 6 letters en cijfers.',
     en: 'A sign-out code has 6 letters and digits.',
   },
+  'invitation.codeInvalid': {
+    nl: 'Een uitnodigingscode bestaat uit 6 letters en cijfers.',
+    en: 'An invitation code has 6 letters and digits.',
+  },
+  'invitation.unknownCode': {
+    nl: 'Deze uitnodigingscode kennen wij vandaag niet. Controleer de code en de datum, of meld u bij de receptie.',
+    en: 'We do not know this invitation code today. Check the code and the date, or ask at the reception desk.',
+  },
+  'invitation.tooManyTries': {
+    nl: 'Te veel onbekende codes. Probeer het over {seconds} seconden opnieuw, of meld u bij de receptie.',
+    en: 'Too many unknown codes. Try again in {seconds} seconds, or ask at the reception desk.',
+  },
+  'invitation.dateInvalid': {
+    nl: 'Vul een datum in als 2026-12-01, vandaag of later.',
+    en: 'Enter a date such as 2026-12-01, today or later.',
+  },
+  'invitation.csvInvalid': {
+    nl: 'Regel {row} van het CSV-bestand klopt niet; er is niets toegevoegd.',
+    en: 'Line {row} of the CSV file is not right; nothing was added.',
+  },
+  'invitation.csvEmpty': {
+    nl: 'Het CSV-bestand bevat geen bezoekers (kolommen: first, last, company, plate, host).',
+    en: 'The CSV file holds no visitors (columns: first, last, company, plate, host).',
+  },
+  'invitation.noFreeCode': {
+    nl: 'Er kon geen uitnodigingscode worden gemaakt. Probeer het opnieuw.',
+    en: 'No invitation code could be made. Please try again.',
+  },
+  'host.tooLong': { nl: 'Maximaal 120 tekens.', en: 'At most 120 characters.' },
   'pin.invalid': { nl: 'Een pincode bestaat uit 6 tot 12 cijfers.', en: 'A PIN has 6 to 12 digits.' },
   'pin.mismatch': { nl: 'De twee pincodes zijn niet gelijk.', en: 'The two PINs are not the same.' },
   'role.invalid': { nl: 'Kies een rol.', en: 'Choose a role.' },

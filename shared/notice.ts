@@ -4,11 +4,12 @@ import type { Language } from './messages';
 
 // Bump when the wording below changes. The retention periods are part of the version too, so a
 // visit records exactly which promise the visitor read.
-export const NOTICE_TEXT_REVISION = 1;
+export const NOTICE_TEXT_REVISION = 2;
 
 export function noticeVersion(config: KioskConfig): string {
   const { visitMonths, footageDays } = config.retention;
-  return `${NOTICE_TEXT_REVISION}-${visitMonths}m-${footageDays}d`;
+  const host = config.hostNotice.enabled ? '-host' : '';
+  return `${NOTICE_TEXT_REVISION}-${visitMonths}m-${footageDays}d-${config.invitations.unarrivedDays}i${host}`;
 }
 
 export function noticeFacts(config: KioskConfig): NoticeFacts {
@@ -18,6 +19,8 @@ export function noticeFacts(config: KioskConfig): NoticeFacts {
     contactEmail: config.organisation.contactEmail,
     visitRetentionMonths: config.retention.visitMonths,
     footageRetentionDays: config.retention.footageDays,
+    unarrivedInvitationDays: config.invitations.unarrivedDays,
+    hostNotice: config.hostNotice.enabled,
     timeZone: config.timeZone,
     kioskIdleSeconds: config.idle.kioskSeconds,
     languages: ['nl', 'en'],
@@ -54,6 +57,10 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
   const contact = facts.contactEmail;
   const visitPeriod = months(facts.visitRetentionMonths, language);
   const footagePeriod = days(facts.footageRetentionDays, language);
+  const invitationPeriod = {
+    nl: days(facts.unarrivedInvitationDays, 'nl'),
+    en: days(facts.unarrivedInvitationDays, 'en'),
+  };
   if (language === 'nl') {
     return [
       {
@@ -66,6 +73,12 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
         heading: 'Welke gegevens',
         paragraphs: [
           'Uw voornaam, achternaam, bedrijfsnaam en, als u met de auto komt, uw kenteken. In en rond het gebouw hangen camera’s: wij maken camerabeelden.',
+          `Bent u uitgenodigd, dan heeft uw gastheer of gastvrouw deze gegevens vooraf aan de receptie gegeven, met de datum van uw bezoek${facts.hostNotice ? ' en wie u bezoekt' : ''}. Wij bewaren geen e-mailadres van u.`,
+          ...(facts.hostNotice
+            ? [
+                'Kiest u bij het aanmelden wie u bezoekt, dan krijgt die persoon een e-mail met uw voornaam en bedrijf, en bewaren wij bij uw bezoek wie u bezocht.',
+              ]
+            : []),
         ],
       },
       {
@@ -90,6 +103,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
         heading: 'Hoe lang',
         paragraphs: [
           `Uw contactgegevens bewaren wij maximaal ${visitPeriod} na uw bezoek. Camerabeelden bewaren wij maximaal ${footagePeriod} na de opname. Langer alleen als een wettelijke regeling ons daartoe verplicht.`,
+          `Komt u niet op de dag van uw uitnodiging, dan wissen wij de vooraf gegeven gegevens ${invitationPeriod.nl} na die dag.`,
         ],
       },
       {
@@ -115,6 +129,12 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       heading: 'Which data',
       paragraphs: [
         'Your first name, last name, company and, if you came by car, your licence plate. Cameras in and around the building record images.',
+        `If you were invited, your host gave these data to reception in advance, with the date of your visit${facts.hostNotice ? ' and whom you visit' : ''}. We do not keep your e-mail address.`,
+        ...(facts.hostNotice
+          ? [
+              'If you choose whom you visit when you sign in, that person gets an e-mail with your first name and company, and your visit records whom you visited.',
+            ]
+          : []),
       ],
     },
     {
@@ -139,6 +159,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       heading: 'How long',
       paragraphs: [
         `We keep your contact details for at most ${visitPeriod} after your visit, and camera images for at most ${footagePeriod} after they were recorded. Longer only where a legal obligation requires it.`,
+        `If you do not come on the day of your invitation, we erase the data given in advance ${invitationPeriod.en} after that day.`,
       ],
     },
     {

@@ -24,6 +24,7 @@ import {
   formatToday,
 } from './format';
 import { currentHealth, formatHealth, healthCommands } from './health-command';
+import { invitationCommands, InvitationUsageError } from './invitation-commands';
 
 export interface CliIo {
   argv: readonly string[];
@@ -46,6 +47,8 @@ const USAGE = `Usage: kiosk <command> [options]
 Commands:
   visits sign-in --first F --last L [--company C] [--plate P]   register a visitor by hand
   visits today                                                    list today's visitors
+  visits expect --first F --last L [--company C] [--plate P] [--host H] --date DATE
+                | visits expect --csv FILE --date DATE              expected visitors, with invitation letters
   staff add --name N --role receptionist|security|admin           add a staff account (PIN from stdin)
   staff list                                                      list staff accounts
   staff disable --id N | staff enable --id N                      switch an account off or on
@@ -92,6 +95,9 @@ const OPTIONS = {
   to: { type: 'string' },
   status: { type: 'string' },
   'footage-root': { type: 'string' },
+  date: { type: 'string' },
+  csv: { type: 'string' },
+  host: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse>['values'];
@@ -128,6 +134,7 @@ interface Context {
 
 const COMMANDS: Record<string, (context: Context) => Promise<void>> = {
   ...healthCommands,
+  ...invitationCommands,
   'visits sign-in': async ({ kiosk, values, print }) => {
     const receipt = unwrap(
       await kiosk.router.invoke(
@@ -342,6 +349,7 @@ export async function runCli(io: CliIo): Promise<number> {
   } catch (error) {
     if (
       error instanceof UsageError ||
+      error instanceof InvitationUsageError ||
       error instanceof ConfigError ||
       error instanceof InvalidClockError ||
       error instanceof DatabaseTooNewError ||

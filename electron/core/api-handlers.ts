@@ -8,6 +8,8 @@ import type { MediaTickets } from './footage/media';
 import { createHealthHandlers } from './health/health-handlers';
 import type { HealthService } from './health/health-service';
 import type { HoldsService } from './holds';
+import { createInvitationHandlers } from './invitations/invitation-handlers';
+import type { InvitationService } from './invitations/invitation-service';
 import type { VisitRetention } from './retention/visit-retention';
 import type { Caller, Handlers } from './router';
 import type { SessionStore } from './sessions';
@@ -27,6 +29,7 @@ export interface HandlerDependencies {
   media: MediaTickets;
   automaticSignOut: () => Promise<JobRun>;
   health: HealthService;
+  invitations: InvitationService;
 }
 
 export function auditActorOf(caller: Caller): AuditActor {
@@ -47,6 +50,7 @@ export function createApiHandlers({
   media,
   automaticSignOut,
   health,
+  invitations,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
     staffId: number;
@@ -83,6 +87,7 @@ export function createApiHandlers({
 
   return {
     ...createHealthHandlers({ health }),
+    ...createInvitationHandlers({ invitations }),
     'notice.current': async () => noticeFacts(config),
     'visits.signIn': (input) => visits.signIn(input),
     'visits.signOut': (input) => visits.signOut(input.code, 'kiosk'),

@@ -18,6 +18,12 @@ import {
 import { createMediaTickets, type MediaTickets } from './footage/media';
 import { createHealthAlerts, type HealthAlerts } from './health/alert-mail';
 import { createHealthService, type HealthService } from './health/health-service';
+import { createCodeThrottle } from './invitations/code-throttle';
+import {
+  createInvitationService,
+  INVITATION_PURGE_JOB,
+  type InvitationService,
+} from './invitations/invitation-service';
 import { createJobRunner, type JobRunner } from './jobs';
 import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './retention/visit-retention';
 import { startScheduler } from './scheduler';
@@ -55,6 +61,7 @@ export interface Kiosk {
   alerts: HealthAlerts;
   /** Footage playback tickets and the responses the media route and protocol serve. */
   media: MediaTickets;
+  invitations: InvitationService;
   router: Router;
   /**
    * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
@@ -107,6 +114,15 @@ export async function createKiosk({
   const health = createHealthService({ database, config: effectiveConfig, clock, jobs });
   const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
   const media = createMediaTickets({ database, clock, root: () => effectiveConfig.footage.root });
+  const invitations = createInvitationService({
+    database,
+    config: effectiveConfig,
+    clock,
+    audit,
+    jobs,
+    visits,
+    throttle: createCodeThrottle(clock),
+  });
   const router = createRouter(
     createApiHandlers({
       media,
@@ -120,6 +136,7 @@ export async function createKiosk({
       footage,
       automaticSignOut,
       health,
+      invitations,
     }),
     (error, channel) => logError(error, `channel ${channel}`),
   );
@@ -170,6 +187,7 @@ export async function createKiosk({
     health,
     alerts,
     media,
+    invitations,
     router,
     async handle(terminal, channel, input, { background = false } = {}) {
       let caller: Caller;
@@ -196,6 +214,13 @@ export async function createKiosk({
             schedule: effectiveConfig.schedules.visitPurge,
             run: () => retention.run(),
             lastStartedAt: () => lastStarted(VISIT_PURGE_JOB),
+          },
+          // Expected visits nobody came for go on the visit purge's schedule.
+          {
+            name: INVITATION_PURGE_JOB,
+            schedule: effectiveConfig.schedules.visitPurge,
+            run: () => invitations.purge(),
+            lastStartedAt: () => lastStarted(INVITATION_PURGE_JOB),
           },
           ...(effectiveConfig.footage.root
             ? [

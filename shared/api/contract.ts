@@ -4,6 +4,7 @@ import { addStaffInput, firstAdminInput, resetPinInput, staffId, unlockInput } f
 import { signInInput, signOutInput } from '../validation/visit-schemas';
 import { channel } from './channel';
 import { healthApi } from './health';
+import { invitationsApi } from './invitations';
 import type {
   AuditEntry,
   CsvExport,
@@ -143,6 +144,7 @@ export const api = {
   'footage.playback': channel<typeof playbackInput, { ticket: string }>({ input: playbackInput, access: security }),
 
   ...healthApi,
+  ...invitationsApi,
 };
 
 export type Api = typeof api;

@@ -4,6 +4,8 @@ import * as retention from './0003-retention';
 import * as footage from './0004-footage';
 import * as footageByFolder from './0005-footage-by-folder';
 import * as footageRecordByTime from './0006-footage-record-by-time';
+import * as invitations from './0014-invitations';
+import * as hosts from './0015-hosts';
 
 export interface Migration {
   sql: string;
@@ -17,4 +19,6 @@ export const migrations: readonly Migration[] = [
   footage,
   footageByFolder,
   footageRecordByTime,
+  invitations,
+  hosts,
 ];

@@ -1,0 +1,28 @@
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import type { AuditActor } from '../audit';
+import type { Caller } from '../router';
+import { parseExpectedCsv } from './expected-csv';
+import type { InvitationService } from './invitation-service';
+
+const actorOf = (caller: Caller): AuditActor =>
+  caller.kind === 'staff' ? { staffId: caller.staffId, name: caller.name } : caller.kind;
+// The CLI has no screen; its lookups are throttled as one terminal of their own.
+const terminalOf = (caller: Caller): string => (caller.kind === 'operator' ? 'cli' : caller.terminal);
+
+export function createInvitationHandlers({ invitations }: { invitations: InvitationService }) {
+  return {
+    'invitations.lookup': (input: ParsedInputOf<'invitations.lookup'>, caller: Caller) =>
+      invitations.lookup(terminalOf(caller), input.code),
+    'invitations.signIn': ({ code, ...data }: ParsedInputOf<'invitations.signIn'>, caller: Caller) =>
+      invitations.signIn(terminalOf(caller), code, data),
+    'invitations.add': async ({ date, ...visitor }: ParsedInputOf<'invitations.add'>, caller: Caller) => {
+      const [invitation] = await invitations.add(actorOf(caller), date, [visitor]);
+      return invitation!;
+    },
+    'invitations.addCsv': (input: ParsedInputOf<'invitations.addCsv'>, caller: Caller) =>
+      invitations.add(actorOf(caller), input.date, parseExpectedCsv(input.csv)),
+    'invitations.expectedToday': () => invitations.expectedToday(),
+    'invitations.get': (input: ParsedInputOf<'invitations.get'>) => invitations.get(input.id),
+    'invitations.purge': () => invitations.purge(),
+  };
+}
