@@ -1,9 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { InvitationDetails } from '../shared/api/invitations';
 import type { NoticeFacts, SignInReceipt, StaffSessionInfo } from '../shared/api/types';
-import type { Language } from '../shared/messages';
+import { translate, type Language } from '../shared/messages';
+import type { ApiError } from '../shared/result';
+import type { ScannedCode } from '../shared/validation/scanned-code';
 import type { ApiClient } from './api/client';
 import { uiText } from './i18n';
+import { invitationText } from './invitation-texts';
 import { useIdleTimeout } from './use-idle-timeout';
+import { useScannedCode } from './use-scanned-code';
+import { InvitationCodeScreen } from './screens/invitation-code';
+import { InvitationDetailsScreen, type DetailValues } from './screens/invitation-details';
 import { MessageScreen } from './screens/message';
 import { NoticeScreen } from './screens/notice';
 import { SignInFormScreen } from './screens/sign-in-form';
@@ -20,6 +27,11 @@ type Screen =
   | { name: 'signedIn'; receipt: SignInReceipt }
   | { name: 'signOut' }
   | { name: 'signedOut'; firstName: string }
+  | { name: 'invitationCode' }
+  | { name: 'invitationDetails'; code: string; details: InvitationDetails }
+  | { name: 'invitationNotice'; code: string; values: DetailValues }
+  | { name: 'failed'; error: ApiError }
+  | { name: 'busy' }
   | { name: 'staffUnlock' }
   | { name: 'staff'; session: StaffSessionInfo };
 
@@ -36,6 +48,7 @@ export function App({ client }: { client: ApiClient }) {
   // A new key for every visitor: React drops every field's state, so nothing typed survives a reset.
   const [visitorKey, setVisitorKey] = useState(0);
   const text = uiText[language];
+  const invitation = invitationText[language];
 
   // Until the core answers (it may still be starting, or restarting), keep asking.
   useEffect(() => {
@@ -65,6 +78,40 @@ export function App({ client }: { client: ApiClient }) {
     setVisitorKey((key) => key + 1);
   }, []);
 
+  /** A scan at the welcome screen: an invitation goes straight to its details, a badge signs out. */
+  const onScan = useCallback(
+    async (scanned: ScannedCode) => {
+      if (scanned.kind === 'invitation') {
+        const result = await client.invoke('invitations.lookup', { code: scanned.code });
+        setScreen(
+          result.ok
+            ? { name: 'invitationDetails', code: scanned.code, details: result.value }
+            : { name: 'failed', error: result.error },
+        );
+        return;
+      }
+      const result = await client.invoke('visits.signOut', { code: scanned.code });
+      setScreen(
+        result.ok ? { name: 'signedOut', firstName: result.value.firstName } : { name: 'failed', error: result.error },
+      );
+    },
+    [client],
+  );
+  useScannedCode(screen.name === 'welcome' && facts ? onScan : null);
+
+  async function signInByInvitation(code: string, values: DetailValues) {
+    setScreen({ name: 'busy' }); // one tap signs in once
+    const result = await client.invoke('invitations.signIn', {
+      code,
+      firstName: values.firstName,
+      lastName: values.lastName,
+      company: values.company,
+      plate: values.plate.trim() === '' ? undefined : values.plate,
+      noticeVersion: facts!.version,
+    });
+    setScreen(result.ok ? { name: 'signedIn', receipt: result.value } : { name: 'failed', error: result.error });
+  }
+
   // The welcome screen in its default language is the resting state; anything else times out.
   const atRest = screen.name === 'welcome' && language === DEFAULT_LANGUAGE;
   // The staff view keeps its own, longer idle lock.
@@ -92,8 +139,47 @@ export function App({ client }: { client: ApiClient }) {
           onLanguage={setLanguage}
           onSignIn={() => setScreen({ name: 'notice' })}
           onSignOut={() => setScreen({ name: 'signOut' })}
+          onInvitation={() => setScreen({ name: 'invitationCode' })}
           onStaff={() => setScreen({ name: 'staffUnlock' })}
         />
+      )}
+      {screen.name === 'invitationCode' && (
+        <InvitationCodeScreen
+          text={text}
+          invitation={invitation}
+          language={language}
+          client={client}
+          onFound={(code, details) => setScreen({ name: 'invitationDetails', code, details })}
+          onBack={reset}
+        />
+      )}
+      {screen.name === 'invitationDetails' && (
+        <InvitationDetailsScreen
+          text={text}
+          invitation={invitation}
+          language={language}
+          details={screen.details}
+          onConfirm={(values) => setScreen({ name: 'invitationNotice', code: screen.code, values })}
+          onBack={reset}
+        />
+      )}
+      {screen.name === 'invitationNotice' && (
+        <NoticeScreen
+          text={text}
+          language={language}
+          facts={facts}
+          onAcknowledge={() => void signInByInvitation(screen.code, screen.values)}
+          onDecline={() => setScreen({ name: 'declined' })}
+          onBack={reset}
+        />
+      )}
+      {screen.name === 'busy' && <section className="screen message" aria-busy="true" />}
+      {screen.name === 'failed' && (
+        <MessageScreen text={text} title={invitation.failedTitle} returnAfter={MESSAGE_SECONDS} onDone={reset}>
+          <p className="lead" role="alert">
+            {translate(screen.error.fields?.code ?? screen.error.key, language, screen.error.params)}
+          </p>
+        </MessageScreen>
       )}
       {screen.name === 'staffUnlock' && (
         <StaffUnlockScreen
