@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { readScannedCode, type ScannedCode } from '../shared/validation/scanned-code';
 
 // A USB scanner types a QR code's text as a burst of keystrokes ending in Enter. Keys further apart
@@ -8,14 +8,11 @@ const MAX_LENGTH = 32;
 
 /**
  * Listens on a screen without text fields (the welcome screen) for a scanned invitation or badge
- * QR code. The codes' prefixes tell them apart from anything else typed.
+ * QR code. The codes' prefixes tell them apart from anything else typed. Pass a stable callback.
  */
 export function useScannedCode(onScan: ((scanned: ScannedCode) => void) | null) {
-  const handler = useRef(onScan);
-  handler.current = onScan;
-  const listening = onScan !== null;
   useEffect(() => {
-    if (!listening) return;
+    if (!onScan) return;
     let typed = '';
     let lastKeyAt = 0;
     const onKeyDown = (event: KeyboardEvent) => {
@@ -28,7 +25,7 @@ export function useScannedCode(onScan: ((scanned: ScannedCode) => void) | null) 
         typed = '';
         if (scanned) {
           event.preventDefault();
-          handler.current?.(scanned);
+          onScan(scanned);
         }
         return;
       }
@@ -36,5 +33,5 @@ export function useScannedCode(onScan: ((scanned: ScannedCode) => void) | null) 
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [listening]);
+  }, [onScan]);
 }
