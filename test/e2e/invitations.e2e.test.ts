@@ -138,3 +138,44 @@ describe('an expected visitor at the kiosk, in browser mode', () => {
     await page.context().close();
   }, 60_000);
 });
+
+describe('the receptionist expects visitors', () => {
+  it('adds one by hand and a CSV file in the Today view, sees them expected, and gets the invitation with its QR code', async () => {
+    running = await startKiosk();
+    await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', '135790'); // else the first-run screen shows
+    await running.kiosk.staff.add('operator', 'Rosa Receptie', 'receptionist', '246810');
+    const context = await browser.newContext({ viewport: VIEWPORTS.landscape });
+    const page = await context.newPage();
+    await page.goto(running.server.url);
+    await page.getByRole('button', { name: 'Medewerkers' }).click();
+    await page.getByRole('button', { name: 'Rosa Receptie' }).click();
+    const pad = page.getByRole('group', { name: 'Cijfers van de pincode' });
+    for (const digit of '246810') await pad.getByRole('button', { name: digit, exact: true }).click();
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+
+    const form = page.locator('form.expected-form');
+    await form.getByLabel('Voornaam').fill('Karel');
+    await form.getByLabel('Achternaam').fill('Appel');
+    await form.getByLabel('Gastheer of gastvrouw (optioneel)').fill('Henk de Wit');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    const code = await page.getByTestId('invitation-code').innerText();
+    expect(code).toMatch(/^[ACEFGHJKMNPRTWXY34679]{6}$/);
+    expect(await page.locator('pre.letter').innerText()).toContain('Autoriteit Persoonsgegevens');
+    expect(
+      await page.locator('img.invitation-qr').evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBeGreaterThan(0);
+
+    await form.locator('input[type=file]').setInputFiles({
+      name: 'training.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('first;last;company\nPiet;Jansen;Acme\nMarie;Curie;\n'),
+    });
+    await page.getByText('2 bezoekers toegevoegd.').waitFor();
+    const expected = page.locator('.expected-visitors table');
+    await expect.poll(() => expected.locator('tbody tr').count()).toBe(3);
+    expect(await expected.innerText()).toContain('Henk de Wit');
+    await screenshot(page, 'invitation-nl-07-staff-today-expected');
+    await expectAccessible(page);
+    await context.close();
+  }, 60_000);
+});
