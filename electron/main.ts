@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import path from 'node:path';
-import { IPC_INVOKE_CHANNEL, MEDIA_PROTOCOL } from '../shared/api/bridge';
+import { IPC_INVOKE_CHANNEL, IPC_PRINT_BADGE_CHANNEL, MEDIA_PROTOCOL } from '../shared/api/bridge';
 import { clockFromEnvironment } from './core/clock';
 import { defaultDataDir } from './core/data-dir';
 import { createKiosk, type Kiosk } from './core/kiosk';
@@ -17,6 +17,7 @@ import {
   isAppUrl,
   resolveInside,
 } from './shell/guards';
+import { handleBadgePrint } from './shell/badge-print';
 import { handleKioskInvoke } from './shell/ipc';
 import { kioskWindowOptions } from './shell/window-options';
 
@@ -94,6 +95,16 @@ function setupNavigationGuards() {
 function setupIpc(kiosk: Kiosk) {
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, input: unknown, background: unknown) =>
     handleKioskInvoke(kiosk, { id: event.sender.id, frame: event.senderFrame }, channel, input, background),
+  );
+  ipcMain.handle(IPC_PRINT_BADGE_CHANNEL, (event) =>
+    handleBadgePrint(
+      event.senderFrame,
+      kiosk.config.badge,
+      (options) =>
+        new Promise((resolve) =>
+          event.sender.print(options, (success, failureReason) => resolve({ success, failureReason })),
+        ),
+    ),
   );
 }
 

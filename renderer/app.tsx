@@ -9,6 +9,7 @@ import { uiText } from './i18n';
 import { invitationText } from './invitation-texts';
 import { useIdleTimeout } from './use-idle-timeout';
 import { useScannedCode } from './use-scanned-code';
+import { BadgeSheet } from './screens/badge-sheet';
 import { InvitationCodeScreen } from './screens/invitation-code';
 import { InvitationDetailsScreen, type DetailValues } from './screens/invitation-details';
 import { MessageScreen } from './screens/message';
@@ -235,6 +236,9 @@ export function App({ client }: { client: ApiClient }) {
           </p>
           <p className="lead">{text.codeHint}</p>
         </MessageScreen>
+      )}
+      {screen.name === 'signedIn' && (
+        <BadgeSheet client={client} signOutCode={screen.receipt.signOutCode} language={language} text={invitation} />
       )}
       {screen.name === 'signOut' && (
         <SignOutFormScreen

@@ -50,6 +50,14 @@ export const errorMessages = {
     nl: 'Er kon geen uitnodigingscode worden gemaakt. Probeer het opnieuw.',
     en: 'No invitation code could be made. Please try again.',
   },
+  'badge.unavailable': {
+    nl: 'Er kan geen badge worden afgedrukt. Vraag de receptie om een badge.',
+    en: 'No badge can be printed. Please ask the receptionist for one.',
+  },
+  'badge.printFailed': {
+    nl: 'De badge kon niet worden afgedrukt. Vraag de receptie om een badge.',
+    en: 'The badge could not be printed. Please ask the receptionist for one.',
+  },
   'host.tooLong': { nl: 'Maximaal 120 tekens.', en: 'At most 120 characters.' },
   'pin.invalid': { nl: 'Een pincode bestaat uit 6 tot 12 cijfers.', en: 'A PIN has 6 to 12 digits.' },
   'pin.mismatch': { nl: 'De twee pincodes zijn niet gelijk.', en: 'The two PINs are not the same.' },

@@ -8,6 +8,7 @@ import type { MediaTickets } from './footage/media';
 import { createHealthHandlers } from './health/health-handlers';
 import type { HealthService } from './health/health-service';
 import type { HoldsService } from './holds';
+import type { BadgeService } from './badges/badge-service';
 import { createInvitationHandlers } from './invitations/invitation-handlers';
 import type { InvitationService } from './invitations/invitation-service';
 import type { VisitRetention } from './retention/visit-retention';
@@ -30,6 +31,7 @@ export interface HandlerDependencies {
   automaticSignOut: () => Promise<JobRun>;
   health: HealthService;
   invitations: InvitationService;
+  badges: BadgeService;
 }
 
 export function auditActorOf(caller: Caller): AuditActor {
@@ -51,6 +53,7 @@ export function createApiHandlers({
   automaticSignOut,
   health,
   invitations,
+  badges,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
     staffId: number;
@@ -87,7 +90,7 @@ export function createApiHandlers({
 
   return {
     ...createHealthHandlers({ health }),
-    ...createInvitationHandlers({ invitations }),
+    ...createInvitationHandlers({ invitations, badges }),
     'notice.current': async () => noticeFacts(config),
     'visits.signIn': (input) => visits.signIn(input),
     'visits.signOut': (input) => visits.signOut(input.code, 'kiosk'),

@@ -18,6 +18,7 @@ import {
 import { createMediaTickets, type MediaTickets } from './footage/media';
 import { createHealthAlerts, type HealthAlerts } from './health/alert-mail';
 import { createHealthService, type HealthService } from './health/health-service';
+import { createBadgeService } from './badges/badge-service';
 import { createCodeThrottle } from './invitations/code-throttle';
 import {
   createInvitationService,
@@ -137,6 +138,7 @@ export async function createKiosk({
       automaticSignOut,
       health,
       invitations,
+      badges: createBadgeService({ database, config: effectiveConfig, clock }),
     }),
     (error, channel) => logError(error, `channel ${channel}`),
   );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MessageKey } from '../messages';
 import { readInvitationCode } from '../validation/scanned-code';
-import { signInInput } from '../validation/visit-schemas';
+import { signInInput, signOutInput } from '../validation/visit-schemas';
 import { channel } from './channel';
 import type { JobRun, SignInReceipt } from './types';
 
@@ -88,6 +88,22 @@ export interface InvitationDetails {
   hostName: string | null;
 }
 
+/** A visitor's badge: printed after sign-in when the configuration asks for it. */
+export interface Badge {
+  firstName: string;
+  lastName: string;
+  company: string | null;
+  hostName: string | null;
+  /** The local date of the visit; the badge is valid on this date only. */
+  date: string;
+  signOutCode: string;
+  /** The QR code of the sign-out code (with its prefix) as an SVG document. */
+  qrSvg: string;
+  pageSize: 'label62' | 'A6';
+}
+
+export const badgeInput = z.strictObject({ signOutCode: signOutInput.shape.code });
+
 export const invitationsApi = {
   // The kiosk.
   'invitations.lookup': channel<typeof lookupInvitationInput, InvitationDetails>({
@@ -98,6 +114,8 @@ export const invitationsApi = {
     input: signInByInvitationInput,
     access: 'public',
   }),
+  // The badge of whoever signed in at this screen a moment ago; null when badges are off.
+  'badges.forSignIn': channel<typeof badgeInput, Badge | null>({ input: badgeInput, access: 'public' }),
 
   // The reception desk.
   'invitations.add': channel<typeof addExpectedInput, Invitation>({ input: addExpectedInput, access: reception }),

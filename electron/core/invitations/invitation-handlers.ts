@@ -1,5 +1,6 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { AuditActor } from '../audit';
+import type { BadgeService } from '../badges/badge-service';
 import type { Caller } from '../router';
 import { parseExpectedCsv } from './expected-csv';
 import type { InvitationService } from './invitation-service';
@@ -9,12 +10,19 @@ const actorOf = (caller: Caller): AuditActor =>
 // The CLI has no screen; its lookups are throttled as one terminal of their own.
 const terminalOf = (caller: Caller): string => (caller.kind === 'operator' ? 'cli' : caller.terminal);
 
-export function createInvitationHandlers({ invitations }: { invitations: InvitationService }) {
+export function createInvitationHandlers({
+  invitations,
+  badges,
+}: {
+  invitations: InvitationService;
+  badges: BadgeService;
+}) {
   return {
     'invitations.lookup': (input: ParsedInputOf<'invitations.lookup'>, caller: Caller) =>
       invitations.lookup(terminalOf(caller), input.code),
     'invitations.signIn': ({ code, ...data }: ParsedInputOf<'invitations.signIn'>, caller: Caller) =>
       invitations.signIn(terminalOf(caller), code, data),
+    'badges.forSignIn': (input: ParsedInputOf<'badges.forSignIn'>) => badges.forSignIn(input.signOutCode),
     'invitations.add': async ({ date, ...visitor }: ParsedInputOf<'invitations.add'>, caller: Caller) => {
       const [invitation] = await invitations.add(actorOf(caller), date, [visitor]);
       return invitation!;

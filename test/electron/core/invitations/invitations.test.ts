@@ -181,3 +181,62 @@ describe('expected visitors and their invitations', () => {
     expect(text).toContain('that person gets an e-mail with your first name and company');
   });
 });
+
+describe('badges', () => {
+  it('gives the badge of a visitor who just signed in, once, only when badges are on', async () => {
+    const clock = manualClock('2026-11-27T09:00:00+01:00');
+    const config = kioskConfigSchema.parse({ badge: { enabled: true, pageSize: 'A6' } });
+    const kiosk = await openTestKiosk({ clock, config });
+    const invitation = await addExpected(kiosk, '2026-11-27');
+    const signIn = await kiosk.handle('t1', 'invitations.signIn', {
+      code: invitation.code,
+      firstName: 'Anna',
+      lastName: 'de Vries',
+      company: 'Acme BV',
+      noticeVersion: noticeFacts(config).version,
+    });
+    if (!signIn.ok) throw new Error(signIn.error.key);
+    const { signOutCode } = signIn.value;
+    const badge = await kiosk.handle('t1', 'badges.forSignIn', { signOutCode });
+    expect(badge).toMatchObject({
+      ok: true,
+      value: {
+        firstName: 'Anna',
+        lastName: 'de Vries',
+        company: 'Acme BV',
+        hostName: 'Henk',
+        date: '2026-11-27',
+        signOutCode,
+        pageSize: 'A6',
+      },
+    });
+    expect(badge.ok && (badge.value as { qrSvg: string }).qrSvg).toMatch(/^<svg/);
+    // Once only: the code does not show the details again.
+    expect(await kiosk.handle('t2', 'badges.forSignIn', { signOutCode })).toMatchObject({
+      ok: false,
+      error: { key: 'badge.unavailable' },
+    });
+    // Nor for a visitor who signed in longer ago.
+    const later = await kiosk.handle('t1', 'visits.signIn', {
+      firstName: 'Bert',
+      lastName: 'X',
+      noticeVersion: noticeFacts(config).version,
+    });
+    clock.advance(3 * 60_000);
+    expect(
+      await kiosk.handle('t1', 'badges.forSignIn', { signOutCode: later.ok ? later.value.signOutCode : '' }),
+    ).toMatchObject({ ok: false, error: { key: 'badge.unavailable' } });
+  });
+
+  it('is nothing at all when badges are off', async () => {
+    const kiosk = await openTestKiosk({ clock: manualClock('2026-11-27T09:00:00+01:00') });
+    const signIn = await kiosk.handle('t1', 'visits.signIn', {
+      firstName: 'Bert',
+      lastName: 'X',
+      noticeVersion: currentNotice,
+    });
+    expect(
+      await kiosk.handle('t1', 'badges.forSignIn', { signOutCode: signIn.ok ? signIn.value.signOutCode : '' }),
+    ).toEqual({ ok: true, value: null });
+  });
+});
