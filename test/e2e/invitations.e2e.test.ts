@@ -1,7 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatLocalDate } from '../../shared/time';
-import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { kioskConfigSchema } from '../../shared/config';
+import {
+  expectAccessible,
+  launchChromium,
+  screenshot,
+  SCREENSHOT_DIR,
+  startKiosk,
+  VIEWPORTS,
+  type RunningKiosk,
+} from './harness';
 
 let browser: Browser;
 let running: RunningKiosk;
@@ -176,6 +190,69 @@ describe('the receptionist expects visitors', () => {
     expect(await expected.innerText()).toContain('Henk de Wit');
     await screenshot(page, 'invitation-nl-07-staff-today-expected');
     await expectAccessible(page);
+    await context.close();
+  }, 60_000);
+});
+
+describe('the badge', () => {
+  it('is printed after sign-in; its PDF has the details, its QR code decodes and signs the visitor out in one scan', async () => {
+    running = await startKiosk({ config: kioskConfigSchema.parse({ badge: { enabled: true } }) });
+    const context = await browser.newContext({ viewport: VIEWPORTS.landscape, hasTouch: true });
+    const page = await context.newPage();
+    // Browser mode opens the print dialog; here each call is counted instead.
+    await page.addInitScript(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page.goto(running.server.url);
+    const invitation = await expectVisitor('Zoë');
+    await page.getByRole('button', { name: 'English' }).tap();
+    await page.getByRole('button', { name: texts.en.invitation }).tap();
+    await page.locator('input.code-input').fill(invitation.code);
+    await page.getByRole('button', { name: 'Next', exact: true }).tap();
+    await page.getByRole('button', { name: texts.en.correct }).tap();
+    await page.getByRole('button', { name: texts.en.acknowledge }).tap();
+    const badge = page.getByTestId('badge');
+    await badge.waitFor();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    const signOutCode = await page.getByTestId('sign-out-code').innerText();
+    await screenshot(page, 'badge-en-01-confirmation');
+
+    // The printed page: Chromium renders the print styles to PDF, on the 62 mm label.
+    await page.emulateMedia({ media: 'print' });
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const pdfFile = path.join(SCREENSHOT_DIR, 'badge-en.pdf');
+    await page.pdf({ path: pdfFile, preferCSSPageSize: true, printBackground: true });
+    const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+    for (const expected of [
+      'Zoë Bakker',
+      'Acme BV',
+      'You are visiting Henk de Wit.',
+      `Valid on ${invitation.date}`,
+      signOutCode,
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('Welcome'); // the badge alone on the page
+    const pageSize = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' }).match(/Page size:\s+([\d.]+) x ([\d.]+)/);
+    // 62 x 100 mm in points.
+    expect(Math.abs(Number(pageSize![1]) - (62 / 25.4) * 72)).toBeLessThan(2);
+    expect(Math.abs(Number(pageSize![2]) - (100 / 25.4) * 72)).toBeLessThan(2);
+
+    // Its QR code, read from a rendered image of the badge by a QR decoder.
+    const png = PNG.sync.read(await badge.screenshot({ path: path.join(SCREENSHOT_DIR, 'badge-en-02-badge.png') }));
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded?.data).toBe(`OUT-${signOutCode}`);
+    await page.emulateMedia({ media: 'screen' });
+
+    // The decoded text, typed by a scanner at the welcome screen: one scan, a goodbye.
+    await page.getByRole('button', { name: 'Done' }).tap();
+    await page.getByRole('button', { name: texts.nl.invitation }).waitFor();
+    await scan(page, decoded!.data);
+    await page.getByRole('heading', { name: texts.nl.goodbye('Zoë') }).waitFor();
+    expect(await running.kiosk.database.all('SELECT sign_out_method FROM visits')).toEqual([
+      { sign_out_method: 'kiosk' },
+    ]);
     await context.close();
   }, 60_000);
 });

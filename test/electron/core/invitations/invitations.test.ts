@@ -188,13 +188,17 @@ describe('badges', () => {
     const config = kioskConfigSchema.parse({ badge: { enabled: true, pageSize: 'A6' } });
     const kiosk = await openTestKiosk({ clock, config });
     const invitation = await addExpected(kiosk, '2026-11-27');
-    const signIn = await kiosk.handle('t1', 'invitations.signIn', {
-      code: invitation.code,
-      firstName: 'Anna',
-      lastName: 'de Vries',
-      company: 'Acme BV',
-      noticeVersion: noticeFacts(config).version,
-    });
+    const signIn = await kiosk.router.invoke(
+      'invitations.signIn',
+      {
+        code: invitation.code,
+        firstName: 'Anna',
+        lastName: 'de Vries',
+        company: 'Acme BV',
+        noticeVersion: noticeFacts(config).version,
+      },
+      callers.kiosk,
+    );
     if (!signIn.ok) throw new Error(signIn.error.key);
     const { signOutCode } = signIn.value;
     const badge = await kiosk.handle('t1', 'badges.forSignIn', { signOutCode });
@@ -217,11 +221,11 @@ describe('badges', () => {
       error: { key: 'badge.unavailable' },
     });
     // Nor for a visitor who signed in longer ago.
-    const later = await kiosk.handle('t1', 'visits.signIn', {
-      firstName: 'Bert',
-      lastName: 'X',
-      noticeVersion: noticeFacts(config).version,
-    });
+    const later = await kiosk.router.invoke(
+      'visits.signIn',
+      { firstName: 'Bert', lastName: 'X', noticeVersion: noticeFacts(config).version },
+      callers.kiosk,
+    );
     clock.advance(3 * 60_000);
     expect(
       await kiosk.handle('t1', 'badges.forSignIn', { signOutCode: later.ok ? later.value.signOutCode : '' }),
@@ -230,11 +234,11 @@ describe('badges', () => {
 
   it('is nothing at all when badges are off', async () => {
     const kiosk = await openTestKiosk({ clock: manualClock('2026-11-27T09:00:00+01:00') });
-    const signIn = await kiosk.handle('t1', 'visits.signIn', {
-      firstName: 'Bert',
-      lastName: 'X',
-      noticeVersion: currentNotice,
-    });
+    const signIn = await kiosk.router.invoke(
+      'visits.signIn',
+      { firstName: 'Bert', lastName: 'X', noticeVersion: currentNotice },
+      callers.kiosk,
+    );
     expect(
       await kiosk.handle('t1', 'badges.forSignIn', { signOutCode: signIn.ok ? signIn.value.signOutCode : '' }),
     ).toEqual({ ok: true, value: null });
