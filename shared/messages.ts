@@ -58,6 +58,16 @@ export const errorMessages = {
     nl: 'De badge kon niet worden afgedrukt. Vraag de receptie om een badge.',
     en: 'The badge could not be printed. Please ask the receptionist for one.',
   },
+  'host.emailInvalid': { nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' },
+  'host.queryTooShort': { nl: 'Typ minstens 3 letters.', en: 'Type at least 3 letters.' },
+  'host.unavailable': {
+    nl: 'Het bericht aan uw gastheer kon niet worden verstuurd. Meld u bij de receptie.',
+    en: 'Your host could not be told. Please ask at the reception desk.',
+  },
+  'host.unknown': {
+    nl: 'Deze persoon staat niet (meer) in de lijst.',
+    en: 'This person is not (or no longer) listed.',
+  },
   'host.tooLong': { nl: 'Maximaal 120 tekens.', en: 'At most 120 characters.' },
   'pin.invalid': { nl: 'Een pincode bestaat uit 6 tot 12 cijfers.', en: 'A PIN has 6 to 12 digits.' },
   'pin.mismatch': { nl: 'De twee pincodes zijn niet gelijk.', en: 'The two PINs are not the same.' },

@@ -8,6 +8,8 @@ import type { MediaTickets } from './footage/media';
 import { createHealthHandlers } from './health/health-handlers';
 import type { HealthService } from './health/health-service';
 import type { HoldsService } from './holds';
+import { createHostHandlers } from './hosts/host-handlers';
+import type { HostService } from './hosts/host-service';
 import type { BadgeService } from './badges/badge-service';
 import { createInvitationHandlers } from './invitations/invitation-handlers';
 import type { InvitationService } from './invitations/invitation-service';
@@ -32,6 +34,7 @@ export interface HandlerDependencies {
   health: HealthService;
   invitations: InvitationService;
   badges: BadgeService;
+  hosts: HostService;
 }
 
 export function auditActorOf(caller: Caller): AuditActor {
@@ -54,6 +57,7 @@ export function createApiHandlers({
   health,
   invitations,
   badges,
+  hosts,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
     staffId: number;
@@ -91,6 +95,7 @@ export function createApiHandlers({
   return {
     ...createHealthHandlers({ health }),
     ...createInvitationHandlers({ invitations, badges }),
+    ...createHostHandlers({ hosts }),
     'notice.current': async () => noticeFacts(config),
     'visits.signIn': (input) => visits.signIn(input),
     'visits.signOut': (input) => visits.signOut(input.code, 'kiosk'),

@@ -19,6 +19,8 @@ import { createMediaTickets, type MediaTickets } from './footage/media';
 import { createHealthAlerts, type HealthAlerts } from './health/alert-mail';
 import { createHealthService, type HealthService } from './health/health-service';
 import { createBadgeService } from './badges/badge-service';
+import { createHostMail, hostSmtpSender, type HostMail } from './hosts/host-mail';
+import { createHostService } from './hosts/host-service';
 import { createCodeThrottle } from './invitations/code-throttle';
 import {
   createInvitationService,
@@ -63,6 +65,8 @@ export interface Kiosk {
   /** Footage playback tickets and the responses the media route and protocol serve. */
   media: MediaTickets;
   invitations: InvitationService;
+  /** Host notices: sent in the background, retried; a failure never blocks a sign-in. */
+  hostMail: HostMail;
   router: Router;
   /**
    * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
@@ -124,6 +128,8 @@ export async function createKiosk({
     visits,
     throttle: createCodeThrottle(clock),
   });
+  const hostMail = createHostMail({ database, clock, send: hostSmtpSender(effectiveConfig), logError });
+  const hosts = createHostService({ database, config: effectiveConfig, clock, audit, mail: hostMail });
   const router = createRouter(
     createApiHandlers({
       media,
@@ -139,6 +145,7 @@ export async function createKiosk({
       health,
       invitations,
       badges: createBadgeService({ database, config: effectiveConfig, clock }),
+      hosts,
     }),
     (error, channel) => logError(error, `channel ${channel}`),
   );
@@ -190,6 +197,7 @@ export async function createKiosk({
     alerts,
     media,
     invitations,
+    hostMail,
     router,
     async handle(terminal, channel, input, { background = false } = {}) {
       let caller: Caller;
@@ -253,9 +261,11 @@ export async function createKiosk({
         stopScheduler();
       };
       void alerts.check();
+      void hostMail.deliver(); // notices left waiting when the app last stopped
     },
     async close() {
       stopJobs?.();
+      hostMail.stop();
       await database.close();
     },
   };

@@ -4,6 +4,7 @@ import { addStaffInput, firstAdminInput, resetPinInput, staffId, unlockInput } f
 import { signInInput, signOutInput } from '../validation/visit-schemas';
 import { channel } from './channel';
 import { healthApi } from './health';
+import { hostsApi } from './hosts';
 import { invitationsApi } from './invitations';
 import type {
   AuditEntry,
@@ -145,6 +146,7 @@ export const api = {
 
   ...healthApi,
   ...invitationsApi,
+  ...hostsApi,
 };
 
 export type Api = typeof api;
