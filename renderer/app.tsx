@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { HostSuggestion } from '../shared/api/hosts';
 import type { InvitationDetails } from '../shared/api/invitations';
 import type { NoticeFacts, SignInReceipt, StaffSessionInfo } from '../shared/api/types';
 import { translate, type Language } from '../shared/messages';
@@ -10,6 +11,7 @@ import { invitationText } from './invitation-texts';
 import { useIdleTimeout } from './use-idle-timeout';
 import { useScannedCode } from './use-scanned-code';
 import { BadgeSheet } from './screens/badge-sheet';
+import { HostPickerScreen } from './screens/host-picker';
 import { InvitationCodeScreen } from './screens/invitation-code';
 import { InvitationDetailsScreen, type DetailValues } from './screens/invitation-details';
 import { MessageScreen } from './screens/message';
@@ -33,6 +35,7 @@ type Screen =
   | { name: 'invitationNotice'; code: string; values: DetailValues }
   | { name: 'failed'; error: ApiError }
   | { name: 'busy' }
+  | { name: 'hostPicker'; then: Screen }
   | { name: 'staffUnlock' }
   | { name: 'staff'; session: StaffSessionInfo };
 
@@ -48,6 +51,8 @@ export function App({ client }: { client: ApiClient }) {
   const [screen, setScreen] = useState<Screen>({ name: 'welcome' });
   // A new key for every visitor: React drops every field's state, so nothing typed survives a reset.
   const [visitorKey, setVisitorKey] = useState(0);
+  // The host this visitor picked (hostNotice.enabled), told once the sign-in succeeded.
+  const [host, setHost] = useState<HostSuggestion | null>(null);
   const text = uiText[language];
   const invitation = invitationText[language];
 
@@ -77,6 +82,7 @@ export function App({ client }: { client: ApiClient }) {
     setScreen({ name: 'welcome' });
     setLanguage(DEFAULT_LANGUAGE);
     setVisitorKey((key) => key + 1);
+    setHost(null);
   }, []);
 
   /** A scan at the welcome screen: an invitation goes straight to its details, a badge signs out. */
@@ -100,6 +106,16 @@ export function App({ client }: { client: ApiClient }) {
   );
   useScannedCode(screen.name === 'welcome' && facts ? onScan : null);
 
+  /** The confirmation; the host's mail goes in the background and never holds it up. */
+  function signedIn(receipt: SignInReceipt) {
+    setScreen({ name: 'signedIn', receipt });
+    if (host) void client.invoke('hosts.notify', { signOutCode: receipt.signOutCode, hostId: host.id });
+  }
+
+  /** With host notices on, the visitor first says whom they visit (unless the invitation says). */
+  const viaHostPicker = (then: Screen, knownHost = false): Screen =>
+    facts?.hostNotice && !knownHost ? { name: 'hostPicker', then } : then;
+
   async function signInByInvitation(code: string, values: DetailValues) {
     setScreen({ name: 'busy' }); // one tap signs in once
     const result = await client.invoke('invitations.signIn', {
@@ -110,7 +126,8 @@ export function App({ client }: { client: ApiClient }) {
       plate: values.plate.trim() === '' ? undefined : values.plate,
       noticeVersion: facts!.version,
     });
-    setScreen(result.ok ? { name: 'signedIn', receipt: result.value } : { name: 'failed', error: result.error });
+    if (result.ok) signedIn(result.value);
+    else setScreen({ name: 'failed', error: result.error });
   }
 
   // The welcome screen in its default language is the resting state; anything else times out.
@@ -138,7 +155,7 @@ export function App({ client }: { client: ApiClient }) {
           text={text}
           language={language}
           onLanguage={setLanguage}
-          onSignIn={() => setScreen({ name: 'notice' })}
+          onSignIn={() => setScreen(viaHostPicker({ name: 'notice' }))}
           onSignOut={() => setScreen({ name: 'signOut' })}
           onInvitation={() => setScreen({ name: 'invitationCode' })}
           onStaff={() => setScreen({ name: 'staffUnlock' })}
@@ -160,7 +177,11 @@ export function App({ client }: { client: ApiClient }) {
           invitation={invitation}
           language={language}
           details={screen.details}
-          onConfirm={(values) => setScreen({ name: 'invitationNotice', code: screen.code, values })}
+          onConfirm={(values) =>
+            setScreen(
+              viaHostPicker({ name: 'invitationNotice', code: screen.code, values }, screen.details.hostName !== null),
+            )
+          }
           onBack={reset}
         />
       )}
@@ -171,6 +192,18 @@ export function App({ client }: { client: ApiClient }) {
           facts={facts}
           onAcknowledge={() => void signInByInvitation(screen.code, screen.values)}
           onDecline={() => setScreen({ name: 'declined' })}
+          onBack={reset}
+        />
+      )}
+      {screen.name === 'hostPicker' && (
+        <HostPickerScreen
+          text={text}
+          invitation={invitation}
+          client={client}
+          onPick={(picked) => {
+            setHost(picked);
+            setScreen(screen.then);
+          }}
           onBack={reset}
         />
       )}
@@ -214,7 +247,7 @@ export function App({ client }: { client: ApiClient }) {
           language={language}
           client={client}
           facts={facts}
-          onSignedIn={(receipt) => setScreen({ name: 'signedIn', receipt })}
+          onSignedIn={signedIn}
           onBack={reset}
         />
       )}

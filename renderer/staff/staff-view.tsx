@@ -9,19 +9,20 @@ import { EvacuationTab } from './evacuation-tab';
 import { FootageTab } from './footage-tab';
 import { HealthBanner } from './health-banner';
 import { HoldsTab } from './holds-tab';
+import { HostsTab } from './hosts-tab';
 import { RegisterTab } from './register-tab';
 import { RetentionTab } from './retention-tab';
 import { StaffAccountsTab } from './staff-accounts-tab';
 import { staffText } from './texts';
 import { TodayTab } from './today-tab';
 
-type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'audit' | 'retention' | 'holds' | 'footage';
+type Tab = 'today' | 'evacuation' | 'register' | 'staff' | 'hosts' | 'audit' | 'retention' | 'holds' | 'footage';
 
 // What each role gets to see. The router refuses the rest anyway; this only keeps the screen honest.
 const TABS_BY_ROLE: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
   security: ['footage', 'holds', 'evacuation'],
-  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds', 'footage'],
+  admin: ['today', 'evacuation', 'register', 'staff', 'hosts', 'audit', 'retention', 'holds', 'footage'],
 };
 
 interface Props {
@@ -87,6 +88,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {tab === 'today' && <TodayTab {...props} />}
           {tab === 'evacuation' && <EvacuationTab {...props} />}
           {tab === 'staff' && <StaffAccountsTab {...props} />}
+          {tab === 'hosts' && <HostsTab {...props} facts={facts} />}
           {tab === 'audit' && <AuditTab {...props} timeZone={facts.timeZone} />}
           {tab === 'retention' && <RetentionTab {...props} timeZone={facts.timeZone} />}
           {tab === 'holds' && <HoldsTab {...props} timeZone={facts.timeZone} />}

@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import type net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -255,4 +258,103 @@ describe('the badge', () => {
     ]);
     await context.close();
   }, 60_000);
+});
+
+/** A real SMTP server on 127.0.0.1 that keeps what it receives. */
+async function startSmtpServer() {
+  const received: { to: string[]; data: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      let data = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => (data += chunk));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), data });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = (server as unknown as { server: net.Server }).server.address() as AddressInfo;
+  return { received, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('the host notice', () => {
+  it('the visitor picks their host from suggestions; the host’s mail arrives at the SMTP server', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      running = await startKiosk({
+        config: kioskConfigSchema.parse({
+          hostNotice: { enabled: true },
+          alerts: {
+            email: {
+              host: '127.0.0.1',
+              port: smtp.port,
+              tls: 'opportunistic',
+              from: 'kiosk@ploum.nl',
+              to: ['it@ploum.nl'],
+            },
+          },
+        }),
+      });
+      await running.kiosk.router.invoke(
+        'hosts.add',
+        { name: 'Henk de Wit', email: 'henk@ploum.nl' },
+        { kind: 'operator' },
+      );
+      await running.kiosk.router.invoke(
+        'hosts.add',
+        { name: 'Hendrika Jansen', email: 'hj@ploum.nl' },
+        { kind: 'operator' },
+      );
+      await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', '135790');
+      const context = await browser.newContext({ viewport: VIEWPORTS.landscape, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(running.server.url);
+
+      await page.getByRole('button', { name: 'English' }).tap();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).tap();
+      const search = page.getByLabel('Type part of the name (at least 3 letters)');
+      await search.fill('He');
+      expect(await page.locator('.host-suggestions').count()).toBe(0); // nothing before the third letter
+      await search.fill('Hen');
+      await page.getByRole('button', { name: 'Henk W.' }).waitFor();
+      expect(await page.locator('.host-suggestions').innerText()).not.toContain('@');
+      await screenshot(page, 'host-en-01-picker');
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Henk W.' }).tap();
+
+      await page.getByRole('button', { name: 'I have read this' }).waitFor();
+      expect(await page.locator('.notice-text').innerText()).toContain('that person gets an e-mail'); // option on
+      await page.getByRole('button', { name: 'I have read this' }).tap();
+      await page.getByLabel('First name').fill('Anna');
+      await page.getByLabel('Last name').fill('de Vries');
+      await page.getByLabel('Company (optional)').fill('Acme BV');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).tap();
+      await page.getByRole('heading', { name: 'Welcome, Anna!' }).waitFor();
+      await expect.poll(() => smtp.received.length, { timeout: 20_000 }).toBe(1);
+      expect(smtp.received[0]!.to).toEqual(['henk@ploum.nl']);
+      expect(smtp.received[0]!.data).toContain('Anna of Acme BV is at reception');
+      expect(await running.kiosk.database.all('SELECT host_name FROM visits')).toEqual([{ host_name: 'Henk de Wit' }]);
+
+      // The admin's host directory.
+      await page.getByRole('button', { name: 'Done' }).tap();
+      await page.getByRole('button', { name: 'Medewerkers' }).click();
+      await page.getByRole('button', { name: 'Ada Admin' }).click();
+      const pad = page.getByRole('group', { name: 'Cijfers van de pincode' });
+      for (const digit of '135790') await pad.getByRole('button', { name: digit, exact: true }).click();
+      await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+      await page.getByRole('button', { name: 'Gastheren' }).click();
+      await page.getByRole('cell', { name: 'henk@ploum.nl' }).waitFor();
+      await screenshot(page, 'host-nl-02-directory');
+      await expectAccessible(page);
+      await context.close();
+    } finally {
+      await running?.stop();
+      await smtp.close();
+    }
+  }, 90_000);
 });
