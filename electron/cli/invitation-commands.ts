@@ -48,6 +48,12 @@ async function asText(invitation: Invitation): Promise<string> {
 const operator = { kind: 'operator' } as const;
 
 export const invitationCommands = {
+  'visits expect-purge': async ({ kiosk, print }: InvitationContext) => {
+    const run = unwrap(await kiosk.router.invoke('invitations.purge', {}, operator));
+    if (run.outcome !== 'ok') throw new InvitationUsageError(`${run.job} ${run.outcome}: ${run.message}`);
+    print(run, () => `Erased ${run.counts.erased ?? 0} expected visits nobody came for.`);
+  },
+
   'visits expect': async ({ kiosk, values, print }: InvitationContext) => {
     if (values.date === undefined) throw new InvitationUsageError('--date is required, such as --date 2026-12-01');
     let invitations: Invitation[];

@@ -49,6 +49,7 @@ Commands:
   visits today                                                    list today's visitors
   visits expect --first F --last L [--company C] [--plate P] [--host H] --date DATE
                 | visits expect --csv FILE --date DATE              expected visitors, with invitation letters
+  visits expect-purge                                             erase expected visits nobody came for, now
   staff add --name N --role receptionist|security|admin           add a staff account (PIN from stdin)
   staff list                                                      list staff accounts
   staff disable --id N | staff enable --id N                      switch an account off or on

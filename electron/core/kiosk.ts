@@ -127,6 +127,7 @@ export async function createKiosk({
     jobs,
     visits,
     throttle: createCodeThrottle(clock),
+    clockCheck: retention.clockCheck,
   });
   const hostMail = createHostMail({ database, clock, send: hostSmtpSender(effectiveConfig), logError });
   const hosts = createHostService({ database, config: effectiveConfig, clock, audit, mail: hostMail });

@@ -10,7 +10,7 @@ import type { SignInData } from '../../../shared/validation/visit-schemas';
 import type { AuditActor, AuditLog } from '../audit';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
-import type { JobRunner } from '../jobs';
+import type { JobResult, JobRunner } from '../jobs';
 import { randomSignOutCode } from '../sign-out-codes';
 import { UserError } from '../user-error';
 import type { VisitsService } from '../visits';
@@ -38,6 +38,8 @@ export interface InvitationServiceDependencies {
   jobs: JobRunner;
   visits: VisitsService;
   throttle: CodeThrottle;
+  /** The visit purge's question "may this clock erase?": a clock set far ahead erases nothing here either. */
+  clockCheck: (now: number) => Promise<{ ok: true } | { ok: false; reason: string }>;
   newCode?: () => string;
 }
 
@@ -49,6 +51,7 @@ export function createInvitationService({
   jobs,
   visits,
   throttle,
+  clockCheck,
   newCode = randomSignOutCode,
 }: InvitationServiceDependencies) {
   const today = () => formatLocalDate(clock.now(), config.timeZone);
@@ -165,8 +168,11 @@ export function createInvitationService({
 
     /** Erases expected visits whose date is more than invitations.unarrivedDays days past. */
     purge(): Promise<JobRun> {
-      return jobs.run(INVITATION_PURGE_JOB, async () => {
-        const firstKept = DateTime.fromMillis(clock.now(), { zone: config.timeZone })
+      return jobs.run(INVITATION_PURGE_JOB, async (): Promise<JobResult> => {
+        const now = clock.now();
+        const guard = await clockCheck(now);
+        if (!guard.ok) return { outcome: 'blocked', counts: {}, message: guard.reason };
+        const firstKept = DateTime.fromMillis(now, { zone: config.timeZone })
           .minus({ days: config.invitations.unarrivedDays })
           .toISODate()!;
         const erased = await database.transaction(async (tx) => {

@@ -167,6 +167,16 @@ describe('expected visitors and their invitations', () => {
     expect(bytesContain('Stays')).toBe(true);
   });
 
+  it('a clock set far ahead erases no expected visit', async () => {
+    const clock = manualClock('2026-11-26T09:00:00+01:00');
+    const kiosk = await openTestKiosk({ clock });
+    await kiosk.retention.run(); // a purge the clock guard can trust, today
+    await addExpected(kiosk, '2026-11-26');
+    clock.set('2027-06-01T09:00:00+02:00');
+    expect(await kiosk.invitations.purge()).toMatchObject({ outcome: 'blocked', counts: {} });
+    expect(await kiosk.database.get('SELECT count(*) AS n FROM expected_visits')).toEqual({ n: 1 });
+  });
+
   it('the notice states the period and, only when the option is on, the host notice', () => {
     const off = noticeSections(noticeFacts(defaultConfig), 'nl')
       .flatMap((s) => s.paragraphs)
