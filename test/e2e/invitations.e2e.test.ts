@@ -237,6 +237,15 @@ describe('the badge', () => {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('Welcome'); // the badge alone on the page
+    // A picture of the PDF's page as the printer gets it, for review.
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '200',
+      '-singlefile',
+      pdfFile,
+      path.join(SCREENSHOT_DIR, 'badge-en-03-pdf'),
+    ]);
     const pageSize = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' }).match(/Page size:\s+([\d.]+) x ([\d.]+)/);
     // 62 x 100 mm in points.
     expect(Math.abs(Number(pageSize![1]) - (62 / 25.4) * 72)).toBeLessThan(2);
