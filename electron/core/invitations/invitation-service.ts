@@ -113,6 +113,26 @@ export function createInvitationService({
     return record;
   }
 
+  const signingIn = new Set<number>();
+
+  /**
+   * Signs the visitor in with the details they confirmed; the invitation is then used up and its
+   * row deleted, so the visit is the only place their data live.
+   */
+  async function signInOnce(terminal: string, record: ExpectedVisitRecord, data: SignInData): Promise<SignInReceipt> {
+    const receipt = await visits.signIn(data);
+    await database.transaction(async (tx) => {
+      await tx.run('UPDATE visits SET host_name = ? WHERE sign_out_code = ? AND signed_out_at IS NULL', [
+        record.host_name,
+        receipt.signOutCode,
+      ]);
+      await tx.run('DELETE FROM expected_visits WHERE id = ?', [record.id]);
+      await audit.record('kiosk', 'invitations.arrived', { count: 1 }, tx);
+    });
+    throttle.succeeded(terminal);
+    return receipt;
+  }
+
   return {
     add,
 
@@ -134,23 +154,16 @@ export function createInvitationService({
       };
     },
 
-    /**
-     * Signs the visitor in with the details they confirmed; the invitation is then used up and its
-     * row deleted, so the visit is the only place their data live.
-     */
     async signIn(terminal: string, code: string, data: SignInData): Promise<SignInReceipt> {
       const record = await findForVisitor(terminal, code);
-      const receipt = await visits.signIn(data);
-      await database.transaction(async (tx) => {
-        await tx.run('UPDATE visits SET host_name = ? WHERE sign_out_code = ? AND signed_out_at IS NULL', [
-          record.host_name,
-          receipt.signOutCode,
-        ]);
-        await tx.run('DELETE FROM expected_visits WHERE id = ?', [record.id]);
-        await audit.record('kiosk', 'invitations.arrived', { count: 1 }, tx);
-      });
-      throttle.succeeded(terminal);
-      return receipt;
+      // A double tap must not sign the same invitation in twice.
+      if (signingIn.has(record.id)) throw new UserError({ key: 'invitation.unknownCode' });
+      signingIn.add(record.id);
+      try {
+        return await signInOnce(terminal, record, data);
+      } finally {
+        signingIn.delete(record.id);
+      }
     },
 
     async expectedToday(): Promise<ExpectedVisit[]> {

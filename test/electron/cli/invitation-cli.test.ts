@@ -8,10 +8,10 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const now = '2026-11-26T10:00:00+01:00';
 
-function cli(args: string[]) {
+function cli(args: string[], at = now) {
   const run = spawnSync(tsx, [path.join(root, 'electron/cli/main.ts'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, KIOSK_NOW: now },
+    env: { ...process.env, KIOSK_NOW: at },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -73,5 +73,13 @@ describe('visits expect on the command line', () => {
     expect(bad.stderr).toContain('Line 3');
     const today = cli(['visits', 'expect', '--csv', csvFile, '--date', '2026-11-26', '--data-dir', dataDir, '--json']);
     expect(JSON.parse(today.stdout)).toHaveLength(2);
+
+    // Kept through the seventh day after their date, erased on the eighth.
+    expect(cli(['visits', 'expect-purge', '--data-dir', dataDir], '2026-12-04T10:00:00+01:00').stdout).toBe(
+      'Erased 2 expected visits nobody came for.\n',
+    );
+    expect(cli(['visits', 'expect-purge', '--data-dir', dataDir], '2026-12-05T10:00:00+01:00').stdout).toBe(
+      'Erased 3 expected visits nobody came for.\n',
+    );
   });
 });

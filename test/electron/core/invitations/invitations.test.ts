@@ -118,6 +118,18 @@ describe('expected visitors and their invitations', () => {
     expect(await kiosk.handle('t2', 'invitations.lookup', { code: other.code })).toMatchObject({ ok: true });
   });
 
+  it('a double tap signs an invitation in once', async () => {
+    const kiosk = await openTestKiosk({ clock: manualClock('2026-11-27T09:00:00+01:00') });
+    const { code } = await addExpected(kiosk, '2026-11-27');
+    const input = { code, firstName: 'Anna', lastName: 'de Vries', noticeVersion: currentNotice };
+    const results = await Promise.all([
+      kiosk.handle('t1', 'invitations.signIn', input),
+      kiosk.handle('t1', 'invitations.signIn', input),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(await kiosk.database.get('SELECT count(*) AS n FROM visits')).toEqual({ n: 1 });
+  });
+
   it('unknown codes are throttled per terminal with growing delays', async () => {
     const clock = manualClock('2026-11-27T09:00:00+01:00');
     const kiosk = await openTestKiosk({ clock });
