@@ -119,6 +119,8 @@ export async function createKiosk({
   const health = createHealthService({ database, config: effectiveConfig, clock, jobs });
   const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
   const media = createMediaTickets({ database, clock, root: () => effectiveConfig.footage.root });
+  const hostMail = createHostMail({ database, clock, send: hostSmtpSender(effectiveConfig), logError });
+  const hosts = createHostService({ database, config: effectiveConfig, clock, audit, mail: hostMail });
   const invitations = createInvitationService({
     database,
     config: effectiveConfig,
@@ -128,9 +130,9 @@ export async function createKiosk({
     visits,
     throttle: createCodeThrottle(clock),
     clockCheck: retention.clockCheck,
+    onArrival: hosts.notifyByName,
+    logError,
   });
-  const hostMail = createHostMail({ database, clock, send: hostSmtpSender(effectiveConfig), logError });
-  const hosts = createHostService({ database, config: effectiveConfig, clock, audit, mail: hostMail });
   const router = createRouter(
     createApiHandlers({
       media,

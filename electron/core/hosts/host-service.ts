@@ -92,6 +92,25 @@ export function createHostService({
     },
 
     /**
+     * An invited visitor arrived whose invitation names a host: when that name is an active host in
+     * the directory, they are told as if the visitor had picked them. Never throws.
+     */
+    async notifyByName(visitId: number, hostName: string): Promise<void> {
+      if (!config.hostNotice.enabled) return;
+      const host = await database.get<{ id: number }>(
+        'SELECT id FROM hosts WHERE active = 1 AND lower(name) = lower(?) ORDER BY id LIMIT 1',
+        [hostName.trim()],
+      );
+      if (!host) return;
+      await database.run('INSERT INTO host_mails (visit_id, host_id, next_try_at) VALUES (?, ?, ?)', [
+        visitId,
+        host.id,
+        clock.now(),
+      ]);
+      void mail.deliver();
+    },
+
+    /**
      * The visitor who just signed in names their host: the visit records the host and a mail is
      * queued. The mail goes in the background; its failure never undoes or delays the sign-in.
      */

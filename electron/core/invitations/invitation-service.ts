@@ -41,6 +41,9 @@ export interface InvitationServiceDependencies {
   /** The visit purge's question "may this clock erase?": a clock set far ahead erases nothing here either. */
   clockCheck: (now: number) => Promise<{ ok: true } | { ok: false; reason: string }>;
   newCode?: () => string;
+  /** Tells the host an invitation names, when host notices are on; failures are only logged. */
+  onArrival?: (visitId: number, hostName: string) => Promise<void>;
+  logError?: (error: unknown, context: string) => void;
 }
 
 export function createInvitationService({
@@ -53,6 +56,8 @@ export function createInvitationService({
   throttle,
   clockCheck,
   newCode = randomSignOutCode,
+  onArrival,
+  logError = () => undefined,
 }: InvitationServiceDependencies) {
   const today = () => formatLocalDate(clock.now(), config.timeZone);
 
@@ -121,15 +126,20 @@ export function createInvitationService({
    */
   async function signInOnce(terminal: string, record: ExpectedVisitRecord, data: SignInData): Promise<SignInReceipt> {
     const receipt = await visits.signIn(data);
-    await database.transaction(async (tx) => {
-      await tx.run('UPDATE visits SET host_name = ? WHERE sign_out_code = ? AND signed_out_at IS NULL', [
-        record.host_name,
-        receipt.signOutCode,
-      ]);
+    const visitId = await database.transaction(async (tx) => {
+      const visit = await tx.get<{ id: number }>(
+        'SELECT id FROM visits WHERE sign_out_code = ? AND signed_out_at IS NULL',
+        [receipt.signOutCode],
+      );
+      await tx.run('UPDATE visits SET host_name = ? WHERE id = ?', [record.host_name, visit!.id]);
       await tx.run('DELETE FROM expected_visits WHERE id = ?', [record.id]);
       await audit.record('kiosk', 'invitations.arrived', { count: 1 }, tx);
+      return visit!.id;
     });
     throttle.succeeded(terminal);
+    if (record.host_name && onArrival) {
+      await onArrival(visitId, record.host_name).catch((error: unknown) => logError(error, 'host notice'));
+    }
     return receipt;
   }
 

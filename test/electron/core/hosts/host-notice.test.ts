@@ -128,6 +128,42 @@ describe('the host directory and the host notice', () => {
     ).toMatchObject({ ok: false, error: { key: 'host.unavailable' } });
   });
 
+  it('an invitation naming a host in the directory tells that host when the visitor arrives', async () => {
+    const smtp = await startSmtpServer();
+    const { kiosk } = await kioskWithHosts(configWith(smtp.port));
+    const add = (hostName: string, firstName: string) =>
+      kiosk.router.invoke(
+        'invitations.add',
+        { date: '2026-11-27', firstName, lastName: 'Jansen', company: 'Acme BV', hostName },
+        callers.receptionist,
+      );
+    const named = await add('henk de wit', 'Piet');
+    const unknown = await add('Someone Else', 'Marie');
+    for (const [invitation, firstName] of [
+      [named, 'Piet'],
+      [unknown, 'Marie'],
+    ] as const) {
+      if (!invitation.ok) throw new Error(invitation.error.key);
+      const signedIn = await kiosk.router.invoke(
+        'invitations.signIn',
+        {
+          code: invitation.value.code,
+          firstName,
+          lastName: 'Jansen',
+          company: 'Acme BV',
+          noticeVersion: noticeVersion(kiosk.config),
+        },
+        callers.kiosk,
+      );
+      expect(signedIn.ok).toBe(true);
+    }
+    await expect.poll(() => smtp.received.length).toBe(1);
+    await kiosk.hostMail.deliver();
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.to).toEqual(['henk@ploum.nl']);
+    expect(smtp.received[0]!.data).toContain('Piet of Acme BV is at reception');
+  });
+
   it('a mail server that is down changes nothing for the visitor', async () => {
     const probe = net.createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
