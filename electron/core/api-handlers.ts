@@ -94,7 +94,7 @@ export function createApiHandlers({
 
   return {
     ...createHealthHandlers({ health }),
-    ...createInvitationHandlers({ invitations, badges }),
+    ...createInvitationHandlers({ invitations, badges, auditView }),
     ...createHostHandlers({ hosts }),
     'notice.current': async () => noticeFacts(config),
     'visits.signIn': (input) => visits.signIn(input),

@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { AuditActor } from '../audit';
+import type { AuditActor, AuditDetail } from '../audit';
 import type { BadgeService } from '../badges/badge-service';
 import type { Caller } from '../router';
 import { parseExpectedCsv } from './expected-csv';
@@ -13,9 +13,12 @@ const terminalOf = (caller: Caller): string => (caller.kind === 'operator' ? 'cl
 export function createInvitationHandlers({
   invitations,
   badges,
+  auditView,
 }: {
   invitations: InvitationService;
   badges: BadgeService;
+  /** Records the first opening of a list with personal data in a staff session. */
+  auditView: (caller: Caller, list: string, detail: AuditDetail) => Promise<void>;
 }) {
   return {
     'invitations.lookup': (input: ParsedInputOf<'invitations.lookup'>, caller: Caller) =>
@@ -29,8 +32,13 @@ export function createInvitationHandlers({
     },
     'invitations.addCsv': (input: ParsedInputOf<'invitations.addCsv'>, caller: Caller) =>
       invitations.add(actorOf(caller), input.date, parseExpectedCsv(input.csv)),
-    'invitations.expectedToday': () => invitations.expectedToday(),
-    'invitations.get': (input: ParsedInputOf<'invitations.get'>) => invitations.get(input.id),
+    'invitations.expectedToday': async (_input: ParsedInputOf<'invitations.expectedToday'>, caller: Caller) => {
+      const expected = await invitations.expectedToday();
+      await auditView(caller, 'expected', { count: expected.length });
+      return expected;
+    },
+    'invitations.get': (input: ParsedInputOf<'invitations.get'>, caller: Caller) =>
+      invitations.get(actorOf(caller), input.id),
     'invitations.purge': () => invitations.purge(),
   };
 }

@@ -146,9 +146,11 @@ export function createInvitationService({
   return {
     add,
 
-    async get(id: number): Promise<Invitation> {
+    /** One invitation letter, opened again (to print or copy): audited, as an export would be. */
+    async get(actor: AuditActor, id: number): Promise<Invitation> {
       const record = await expectedVisitById(database, id);
       if (!record) throw new UserError({ key: 'visit.unknown' });
+      await audit.record(actor, 'invitations.viewed', { expectedVisitId: id });
       return invitationOf(record);
     },
 

@@ -106,6 +106,18 @@ describe('expected visitors and their invitations', () => {
     expect(await kiosk.handle('t2', 'invitations.lookup', { code: tomorrow.code })).toMatchObject({ ok: false });
     const today = await kiosk.router.invoke('invitations.expectedToday', {}, callers.receptionist);
     expect(today.ok && today.value.map((visit) => visit.code)).toEqual([other.code]);
+    const opened = await kiosk.router.invoke('invitations.get', { id: other.id }, callers.receptionist);
+    expect(opened).toMatchObject({ ok: true, value: { code: other.code } });
+    const actions = (await kiosk.audit.list({})).map((entry) => entry.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'invitations.added',
+        'invitations.arrived',
+        'visits.viewed.expected',
+        'invitations.viewed',
+      ]),
+    );
+    expect(JSON.stringify(await kiosk.audit.list({}))).not.toContain('Bert'); // counts and ids, never names
     // An outdated notice signs nobody in and keeps the invitation.
     expect(
       await kiosk.handle('t2', 'invitations.signIn', {
