@@ -3,10 +3,11 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { Readable } from 'node:stream';
 import path from 'node:path';
-import { IPC_INVOKE_CHANNEL, MEDIA_PROTOCOL } from '../shared/api/bridge';
+import { IPC_INVOKE_CHANNEL, IPC_PRINT_BADGE_CHANNEL, MEDIA_PROTOCOL } from '../shared/api/bridge';
 import { defaultDataDir } from './core/data-dir';
 import { createKiosk, type Kiosk } from './core/kiosk';
 import { serveRenderer } from './shell/app-protocol';
+import { handleBadgePrint } from './shell/badge-print';
 import { kioskClock } from './shell/development';
 import { APP_ORIGIN, APP_PROTOCOL } from './shell/guards';
 import { handleKioskInvoke } from './shell/ipc';
@@ -66,6 +67,16 @@ function setupNavigationGuards() {
 function setupIpc(kiosk: Kiosk) {
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, input: unknown, background: unknown) =>
     handleKioskInvoke(kiosk, { id: event.sender.id, frame: event.senderFrame }, channel, input, background),
+  );
+  ipcMain.handle(IPC_PRINT_BADGE_CHANNEL, (event) =>
+    handleBadgePrint(
+      event.senderFrame,
+      kiosk.config.badge,
+      (options) =>
+        new Promise((resolve) =>
+          event.sender.print(options, (success, failureReason) => resolve({ success, failureReason })),
+        ),
+    ),
   );
 }
 

@@ -1,9 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { HostSuggestion } from '../shared/api/hosts';
+import type { InvitationDetails } from '../shared/api/invitations';
 import type { NoticeFacts, SignInReceipt, StaffSessionInfo } from '../shared/api/types';
-import type { Language } from '../shared/messages';
+import { translate, type Language } from '../shared/messages';
+import type { ApiError } from '../shared/result';
+import type { ScannedCode } from '../shared/validation/scanned-code';
 import type { ApiClient } from './api/client';
 import { uiText } from './i18n';
+import { invitationText } from './invitation-texts';
 import { useIdleTimeout } from './use-idle-timeout';
+import { useScannedCode } from './use-scanned-code';
+import { BadgeSheet } from './screens/badge-sheet';
+import { HostPickerScreen } from './screens/host-picker';
+import { InvitationCodeScreen } from './screens/invitation-code';
+import { InvitationDetailsScreen, type DetailValues } from './screens/invitation-details';
 import { MessageScreen } from './screens/message';
 import { NoticeScreen } from './screens/notice';
 import { SignInFormScreen } from './screens/sign-in-form';
@@ -20,6 +30,12 @@ type Screen =
   | { name: 'signedIn'; receipt: SignInReceipt }
   | { name: 'signOut' }
   | { name: 'signedOut' }
+  | { name: 'invitationCode' }
+  | { name: 'invitationDetails'; code: string; details: InvitationDetails }
+  | { name: 'invitationNotice'; code: string; values: DetailValues }
+  | { name: 'failed'; error: ApiError }
+  | { name: 'busy' }
+  | { name: 'hostPicker'; then: Screen }
   | { name: 'staffUnlock' }
   | { name: 'staff'; session: StaffSessionInfo };
 
@@ -35,7 +51,10 @@ export function App({ client }: { client: ApiClient }) {
   const [screen, setScreen] = useState<Screen>({ name: 'welcome' });
   // A new key for every visitor: React drops every field's state, so nothing typed survives a reset.
   const [visitorKey, setVisitorKey] = useState(0);
+  // The host this visitor picked (hostNotice.enabled), told once the sign-in succeeded.
+  const [host, setHost] = useState<HostSuggestion | null>(null);
   const text = uiText[language];
+  const invitation = invitationText[language];
 
   // Until the core answers (it may still be starting, or restarting), keep asking.
   useEffect(() => {
@@ -63,7 +82,51 @@ export function App({ client }: { client: ApiClient }) {
     setScreen({ name: 'welcome' });
     setLanguage(DEFAULT_LANGUAGE);
     setVisitorKey((key) => key + 1);
+    setHost(null);
   }, []);
+
+  /** A scan at the welcome screen: an invitation goes straight to its details, a badge signs out. */
+  const onScan = useCallback(
+    async (scanned: ScannedCode) => {
+      if (scanned.kind === 'invitation') {
+        const result = await client.invoke('invitations.lookup', { code: scanned.code });
+        setScreen(
+          result.ok
+            ? { name: 'invitationDetails', code: scanned.code, details: result.value }
+            : { name: 'failed', error: result.error },
+        );
+        return;
+      }
+      const result = await client.invoke('visits.signOut', { code: scanned.code });
+      setScreen(result.ok ? { name: 'signedOut' } : { name: 'failed', error: result.error });
+    },
+    [client],
+  );
+  useScannedCode(screen.name === 'welcome' && facts ? onScan : null);
+
+  /** The confirmation; the host's mail goes in the background and never holds it up. */
+  function signedIn(receipt: SignInReceipt) {
+    setScreen({ name: 'signedIn', receipt });
+    if (host) void client.invoke('hosts.notify', { signOutCode: receipt.signOutCode, hostId: host.id });
+  }
+
+  /** With host notices on, the visitor first says whom they visit (unless the invitation says). */
+  const viaHostPicker = (then: Screen, knownHost = false): Screen =>
+    facts?.hostNotice && !knownHost ? { name: 'hostPicker', then } : then;
+
+  async function signInByInvitation(code: string, values: DetailValues) {
+    setScreen({ name: 'busy' }); // one tap signs in once
+    const result = await client.invoke('invitations.signIn', {
+      code,
+      firstName: values.firstName,
+      lastName: values.lastName,
+      company: values.company,
+      plate: values.plate.trim() === '' ? undefined : values.plate,
+      noticeVersion: facts!.version,
+    });
+    if (result.ok) signedIn(result.value);
+    else setScreen({ name: 'failed', error: result.error });
+  }
 
   // The welcome screen in its default language is the resting state; anything else times out.
   const atRest = screen.name === 'welcome' && language === DEFAULT_LANGUAGE;
@@ -90,10 +153,65 @@ export function App({ client }: { client: ApiClient }) {
           text={text}
           language={language}
           onLanguage={setLanguage}
-          onSignIn={() => setScreen({ name: 'notice' })}
+          onSignIn={() => setScreen(viaHostPicker({ name: 'notice' }))}
           onSignOut={() => setScreen({ name: 'signOut' })}
+          onInvitation={() => setScreen({ name: 'invitationCode' })}
           onStaff={() => setScreen({ name: 'staffUnlock' })}
         />
+      )}
+      {screen.name === 'invitationCode' && (
+        <InvitationCodeScreen
+          text={text}
+          invitation={invitation}
+          language={language}
+          client={client}
+          onFound={(code, details) => setScreen({ name: 'invitationDetails', code, details })}
+          onBack={reset}
+        />
+      )}
+      {screen.name === 'invitationDetails' && (
+        <InvitationDetailsScreen
+          text={text}
+          invitation={invitation}
+          language={language}
+          details={screen.details}
+          onConfirm={(values) =>
+            setScreen(
+              viaHostPicker({ name: 'invitationNotice', code: screen.code, values }, screen.details.hostName !== null),
+            )
+          }
+          onBack={reset}
+        />
+      )}
+      {screen.name === 'invitationNotice' && (
+        <NoticeScreen
+          text={text}
+          language={language}
+          facts={facts}
+          onAcknowledge={() => void signInByInvitation(screen.code, screen.values)}
+          onDecline={() => setScreen({ name: 'declined' })}
+          onBack={reset}
+        />
+      )}
+      {screen.name === 'hostPicker' && (
+        <HostPickerScreen
+          text={text}
+          invitation={invitation}
+          client={client}
+          onPick={(picked) => {
+            setHost(picked);
+            setScreen(screen.then);
+          }}
+          onBack={reset}
+        />
+      )}
+      {screen.name === 'busy' && <section className="screen message" aria-busy="true" />}
+      {screen.name === 'failed' && (
+        <MessageScreen text={text} title={invitation.failedTitle} returnAfter={MESSAGE_SECONDS} onDone={reset}>
+          <p className="lead" role="alert">
+            {translate(screen.error.fields?.code ?? screen.error.key, language, screen.error.params)}
+          </p>
+        </MessageScreen>
       )}
       {screen.name === 'staffUnlock' && (
         <StaffUnlockScreen
@@ -127,7 +245,7 @@ export function App({ client }: { client: ApiClient }) {
           language={language}
           client={client}
           facts={facts}
-          onSignedIn={(receipt) => setScreen({ name: 'signedIn', receipt })}
+          onSignedIn={signedIn}
           onBack={reset}
         />
       )}
@@ -149,6 +267,9 @@ export function App({ client }: { client: ApiClient }) {
           </p>
           <p className="lead">{text.codeHint}</p>
         </MessageScreen>
+      )}
+      {screen.name === 'signedIn' && (
+        <BadgeSheet client={client} signOutCode={screen.receipt.signOutCode} language={language} text={invitation} />
       )}
       {screen.name === 'signOut' && (
         <SignOutFormScreen

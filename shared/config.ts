@@ -156,6 +156,25 @@ const privacy = z.strictObject({
   exportFolder: z.string().min(1).nullable().default(null),
 });
 
+const invitations = z.strictObject({
+  /** An expected visit nobody came for is erased this many days after its date (the notice says so). */
+  unarrivedDays: z.int().min(1).max(31).default(7),
+});
+
+const badge = z.strictObject({
+  /** Print a badge after each sign-in. */
+  enabled: z.boolean().default(false),
+  /** Electron: the printer's system name for silent printing; null prints to the system's default printer. */
+  printer: z.string().min(1).max(255).nullable().default(null),
+  /** A Brother QL-style 62 mm label (62 x 100 mm) or an A6 sheet. */
+  pageSize: z.enum(['label62', 'A6']).default('label62'),
+});
+
+const hostNotice = z.strictObject({
+  /** The visitor picks their host and the host gets an e-mail through alerts.email's SMTP settings. */
+  enabled: z.boolean().default(false),
+});
+
 export const kioskConfigSchema = z.strictObject({
   organisation: organisation.prefault({}),
   timeZone: timeZoneName.default('Europe/Amsterdam'),
@@ -168,6 +187,9 @@ export const kioskConfigSchema = z.strictObject({
   footage: footage.prefault({}),
   alerts: alerts.prefault({}),
   privacy: privacy.prefault({}),
+  invitations: invitations.prefault({}),
+  badge: badge.prefault({}),
+  hostNotice: hostNotice.prefault({}),
 });
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;

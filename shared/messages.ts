@@ -24,6 +24,53 @@ export const errorMessages = {
     nl: 'Een afmeldcode bestaat uit 6 letters en cijfers.',
     en: 'A sign-out code has 6 letters and digits.',
   },
+  'invitation.codeInvalid': {
+    nl: 'Een uitnodigingscode bestaat uit 6 letters en cijfers.',
+    en: 'An invitation code has 6 letters and digits.',
+  },
+  'invitation.unknownCode': {
+    nl: 'Deze uitnodigingscode kennen wij vandaag niet. Controleer de code en de datum, of meld u bij de receptie.',
+    en: 'We do not know this invitation code today. Check the code and the date, or ask at the reception desk.',
+  },
+  'invitation.tooManyTries': {
+    nl: 'Te veel onbekende codes. Probeer het over {seconds} seconden opnieuw, of meld u bij de receptie.',
+    en: 'Too many unknown codes. Try again in {seconds} seconds, or ask at the reception desk.',
+  },
+  'invitation.dateInvalid': {
+    nl: 'Vul een datum in als 2026-12-01, vandaag of later.',
+    en: 'Enter a date such as 2026-12-01, today or later.',
+  },
+  'invitation.csvInvalid': {
+    nl: 'Regel {row} van het CSV-bestand klopt niet; er is niets toegevoegd.',
+    en: 'Line {row} of the CSV file is not right; nothing was added.',
+  },
+  'invitation.csvEmpty': {
+    nl: 'Het CSV-bestand bevat geen bezoekers (kolommen: first, last, company, plate, host).',
+    en: 'The CSV file holds no visitors (columns: first, last, company, plate, host).',
+  },
+  'invitation.noFreeCode': {
+    nl: 'Er kon geen uitnodigingscode worden gemaakt. Probeer het opnieuw.',
+    en: 'No invitation code could be made. Please try again.',
+  },
+  'badge.unavailable': {
+    nl: 'Er kan geen badge worden afgedrukt. Vraag de receptie om een badge.',
+    en: 'No badge can be printed. Please ask the receptionist for one.',
+  },
+  'badge.printFailed': {
+    nl: 'De badge kon niet worden afgedrukt. Vraag de receptie om een badge.',
+    en: 'The badge could not be printed. Please ask the receptionist for one.',
+  },
+  'host.emailInvalid': { nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' },
+  'host.queryTooShort': { nl: 'Typ minstens 3 letters.', en: 'Type at least 3 letters.' },
+  'host.unavailable': {
+    nl: 'Het bericht aan uw gastheer kon niet worden verstuurd. Meld u bij de receptie.',
+    en: 'Your host could not be told. Please ask at the reception desk.',
+  },
+  'host.unknown': {
+    nl: 'Deze persoon staat niet (meer) in de lijst.',
+    en: 'This person is not (or no longer) listed.',
+  },
+  'host.tooLong': { nl: 'Maximaal 120 tekens.', en: 'At most 120 characters.' },
   'pin.invalid': { nl: 'Een pincode bestaat uit 6 tot 12 cijfers.', en: 'A PIN has 6 to 12 digits.' },
   'pin.trivial': {
     nl: 'Deze pincode is te makkelijk te raden (één cijfer herhaald of een reeks zoals 123456). Kies een andere.',

@@ -8,7 +8,8 @@ export const NOTICE_TEXT_REVISION = 2;
 
 export function noticeVersion(config: KioskConfig): string {
   const { visitMonths, footageDays } = config.retention;
-  return `${NOTICE_TEXT_REVISION}-${visitMonths}m-${footageDays}d`;
+  const host = config.hostNotice.enabled ? '-host' : '';
+  return `${NOTICE_TEXT_REVISION}-${visitMonths}m-${footageDays}d-${config.invitations.unarrivedDays}i${host}`;
 }
 
 export function noticeFacts(config: KioskConfig): NoticeFacts {
@@ -18,6 +19,8 @@ export function noticeFacts(config: KioskConfig): NoticeFacts {
     contactEmail: config.organisation.contactEmail,
     visitRetentionMonths: config.retention.visitMonths,
     footageRetentionDays: config.retention.footageDays,
+    unarrivedInvitationDays: config.invitations.unarrivedDays,
+    hostNotice: config.hostNotice.enabled,
     timeZone: config.timeZone,
     kioskIdleSeconds: config.idle.kioskSeconds,
     languages: ['nl', 'en'],
@@ -54,6 +57,10 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
   const contact = facts.contactEmail;
   const visitPeriod = months(facts.visitRetentionMonths, language);
   const footagePeriod = days(facts.footageRetentionDays, language);
+  const invitationPeriod = {
+    nl: days(facts.unarrivedInvitationDays, 'nl'),
+    en: days(facts.unarrivedInvitationDays, 'en'),
+  };
   if (language === 'nl') {
     return [
       {
@@ -66,6 +73,12 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
         heading: 'Welke gegevens',
         paragraphs: [
           'Uw voornaam, achternaam, bedrijfsnaam en, als u met de auto komt, uw kenteken. In en rond het gebouw hangen camera’s: wij maken camerabeelden.',
+          `Bent u uitgenodigd, dan heeft uw gastheer of gastvrouw deze gegevens vooraf aan de receptie gegeven, met de datum van uw bezoek${facts.hostNotice ? ' en wie u bezoekt' : ''}. Wij bewaren geen e-mailadres van u.`,
+          ...(facts.hostNotice
+            ? [
+                'Kiest u bij het aanmelden wie u bezoekt, dan krijgt die persoon een e-mail met uw voornaam en bedrijf, en bewaren wij bij uw bezoek wie u bezocht.',
+              ]
+            : []),
         ],
       },
       {
@@ -91,6 +104,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
         paragraphs: [
           `Uw contactgegevens bewaren wij maximaal ${visitPeriod} na uw bezoek. Camerabeelden bewaren wij maximaal ${footagePeriod} na de opname.`,
           'Langer alleen als wij op grond van een wettelijke regeling uw gegevens langer moeten bewaren, of als langer bewaren echt nodig is voor het uitvoeren van onze activiteiten (bijvoorbeeld bij een incident in het gebouw). Wij leggen dan vast welke van de twee het is en waarom, en beoordelen regelmatig opnieuw of het nog nodig is.',
+          `Komt u niet op de dag van uw uitnodiging, dan wissen wij de vooraf gegeven gegevens ${invitationPeriod.nl} na die dag.`,
         ],
       },
       {
@@ -116,6 +130,12 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       heading: 'Which data',
       paragraphs: [
         'Your first name, last name, company and, if you came by car, your licence plate. Cameras in and around the building record images.',
+        `If you were invited, your host gave these data to reception in advance, with the date of your visit${facts.hostNotice ? ' and whom you visit' : ''}. We do not keep your e-mail address.`,
+        ...(facts.hostNotice
+          ? [
+              'If you choose whom you visit when you sign in, that person gets an e-mail with your first name and company, and your visit records whom you visited.',
+            ]
+          : []),
       ],
     },
     {
@@ -141,6 +161,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       paragraphs: [
         `We keep your contact details for at most ${visitPeriod} after your visit, and camera images for at most ${footagePeriod} after they were recorded.`,
         'Longer only where a legal obligation requires us to keep your data longer, or where keeping it longer is really necessary for carrying out our activities (for example after an incident in the building). We then record which of the two applies and why, and regularly review whether it is still needed.',
+        `If you do not come on the day of your invitation, we erase the data given in advance ${invitationPeriod.en} after that day.`,
       ],
     },
     {

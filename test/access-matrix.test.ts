@@ -24,6 +24,12 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'staff.unlock': 'public',
   'staff.session': 'public',
   'staff.lock': 'public',
+  // Invitations, badges and host notices at the kiosk: each answers for the visitor's own visit only.
+  'invitations.lookup': 'public',
+  'invitations.signIn': 'public',
+  'badges.forSignIn': 'public',
+  'hosts.suggest': 'public',
+  'hosts.notify': 'public',
 
   'visits.today': [R, A],
   'visits.register': [R, A],
@@ -31,12 +37,20 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'visits.evacuation': [R, S, A],
   'visits.evacuationCsv': [R, S, A],
   'visits.evacuationPrinted': [R, S, A],
+  'invitations.add': [R, A],
+  'invitations.addCsv': [R, A],
+  'invitations.expectedToday': [R, A],
+  'invitations.get': [R, A],
 
   'staff.list': [A],
   'staff.add': [A],
   'staff.setDisabled': [A],
   'staff.resetPin': [A],
   'audit.list': [A],
+  'invitations.purge': [A],
+  'hosts.list': [A],
+  'hosts.add': [A],
+  'hosts.setActive': [A],
 
   'retention.status': [A],
   'retention.run': [A],
@@ -77,7 +91,7 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
 const ROLE_TABS: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
   security: ['footage', 'holds', 'evacuation'],
-  admin: ['today', 'evacuation', 'register', 'staff', 'audit', 'retention', 'holds', 'footage', 'privacy'],
+  admin: ['today', 'evacuation', 'register', 'staff', 'hosts', 'audit', 'retention', 'holds', 'footage', 'privacy'],
   privacy: ['privacy'],
 };
 
@@ -87,6 +101,7 @@ const TAB_SOURCES: Record<Tab, string[]> = {
   evacuation: ['evacuation-tab.tsx'],
   register: ['register-tab.tsx'],
   staff: ['staff-accounts-tab.tsx'],
+  hosts: ['hosts-tab.tsx'],
   audit: ['audit-tab.tsx'],
   retention: ['retention-tab.tsx'],
   holds: ['holds-tab.tsx'],

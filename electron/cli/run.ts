@@ -31,6 +31,7 @@ import { UsageError } from './usage-error';
 
 export { UsageError };
 import { formatFootageList, formatRecorderInspection } from './recorder-format';
+import { invitationCommands, InvitationUsageError } from './invitation-commands';
 
 export interface CliIo {
   argv: readonly string[];
@@ -50,6 +51,9 @@ const USAGE = `Usage: kiosk <command> [options]
 Commands:
   visits sign-in --first F --last L [--company C] [--plate P]   register a visitor by hand
   visits today                                                    list today's visitors
+  visits expect --first F --last L [--company C] [--plate P] [--host H] --date DATE
+                | visits expect --csv FILE --date DATE              expected visitors, with invitation letters
+  visits expect-purge                                             erase expected visits nobody came for, now
   staff add --name N --role receptionist|security|admin|privacy   add a staff account (PIN from stdin)
   staff list                                                      list staff accounts
   staff disable --id N | staff enable --id N                      switch an account off or on
@@ -121,6 +125,9 @@ const OPTIONS = {
   'footage-root': { type: 'string' },
   ...PRIVACY_OPTIONS,
   cursor: { type: 'string' },
+  date: { type: 'string' },
+  csv: { type: 'string' },
+  host: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse>['values'];
@@ -158,6 +165,7 @@ export interface Context {
 // A command returns its exit code when it is not simply 0 (a run that was held back or failed).
 const COMMANDS: Record<string, (context: Context) => Promise<number | void>> = {
   ...healthCommands,
+  ...invitationCommands,
   'visits sign-in': async ({ kiosk, values, print }) => {
     const receipt = unwrap(
       await kiosk.router.invoke(
@@ -434,6 +442,7 @@ export async function runCli(io: CliIo): Promise<number> {
   } catch (error) {
     if (
       error instanceof UsageError ||
+      error instanceof InvitationUsageError ||
       error instanceof ConfigError ||
       error instanceof InvalidClockError ||
       error instanceof DatabaseTooNewError ||

@@ -12,6 +12,11 @@ import type { HoldsService } from './holds';
 import { createPrivacyHandlers } from './privacy/privacy-handlers';
 import type { PrivacyService } from './privacy/privacy-service';
 import { createRecorderHandlers } from './recorders/recorder-handlers';
+import { createHostHandlers } from './hosts/host-handlers';
+import type { HostService } from './hosts/host-service';
+import type { BadgeService } from './badges/badge-service';
+import { createInvitationHandlers } from './invitations/invitation-handlers';
+import type { InvitationService } from './invitations/invitation-service';
 import type { VisitRetention } from './retention/visit-retention';
 import type { Caller, Handlers } from './router';
 import type { SessionStore } from './sessions';
@@ -34,6 +39,9 @@ export interface HandlerDependencies {
   privacy: PrivacyService;
   automaticSignOut: () => Promise<JobRun>;
   health: HealthService;
+  invitations: InvitationService;
+  badges: BadgeService;
+  hosts: HostService;
 }
 
 export function auditActorOf(caller: Caller): AuditActor {
@@ -56,6 +64,9 @@ export function createApiHandlers({
   privacy,
   automaticSignOut,
   health,
+  invitations,
+  badges,
+  hosts,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
     staffId: number;
@@ -95,6 +106,8 @@ export function createApiHandlers({
 
   return {
     ...createHealthHandlers({ health }),
+    ...createInvitationHandlers({ invitations, badges, auditView }),
+    ...createHostHandlers({ hosts }),
     'notice.current': async () => noticeFacts(config),
     'visits.signIn': (input, caller) => visitorGuard.signIn(publicTerminalOf(caller), input),
     'visits.signOut': (input, caller) => visitorGuard.signOut(publicTerminalOf(caller), input.code),

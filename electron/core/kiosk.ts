@@ -19,6 +19,15 @@ import {
 import { createMediaTickets, type MediaTickets } from './footage/media';
 import { createHealthAlerts, type HealthAlerts } from './health/alert-mail';
 import { createHealthService, type HealthService } from './health/health-service';
+import { createBadgeService } from './badges/badge-service';
+import { createHostMail, hostSmtpSender, type HostMail } from './hosts/host-mail';
+import { createHostService } from './hosts/host-service';
+import { createCodeThrottle } from './invitations/code-throttle';
+import {
+  createInvitationService,
+  INVITATION_PURGE_JOB,
+  type InvitationService,
+} from './invitations/invitation-service';
 import { createJobRunner, type JobResult, type JobRunner } from './jobs';
 import { createPrivacyService, type PrivacyService } from './privacy/privacy-service';
 import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './retention/visit-retention';
@@ -60,6 +69,9 @@ export interface Kiosk {
   media: MediaTickets;
   /** Data-subject requests: search, copy, correct, erase, restrict, footage export. */
   privacy: PrivacyService;
+  invitations: InvitationService;
+  /** Host notices: sent in the background, retried; a failure never blocks a sign-in. */
+  hostMail: HostMail;
   router: Router;
   /**
    * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
@@ -128,6 +140,20 @@ export async function createKiosk({
   const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
   const media = createMediaTickets({ database, root: () => effectiveConfig.footage.root, sessions });
   const privacy = createPrivacyService({ database, clock, config: effectiveConfig, audit, holds, footage });
+  const hostMail = createHostMail({ database, clock, send: hostSmtpSender(effectiveConfig), logError });
+  const hosts = createHostService({ database, config: effectiveConfig, clock, audit, mail: hostMail });
+  const invitations = createInvitationService({
+    database,
+    config: effectiveConfig,
+    clock,
+    audit,
+    jobs,
+    visits,
+    throttle: createCodeThrottle(clock),
+    clockCheck: retention.clockCheck,
+    onArrival: hosts.notifyByName,
+    logError,
+  });
   const router = createRouter(
     createApiHandlers({
       media,
@@ -143,6 +169,9 @@ export async function createKiosk({
       privacy,
       automaticSignOut,
       health,
+      invitations,
+      badges: createBadgeService({ database, config: effectiveConfig, clock }),
+      hosts,
     }),
     (error, channel) => logError(error, `channel ${channel}`),
   );
@@ -209,6 +238,8 @@ export async function createKiosk({
     alerts,
     media,
     privacy,
+    invitations,
+    hostMail,
     router,
     async handle(terminal, channel, input, { background = false } = {}) {
       let caller: Caller;
@@ -238,6 +269,13 @@ export async function createKiosk({
             run: scheduled(() => retention.run()),
             lastStartedAt: () => lastStarted(VISIT_PURGE_JOB),
           },
+          // Expected visits nobody came for go on the visit purge's schedule.
+          {
+            name: INVITATION_PURGE_JOB,
+            schedule: effectiveConfig.schedules.visitPurge,
+            run: scheduled(() => invitations.purge()),
+            lastStartedAt: () => lastStarted(INVITATION_PURGE_JOB),
+          },
           ...(effectiveConfig.footage.root
             ? [
                 {
@@ -266,6 +304,7 @@ export async function createKiosk({
       alarmTimer = setInterval(checkAlarms, ALARM_CHECK_INTERVAL_MS);
       alarmTimer.unref();
       checkAlarms();
+      void inBackground(hostMail.deliver()); // notices left waiting when the app last stopped
     },
     /**
      * Stops the schedules, waits for the scheduler's start and every job run in progress (a job that
@@ -274,6 +313,7 @@ export async function createKiosk({
     close() {
       closing ??= (async () => {
         if (alarmTimer) clearInterval(alarmTimer);
+        await hostMail.stop();
         if (scheduler) (await scheduler.catch(() => () => undefined))();
         await Promise.allSettled([...backgroundWork]);
         await jobs.settleAll();

@@ -9,9 +9,10 @@ type Invoke = (channel: string, input: unknown, background: boolean) => Promise<
 const declared = new Set<string>(channelNames);
 
 /** The preload's bridge: declared channels go through, anything else is refused before IPC. */
-export function createBridge(invoke: Invoke): KioskBridge {
+export function createBridge(invoke: Invoke, printBadge?: () => Promise<Result<null>>): KioskBridge {
   return {
     invoke: (channel, input, background) =>
       declared.has(channel) ? invoke(channel, input, background === true) : Promise.resolve(fail('api.unknownChannel')),
+    ...(printBadge ? { printBadge: () => printBadge() } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { Language } from '../../shared/messages';
 import { uiText, type UiText } from '../i18n';
+import { invitationText } from '../invitation-texts';
 import { ScreenHeading } from '../screen-heading';
 import { staffText } from '../staff/texts';
 
@@ -9,10 +10,11 @@ interface Props {
   onLanguage: (language: Language) => void;
   onSignIn: () => void;
   onSignOut: () => void;
+  onInvitation: () => void;
   onStaff: () => void;
 }
 
-export function WelcomeScreen({ text, language, onLanguage, onSignIn, onSignOut, onStaff }: Props) {
+export function WelcomeScreen({ text, language, onLanguage, onSignIn, onSignOut, onInvitation, onStaff }: Props) {
   return (
     <section className="screen welcome">
       <ScreenHeading>
@@ -39,6 +41,9 @@ export function WelcomeScreen({ text, language, onLanguage, onSignIn, onSignOut,
         </button>
         <button type="button" className="secondary big" onClick={onSignOut}>
           {text.signOut}
+        </button>
+        <button type="button" className="secondary big" onClick={onInvitation}>
+          {invitationText[language].haveInvitation}
         </button>
       </div>
       <button type="button" className="staff-entry" onClick={onStaff}>

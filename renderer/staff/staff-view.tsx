@@ -10,6 +10,7 @@ import { HealthBanner } from './health-banner';
 import { HoldsTab } from './holds-tab';
 import { PrivacyTab } from './privacy-tab';
 import { RecorderLayouts } from './recorder-layouts';
+import { HostsTab } from './hosts-tab';
 import { RegisterTab } from './register-tab';
 import { RetentionTab } from './retention-tab';
 import { StaffAccountsTab } from './staff-accounts-tab';
@@ -80,6 +81,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {tab === 'today' && <TodayTab {...props} />}
           {tab === 'evacuation' && <EvacuationTab {...props} />}
           {tab === 'staff' && <StaffAccountsTab {...props} />}
+          {tab === 'hosts' && <HostsTab {...props} facts={facts} />}
           {tab === 'audit' && <AuditTab {...props} timeZone={facts.timeZone} />}
           {tab === 'retention' && <RetentionTab {...props} timeZone={facts.timeZone} />}
           {tab === 'holds' && <HoldsTab {...props} timeZone={facts.timeZone} />}

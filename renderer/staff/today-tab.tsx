@@ -5,6 +5,7 @@ import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { ErrorLine } from './error-line';
+import { ExpectedVisitors } from './expected-visitors';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
 import { VisitTable } from './visit-table';
@@ -45,6 +46,7 @@ export function TodayTab({ client, language, text }: { client: ApiClient; langua
       {today && shown.length === 0 && (
         <p className="lead">{today.visits.length === 0 ? text.noVisitors : text.noMatches}</p>
       )}
+      {today && <ExpectedVisitors client={client} language={language} today={today.date} />}
     </>
   );
 }

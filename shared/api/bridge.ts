@@ -4,10 +4,13 @@ import type { Result } from '../result';
 export interface KioskBridge {
   /** `background`: a refresh nobody asked for just now; it does not keep a staff session alive. */
   invoke(channel: string, input: unknown, background?: boolean): Promise<Result<unknown>>;
+  /** Prints the page (the badge sheet) silently to the configured printer; Electron only. */
+  printBadge?(): Promise<Result<null>>;
 }
 
 export const BRIDGE_GLOBAL = 'kioskBridge';
 export const IPC_INVOKE_CHANNEL = 'kiosk:invoke';
+export const IPC_PRINT_BADGE_CHANNEL = 'kiosk:print-badge';
 
 /** Browser mode: POST {API_PATH_PREFIX}<channel> with the per-launch token in this header. */
 export const API_PATH_PREFIX = '/api/';

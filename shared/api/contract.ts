@@ -10,6 +10,8 @@ import { footageBacklogApi } from './footage-backlog';
 import { privacyApi } from './privacy';
 import { footageCountApi, footageCursor } from './footage-count';
 import { recordersApi } from './recorders';
+import { hostsApi } from './hosts';
+import { invitationsApi } from './invitations';
 import type {
   AuditEntry,
   CsvExport,
@@ -154,6 +156,8 @@ export const api = {
   ...privacyApi,
   ...recordersApi,
   ...footageCountApi,
+  ...invitationsApi,
+  ...hostsApi,
 };
 
 export type Api = typeof api;

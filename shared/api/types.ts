@@ -9,6 +9,10 @@ export interface NoticeFacts {
   contactEmail: string;
   visitRetentionMonths: number;
   footageRetentionDays: number;
+  /** An expected visit nobody came for is erased this many days after its date. */
+  unarrivedInvitationDays: number;
+  /** Whether the visitor may name a host who is then told by e-mail. */
+  hostNotice: boolean;
   timeZone: string;
   kioskIdleSeconds: number;
   languages: readonly Language[];

@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeLaunchPage } from '../../electron/browser/open-chromium';
+import { defaultConfig } from '../../shared/config';
+import { noticeVersion } from '../../shared/notice';
 import { makeTempDir } from '../helpers/temp-dir';
 import { launchChromium, screenshot, expectAccessible, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
@@ -359,7 +361,11 @@ describe('browser mode refuses foreign callers', () => {
       req.end(options.body);
     });
   }
-  const signIn = JSON.stringify({ firstName: 'Mallory', lastName: 'Evil', noticeVersion: '2-6m-28d' });
+  const signIn = JSON.stringify({
+    firstName: 'Mallory',
+    lastName: 'Evil',
+    noticeVersion: noticeVersion(defaultConfig),
+  });
 
   it('a request without the token, with a wrong token, a foreign Origin or a foreign Host changes nothing', async () => {
     running = await startKiosk();

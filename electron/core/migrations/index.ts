@@ -9,6 +9,8 @@ import * as holdReview from './0008-hold-review';
 import * as runReasonsAndFutureFootage from './0009-run-reasons-and-future-footage';
 import * as privacy from './0011-privacy';
 import * as pinParamsAndLockout from './0012-pin-params-and-lockout';
+import * as invitations from './0014-invitations';
+import * as hosts from './0015-hosts';
 
 export interface Migration {
   sql: string;
@@ -28,4 +30,6 @@ export const migrations: readonly Migration[] = [
   // Rebuilds the staff table with its columns of then: before 0012 adds its own.
   privacy,
   pinParamsAndLockout,
+  invitations,
+  hosts,
 ];

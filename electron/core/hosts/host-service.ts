@@ -1,0 +1,141 @@
+import type { Host, HostSuggestion } from '../../../shared/api/hosts';
+import type { KioskConfig } from '../../../shared/config';
+import type { AuditActor, AuditLog } from '../audit';
+import type { Clock } from '../clock';
+import type { Database } from '../database';
+import { UserError } from '../user-error';
+import type { HostMail } from './host-mail';
+
+const MAX_SUGGESTIONS = 5;
+// Naming a host belongs to the sign-in it follows, as the badge does.
+const NOTIFY_WINDOW_MS = 2 * 60_000;
+
+interface HostRecord {
+  id: number;
+  name: string;
+  email: string;
+  active: number;
+}
+
+const toHost = (record: HostRecord): Host => ({
+  id: record.id,
+  name: record.name,
+  email: record.email,
+  active: record.active === 1,
+});
+
+/** "Henk de Wit" -> "Henk W.": enough to pick one's host, too little to read the directory. */
+export function suggestionLabel(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const first = words[0] ?? '';
+  const last = words.length > 1 ? words[words.length - 1]! : '';
+  return last ? `${first} ${last[0]!.toUpperCase()}.` : first;
+}
+
+export function createHostService({
+  database,
+  config,
+  clock,
+  audit,
+  mail,
+}: {
+  database: Database;
+  config: KioskConfig;
+  clock: Clock;
+  audit: AuditLog;
+  mail: HostMail;
+}) {
+  async function get(id: number): Promise<HostRecord> {
+    const record = await database.get<HostRecord>('SELECT id, name, email, active FROM hosts WHERE id = ?', [id]);
+    if (!record) throw new UserError({ key: 'host.unknown' });
+    return record;
+  }
+
+  return {
+    async list(): Promise<Host[]> {
+      const records = await database.all<HostRecord>('SELECT id, name, email, active FROM hosts ORDER BY name, id');
+      return records.map(toHost);
+    },
+
+    async add(actor: AuditActor, name: string, email: string): Promise<Host> {
+      const { lastId } = await database.transaction(async (tx) => {
+        const inserted = await tx.run('INSERT INTO hosts (name, email, active, created_at) VALUES (?, ?, 1, ?)', [
+          name,
+          email,
+          clock.now(),
+        ]);
+        await audit.record(actor, 'hosts.added', { hostId: inserted.lastId }, tx);
+        return inserted;
+      });
+      return toHost(await get(lastId));
+    },
+
+    async setActive(actor: AuditActor, hostId: number, active: boolean): Promise<Host> {
+      await get(hostId);
+      await database.transaction(async (tx) => {
+        await tx.run('UPDATE hosts SET active = ? WHERE id = ?', [active ? 1 : 0, hostId]);
+        await audit.record(actor, active ? 'hosts.activated' : 'hosts.deactivated', { hostId }, tx);
+      });
+      return toHost(await get(hostId));
+    },
+
+    /** Active hosts whose name contains the query, at most five; nothing while the option is off. */
+    async suggest(query: string): Promise<HostSuggestion[]> {
+      if (!config.hostNotice.enabled) return [];
+      const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      const records = await database.all<HostRecord>(
+        `SELECT id, name, email, active FROM hosts WHERE active = 1 AND lower(name) LIKE ? ESCAPE '\\'
+          ORDER BY name, id LIMIT ${MAX_SUGGESTIONS}`,
+        [pattern],
+      );
+      return records.map((record) => ({ id: record.id, label: suggestionLabel(record.name) }));
+    },
+
+    /**
+     * An invited visitor arrived whose invitation names a host: when that name is an active host in
+     * the directory, they are told as if the visitor had picked them. Never throws.
+     */
+    async notifyByName(visitId: number, hostName: string): Promise<void> {
+      if (!config.hostNotice.enabled) return;
+      const host = await database.get<{ id: number }>(
+        'SELECT id FROM hosts WHERE active = 1 AND lower(name) = lower(?) ORDER BY id LIMIT 1',
+        [hostName.trim()],
+      );
+      if (!host) return;
+      await database.run('INSERT INTO host_mails (visit_id, host_id, next_try_at) VALUES (?, ?, ?)', [
+        visitId,
+        host.id,
+        clock.now(),
+      ]);
+      void mail.deliver();
+    },
+
+    /**
+     * The visitor who just signed in names their host: the visit records the host and a mail is
+     * queued. The mail goes in the background; its failure never undoes or delays the sign-in.
+     */
+    async notify(signOutCode: string, hostId: number): Promise<null> {
+      if (!config.hostNotice.enabled) throw new UserError({ key: 'host.unavailable' });
+      const host = await get(hostId);
+      if (host.active !== 1) throw new UserError({ key: 'host.unknown' });
+      await database.transaction(async (tx) => {
+        const visit = await tx.get<{ id: number }>(
+          `SELECT id FROM visits WHERE sign_out_code = ? AND signed_out_at IS NULL AND signed_in_at >= ?
+             AND host_name IS NULL`,
+          [signOutCode, clock.now() - NOTIFY_WINDOW_MS],
+        );
+        if (!visit) throw new UserError({ key: 'host.unavailable' });
+        await tx.run('UPDATE visits SET host_name = ? WHERE id = ?', [host.name, visit.id]);
+        await tx.run('INSERT INTO host_mails (visit_id, host_id, next_try_at) VALUES (?, ?, ?)', [
+          visit.id,
+          host.id,
+          clock.now(),
+        ]);
+      });
+      void mail.deliver();
+      return null;
+    },
+  };
+}
+
+export type HostService = ReturnType<typeof createHostService>;

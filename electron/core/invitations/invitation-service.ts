@@ -1,0 +1,221 @@
+import { clockGuardReason, type ClockGuardProblem } from '../../../shared/run-reasons';
+import { DateTime } from 'luxon';
+import type { ExpectedVisit, Invitation, InvitationDetails } from '../../../shared/api/invitations';
+import type { JobRun, SignInReceipt } from '../../../shared/api/types';
+import type { KioskConfig } from '../../../shared/config';
+import { invitationLetter } from '../../../shared/invitation-letter';
+import { noticeFacts } from '../../../shared/notice';
+import { formatLocalDate } from '../../../shared/time';
+import { invitationQrText } from '../../../shared/validation/scanned-code';
+import type { SignInData } from '../../../shared/validation/visit-schemas';
+import type { AuditActor, AuditLog } from '../audit';
+import type { Clock } from '../clock';
+import type { Database } from '../database';
+import type { JobResult, JobRunner } from '../jobs';
+import { randomSignOutCode } from '../sign-out-codes';
+import { UserError } from '../user-error';
+import type { VisitsService } from '../visits';
+import type { CodeThrottle } from './code-throttle';
+import {
+  eraseExpectedVisitsBefore,
+  expectedVisitByCode,
+  expectedVisitById,
+  expectedVisitsOn,
+  insertExpectedVisit,
+  type ExpectedVisitRecord,
+  type NewExpectedVisit,
+} from './invitation-queries';
+import { qrSvg } from './invitation-qr';
+
+export const INVITATION_PURGE_JOB = 'invitationPurge';
+// 21^6 codes against at most a few thousand open invitations: a retry is rare, a loop impossible.
+const MAX_CODE_ATTEMPTS = 20;
+
+export interface InvitationServiceDependencies {
+  database: Database;
+  config: KioskConfig;
+  clock: Clock;
+  audit: AuditLog;
+  jobs: JobRunner;
+  visits: VisitsService;
+  throttle: CodeThrottle;
+  /** The visit purge's question "may this clock erase?": a clock set far ahead erases nothing here either. */
+  clockCheck: (now: number) => Promise<{ ok: true } | { ok: false; reason: ClockGuardProblem }>;
+  newCode?: () => string;
+  /** Tells the host an invitation names, when host notices are on; failures are only logged. */
+  onArrival?: (visitId: number, hostName: string) => Promise<void>;
+  logError?: (error: unknown, context: string) => void;
+}
+
+export function createInvitationService({
+  database,
+  config,
+  clock,
+  audit,
+  jobs,
+  visits,
+  throttle,
+  clockCheck,
+  newCode = randomSignOutCode,
+  onArrival,
+  logError = () => undefined,
+}: InvitationServiceDependencies) {
+  const today = () => formatLocalDate(clock.now(), config.timeZone);
+
+  function checkDate(date: string): void {
+    const parsed = DateTime.fromISO(date, { zone: config.timeZone });
+    if (!parsed.isValid || parsed.toISODate() !== date || date < today()) {
+      throw new UserError({ key: 'invitation.dateInvalid', fields: { date: 'invitation.dateInvalid' } });
+    }
+  }
+
+  async function invitationOf(record: ExpectedVisitRecord): Promise<Invitation> {
+    const details = {
+      date: record.visit_date,
+      firstName: record.first_name,
+      lastName: record.last_name,
+      company: record.company,
+      hostName: record.host_name,
+      code: record.invitation_code,
+    };
+    const facts = noticeFacts(config);
+    return {
+      id: record.id,
+      ...details,
+      plate: record.plate,
+      qrSvg: await qrSvg(invitationQrText(record.invitation_code)),
+      text: { nl: invitationLetter(facts, details, 'nl'), en: invitationLetter(facts, details, 'en') },
+    };
+  }
+
+  /** Adds all visitors or none, each with its own code. */
+  async function add(actor: AuditActor, date: string, visitors: Omit<NewExpectedVisit, 'date'>[]) {
+    checkDate(date);
+    const ids = await database.transaction(async (tx) => {
+      const added: number[] = [];
+      for (const visitor of visitors) {
+        let id: number | null = null;
+        for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS && id === null; attempt++) {
+          id = await insertExpectedVisit(tx, { ...visitor, date }, newCode(), clock.now());
+        }
+        if (id === null) throw new UserError({ key: 'invitation.noFreeCode' });
+        added.push(id);
+      }
+      await audit.record(actor, 'invitations.added', { count: added.length }, tx);
+      return added;
+    });
+    const records = await Promise.all(ids.map((id) => expectedVisitById(database, id)));
+    return Promise.all(records.map((record) => invitationOf(record!)));
+  }
+
+  /** The invitation for `code` today, counting an unknown code against the terminal. */
+  async function findForVisitor(terminal: string, code: string): Promise<ExpectedVisitRecord> {
+    throttle.check(terminal);
+    const record = await expectedVisitByCode(database, code, today());
+    if (!record) {
+      throttle.failed(terminal);
+      throw new UserError({ key: 'invitation.unknownCode' });
+    }
+    return record;
+  }
+
+  const signingIn = new Set<number>();
+
+  /**
+   * Signs the visitor in with the details they confirmed; the invitation is then used up and its
+   * row deleted, so the visit is the only place their data live.
+   */
+  async function signInOnce(terminal: string, record: ExpectedVisitRecord, data: SignInData): Promise<SignInReceipt> {
+    const receipt = await visits.signIn(data);
+    const visitId = await database.transaction(async (tx) => {
+      const visit = await tx.get<{ id: number }>(
+        'SELECT id FROM visits WHERE sign_out_code = ? AND signed_out_at IS NULL',
+        [receipt.signOutCode],
+      );
+      await tx.run('UPDATE visits SET host_name = ? WHERE id = ?', [record.host_name, visit!.id]);
+      await tx.run('DELETE FROM expected_visits WHERE id = ?', [record.id]);
+      await audit.record('kiosk', 'invitations.arrived', { count: 1 }, tx);
+      return visit!.id;
+    });
+    throttle.succeeded(terminal);
+    if (record.host_name && onArrival) {
+      await onArrival(visitId, record.host_name).catch((error: unknown) => logError(error, 'host notice'));
+    }
+    return receipt;
+  }
+
+  return {
+    add,
+
+    /** One invitation letter, opened again (to print or copy): audited, as an export would be. */
+    async get(actor: AuditActor, id: number): Promise<Invitation> {
+      const record = await expectedVisitById(database, id);
+      if (!record) throw new UserError({ key: 'visit.unknown' });
+      await audit.record(actor, 'invitations.viewed', { expectedVisitId: id });
+      return invitationOf(record);
+    },
+
+    async lookup(terminal: string, code: string): Promise<InvitationDetails> {
+      const record = await findForVisitor(terminal, code);
+      return {
+        date: record.visit_date,
+        firstName: record.first_name,
+        lastName: record.last_name,
+        company: record.company,
+        plate: record.plate,
+        hostName: record.host_name,
+      };
+    },
+
+    async signIn(terminal: string, code: string, data: SignInData): Promise<SignInReceipt> {
+      const record = await findForVisitor(terminal, code);
+      // A double tap must not sign the same invitation in twice.
+      if (signingIn.has(record.id)) throw new UserError({ key: 'invitation.unknownCode' });
+      signingIn.add(record.id);
+      try {
+        return await signInOnce(terminal, record, data);
+      } finally {
+        signingIn.delete(record.id);
+      }
+    },
+
+    async expectedToday(): Promise<ExpectedVisit[]> {
+      const records = await expectedVisitsOn(database, today());
+      return records.map((record) => ({
+        id: record.id,
+        date: record.visit_date,
+        firstName: record.first_name,
+        lastName: record.last_name,
+        company: record.company,
+        hostName: record.host_name,
+        code: record.invitation_code,
+      }));
+    },
+
+    /** Erases expected visits whose date is more than invitations.unarrivedDays days past. */
+    purge(): Promise<JobRun> {
+      return jobs.run(INVITATION_PURGE_JOB, async (): Promise<JobResult> => {
+        const now = clock.now();
+        const guard = await clockCheck(now);
+        if (!guard.ok)
+          return {
+            outcome: 'blocked',
+            counts: {},
+            reason: clockGuardReason(guard.reason, config.retention.clockGuardDays),
+          };
+        const firstKept = DateTime.fromMillis(now, { zone: config.timeZone })
+          .minus({ days: config.invitations.unarrivedDays })
+          .toISODate()!;
+        const erased = await database.transaction(async (tx) => {
+          const count = await eraseExpectedVisitsBefore(tx, firstKept);
+          await audit.record('system', 'invitations.purged', { erased: count }, tx);
+          return count;
+        });
+        if (erased > 0) await database.checkpoint();
+        return { outcome: 'ok', counts: { erased } };
+      });
+    },
+  };
+}
+
+export type InvitationService = ReturnType<typeof createInvitationService>;

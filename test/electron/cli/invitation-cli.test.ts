@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const now = '2026-11-26T10:00:00+01:00';
+
+function cli(args: string[], at = now) {
+  const run = spawnSync(tsx, [path.join(root, 'electron/cli/main.ts'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KIOSK_NOW: at },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('visits expect on the command line', () => {
+  it('adds one visitor or a CSV file and prints the invitations; bad input exits 2 and adds nothing', () => {
+    const dataDir = makeTempDir();
+    const one = cli([
+      'visits',
+      'expect',
+      '--first',
+      'Anna',
+      '--last',
+      'de Vries',
+      '--company',
+      'Acme',
+      '--plate',
+      '12-abc-3',
+      '--host',
+      'Henk',
+      '--date',
+      '2026-11-27',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
+    expect(one.code).toBe(0);
+    const [invitation] = JSON.parse(one.stdout) as { code: string; plate: string; text: { nl: string } }[];
+    expect(invitation!.plate).toBe('12-ABC-3');
+    expect(invitation!.text.nl).toContain(invitation!.code);
+
+    const csvFile = path.join(makeTempDir(), 'training.csv');
+    fs.writeFileSync(csvFile, 'first,last,company\nPiet,Jansen,Acme\nMarie,Curie,\n');
+    const text = cli(['visits', 'expect', '--csv', csvFile, '--date', '2026-11-27', '--data-dir', dataDir]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/Invitation [A-Z0-9]{6} for Piet Jansen on 2026-11-27/);
+    expect(text.stdout).toContain('--- English ---');
+
+    const past = cli([
+      'visits',
+      'expect',
+      '--first',
+      'A',
+      '--last',
+      'B',
+      '--date',
+      '2026-11-01',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('today or later');
+    const noDate = cli(['visits', 'expect', '--first', 'A', '--last', 'B', '--data-dir', dataDir]);
+    expect(noDate.code).toBe(2);
+    const badCsv = path.join(makeTempDir(), 'bad.csv');
+    fs.writeFileSync(badCsv, 'first,last\nJan,Smit\n<x>,Y\n');
+    const bad = cli(['visits', 'expect', '--csv', badCsv, '--date', '2026-11-27', '--data-dir', dataDir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Line 3');
+    const today = cli(['visits', 'expect', '--csv', csvFile, '--date', '2026-11-26', '--data-dir', dataDir, '--json']);
+    expect(JSON.parse(today.stdout)).toHaveLength(2);
+
+    // Kept through the seventh day after their date, erased on the eighth.
+    expect(cli(['visits', 'expect-purge', '--data-dir', dataDir], '2026-12-04T10:00:00+01:00').stdout).toBe(
+      'Erased 2 expected visits nobody came for.\n',
+    );
+    expect(cli(['visits', 'expect-purge', '--data-dir', dataDir], '2026-12-05T10:00:00+01:00').stdout).toBe(
+      'Erased 3 expected visits nobody came for.\n',
+    );
+  });
+});
