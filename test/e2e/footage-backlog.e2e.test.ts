@@ -6,6 +6,7 @@ import { defaultConfig } from '../../shared/config';
 import { manualClock } from '../helpers/kiosk';
 import { makeTempDir } from '../helpers/temp-dir';
 import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { typeStaffNumber } from './staff-number';
 
 const ADMIN_PIN = '864205';
 const NOW = Date.parse('2026-11-24T10:00:00Z');
@@ -53,7 +54,7 @@ describe('a footage backlog in the admin’s Retention tab', () => {
     const page = await context.newPage();
     await page.goto(running.server.url);
     await page.getByRole('button', { name: 'Medewerkers' }).click();
-    await page.getByRole('button', { name: 'Ada Admin' }).click();
+    await typeStaffNumber(page, running.kiosk, 'Ada Admin');
     const pad = page.getByRole('group', { name: 'Cijfers van de pincode' });
     for (const digit of ADMIN_PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock, visitor } from '../helpers/kiosk';
 import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { typeStaffNumber } from './staff-number';
 
 let browser: Browser;
 let running: RunningKiosk;
@@ -39,7 +40,7 @@ async function unlock(page: Page, who: { name: string; pin: string }, language: 
   await page.goto(running.server.url);
   if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: language === 'nl' ? 'Medewerkers' : 'Staff' }).click();
-  await page.getByRole('button', { name: who.name }).click();
+  await typeStaffNumber(page, running.kiosk, who.name);
   const pad = page.getByRole('group', { name: language === 'nl' ? 'Cijfers van de pincode' : 'PIN digits' });
   for (const digit of who.pin) await pad.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: language === 'nl' ? 'Ontgrendelen' : 'Unlock' }).click();

@@ -6,6 +6,7 @@ import { kioskConfigSchema } from '../../shared/config';
 import { callers, manualClock, visitor } from '../helpers/kiosk';
 import { makeTempDir } from '../helpers/temp-dir';
 import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { typeStaffNumber } from './staff-number';
 
 const PRIVACY_PIN = '583920';
 
@@ -141,7 +142,7 @@ async function openAndUnlock(language: keyof typeof TEXT): Promise<Page> {
   await page.goto(running.server.url);
   await page.getByRole('button', { name: text.language }).click();
   await page.getByRole('button', { name: text.staff, exact: true }).click();
-  await page.getByRole('button', { name: 'Pia Privacy' }).click();
+  await typeStaffNumber(page, running.kiosk, 'Pia Privacy');
   const pad = page.getByRole('group', { name: text.pad });
   for (const digit of PRIVACY_PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: text.unlock, exact: true }).click();

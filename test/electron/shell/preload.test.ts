@@ -1,7 +1,7 @@
 // electron/preload.ts loaded against a recording stand-in of the `electron` module: the page gets one
 // object with one function, never ipcRenderer or any of its methods.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_GLOBAL, IPC_INVOKE_CHANNEL } from '../../../shared/api/bridge';
+import { BRIDGE_GLOBAL, IPC_INVOKE_CHANNEL, IPC_PRINT_BADGE_CHANNEL } from '../../../shared/api/bridge';
 import type { MockedElectron, Recorded } from '../../helpers/electron-stand-in';
 
 vi.mock('electron', async () => (await import('../../helpers/electron-stand-in')).mockElectronModule());
@@ -35,11 +35,21 @@ function reachable(root: unknown): unknown[] {
 }
 
 describe('electron/preload.ts', () => {
-  it('exposes exactly one object, the bridge, with exactly one function', () => {
+  it('exposes exactly one object, the bridge, with two functions: invoke and printBadge', () => {
     expect(recorded.exposedInMainWorld.map(([key]) => key)).toEqual([BRIDGE_GLOBAL]);
     const [, bridge] = recorded.exposedInMainWorld[0]!;
-    expect(Object.keys(bridge as object)).toEqual(['invoke']);
+    expect(Object.keys(bridge as object)).toEqual(['invoke', 'printBadge']);
     expect(typeof (bridge as { invoke: unknown }).invoke).toBe('function');
+    expect(typeof (bridge as { printBadge: unknown }).printBadge).toBe('function');
+  });
+
+  it('printBadge asks the main process to print this page, passing nothing the page chose', async () => {
+    const { printBadge } = recorded.exposedInMainWorld[0]![1] as {
+      printBadge: (...args: unknown[]) => Promise<unknown>;
+    };
+    recorded.ipcRendererCalls.length = 0;
+    await printBadge({ deviceName: 'attacker', silent: false });
+    expect(recorded.ipcRendererCalls).toEqual([[IPC_PRINT_BADGE_CHANNEL]]);
   });
 
   it('exposes neither ipcRenderer nor any of its methods', () => {
