@@ -9,7 +9,10 @@ import type {
 } from '../../shared/api/types';
 import { translate } from '../../shared/messages';
 import type { ApiError } from '../../shared/result';
-import { formatLocalDateTime, formatLocalTime } from '../../shared/time';
+import { formatDateTime, formatIsoDate, formatTime } from '../../shared/date-format';
+
+/** The command line speaks English, and writes dates as British English does. */
+const CLI_LANGUAGE = 'en';
 
 export function formatApiError(error: ApiError): string {
   const fields = Object.entries(error.fields ?? {})
@@ -20,14 +23,14 @@ export function formatApiError(error: ApiError): string {
 
 export function formatToday(today: TodayVisits): string {
   const lines = today.visits.map((visit) => {
-    const signedIn = formatLocalTime(visit.signedInAt, today.timeZone);
-    const signedOut = visit.signedOutAt === null ? 'on site' : formatLocalTime(visit.signedOutAt, today.timeZone);
+    const signedIn = formatTime(visit.signedInAt, today.timeZone);
+    const signedOut = visit.signedOutAt === null ? 'on site' : formatTime(visit.signedOutAt, today.timeZone);
     const name = `${visit.firstName} ${visit.lastName}`;
     return [signedIn, signedOut.padEnd(7), name.padEnd(32), (visit.company ?? '').padEnd(24), visit.plate ?? ''].join(
       '  ',
     );
   });
-  const header = `Visitors on ${today.date} (${today.timeZone}): ${today.visits.length}, on site: ${today.onSiteCount}`;
+  const header = `Visitors on ${formatIsoDate(today.date, CLI_LANGUAGE)} (${today.timeZone}): ${today.visits.length}, on site: ${today.onSiteCount}`;
   return [header, ...lines].join('\n');
 }
 
@@ -51,7 +54,7 @@ export function formatAudit(entries: AuditEntry[], timeZone: string): string {
   return entries
     .map((entry) =>
       [
-        formatLocalDateTime(entry.at, timeZone),
+        formatDateTime(entry.at, timeZone, CLI_LANGUAGE),
         entry.actor.padEnd(16),
         entry.action.padEnd(28),
         JSON.stringify(entry.detail),
@@ -78,8 +81,8 @@ export function formatHolds(holds: LegalHold[], timeZone: string): string {
       [
         String(hold.id).padStart(4),
         `visit ${hold.visitId}`,
-        `since ${formatLocalDateTime(hold.placedAt, timeZone)}`,
-        hold.endsAt ? `until ${formatLocalDateTime(hold.endsAt, timeZone)}` : 'until released',
+        `since ${formatDateTime(hold.placedAt, timeZone, CLI_LANGUAGE)}`,
+        hold.endsAt ? `until ${formatDateTime(hold.endsAt, timeZone, CLI_LANGUAGE)}` : 'until released',
         `by ${hold.placedBy}: ${hold.reason}`,
       ].join('  '),
     )
@@ -89,13 +92,13 @@ export function formatHolds(holds: LegalHold[], timeZone: string): string {
 export function formatRetentionStatus(status: RetentionStatus, timeZone: string): string {
   const lines = [
     status.blocked
-      ? `BLOCKED: the visit purge of ${formatLocalDateTime(status.blocked.startedAt, timeZone)} erased nothing (${status.blocked.message}); run "kiosk retention confirm-clock" once the clock is right.`
+      ? `BLOCKED: the visit purge of ${formatDateTime(status.blocked.startedAt, timeZone, CLI_LANGUAGE)} erased nothing (${status.blocked.message}); run "kiosk retention confirm-clock" once the clock is right.`
       : 'The visit purge is not blocked.',
-    `Next visit purge: ${formatLocalDateTime(status.nextVisitPurgeAt, timeZone)}`,
-    `Next visit deadline: ${status.nextVisitDeadline === null ? 'none' : formatLocalDateTime(status.nextVisitDeadline, timeZone)}`,
+    `Next visit purge: ${formatDateTime(status.nextVisitPurgeAt, timeZone, CLI_LANGUAGE)}`,
+    `Next visit deadline: ${status.nextVisitDeadline === null ? 'none' : formatDateTime(status.nextVisitDeadline, timeZone, CLI_LANGUAGE)}`,
     `Active legal holds: ${status.activeHolds.length}`,
     'Last runs:',
-    ...status.lastRuns.map((run) => `  ${formatLocalDateTime(run.startedAt, timeZone)}  ${formatRun(run)}`),
+    ...status.lastRuns.map((run) => `  ${formatDateTime(run.startedAt, timeZone, CLI_LANGUAGE)}  ${formatRun(run)}`),
   ];
   return lines.join('\n');
 }
@@ -105,13 +108,13 @@ export function formatFootage(rows: FootageRow[], timeZone: string): string {
   return rows
     .map((row) =>
       [
-        formatLocalDateTime(row.recordedAt, timeZone) + (row.timeSource === 'mtime' ? '*' : ' '),
+        formatDateTime(row.recordedAt, timeZone, CLI_LANGUAGE) + (row.timeSource === 'mtime' ? '*' : ' '),
         row.camera.padEnd(14),
         row.status.padEnd(8),
         row.deleteBy !== null
-          ? `delete by ${formatLocalDateTime(row.deleteBy, timeZone)}`
+          ? `delete by ${formatDateTime(row.deleteBy, timeZone, CLI_LANGUAGE)}`
           : row.deletedAt !== null
-            ? `deleted ${formatLocalDateTime(row.deletedAt, timeZone)}`
+            ? `deleted ${formatDateTime(row.deletedAt, timeZone, CLI_LANGUAGE)}`
             : '',
         `${row.size} B`,
         row.future ? 'FUTURE-DATED' : '',

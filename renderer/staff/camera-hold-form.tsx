@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { useId, useState, type FormEvent } from 'react';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
-import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
+import { formatDateTime } from '../../shared/date-format';
+import { endOfLocalDate } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ErrorLine } from './error-line';
@@ -58,7 +59,9 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
       return setErrors({ ...fields, form: fields ? fields._ : key });
     }
     setErrors({});
-    setPlaced(text.rangeHoldPlaced(camera, formatLocalDateTime(start, timeZone), formatLocalDateTime(end, timeZone)));
+    setPlaced(
+      text.rangeHoldPlaced(camera, formatDateTime(start, timeZone, language), formatDateTime(end, timeZone, language)),
+    );
     setCamera('');
     setFrom('');
     setTo('');

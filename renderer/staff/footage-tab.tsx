@@ -3,7 +3,8 @@ import { useCallback, useId, useState } from 'react';
 import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
 import type { FootageListStatus, FootageRow } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
-import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
+import { formatDateTime } from '../../shared/date-format';
+import { endOfLocalDate } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
@@ -57,7 +58,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
   );
   const files = useLoaded(loadFiles);
   const shown = files.value ?? [];
-  const when = (epochMs: number) => formatLocalDateTime(epochMs, timeZone);
+  const when = (epochMs: number) => formatDateTime(epochMs, timeZone, language);
   const reloadAll = () => Promise.all([overview.reload(), files.reload()]);
 
   async function scanNow() {

@@ -1,7 +1,8 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { LegalHold } from '../../shared/api/types';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
-import { endOfLocalDate, formatLocalDateTime, localDateThrough } from '../../shared/time';
+import { formatDateTime, formatIsoDate } from '../../shared/date-format';
+import { endOfLocalDate, localDateThrough } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
@@ -47,12 +48,12 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
   const target = (hold: LegalHold) => {
     if (hold.kind === 'visit') return text.holdTargetVisit(hold.visitId ?? 0);
     if (hold.kind === 'footage-file') return hold.footagePath;
-    return `${hold.camera}: ${formatLocalDateTime(hold.rangeStart ?? 0, timeZone)} – ${formatLocalDateTime(hold.rangeEnd ?? 0, timeZone)}`;
+    return `${hold.camera}: ${formatDateTime(hold.rangeStart ?? 0, timeZone, language)} – ${formatDateTime(hold.rangeEnd ?? 0, timeZone, language)}`;
   };
   // A hold placed "through 31 March" ends at the start of 1 April: shown as the day that was entered.
   const holdEnd = (endsAt: number) => {
     const through = localDateThrough(endsAt, timeZone);
-    return through ? text.throughDay(through) : formatLocalDateTime(endsAt, timeZone);
+    return through ? text.throughDay(formatIsoDate(through, language)) : formatDateTime(endsAt, timeZone, language);
   };
 
   return (
@@ -83,7 +84,7 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
               <tr key={hold.id}>
                 <th scope="row">{target(hold)}</th>
                 <td>{hold.reason}</td>
-                <td className="when">{formatLocalDateTime(hold.placedAt, timeZone)}</td>
+                <td className="when">{formatDateTime(hold.placedAt, timeZone, language)}</td>
                 <td className="when">{hold.endsAt ? holdEnd(hold.endsAt) : text.untilReleased}</td>
                 <td>{hold.placedBy}</td>
                 <td>

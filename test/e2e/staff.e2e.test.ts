@@ -331,11 +331,11 @@ describe('the reception desk in Chromium', () => {
     await unlock(page, 'Sam Security', '192837');
     await page.getByRole('heading', { name: 'Camerabeelden' }).waitFor();
     await page.getByRole('button', { name: 'Nu inlezen' }).click();
-    await page.getByRole('row', { name: /^front_door 2 4 kB 2026-11-20 10:15 2026-12-18 10:15$/ }).waitFor();
+    await page.getByRole('row', { name: /^front_door 2 4 kB 20-11-2026 10:15 18-12-2026 10:15$/ }).waitFor();
     await page.getByRole('row', { name: /^garage 1 2 kB / }).waitFor();
     expect(
       await page
-        .getByRole('row', { name: /2026-11-20 10:15 .*front_door.*2026-12-18 10:15 \(over 24 dagen\)/ })
+        .getByRole('row', { name: /20-11-2026 10:15 .*front_door.*18-12-2026 10:15 \(over 24 dagen\)/ })
         .count(),
     ).toBe(1);
     await screenshot(page, 'landscape-nl-22-security-footage');
@@ -362,7 +362,7 @@ describe('the reception desk in Chromium', () => {
     await page.getByRole('row', { name: /garage.*vastgehouden/ }).waitFor();
     // The held filter shows the held file only.
     await page.getByLabel('Status').selectOption('held');
-    await page.getByRole('row', { name: /2026-11-20 10:15 .*front_door/ }).waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: /20-11-2026 10:15 .*front_door/ }).waitFor({ state: 'detached' });
     expect(await page.getByRole('row', { name: /vastgehouden/ }).count()).toBe(1);
     expect(await running.kiosk.holds.listActive()).toMatchObject([
       { kind: 'footage-file', reason: 'Incident 2026-77', placedBy: 'Sam Security' },
@@ -398,9 +398,9 @@ describe('the reception desk in Chromium', () => {
     await form.getByRole('button', { name: 'Vastleggen' }).click();
     await form
       .getByRole('status')
-      .getByText('Bewaarplicht vastgelegd: front_door, 2026-11-20 00:00 – 2026-11-21 00:00.')
+      .getByText('Bewaarplicht vastgelegd: front_door, 20-11-2026 00:00 – 21-11-2026 00:00.')
       .waitFor();
-    await page.getByRole('row', { name: /^2026-11-20 10:15 front_door .*vastgehouden/ }).waitFor();
+    await page.getByRole('row', { name: /^20-11-2026 10:15 front_door .*vastgehouden/ }).waitFor();
     expect(await page.getByRole('row', { name: /vastgehouden/ }).count()).toBe(1);
     expect(await form.getByLabel('Reden (verplicht)').inputValue()).toBe('');
     expect(await running.kiosk.holds.listActive()).toMatchObject([
@@ -422,7 +422,7 @@ describe('the reception desk in Chromium', () => {
 
     await page.setViewportSize(VIEWPORTS.landscape);
     await page.getByRole('button', { name: 'Bewaarplichten' }).click();
-    await page.getByRole('row', { name: /front_door: 2026-11-20 00:00 – 2026-11-21 00:00 Inbraak 2026-31/ }).waitFor();
+    await page.getByRole('row', { name: /front_door: 20-11-2026 00:00 – 21-11-2026 00:00 Inbraak 2026-31/ }).waitFor();
     await screenshot(page, 'landscape-nl-25-holds-camera-range');
   });
 
