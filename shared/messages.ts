@@ -18,6 +18,10 @@ export const errorMessages = {
     nl: 'Dit lijkt geen kenteken: gebruik 2 tot 12 letters en cijfers.',
     en: 'This does not look like a licence plate: use 2 to 12 letters and digits.',
   },
+  'plate.required': {
+    nl: 'Vul uw kenteken in, of zet het vinkje bij ‘Ik ben met de auto’ uit.',
+    en: 'Please enter your licence plate, or untick ‘I came by car’.',
+  },
   'code.invalid': {
     nl: 'Een afmeldcode bestaat uit 6 letters en cijfers.',
     en: 'A sign-out code has 6 letters and digits.',

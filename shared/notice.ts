@@ -4,7 +4,7 @@ import type { Language } from './messages';
 
 // Bump when the wording below changes. The retention periods are part of the version too, so a
 // visit records exactly which promise the visitor read.
-export const NOTICE_TEXT_REVISION = 1;
+export const NOTICE_TEXT_REVISION = 2;
 
 export function noticeVersion(config: KioskConfig): string {
   const { visitMonths, footageDays } = config.retention;
@@ -65,14 +65,12 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       {
         heading: 'Welke gegevens',
         paragraphs: [
-          'Uw voornaam, achternaam, bedrijfsnaam en, als u met de auto komt, uw kenteken. In en rond het gebouw hangen camera’s: wij maken camerabeelden.',
+          'Uw voornaam, achternaam, bedrijfsnaam en, als u met de auto komt, uw kenteken. In en rond het gebouw hangen camera’s die beelden opnemen.',
         ],
       },
       {
         heading: 'Waarom',
-        paragraphs: [
-          'Voor de interne controle en de beveiliging van het gebouw: wij willen weten wie er binnen is, ook bij een ontruiming.',
-        ],
+        paragraphs: ['Voor de beveiliging van het gebouw en om te weten wie er binnen is, ook bij een ontruiming.'],
       },
       {
         heading: 'Grondslag',
@@ -89,7 +87,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       {
         heading: 'Hoe lang',
         paragraphs: [
-          `Uw contactgegevens bewaren wij maximaal ${visitPeriod} na uw bezoek. Camerabeelden bewaren wij maximaal ${footagePeriod} na de opname. Langer alleen als een wettelijke regeling ons daartoe verplicht.`,
+          `Uw contactgegevens bewaren wij maximaal ${visitPeriod} na uw bezoek. Camerabeelden bewaren wij maximaal ${footagePeriod} na de opname. Langer alleen als de wet ons daartoe verplicht.`,
         ],
       },
       {
@@ -109,19 +107,19 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
   return [
     {
       heading: 'Who is responsible',
-      paragraphs: [`${organisation} is the controller of your data. Questions? Write to ${contact}.`],
+      paragraphs: [
+        `${organisation} is responsible for your personal information (the data controller). Questions? Email ${contact}.`,
+      ],
     },
     {
-      heading: 'Which data',
+      heading: 'What information',
       paragraphs: [
-        'Your first name, last name, company and, if you came by car, your licence plate. Cameras in and around the building record images.',
+        'Your first name, last name, company and, if you came by car, your licence plate. Cameras in and around the building record video.',
       ],
     },
     {
       heading: 'Why',
-      paragraphs: [
-        'For internal control and the security of the building: we need to know who is inside, also during an evacuation.',
-      ],
+      paragraphs: ['For the security of the building and to know who is inside, including during an evacuation.'],
     },
     {
       heading: 'Legal basis',
@@ -132,25 +130,25 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
     {
       heading: 'Who has access',
       paragraphs: [
-        `Only employees of ${organisation} who need the data for their work. The suppliers of our systems may also process your data; ask ${contact} for details.`,
+        `Only employees of ${organisation} who need this information for their work. The suppliers of our systems may also process it; ask ${contact} for details.`,
       ],
     },
     {
       heading: 'How long',
       paragraphs: [
-        `We keep your contact details for at most ${visitPeriod} after your visit, and camera images for at most ${footagePeriod} after they were recorded. Longer only where a legal obligation requires it.`,
+        `We keep your contact details for at most ${visitPeriod} after your visit, and camera recordings for at most ${footagePeriod} after they were made. We keep them longer only where the law requires us to.`,
       ],
     },
     {
       heading: 'Needed to enter',
       paragraphs: [
-        'Without these data we cannot let you into the building. If you prefer not to give them, please speak to the receptionist.',
+        'Without this information we cannot let you into the building. If you would rather not give it, please speak to the receptionist.',
       ],
     },
     {
       heading: 'Your rights',
       paragraphs: [
-        `You can ask us for access to, correction or erasure of your data, and you can object to the processing: write to ${contact}. You can also lodge a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).`,
+        `You can ask to see, correct or erase your personal information, and you can object to how we use it: email ${contact}. You can also lodge a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).`,
       ],
     },
   ];
