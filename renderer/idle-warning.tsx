@@ -23,7 +23,14 @@ export function IdleWarning({
 }) {
   const titleId = useId();
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => button.current?.focus(), []);
+  // Back to where the person was once the warning goes, so typing carries on in the same field.
+  useEffect(() => {
+    const before = document.activeElement;
+    button.current?.focus();
+    return () => {
+      if (before instanceof HTMLElement) before.focus();
+    };
+  }, []);
   // On the body, beside the screen it covers, so the caller can make that screen inert.
   return createPortal(
     <div className="idle-warning-backdrop">

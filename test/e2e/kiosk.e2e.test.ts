@@ -175,6 +175,7 @@ describe('a visitor at the kiosk, in browser mode', () => {
     await page.keyboard.type('Kees');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Jansen');
+    await page.keyboard.press('Enter'); // on to the company, the last field
     await page.keyboard.press('Enter');
     await page.getByTestId('sign-out-code').waitFor();
     expect(await storedVisits()).toMatchObject([{ first_name: 'Kees', last_name: 'Jansen' }]);
