@@ -22,6 +22,14 @@ export const errorMessages = {
     nl: 'Vul uw kenteken in, of zet het vinkje bij ‘Ik ben met de auto’ uit.',
     en: 'Please enter your licence plate, or untick ‘I came by car’.',
   },
+  'date.incomplete': {
+    nl: 'Vul een bestaande datum in: dag, maand en jaar (jjjj).',
+    en: 'Enter a real date: day, month and year (yyyy).',
+  },
+  'dateTime.incomplete': {
+    nl: 'Vul een bestaande datum en tijd in: dag, maand, jaar (jjjj), uur en minuten (24-uursklok).',
+    en: 'Enter a real date and time: day, month, year (yyyy), hour and minutes (24-hour clock).',
+  },
   'code.invalid': {
     nl: 'Een afmeldcode bestaat uit 6 letters en cijfers.',
     en: 'A sign-out code has 6 letters and digits.',

@@ -4,6 +4,7 @@ import { translate, type Language, type MessageKey } from '../../shared/messages
 import { formatDateTime } from '../../shared/date-format';
 import { endOfLocalDate } from '../../shared/time';
 import type { ApiClient } from '../api/client';
+import { DateTimeField } from '../date-time-field';
 import { Field } from '../field';
 import { ErrorLine } from './error-line';
 import type { StaffText } from './texts';
@@ -104,17 +105,19 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
         </div>
       </div>
       <div className="field-row">
-        <Field
+        <DateTimeField
           label={text.rangeFrom}
-          type="datetime-local"
+          withTime
+          language={language}
           value={from}
           onChange={setFrom}
           error={message(errors.from)}
           required
         />
-        <Field
+        <DateTimeField
           label={text.rangeTo}
-          type="datetime-local"
+          withTime
+          language={language}
           value={to}
           onChange={setTo}
           error={message(errors.to)}
@@ -130,9 +133,9 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
         required
       />
       <div className="field-row keep-columns">
-        <Field
+        <DateTimeField
           label={text.rangeHoldUntil}
-          type="date"
+          language={language}
           value={until}
           onChange={setUntil}
           error={message(errors.endsAt)}

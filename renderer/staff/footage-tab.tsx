@@ -6,6 +6,7 @@ import { translate, type Language } from '../../shared/messages';
 import { formatDateTime } from '../../shared/date-format';
 import { endOfLocalDate } from '../../shared/time';
 import type { ApiClient } from '../api/client';
+import { DateTimeField } from '../date-time-field';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { CameraHoldForm } from './camera-hold-form';
@@ -180,8 +181,8 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
           </select>
           <div className="message-slot" />
         </div>
-        <Field label={text.fromDate} type="date" value={from} onChange={setFrom} />
-        <Field label={text.toDate} type="date" value={to} onChange={setTo} />
+        <DateTimeField label={text.fromDate} language={language} value={from} onChange={setFrom} />
+        <DateTimeField label={text.toDate} language={language} value={to} onChange={setTo} />
       </div>
       {playing && (
         <figure className="player">

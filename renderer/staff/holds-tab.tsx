@@ -4,6 +4,7 @@ import { translate, type Language, type MessageKey } from '../../shared/messages
 import { formatDateTime, formatIsoDate } from '../../shared/date-format';
 import { endOfLocalDate, localDateThrough } from '../../shared/time';
 import type { ApiClient } from '../api/client';
+import { DateTimeField } from '../date-time-field';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import type { StaffText } from './texts';
@@ -113,7 +114,13 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
             error={message(errors.visitId)}
             required
           />
-          <Field label={text.holdUntil} type="date" value={until} onChange={setUntil} error={message(errors.endsAt)} />
+          <DateTimeField
+            label={text.holdUntil}
+            language={language}
+            value={until}
+            onChange={setUntil}
+            error={message(errors.endsAt)}
+          />
         </div>
         <Field
           label={text.holdReason}
