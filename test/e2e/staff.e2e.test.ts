@@ -5,6 +5,7 @@ import { makeTempDir } from '../helpers/temp-dir';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callers, manualClock, visitor } from '../helpers/kiosk';
+import { fillDateField } from './date-field';
 import { launchChromium, screenshot, expectAccessible, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
 const RECEPTION_PIN = '731942';
@@ -303,10 +304,10 @@ describe('the reception desk in Chromium', () => {
     await page.getByText('Geef een reden op.').waitFor();
     await page.getByLabel('Bezoeknummer').fill('1');
     await page.getByLabel('Reden (verplicht)').fill('Politieverzoek 2026-118');
-    await page.getByLabel('Tot en met (niet verplicht)').fill('2027-03-31');
+    await fillDateField(page, 'Tot en met (niet verplicht)', '2027-03-31');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     // Shown as the day that was entered, though the hold runs to the start of the next.
-    await page.getByRole('row', { name: /Politieverzoek 2026-118 .* t\/m 2027-03-31/ }).waitFor();
+    await page.getByRole('row', { name: /Politieverzoek 2026-118 .* t\/m 31-03-2027/ }).waitFor();
     expect(await running.kiosk.holds.listActive()).toMatchObject([
       {
         visitId: 1,
@@ -379,8 +380,8 @@ describe('the reception desk in Chromium', () => {
     await form.waitFor();
 
     // No camera, no reason, and a range that ends before it starts: three messages, no hold.
-    await form.getByLabel('Opnamen vanaf').fill('2026-11-21T00:00');
-    await form.getByLabel('Opnamen tot').fill('2026-11-20T00:00');
+    await fillDateField(form, 'Opnamen vanaf', '2026-11-21T00:00');
+    await fillDateField(form, 'Opnamen tot', '2026-11-20T00:00');
     await form.getByRole('button', { name: 'Vastleggen' }).click();
     await form.getByText('Kies een camera.').waitFor();
     await form.getByText('Het einde van de periode moet na het begin liggen.').waitFor();
@@ -391,10 +392,10 @@ describe('the reception desk in Chromium', () => {
 
     // All of 20 November, in the kiosk's zone: the front door's file of that day, not the next one's.
     await form.getByLabel('Camera').selectOption('front_door');
-    await form.getByLabel('Opnamen vanaf').fill('2026-11-20T00:00');
-    await form.getByLabel('Opnamen tot').fill('2026-11-21T00:00');
+    await fillDateField(form, 'Opnamen vanaf', '2026-11-20T00:00');
+    await fillDateField(form, 'Opnamen tot', '2026-11-21T00:00');
     await form.getByLabel('Reden (verplicht)').fill('Inbraak 2026-31');
-    await form.getByLabel('Bewaarplicht tot en met (niet verplicht)').fill('2027-03-31');
+    await fillDateField(form, 'Bewaarplicht tot en met (niet verplicht)', '2027-03-31');
     await form.getByRole('button', { name: 'Vastleggen' }).click();
     await form
       .getByRole('status')

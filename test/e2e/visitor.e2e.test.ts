@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type KioskConfig } from '../../shared/config';
 import { contrastRatio } from './contrast';
 import { launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { fillDateField } from './date-field';
 import { expectNoOverlap } from './overlap';
 
 let browser: Browser;
@@ -341,4 +342,46 @@ describe('the idle warning', () => {
     await exact(page, 'Vergrendelen').waitFor();
     expect(await page.evaluate(() => document.activeElement?.closest('[inert]') ?? null)).toBeNull();
   }, 60_000);
+});
+
+describe('date inputs whose format the app controls', () => {
+  it.each([
+    ['nl', 'Bewaarplichten', 'Tot en met (niet verplicht)', ['Dag', 'Maand', 'Jaar'], ['dd', 'mm', 'jjjj'], '-'],
+    ['en', 'Legal holds', 'Until (optional)', ['Day', 'Month', 'Year'], ['dd', 'mm', 'yyyy'], '/'],
+  ] as const)(
+    "show day-month-year in the screen's language and no AM/PM (%s)",
+    async (language, holdsTab, untilLabel, names, hints, separator) => {
+      const page = await openKiosk(VIEWPORTS.portrait, { receptionist: true });
+      if (language === 'en') await chooseLanguage(page, 'en');
+      await exact(page, language === 'nl' ? 'Medewerkers' : 'Staff').click();
+      await page.getByRole('button', { name: 'Ada Admin' }).click();
+      const pad = page.getByRole('group', { name: language === 'nl' ? 'Cijfers van de pincode' : 'PIN digits' });
+      for (const digit of '864205') await pad.getByRole('button', { name: digit, exact: true }).click();
+      await exact(page, language === 'nl' ? 'Ontgrendelen' : 'Unlock').click();
+      await exact(page, holdsTab).click();
+
+      const field = page.getByRole('group', { name: untilLabel, exact: true });
+      await field.waitFor();
+      const segments = field.locator('input');
+      expect(await segments.evaluateAll((inputs) => inputs.map((input) => input.getAttribute('aria-label')))).toEqual(
+        names,
+      );
+      expect(await segments.evaluateAll((inputs) => inputs.map((input) => input.getAttribute('placeholder')))).toEqual(
+        hints,
+      );
+      expect(await field.locator('.separator').allInnerTexts()).toEqual([separator, separator]);
+      await fillDateField(page, untilLabel, '2027-03-31');
+      expect(await segments.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual([
+        '31',
+        '03',
+        '2027',
+      ]);
+      // No native picker anywhere: its format would be the browser's (en-US), with AM/PM.
+      expect(await page.locator('input[type=date], input[type=datetime-local], input[type=time]').count()).toBe(0);
+      expect(await page.locator('body').innerText()).not.toMatch(/\b(AM|PM)\b/);
+      await screenshot(page, `staff-portrait-${language}-date-field`);
+      await expectNoOverlap(page);
+    },
+    60_000,
+  );
 });
