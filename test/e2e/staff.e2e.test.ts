@@ -136,8 +136,10 @@ describe('the reception desk in Chromium', () => {
     ]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     expect(csv).toMatch(
-      /^\uFEFFVoornaam,Achternaam,Bedrijf,Kenteken,Aangemeld\r\nPiet,de Boer,ACME,,\d{4}-\d\d-\d\d \d\d:\d\d\r\n$/,
+      /^\uFEFFVoornaam;Achternaam;Bedrijf;Kenteken;Aangemeld\r\nPiet;de Boer;ACME;;\d\d-\d\d-\d{4} \d\d:\d\d\r\n$/,
     );
+    expect(download.suggestedFilename()).toMatch(/^evacuatielijst-\d{4}-\d\d-\d\d-\d{4}\.csv$/);
+    await desk.getByText(/^\d+ aanwezig · Opgesteld op \d{1,2} [a-z]{3,4}\.? \d{4} om \d\d:\d\d$/).waitFor();
 
     await desk.evaluate(() => {
       window.print = () => document.body.setAttribute('data-printed', 'yes');
@@ -199,7 +201,9 @@ describe('the reception desk in Chromium', () => {
     await unlock(desk, 'Rosa Receptie', RECEPTION_PIN);
     await desk.getByRole('heading', { name: /^Bezoekers vandaag/ }).waitFor();
     await desk.clock.fastForward(119_000);
-    expect(await desk.getByRole('button', { name: 'Vergrendelen' }).count()).toBe(1);
+    // Warned, still unlocked (the view behind the warning is inert, so not a button for a finger).
+    await desk.getByTestId('idle-warning').waitFor();
+    expect(await desk.locator('.staff-view button.lock').count()).toBe(1);
     await desk.clock.fastForward(2_000);
     await desk.getByRole('button', { name: 'Medewerkers' }).waitFor();
     await expect.poll(auditActions).toContain('staff.locked');
