@@ -227,8 +227,8 @@ describe('a visitor at the kiosk, in browser mode', () => {
           return response.json();
         };
         return [
-          await post({ firstName: '<img src=x onerror=alert(1)>', lastName: 'X', noticeVersion: '1-6m-28d' }),
-          await post({ firstName: 'Anna', lastName: 'X'.repeat(10_000), noticeVersion: '1-6m-28d' }),
+          await post({ firstName: '<img src=x onerror=alert(1)>', lastName: 'X', noticeVersion: '2-6m-28d' }),
+          await post({ firstName: 'Anna', lastName: 'X'.repeat(10_000), noticeVersion: '2-6m-28d' }),
           await post({ firstName: 'Anna', lastName: 'Jansen', noticeVersion: '0-outdated' }),
         ];
       },
@@ -360,7 +360,7 @@ describe('browser mode refuses foreign callers', () => {
       req.end(options.body);
     });
   }
-  const signIn = JSON.stringify({ firstName: 'Mallory', lastName: 'Evil', noticeVersion: '1-6m-28d' });
+  const signIn = JSON.stringify({ firstName: 'Mallory', lastName: 'Evil', noticeVersion: '2-6m-28d' });
 
   it('a request without the token, with a wrong token, a foreign Origin or a foreign Host changes nothing', async () => {
     running = await startKiosk();
