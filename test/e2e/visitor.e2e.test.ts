@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type KioskConfig } from '../../shared/config';
 import { contrastRatio } from './contrast';
-import { launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 import { fillDateField } from './date-field';
 import { expectNoOverlap } from './overlap';
 
@@ -237,6 +237,7 @@ describe('the visitor screens', () => {
     expect(await page.getByLabel('I came by car').isChecked()).toBe(true);
     expect(await page.getByLabel('Licence plate').inputValue()).toBe('12abc3');
     await screenshot(page, 'visitor-landscape-en-08-language-switched');
+    await expectAccessible(page);
 
     await exact(page, 'Back').click();
     await exact(page, 'Sign out').click();
@@ -290,6 +291,7 @@ describe('the idle warning', () => {
         expect(await warning.getByRole('heading').innerText()).toBe(text.moreTime);
         await screenshot(page, `visitor-${orientation}-${language}-09-idle-warning`);
         await expectNoOverlap(page);
+        await expectAccessible(page);
         await warning.getByRole('button', { name: text.keep }).click();
         await warning.waitFor({ state: 'detached' });
         expect(await page.getByLabel(text.first).inputValue()).toBe('Zoë');
@@ -381,6 +383,7 @@ describe('date inputs whose format the app controls', () => {
       expect(await page.locator('body').innerText()).not.toMatch(/\b(AM|PM)\b/);
       await screenshot(page, `staff-portrait-${language}-date-field`);
       await expectNoOverlap(page);
+      await expectAccessible(page);
     },
     60_000,
   );
