@@ -7,6 +7,13 @@ import { translate, type Language } from '../shared/messages';
 // year (and hour, minute: 24-hour) are separate number fields in the screen's language; the value
 // is what a native date or datetime-local input would give, so forms keep their parsing.
 
+/**
+ * The value of a field with half a date or an impossible one (31-02): not '' (that is "no date", and
+ * an optional end date left empty means "until released"), and no ISO date either, so a form that
+ * parses it gets an invalid date and refuses, instead of quietly dropping what was typed.
+ */
+export const INCOMPLETE_DATE = 'incomplete';
+
 interface Segment {
   part: keyof DateParts;
   length: number;
@@ -75,7 +82,7 @@ export function DateTimeField({ label, value, onChange, language, withTime = fal
     const digits = typed.replace(/\D/g, '').slice(0, segment.length);
     const next = { ...parts, [segment.part]: digits };
     setParts(next);
-    const nextIso = isoFromDateParts(next, withTime) ?? '';
+    const nextIso = isoFromDateParts(next, withTime) ?? INCOMPLETE_DATE;
     setReported(nextIso);
     if (nextIso !== value) onChange(nextIso);
     if (digits.length === segment.length) inputs.current[index + 1]?.focus();

@@ -54,6 +54,7 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
 
     // "Until 31 March" keeps the footage through that whole day in the kiosk's zone, as on the holds tab.
     const endsAt = until ? endOfLocalDate(until, timeZone) : null;
+    if (Number.isNaN(endsAt)) return setErrors({ endsAt: 'date.incomplete' }); // half a date is no "until released"
     const result = await client.invoke('holds.placeOnFootage', { camera, from: start, to: end, reason, endsAt });
     if (!result.ok) {
       const { key, fields } = result.error;

@@ -29,6 +29,7 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
     event.preventDefault();
     // "Until 31 March" keeps the visit through that whole day in the kiosk's zone.
     const endsAt = until ? endOfLocalDate(until, timeZone) : null;
+    if (Number.isNaN(endsAt)) return setErrors({ endsAt: 'date.incomplete' }); // half a date is no "until released"
     const result = await client.invoke('holds.placeOnVisit', { visitId: Number(visit) || 0, reason, endsAt });
     if (!result.ok)
       return setErrors({ ...result.error.fields, form: result.error.fields ? undefined : result.error.key });

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type KioskConfig } from '../../shared/config';
 import { contrastRatio } from './contrast';
 import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { visitor } from '../helpers/kiosk';
 import { fillDateField } from './date-field';
 import { expectNoOverlap } from './overlap';
 
@@ -378,6 +379,32 @@ describe('date inputs whose format the app controls', () => {
         '03',
         '2027',
       ]);
+      // Typed in one go, as on a number pad: each full segment moves on to the next.
+      for (const input of await segments.all()) await input.fill('');
+      await field.locator('input.segment-day').click();
+      await page.keyboard.type('01042027');
+      expect(await segments.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual([
+        '01',
+        '04',
+        '2027',
+      ]);
+      // Half a date is said to be half, not silently dropped.
+      await field.locator('input.segment-year').fill('20');
+      await page.keyboard.press('Tab');
+      await field.getByRole('alert').waitFor();
+      // and a hold is not placed "until released" because half its end date was dropped.
+      await running.kiosk.handle('kiosk', 'visits.signIn', visitor());
+      await page.getByLabel(language === 'nl' ? 'Bezoeknummer' : 'Visit number').fill('1');
+      await page.getByLabel(language === 'nl' ? 'Reden (verplicht)' : 'Reason (required)').fill('Politieverzoek');
+      await exact(page, language === 'nl' ? 'Vastleggen' : 'Place hold').click();
+      await fillDateField(page, untilLabel, '2027-03-31');
+      await exact(page, language === 'nl' ? 'Vastleggen' : 'Place hold').click();
+      await page.getByRole('row', { name: /Politieverzoek/ }).waitFor();
+      expect((await running.kiosk.holds.listActive()).map((hold) => hold.endsAt)).toEqual([
+        Date.parse('2027-03-31T22:00:00Z'),
+      ]);
+      await fillDateField(page, untilLabel, '2027-04-01');
+      await field.locator('input.segment-year').fill('20');
       // No native picker anywhere: its format would be the browser's (en-US), with AM/PM.
       expect(await page.locator('input[type=date], input[type=datetime-local], input[type=time]').count()).toBe(0);
       expect(await page.locator('body').innerText()).not.toMatch(/\b(AM|PM)\b/);
