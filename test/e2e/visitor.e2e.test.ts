@@ -151,6 +151,7 @@ describe('the visitor screens', () => {
     const staff = await exact(page, 'Medewerkers').boundingBox();
     expect(signOut && staff).toBeTruthy();
     // Below the visitor's buttons, not beside or on them.
+    await expectNoOverlap(page);
     expect(staff!.y).toBeGreaterThanOrEqual(signOut!.y + signOut!.height);
   });
 
