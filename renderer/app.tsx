@@ -7,7 +7,9 @@ import type { ApiError } from '../shared/result';
 import type { ScannedCode } from '../shared/validation/scanned-code';
 import type { ApiClient } from './api/client';
 import { uiText } from './i18n';
+import { IDLE_WARNING_SECONDS, IdleWarning } from './idle-warning';
 import { invitationText } from './invitation-texts';
+import { LanguageSwitch } from './language-switch';
 import { useIdleTimeout } from './use-idle-timeout';
 import { useScannedCode } from './use-scanned-code';
 import { BadgeSheet } from './screens/badge-sheet';
@@ -40,9 +42,26 @@ type Screen =
   | { name: 'staff'; session: StaffSessionInfo };
 
 const DEFAULT_LANGUAGE: Language = 'nl';
-const CONFIRMATION_SECONDS = 30;
+// The sign-out code and first name leave the screen after this, or at "Done", whichever comes first.
+const CONFIRMATION_SECONDS = 15;
 const MESSAGE_SECONDS = 10;
 const NOTICE_RETRY_MS = 5_000;
+// The notice is long: a slow reader gets at least five minutes without a touch before it resets.
+const NOTICE_IDLE_MIN_SECONDS = 300;
+// Screens the visitor works on; message screens return to the start by their own countdown.
+const IDLE_SCREENS: ReadonlySet<Screen['name']> = new Set([
+  'welcome',
+  'notice',
+  'signIn',
+  'signOut',
+  'staffUnlock',
+  'invitationCode',
+  'invitationDetails',
+  'invitationNotice',
+  'hostPicker',
+]);
+// Screens with their own way to choose the language (welcome) or none (staff, a sign-in under way).
+const WITHOUT_LANGUAGE_SWITCH: ReadonlySet<Screen['name']> = new Set(['welcome', 'staffUnlock', 'staff', 'busy']);
 
 export function App({ client }: { client: ApiClient }) {
   const [facts, setFacts] = useState<NoticeFacts | null>(null);
@@ -81,6 +100,13 @@ export function App({ client }: { client: ApiClient }) {
   const reset = useCallback(() => {
     setScreen({ name: 'welcome' });
     setLanguage(DEFAULT_LANGUAGE);
+    setVisitorKey((key) => key + 1);
+    setHost(null);
+  }, []);
+
+  // "Back" starts over for the same visitor: what was typed goes, the chosen language stays.
+  const backToStart = useCallback(() => {
+    setScreen({ name: 'welcome' });
     setVisitorKey((key) => key + 1);
     setHost(null);
   }, []);
@@ -131,7 +157,13 @@ export function App({ client }: { client: ApiClient }) {
   // The welcome screen in its default language is the resting state; anything else times out.
   const atRest = screen.name === 'welcome' && language === DEFAULT_LANGUAGE;
   // The staff view keeps its own, longer idle lock.
-  useIdleTimeout(atRest || screen.name === 'staff' || !facts ? null : facts.kioskIdleSeconds, reset);
+  const idleSeconds =
+    atRest || !facts || !IDLE_SCREENS.has(screen.name)
+      ? null
+      : screen.name === 'notice' || screen.name === 'invitationNotice'
+        ? Math.max(facts.kioskIdleSeconds, NOTICE_IDLE_MIN_SECONDS)
+        : facts.kioskIdleSeconds;
+  const idle = useIdleTimeout(idleSeconds, reset, IDLE_WARNING_SECONDS);
 
   if (unavailable || !facts) {
     return (
@@ -147,144 +179,153 @@ export function App({ client }: { client: ApiClient }) {
   }
 
   return (
-    <main className="kiosk" key={visitorKey}>
-      {screen.name === 'welcome' && (
-        <WelcomeScreen
-          text={text}
-          language={language}
-          onLanguage={setLanguage}
-          onSignIn={() => setScreen(viaHostPicker({ name: 'notice' }))}
-          onSignOut={() => setScreen({ name: 'signOut' })}
-          onInvitation={() => setScreen({ name: 'invitationCode' })}
-          onStaff={() => setScreen({ name: 'staffUnlock' })}
-        />
-      )}
-      {screen.name === 'invitationCode' && (
-        <InvitationCodeScreen
-          text={text}
-          invitation={invitation}
-          language={language}
-          client={client}
-          onFound={(code, details) => setScreen({ name: 'invitationDetails', code, details })}
-          onBack={reset}
-        />
-      )}
-      {screen.name === 'invitationDetails' && (
-        <InvitationDetailsScreen
-          text={text}
-          invitation={invitation}
-          language={language}
-          details={screen.details}
-          onConfirm={(values) =>
-            setScreen(
-              viaHostPicker({ name: 'invitationNotice', code: screen.code, values }, screen.details.hostName !== null),
-            )
-          }
-          onBack={reset}
-        />
-      )}
-      {screen.name === 'invitationNotice' && (
-        <NoticeScreen
-          text={text}
-          language={language}
-          facts={facts}
-          onAcknowledge={() => void signInByInvitation(screen.code, screen.values)}
-          onDecline={() => setScreen({ name: 'declined' })}
-          onBack={reset}
-        />
-      )}
-      {screen.name === 'hostPicker' && (
-        <HostPickerScreen
-          text={text}
-          invitation={invitation}
-          client={client}
-          onPick={(picked) => {
-            setHost(picked);
-            setScreen(screen.then);
-          }}
-          onBack={reset}
-        />
-      )}
-      {screen.name === 'busy' && <section className="screen message" aria-busy="true" />}
-      {screen.name === 'failed' && (
-        <MessageScreen text={text} title={invitation.failedTitle} returnAfter={MESSAGE_SECONDS} onDone={reset}>
-          <p className="lead" role="alert">
-            {translate(screen.error.fields?.code ?? screen.error.key, language, screen.error.params)}
-          </p>
-        </MessageScreen>
-      )}
-      {screen.name === 'staffUnlock' && (
-        <StaffUnlockScreen
-          language={language}
-          client={client}
-          onUnlocked={(session) => setScreen({ name: 'staff', session })}
-          onCancel={reset}
-        />
-      )}
-      {screen.name === 'staff' && (
-        <StaffView session={screen.session} language={language} client={client} facts={facts} onLocked={reset} />
-      )}
-      {screen.name === 'notice' && (
-        <NoticeScreen
-          text={text}
-          language={language}
-          facts={facts}
-          onAcknowledge={() => setScreen({ name: 'signIn' })}
-          onDecline={() => setScreen({ name: 'declined' })}
-          onBack={reset}
-        />
-      )}
-      {screen.name === 'declined' && (
-        <MessageScreen text={text} title={text.declinedTitle} returnAfter={MESSAGE_SECONDS} onDone={reset}>
-          <p className="lead">{text.declinedText}</p>
-        </MessageScreen>
-      )}
-      {screen.name === 'signIn' && (
-        <SignInFormScreen
-          text={text}
-          language={language}
-          client={client}
-          facts={facts}
-          onSignedIn={signedIn}
-          onBack={reset}
-        />
-      )}
-      {screen.name === 'signedIn' && (
-        <MessageScreen
-          text={text}
-          title={text.confirmationTitle(screen.receipt.firstName)}
-          returnAfter={CONFIRMATION_SECONDS}
-          onDone={reset}
-          className="confirmation"
-        >
-          <p className="code-label">{text.yourCode}</p>
-          <p
-            className="sign-out-code"
-            data-testid="sign-out-code"
-            aria-label={[...screen.receipt.signOutCode].join(' ')}
+    <>
+      <main className="kiosk" key={visitorKey} inert={idle.warningSecondsLeft !== null}>
+        {!WITHOUT_LANGUAGE_SWITCH.has(screen.name) && <LanguageSwitch language={language} onLanguage={setLanguage} />}
+        {screen.name === 'welcome' && (
+          <WelcomeScreen
+            text={text}
+            language={language}
+            onLanguage={setLanguage}
+            onSignIn={() => setScreen(viaHostPicker({ name: 'notice' }))}
+            onSignOut={() => setScreen({ name: 'signOut' })}
+            onInvitation={() => setScreen({ name: 'invitationCode' })}
+            onStaff={() => setScreen({ name: 'staffUnlock' })}
+          />
+        )}
+        {screen.name === 'invitationCode' && (
+          <InvitationCodeScreen
+            text={text}
+            invitation={invitation}
+            language={language}
+            client={client}
+            onFound={(code, details) => setScreen({ name: 'invitationDetails', code, details })}
+            onBack={backToStart}
+          />
+        )}
+        {screen.name === 'invitationDetails' && (
+          <InvitationDetailsScreen
+            text={text}
+            invitation={invitation}
+            language={language}
+            details={screen.details}
+            onConfirm={(values) =>
+              setScreen(
+                viaHostPicker(
+                  { name: 'invitationNotice', code: screen.code, values },
+                  screen.details.hostName !== null,
+                ),
+              )
+            }
+            onBack={backToStart}
+          />
+        )}
+        {screen.name === 'invitationNotice' && (
+          <NoticeScreen
+            text={text}
+            language={language}
+            facts={facts}
+            onAcknowledge={() => void signInByInvitation(screen.code, screen.values)}
+            onDecline={() => setScreen({ name: 'declined' })}
+            onBack={backToStart}
+          />
+        )}
+        {screen.name === 'hostPicker' && (
+          <HostPickerScreen
+            text={text}
+            invitation={invitation}
+            client={client}
+            onPick={(picked) => {
+              setHost(picked);
+              setScreen(screen.then);
+            }}
+            onBack={backToStart}
+          />
+        )}
+        {screen.name === 'busy' && <section className="screen message" aria-busy="true" />}
+        {screen.name === 'failed' && (
+          <MessageScreen text={text} title={invitation.failedTitle} returnAfter={MESSAGE_SECONDS} onDone={reset}>
+            <p className="lead" role="alert">
+              {translate(screen.error.fields?.code ?? screen.error.key, language, screen.error.params)}
+            </p>
+          </MessageScreen>
+        )}
+        {screen.name === 'staffUnlock' && (
+          <StaffUnlockScreen
+            language={language}
+            client={client}
+            onUnlocked={(session) => setScreen({ name: 'staff', session })}
+            onCancel={reset}
+          />
+        )}
+        {screen.name === 'staff' && (
+          <StaffView session={screen.session} language={language} client={client} facts={facts} onLocked={reset} />
+        )}
+        {screen.name === 'notice' && (
+          <NoticeScreen
+            text={text}
+            language={language}
+            facts={facts}
+            onAcknowledge={() => setScreen({ name: 'signIn' })}
+            onDecline={() => setScreen({ name: 'declined' })}
+            onBack={backToStart}
+          />
+        )}
+        {screen.name === 'declined' && (
+          <MessageScreen text={text} title={text.declinedTitle} returnAfter={MESSAGE_SECONDS} onDone={reset}>
+            <p className="lead">{text.declinedText}</p>
+          </MessageScreen>
+        )}
+        {screen.name === 'signIn' && (
+          <SignInFormScreen
+            text={text}
+            language={language}
+            client={client}
+            facts={facts}
+            onSignedIn={signedIn}
+            onBack={backToStart}
+          />
+        )}
+        {screen.name === 'signedIn' && (
+          <MessageScreen
+            text={text}
+            title={text.confirmationTitle(screen.receipt.firstName)}
+            returnAfter={CONFIRMATION_SECONDS}
+            onDone={reset}
+            className="confirmation"
           >
-            {screen.receipt.signOutCode}
-          </p>
-          <p className="lead">{text.codeHint}</p>
-        </MessageScreen>
+            <p className="code-label">{text.yourCode}</p>
+            <p
+              className="sign-out-code"
+              data-testid="sign-out-code"
+              aria-label={[...screen.receipt.signOutCode].join(' ')}
+            >
+              {screen.receipt.signOutCode}
+            </p>
+            <p className="lead">{text.codeHint}</p>
+          </MessageScreen>
+        )}
+        {screen.name === 'signedIn' && (
+          <BadgeSheet client={client} signOutCode={screen.receipt.signOutCode} language={language} text={invitation} />
+        )}
+        {screen.name === 'signOut' && (
+          <SignOutFormScreen
+            text={text}
+            language={language}
+            client={client}
+            onSignedOut={() => setScreen({ name: 'signedOut' })}
+            onBack={backToStart}
+          />
+        )}
+        {screen.name === 'signedOut' && (
+          <MessageScreen text={text} title={text.goodbyeTitle} returnAfter={MESSAGE_SECONDS} onDone={reset}>
+            <p className="lead">{text.goodbyeText}</p>
+          </MessageScreen>
+        )}
+      </main>
+      {idle.warningSecondsLeft !== null && (
+        <IdleWarning text={text} secondsLeft={idle.warningSecondsLeft} onKeep={idle.keep} />
       )}
-      {screen.name === 'signedIn' && (
-        <BadgeSheet client={client} signOutCode={screen.receipt.signOutCode} language={language} text={invitation} />
-      )}
-      {screen.name === 'signOut' && (
-        <SignOutFormScreen
-          text={text}
-          language={language}
-          client={client}
-          onSignedOut={() => setScreen({ name: 'signedOut' })}
-          onBack={reset}
-        />
-      )}
-      {screen.name === 'signedOut' && (
-        <MessageScreen text={text} title={text.goodbyeTitle} returnAfter={MESSAGE_SECONDS} onDone={reset}>
-          <p className="lead">{text.goodbyeText}</p>
-        </MessageScreen>
-      )}
-    </main>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import type { Language } from '../shared/messages';
 const nl = {
   languageName: 'Nederlands',
   welcomeTitle: 'Welkom',
-  welcomeLead: 'Meld u hier aan als bezoeker, en weer af als u vertrekt.',
+  welcomeLead: 'Bezoekers: meld u hier aan als u binnenkomt, en weer af als u vertrekt.',
   chooseLanguage: 'Kies uw taal',
   signIn: 'Aanmelden',
   signOut: 'Afmelden',
@@ -28,7 +28,8 @@ const nl = {
   signingIn: 'Bezig…',
   confirmationTitle: (name: string) => `Welkom, ${name}!`,
   yourCode: 'Uw afmeldcode',
-  codeHint: 'Noteer of fotografeer deze code. Bij vertrek kiest u ‘Afmelden’ op dit scherm en typt u de code.',
+  codeHint:
+    'Schrijf deze code op of maak er een foto van. Bij vertrek kiest u ‘Afmelden’ op dit scherm en typt u de code in.',
   signOutTitle: 'Afmelden',
   codeLabel: 'Uw afmeldcode (6 tekens)',
   submitSignOut: 'Afmelden',
@@ -39,6 +40,11 @@ const nl = {
   unavailableText: 'Meld u bij de receptie.',
   openFromLink: 'Open deze pagina via de link die de kiosk bij het starten toont.',
   required: 'verplicht',
+  moreTimeTitle: 'Heeft u meer tijd nodig?',
+  moreTimeKeep: 'Ja, ik wil verder',
+  resettingIn: (seconds: number) =>
+    `Zonder reactie gaat dit scherm over ${seconds} seconden terug naar het begin; wat u hebt ingevuld wordt dan gewist.`,
+  lockingIn: (seconds: number) => `Zonder reactie wordt de medewerkersweergave over ${seconds} seconden vergrendeld.`,
 };
 
 export type UiText = typeof nl;
@@ -46,18 +52,18 @@ export type UiText = typeof nl;
 const en: UiText = {
   languageName: 'English',
   welcomeTitle: 'Welcome',
-  welcomeLead: 'Sign in here as a visitor, and sign out again when you leave.',
+  welcomeLead: 'Visitors: please sign in here when you arrive, and sign out when you leave.',
   chooseLanguage: 'Choose your language',
   signIn: 'Sign in',
   signOut: 'Sign out',
   noticeTitle: 'Privacy notice for visitors',
-  noticeLead: 'Please read first how we handle your data.',
+  noticeLead: 'Please read how we handle your personal information first.',
   acknowledge: 'I have read this',
-  decline: 'I prefer not to give these data',
+  decline: 'I would rather not give this information',
   back: 'Back',
   declinedTitle: 'Please speak to the receptionist',
   declinedText:
-    'Without these data we cannot let you in. The receptionist will gladly help you. Nothing has been stored.',
+    'Without this information we cannot let you in. The receptionist will be happy to help. Nothing has been stored.',
   done: 'Done',
   formTitle: 'Your details',
   firstName: 'First name',
@@ -72,17 +78,22 @@ const en: UiText = {
   confirmationTitle: (name: string) => `Welcome, ${name}!`,
   yourCode: 'Your sign-out code',
   codeHint:
-    'Write down or take a photo of this code. When you leave, choose ‘Sign out’ on this screen and type the code.',
+    'Write this code down or take a photo of it. When you leave, choose ‘Sign out’ on this screen and enter the code.',
   signOutTitle: 'Sign out',
   codeLabel: 'Your sign-out code (6 characters)',
   submitSignOut: 'Sign out',
   goodbyeTitle: 'Goodbye!',
   goodbyeText: 'You have signed out. Thank you for your visit.',
-  returningSoon: (seconds: number) => `This screen returns to the start in ${seconds} seconds.`,
+  returningSoon: (seconds: number) => `This screen will go back to the start in ${seconds} seconds.`,
   unavailableTitle: 'The kiosk is not available',
   unavailableText: 'Please speak to the receptionist.',
-  openFromLink: 'Open this page through the link the kiosk prints when it starts.',
+  openFromLink: 'Open this page with the link the kiosk shows when it starts.',
   required: 'required',
+  moreTimeTitle: 'Do you need more time?',
+  moreTimeKeep: 'Yes, I need more time',
+  resettingIn: (seconds: number) =>
+    `If nothing happens, this screen goes back to the start in ${seconds} seconds and what you entered is cleared.`,
+  lockingIn: (seconds: number) => `If nothing happens, the staff view locks in ${seconds} seconds.`,
 };
 
 export const uiText: Record<Language, UiText> = { nl, en };

@@ -1,25 +1,68 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
 
-/** Calls `onIdle` after `seconds` without a touch, click or key press. Inactive when `seconds` is null. */
-export function useIdleTimeout(seconds: number | null, onIdle: () => void): void {
+export interface IdleState {
+  /** Seconds until `onIdle` while the warning shows; null when there is no warning. */
+  warningSecondsLeft: number | null;
+  /** Starts the idle time again, as a touch would (for the warning's "keep" button). */
+  keep: () => void;
+}
+
+/**
+ * Calls `onIdle` after `seconds` without a touch, click or key press; inactive when `seconds` is
+ * null. With `warnSeconds`, the last `warnSeconds` before that are announced (a countdown), so
+ * someone still reading or typing can keep what is on the screen.
+ */
+export function useIdleTimeout(seconds: number | null, onIdle: () => void, warnSeconds = 0): IdleState {
   const latestOnIdle = useRef(onIdle);
+  const restartRef = useRef<() => void>(() => undefined);
+  const [warningSecondsLeft, setWarningSecondsLeft] = useState<number | null>(null);
   useEffect(() => {
     latestOnIdle.current = onIdle;
   }, [onIdle]);
 
   useEffect(() => {
     if (seconds === null) return;
-    let timer = window.setTimeout(() => latestOnIdle.current(), seconds * 1000);
-    const restart = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => latestOnIdle.current(), seconds * 1000);
+    let idleTimer: number | undefined;
+    let warningTimer: number | undefined;
+    let countdown: number | undefined;
+    let deadline = 0;
+    const stop = () => {
+      window.clearTimeout(idleTimer);
+      window.clearTimeout(warningTimer);
+      window.clearInterval(countdown);
     };
+    const showLeft = () => setWarningSecondsLeft(Math.max(0, Math.ceil((deadline - Date.now()) / 1000)));
+    const restart = () => {
+      stop();
+      setWarningSecondsLeft(null);
+      deadline = Date.now() + seconds * 1000;
+      idleTimer = window.setTimeout(() => {
+        stop();
+        setWarningSecondsLeft(null);
+        latestOnIdle.current();
+      }, seconds * 1000);
+      if (warnSeconds > 0) {
+        warningTimer = window.setTimeout(
+          () => {
+            showLeft();
+            countdown = window.setInterval(showLeft, 1000);
+          },
+          Math.max(0, seconds - warnSeconds) * 1000,
+        );
+      }
+    };
+    restartRef.current = restart;
+    restart();
     for (const event of ACTIVITY_EVENTS) window.addEventListener(event, restart, { capture: true, passive: true });
     return () => {
-      window.clearTimeout(timer);
+      stop();
+      restartRef.current = () => undefined;
       for (const event of ACTIVITY_EVENTS) window.removeEventListener(event, restart, { capture: true });
     };
-  }, [seconds]);
+  }, [seconds, warnSeconds]);
+
+  const keep = useCallback(() => restartRef.current(), []);
+  return { warningSecondsLeft: seconds === null ? null : warningSecondsLeft, keep };
 }

@@ -1,6 +1,6 @@
 import type { HealthProblem } from './api/health';
 import type { Language } from './messages';
-import { formatLocalDateTime } from './time';
+import { formatDateTime } from './date-format';
 
 // Each alarm in Dutch and English: what is wrong, and what to do and who may do it. The staff
 // banner, the CLI and the alarm mail all say it the same way. Only keys, counts and times go in.
@@ -63,7 +63,7 @@ export interface ProblemText {
 }
 
 export function describeProblem(problem: HealthProblem, language: Language, zone: string): ProblemText {
-  const since = formatLocalDateTime(problem.since, zone);
+  const since = formatDateTime(problem.since, zone, language);
   const nl = language === 'nl';
   const job = (name: string) => jobNames[language][name] ?? name;
   const reason = (key: string) => reasons[language][key] ?? key;

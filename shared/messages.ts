@@ -20,6 +20,18 @@ export const errorMessages = {
     nl: 'Dit lijkt geen kenteken: gebruik 2 tot 12 letters en cijfers.',
     en: 'This does not look like a licence plate: use 2 to 12 letters and digits.',
   },
+  'plate.required': {
+    nl: 'Vul uw kenteken in, of zet het vinkje bij ‘Ik ben met de auto’ uit.',
+    en: 'Please enter your licence plate, or untick ‘I came by car’.',
+  },
+  'date.incomplete': {
+    nl: 'Vul een bestaande datum in: dag, maand en jaar (jjjj).',
+    en: 'Enter a real date: day, month and year (yyyy).',
+  },
+  'dateTime.incomplete': {
+    nl: 'Vul een bestaande datum en tijd in: dag, maand, jaar (jjjj), uur en minuten (24-uursklok).',
+    en: 'Enter a real date and time: day, month, year (yyyy), hour and minutes (24-hour clock).',
+  },
   'code.invalid': {
     nl: 'Een afmeldcode bestaat uit 6 letters en cijfers.',
     en: 'A sign-out code has 6 letters and digits.',

@@ -72,7 +72,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       {
         heading: 'Welke gegevens',
         paragraphs: [
-          'Uw voornaam, achternaam, bedrijfsnaam en, als u met de auto komt, uw kenteken. In en rond het gebouw hangen camera’s: wij maken camerabeelden.',
+          'Uw voornaam, achternaam, bedrijfsnaam en, als u met de auto komt, uw kenteken. In en rond het gebouw hangen camera’s die beelden opnemen.',
           `Bent u uitgenodigd, dan heeft uw gastheer of gastvrouw deze gegevens vooraf aan de receptie gegeven, met de datum van uw bezoek${facts.hostNotice ? ' en wie u bezoekt' : ''}. Wij bewaren geen e-mailadres van u.`,
           ...(facts.hostNotice
             ? [
@@ -83,9 +83,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       },
       {
         heading: 'Waarom',
-        paragraphs: [
-          'Voor de interne controle en de beveiliging van het gebouw: wij willen weten wie er binnen is, ook bij een ontruiming.',
-        ],
+        paragraphs: ['Voor de beveiliging van het gebouw en om te weten wie er binnen is, ook bij een ontruiming.'],
       },
       {
         heading: 'Grondslag',
@@ -124,13 +122,15 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
   return [
     {
       heading: 'Who is responsible',
-      paragraphs: [`${organisation} is the controller of your data. Questions? Write to ${contact}.`],
+      paragraphs: [
+        `${organisation} is responsible for your personal information (the data controller). Questions? Email ${contact}.`,
+      ],
     },
     {
-      heading: 'Which data',
+      heading: 'What information',
       paragraphs: [
-        'Your first name, last name, company and, if you came by car, your licence plate. Cameras in and around the building record images.',
-        `If you were invited, your host gave these data to reception in advance, with the date of your visit${facts.hostNotice ? ' and whom you visit' : ''}. We do not keep your e-mail address.`,
+        'Your first name, last name, company and, if you came by car, your licence plate. Cameras in and around the building record video.',
+        `If you were invited, your host gave this information to reception in advance, with the date of your visit${facts.hostNotice ? ' and whom you visit' : ''}. We do not keep your e-mail address.`,
         ...(facts.hostNotice
           ? [
               'If you choose whom you visit when you sign in, that person gets an e-mail with your first name and company, and your visit records whom you visited.',
@@ -140,9 +140,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
     },
     {
       heading: 'Why',
-      paragraphs: [
-        'For internal control and the security of the building: we need to know who is inside, also during an evacuation.',
-      ],
+      paragraphs: ['For the security of the building and to know who is inside, including during an evacuation.'],
     },
     {
       heading: 'Legal basis',
@@ -153,13 +151,13 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
     {
       heading: 'Who has access',
       paragraphs: [
-        `Only employees of ${organisation} who need the data for their work. The suppliers of our systems may also process your data; ask ${contact} for details.`,
+        `Only employees of ${organisation} who need this information for their work. The suppliers of our systems may also process it; ask ${contact} for details.`,
       ],
     },
     {
       heading: 'How long',
       paragraphs: [
-        `We keep your contact details for at most ${visitPeriod} after your visit, and camera images for at most ${footagePeriod} after they were recorded.`,
+        `We keep your contact details for at most ${visitPeriod} after your visit, and camera recordings for at most ${footagePeriod} after they were made.`,
         'Longer only where a legal obligation requires us to keep your data longer, or where keeping it longer is really necessary for carrying out our activities (for example after an incident in the building). We then record which of the two applies and why, and regularly review whether it is still needed.',
         `If you do not come on the day of your invitation, we erase the data given in advance ${invitationPeriod.en} after that day.`,
       ],
@@ -167,13 +165,13 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
     {
       heading: 'Needed to enter',
       paragraphs: [
-        'Without these data we cannot let you into the building. If you prefer not to give them, please speak to the receptionist.',
+        'Without this information we cannot let you into the building. If you would rather not give it, please speak to the receptionist.',
       ],
     },
     {
       heading: 'Your rights',
       paragraphs: [
-        `You can ask us for access to, correction or erasure of your data, and you can object to the processing: write to ${contact}. You can also lodge a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).`,
+        `You can ask to see, correct or erase your personal information, and you can object to how we use it: email ${contact}. You can also lodge a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).`,
       ],
     },
   ];

@@ -2,7 +2,8 @@ import type { NoticeFacts } from './api/types';
 import type { PrivacyVisit } from './api/privacy';
 import type { Language } from './messages';
 import { noticeSections } from './notice';
-import { formatLocalDateTime } from './time';
+import { formatDateLong, formatDateTime } from './date-format';
+import { formatLocalDate } from './time';
 
 const LABELS = {
   nl: {
@@ -66,8 +67,8 @@ export function renderAccessExport(
 ): { html: string; json: string; htmlFileName: string; jsonFileName: string } {
   const label = LABELS[language];
   const zone = facts.timeZone;
-  const when = (at: number | null) => (at === null ? label.stillOnSite : formatLocalDateTime(at, zone));
-  const date = formatLocalDateTime(generatedAt, zone).slice(0, 10);
+  const when = (at: number | null) => (at === null ? label.stillOnSite : formatDateTime(at, zone, language));
+  const date = formatLocalDate(generatedAt, zone);
   const sections = noticeSections(facts, language);
   const rows = visits
     .map(
@@ -91,7 +92,7 @@ export function renderAccessExport(
 </head>
 <body>
 <h1>${escapeHtml(label.title)}</h1>
-<p>${escapeHtml(label.lead(facts.organisationName, date))}</p>
+<p>${escapeHtml(label.lead(facts.organisationName, formatDateLong(generatedAt, zone, language)))}</p>
 <h2>${escapeHtml(label.visits)}</h2>
 <table>
 <thead><tr><th>${label.firstName}</th><th>${label.lastName}</th><th>${label.company}</th><th>${label.plate}</th><th>${label.signedIn}</th><th>${label.signedOut}</th><th>${label.restricted}</th></tr></thead>

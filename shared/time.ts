@@ -20,10 +20,7 @@ export function localDayBounds(epochMs: number, zone: string): { start: number; 
   return { start: day.toMillis(), end: day.plus({ days: 1 }).toMillis() };
 }
 
-export function formatLocalTime(epochMs: number, zone: string): string {
-  return DateTime.fromMillis(epochMs, { zone }).toFormat('HH:mm');
-}
-
+/** The local calendar date as ISO (2026-11-26), as the API carries it; people read shared/date-format.ts. */
 export function formatLocalDate(epochMs: number, zone: string): string {
   return DateTime.fromMillis(epochMs, { zone }).toISODate() ?? '';
 }
@@ -38,8 +35,4 @@ export function automaticSignOutTime(signedInAt: number, timeOfDay: string, zone
   let cutoff = signedIn.set({ hour, minute, second: 0, millisecond: 0 });
   if (cutoff.toMillis() <= signedInAt) cutoff = cutoff.plus({ days: 1 });
   return cutoff.toMillis();
-}
-
-export function formatLocalDateTime(epochMs: number, zone: string): string {
-  return DateTime.fromMillis(epochMs, { zone }).toFormat('yyyy-MM-dd HH:mm');
 }

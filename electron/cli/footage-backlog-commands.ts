@@ -1,12 +1,12 @@
 import type { FootageBacklog } from '../../shared/api/footage-backlog';
-import { formatLocalDateTime } from '../../shared/time';
+import { formatDateTime } from '../../shared/date-format';
 import { formatRun } from './format';
 import { runExitCode } from './run-outcome';
 import { OPERATOR, unwrap, type Context } from './run';
 
 function formatBacklog(backlog: FootageBacklog | null, timeZone: string): string {
   if (!backlog) return 'No footage purge is held back as too large.';
-  const when = (at: number | null) => (at === null ? '' : formatLocalDateTime(at, timeZone));
+  const when = (at: number | null) => (at === null ? '' : formatDateTime(at, timeZone, 'en'));
   return [
     `${backlog.files} of ${backlog.liveFiles} files would be deleted (recorded ${when(backlog.oldestRecording)} to ${when(backlog.newestRecording)}):`,
     ...backlog.cameras.map(

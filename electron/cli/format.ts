@@ -11,7 +11,10 @@ import { translate } from '../../shared/messages';
 import { describeRunReason } from '../../shared/run-reasons';
 import { printable } from '../../shared/printable';
 import type { ApiError } from '../../shared/result';
-import { formatLocalDateTime, formatLocalTime } from '../../shared/time';
+import { formatDateTime, formatIsoDate, formatTime } from '../../shared/date-format';
+
+/** The command line speaks English, and writes dates as British English does. */
+const CLI_LANGUAGE = 'en';
 
 export function formatApiError(error: ApiError): string {
   const fields = Object.entries(error.fields ?? {})
@@ -22,8 +25,8 @@ export function formatApiError(error: ApiError): string {
 
 export function formatToday(today: TodayVisits): string {
   const lines = today.visits.map((visit) => {
-    const signedIn = formatLocalTime(visit.signedInAt, today.timeZone);
-    const signedOut = visit.signedOutAt === null ? 'on site' : formatLocalTime(visit.signedOutAt, today.timeZone);
+    const signedIn = formatTime(visit.signedInAt, today.timeZone);
+    const signedOut = visit.signedOutAt === null ? 'on site' : formatTime(visit.signedOutAt, today.timeZone);
     const name = printable(`${visit.firstName} ${visit.lastName}`);
     return [
       signedIn,
@@ -33,7 +36,7 @@ export function formatToday(today: TodayVisits): string {
       printable(visit.plate ?? ''),
     ].join('  ');
   });
-  const header = `Visitors on ${today.date} (${today.timeZone}): ${today.visits.length}, on site: ${today.onSiteCount}`;
+  const header = `Visitors on ${formatIsoDate(today.date, CLI_LANGUAGE)} (${today.timeZone}): ${today.visits.length}, on site: ${today.onSiteCount}`;
   return [header, ...lines].join('\n');
 }
 
@@ -57,7 +60,7 @@ export function formatAudit(entries: AuditEntry[], timeZone: string): string {
   return entries
     .map((entry) =>
       [
-        formatLocalDateTime(entry.at, timeZone),
+        formatDateTime(entry.at, timeZone, CLI_LANGUAGE),
         printable(entry.actor).padEnd(16),
         printable(entry.action).padEnd(28),
         printable(JSON.stringify(entry.detail)),
@@ -80,8 +83,8 @@ export function formatRun(run: JobRun): string {
 function holdSubject(hold: LegalHold, timeZone: string): string {
   if (hold.kind === 'footage-file') return `footage file ${printable(hold.footagePath ?? '')}`;
   if (hold.kind === 'footage-range') {
-    const from = hold.rangeStart === null ? '?' : formatLocalDateTime(hold.rangeStart, timeZone);
-    const to = hold.rangeEnd === null ? '?' : formatLocalDateTime(hold.rangeEnd, timeZone);
+    const from = hold.rangeStart === null ? '?' : formatDateTime(hold.rangeStart, timeZone, CLI_LANGUAGE);
+    const to = hold.rangeEnd === null ? '?' : formatDateTime(hold.rangeEnd, timeZone, CLI_LANGUAGE);
     return `camera ${printable(hold.camera ?? '')} ${from} to ${to}`;
   }
   return `visit ${hold.visitId}`;
@@ -94,10 +97,10 @@ export function formatHolds(holds: LegalHold[], timeZone: string): string {
       [
         String(hold.id).padStart(4),
         holdSubject(hold, timeZone),
-        `since ${formatLocalDateTime(hold.placedAt, timeZone)}`,
-        hold.endsAt ? `until ${formatLocalDateTime(hold.endsAt, timeZone)}` : 'until released',
+        `since ${formatDateTime(hold.placedAt, timeZone, CLI_LANGUAGE)}`,
+        hold.endsAt ? `until ${formatDateTime(hold.endsAt, timeZone, CLI_LANGUAGE)}` : 'until released',
         `${hold.basis === 'legalObligation' ? 'legal obligation' : 'necessary for our activities'}`,
-        `review by ${formatLocalDateTime(hold.reviewAt, timeZone)}`,
+        `review by ${formatDateTime(hold.reviewAt, timeZone, CLI_LANGUAGE)}`,
         `by ${printable(hold.placedBy)}: ${printable(hold.reason)}`,
       ].join('  '),
     )
@@ -107,13 +110,13 @@ export function formatHolds(holds: LegalHold[], timeZone: string): string {
 export function formatRetentionStatus(status: RetentionStatus, timeZone: string): string {
   const lines = [
     status.blocked
-      ? `BLOCKED: the visit purge of ${formatLocalDateTime(status.blocked.startedAt, timeZone)} erased nothing (${status.blocked.reason ? describeRunReason(status.blocked.reason, 'en') : ''}); run "kiosk retention confirm-clock" once the clock is right.`
+      ? `BLOCKED: the visit purge of ${formatDateTime(status.blocked.startedAt, timeZone, CLI_LANGUAGE)} erased nothing (${status.blocked.reason ? describeRunReason(status.blocked.reason, 'en') : ''}); run "kiosk retention confirm-clock" once the clock is right.`
       : 'The visit purge is not blocked.',
-    `Next visit purge: ${formatLocalDateTime(status.nextVisitPurgeAt, timeZone)}`,
-    `Next visit deadline: ${status.nextVisitDeadline === null ? 'none' : formatLocalDateTime(status.nextVisitDeadline, timeZone)}`,
+    `Next visit purge: ${formatDateTime(status.nextVisitPurgeAt, timeZone, CLI_LANGUAGE)}`,
+    `Next visit deadline: ${status.nextVisitDeadline === null ? 'none' : formatDateTime(status.nextVisitDeadline, timeZone, CLI_LANGUAGE)}`,
     `Active legal holds: ${status.activeHolds.length}`,
     'Last runs:',
-    ...status.lastRuns.map((run) => `  ${formatLocalDateTime(run.startedAt, timeZone)}  ${formatRun(run)}`),
+    ...status.lastRuns.map((run) => `  ${formatDateTime(run.startedAt, timeZone, CLI_LANGUAGE)}  ${formatRun(run)}`),
   ];
   return lines.join('\n');
 }
@@ -123,18 +126,18 @@ export function formatFootage(rows: FootageRow[], timeZone: string): string {
   return rows
     .map((row) =>
       [
-        formatLocalDateTime(row.recordedAt, timeZone) + (row.timeSource === 'mtime' ? '*' : ' '),
+        formatDateTime(row.recordedAt, timeZone, CLI_LANGUAGE) + (row.timeSource === 'mtime' ? '*' : ' '),
         printable(row.cameraName).padEnd(14),
         row.status.padEnd(8),
         row.deleteBy !== null
-          ? `delete by ${formatLocalDateTime(row.deleteBy, timeZone)}`
+          ? `delete by ${formatDateTime(row.deleteBy, timeZone, CLI_LANGUAGE)}`
           : row.deletedAt !== null
-            ? `deleted ${formatLocalDateTime(row.deletedAt, timeZone)}`
+            ? `deleted ${formatDateTime(row.deletedAt, timeZone, CLI_LANGUAGE)}`
             : '',
         `${row.size} B`,
         row.future ? 'FUTURE-DATED' : '',
         row.claimedRecordedAt !== null
-          ? `DATED WHEN FIRST SEEN (path says ${formatLocalDateTime(row.claimedRecordedAt, timeZone)})`
+          ? `DATED WHEN FIRST SEEN (path says ${formatDateTime(row.claimedRecordedAt, timeZone, CLI_LANGUAGE)})`
           : '',
         printable(row.path),
       ].join('  '),

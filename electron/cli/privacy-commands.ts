@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PRIVACY_PURPOSES, type PrivacyPurpose, type PrivacyVisit } from '../../shared/api/privacy';
 import { translate } from '../../shared/messages';
 import type { Result } from '../../shared/result';
-import { formatLocalDateTime } from '../../shared/time';
+import { formatDateTime, formatTime } from '../../shared/date-format';
 import type { Kiosk } from '../core/kiosk';
 import type { Caller } from '../core/router';
 import { formatApiError } from './format';
@@ -72,8 +72,8 @@ function formatVisits(visits: PrivacyVisit[], zone: string): string {
     .map((visit) =>
       [
         String(visit.id).padStart(6),
-        formatLocalDateTime(visit.signedInAt, zone),
-        (visit.signedOutAt === null ? 'on site' : formatLocalDateTime(visit.signedOutAt, zone).slice(11)).padEnd(7),
+        formatDateTime(visit.signedInAt, zone, 'en'),
+        (visit.signedOutAt === null ? 'on site' : formatTime(visit.signedOutAt, zone)).padEnd(7),
         `${visit.firstName} ${visit.lastName}`.padEnd(32),
         (visit.company ?? '').padEnd(24),
         (visit.plate ?? '').padEnd(12),

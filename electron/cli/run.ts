@@ -5,7 +5,8 @@ import { DateTime } from 'luxon';
 import { noticeVersion } from '../../shared/notice';
 import { jsonForTerminal, printable, printableLines } from '../../shared/printable';
 import type { Result } from '../../shared/result';
-import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
+import { formatDateTime } from '../../shared/date-format';
+import { endOfLocalDate } from '../../shared/time';
 import { clockFromEnvironment, InvalidClockError } from '../core/clock';
 import { ConfigError, loadConfigFile } from '../core/config-file';
 import type { KioskConfig } from '../../shared/config';
@@ -321,7 +322,10 @@ const COMMANDS: Record<string, (context: Context) => Promise<number | void>> = {
       reviewAt: throughDateOption(values.review, 'review', kiosk.config.timeZone) ?? 0,
     };
     const hold = unwrap(await kiosk.router.invoke('holds.extendReview', input, OPERATOR));
-    print(hold, () => `Legal hold ${hold.id}: review by ${formatLocalDateTime(hold.reviewAt, kiosk.config.timeZone)}.`);
+    print(
+      hold,
+      () => `Legal hold ${hold.id}: review by ${formatDateTime(hold.reviewAt, kiosk.config.timeZone, 'en')}.`,
+    );
   },
 
   'holds list': async ({ kiosk, print }) => {

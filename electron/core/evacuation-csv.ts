@@ -1,14 +1,22 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CsvExport, EvacuationList } from '../../shared/api/types';
+import { fileStamp, formatDateTime } from '../../shared/date-format';
 import type { Language } from '../../shared/messages';
-import { DateTime } from 'luxon';
 import { printable } from '../../shared/printable';
-import { formatLocalDateTime } from '../../shared/time';
 
 const HEADERS: Record<Language, string[]> = {
   nl: ['Voornaam', 'Achternaam', 'Bedrijf', 'Kenteken', 'Aangemeld'],
   en: ['First name', 'Last name', 'Company', 'Licence plate', 'Signed in'],
 };
+
+const FILE_NAMES: Record<Language, (stamp: string) => string> = {
+  nl: (stamp) => `evacuatielijst-${stamp}.csv`,
+  en: (stamp) => `evacuation-list-${stamp}.csv`,
+};
+
+// Dutch Excel splits lines on the list separator of the Dutch locale, the semicolon (the comma is
+// the decimal sign there); English Excel on the comma.
+const DELIMITERS: Record<Language, string> = { nl: ';', en: ',' };
 
 // A spreadsheet runs a cell that starts with one of these as a formula; a company field could carry
 // one. The quote makes it text.
@@ -24,14 +32,17 @@ export function evacuationCsv(list: EvacuationList, language: Language): CsvExpo
       visit.lastName,
       visit.company ?? '',
       visit.plate ?? '',
-      formatLocalDateTime(visit.signedInAt, list.timeZone),
+      formatDateTime(visit.signedInAt, list.timeZone, language),
     ].map(cell),
   );
-  const stamp = DateTime.fromMillis(list.generatedAt, { zone: list.timeZone }).toFormat('yyyy-MM-dd-HHmm');
   return {
-    fileName: `evacuation-${stamp}.csv`,
+    fileName: FILE_NAMES[language](fileStamp(list.generatedAt, list.timeZone)),
     // The byte-order mark makes spreadsheet programs read the names' accents as UTF-8.
-    csv: stringify([HEADERS[language], ...rows], { bom: true, record_delimiter: 'windows' }),
+    csv: stringify([HEADERS[language], ...rows], {
+      bom: true,
+      delimiter: DELIMITERS[language],
+      record_delimiter: 'windows',
+    }),
     count: rows.length,
   };
 }

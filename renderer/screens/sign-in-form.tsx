@@ -3,6 +3,7 @@ import { translate, type Language, type MessageKey } from '../../shared/messages
 import type { NoticeFacts, SignInReceipt } from '../../shared/api/types';
 import { signInInput } from '../../shared/validation/visit-schemas';
 import type { ApiClient } from '../api/client';
+import { enterMovesOn } from '../enter-moves-on';
 import { Field } from '../field';
 import { FormActions } from '../form-actions';
 import type { UiText } from '../i18n';
@@ -26,6 +27,8 @@ interface Props {
 
 /** One field's verdict from the same schema the router applies. */
 function checkField(field: FieldName, value: string): MessageKey | undefined {
+  // The API takes a visit without a plate; a ticked "I came by car" without one is a slip, not a choice.
+  if (field === 'plate' && value.trim() === '') return 'plate.required';
   const result = signInInput.shape[field].safeParse(value);
   return result.success ? undefined : (result.error.issues[0]?.message as MessageKey);
 }
@@ -110,7 +113,7 @@ export function SignInFormScreen({
   return (
     <section className="screen form">
       <ScreenHeading>{title}</ScreenHeading>
-      <form onSubmit={submit} noValidate autoComplete="off">
+      <form onSubmit={submit} onKeyDown={enterMovesOn} noValidate autoComplete="off">
         <div className="field-row">
           <Field label={text.firstName} {...bind('firstName')} autoCapitalize="words" required />
           <Field label={text.lastName} {...bind('lastName')} autoCapitalize="words" required />

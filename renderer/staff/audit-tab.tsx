@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { translate, type Language } from '../../shared/messages';
-import { formatLocalDateTime } from '../../shared/time';
+import { formatDateTime } from '../../shared/date-format';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
@@ -48,7 +48,7 @@ export function AuditTab({ client, language, text, timeZone }: Props) {
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
-                <td>{formatLocalDateTime(entry.at, timeZone)}</td>
+                <td>{formatDateTime(entry.at, timeZone, language)}</td>
                 <td>{entry.actor}</td>
                 <th scope="row">{entry.action}</th>
                 <td className="detail">

@@ -2,8 +2,10 @@ import { DateTime } from 'luxon';
 import { useId, useState, type FormEvent } from 'react';
 import type { HoldBasis } from '../../shared/api/types';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
-import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
+import { formatDateTime } from '../../shared/date-format';
+import { endOfLocalDate } from '../../shared/time';
 import type { ApiClient } from '../api/client';
+import { DateTimeField } from '../date-time-field';
 import { Field } from '../field';
 import { ErrorLine } from './error-line';
 import { HoldTermsFields, holdErrorsOf } from './hold-terms-fields';
@@ -58,7 +60,9 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
 
     // "Until 31 March" keeps the footage through that whole day in the kiosk's zone, as on the holds tab.
     const endsAt = until ? endOfLocalDate(until, timeZone) : null;
+    if (Number.isNaN(endsAt)) return setErrors({ endsAt: 'date.incomplete' }); // half a date is no "until released"
     const reviewAt = review ? endOfLocalDate(review, timeZone) : null;
+    if (Number.isNaN(reviewAt)) return setErrors({ review: 'date.incomplete' });
     const result = await client.invoke('holds.placeOnFootage', {
       camera,
       from: start,
@@ -73,7 +77,9 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
       return setErrors(fields ? { ...fields, form: fields._ } : holdErrorsOf(result.error));
     }
     setErrors({});
-    setPlaced(text.rangeHoldPlaced(camera, formatLocalDateTime(start, timeZone), formatLocalDateTime(end, timeZone)));
+    setPlaced(
+      text.rangeHoldPlaced(camera, formatDateTime(start, timeZone, language), formatDateTime(end, timeZone, language)),
+    );
     setCamera('');
     setFrom('');
     setTo('');
@@ -118,17 +124,19 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
         </div>
       </div>
       <div className="field-row">
-        <Field
+        <DateTimeField
           label={text.rangeFrom}
-          type="datetime-local"
+          withTime
+          language={language}
           value={from}
           onChange={setFrom}
           error={message(errors.from)}
           required
         />
-        <Field
+        <DateTimeField
           label={text.rangeTo}
-          type="datetime-local"
+          withTime
+          language={language}
           value={to}
           onChange={setTo}
           error={message(errors.to)}
@@ -145,6 +153,7 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
       />
       <HoldTermsFields
         text={text}
+        language={language}
         basis={basis}
         onBasis={setBasis}
         review={review}
@@ -153,9 +162,9 @@ export function CameraHoldForm({ client, language, text, timeZone, cameras, onPl
         reviewError={message(errors.reviewAt)}
       />
       <div className="field-row keep-columns">
-        <Field
+        <DateTimeField
           label={text.rangeHoldUntil}
-          type="date"
+          language={language}
           value={until}
           onChange={setUntil}
           error={message(errors.endsAt)}

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { translate, type Language } from '../../shared/messages';
-import { formatLocalDateTime } from '../../shared/time';
+import { formatDateLong, formatTime } from '../../shared/date-format';
 import type { ApiClient } from '../api/client';
 import { ScreenHeading } from '../screen-heading';
 import { ErrorLine } from './error-line';
@@ -35,7 +35,10 @@ export function EvacuationTab({ client, language, text }: { client: ApiClient; l
       {list && (
         <p className="count">
           {text.onSiteCount(list.visits.length)} ·{' '}
-          {text.evacuationGenerated(formatLocalDateTime(list.generatedAt, list.timeZone))}
+          {text.evacuationGenerated(
+            formatDateLong(list.generatedAt, list.timeZone, language),
+            formatTime(list.generatedAt, list.timeZone),
+          )}
         </p>
       )}
       <div className="actions no-print">

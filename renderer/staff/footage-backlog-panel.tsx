@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { translate, type Language } from '../../shared/messages';
 import { describeRunReason } from '../../shared/run-reasons';
-import { formatLocalDateTime } from '../../shared/time';
+import { formatDateTime } from '../../shared/date-format';
 import type { ApiClient } from '../api/client';
 import { ErrorLine } from './error-line';
 import { footageBacklogText } from './footage-backlog-texts';
@@ -24,7 +24,7 @@ export function FootageBacklogPanel({ client, language, timeZone, onDone }: Prop
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const when = (epochMs: number | null) => (epochMs === null ? '' : formatLocalDateTime(epochMs, timeZone));
+  const when = (epochMs: number | null) => (epochMs === null ? '' : formatDateTime(epochMs, timeZone, language));
 
   async function confirm(files: number) {
     setBusy(true);

@@ -3,9 +3,11 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
 import type { FootageListStatus, FootageRow, HoldBasis, JobRun } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
+import { formatDateTime } from '../../shared/date-format';
 import { describeRunReason } from '../../shared/run-reasons';
-import { endOfLocalDate, formatLocalDateTime } from '../../shared/time';
+import { endOfLocalDate } from '../../shared/time';
 import type { ApiClient } from '../api/client';
+import { DateTimeField } from '../date-time-field';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { CameraHoldForm } from './camera-hold-form';
@@ -86,7 +88,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
   const pageText = footagePageText[language];
   const firstShown = cursors.length * PAGE_SIZE + 1;
   const turnPage = (next: FootageCursor[]) => setPaging({ filter, cursors: next });
-  const when = (epochMs: number) => formatLocalDateTime(epochMs, timeZone);
+  const when = (epochMs: number) => formatDateTime(epochMs, timeZone, language);
   const reloadAll = () => Promise.all([overview.reload(), files.reload(), count.reload()]);
 
   async function scanNow() {
@@ -227,8 +229,8 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
           </select>
           <div className="message-slot" />
         </div>
-        <Field label={pageText.fromTime} type="datetime-local" value={from} onChange={setFrom} />
-        <Field label={pageText.toTime} type="datetime-local" value={to} onChange={setTo} />
+        <DateTimeField label={pageText.fromTime} language={language} withTime value={from} onChange={setFrom} />
+        <DateTimeField label={pageText.toTime} language={language} withTime value={to} onChange={setTo} />
       </div>
       {count.value && (
         <nav className="actions pages" aria-label={text.footageTitle}>
@@ -277,6 +279,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
       <Field label={text.holdReasonForFile} value={reason} onChange={setReason} maxLength={500} />
       <HoldTermsFields
         text={text}
+        language={language}
         basis={basis}
         onBasis={setBasis}
         review={review}

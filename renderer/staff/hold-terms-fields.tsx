@@ -2,13 +2,15 @@ import { useId } from 'react';
 import type { HoldBasis } from '../../shared/api/types';
 import type { MessageKey } from '../../shared/messages';
 import type { ApiError } from '../../shared/result';
-import { Field } from '../field';
+import { DateTimeField } from '../date-time-field';
+import type { Language } from '../../shared/messages';
 import type { StaffText } from './texts';
 
 export const HOLD_BASES: HoldBasis[] = ['legalObligation', 'necessaryForActivities'];
 
 interface Props {
   text: StaffText;
+  language: Language;
   basis: HoldBasis | '';
   onBasis: (basis: HoldBasis | '') => void;
   review: string;
@@ -23,7 +25,17 @@ interface Props {
  * Why a hold keeps data longer (the privacy statement names two grounds, and the hold records which)
  * and when it must be looked at again. No ground is preselected: someone has to choose.
  */
-export function HoldTermsFields({ text, basis, onBasis, review, onReview, basisError, reviewError, labels }: Props) {
+export function HoldTermsFields({
+  text,
+  language,
+  basis,
+  onBasis,
+  review,
+  onReview,
+  basisError,
+  reviewError,
+  labels,
+}: Props) {
   const id = useId();
   const { basis: basisLabel, review: reviewLabel } = labels ?? { basis: text.holdBasis, review: text.holdReview };
   return (
@@ -54,7 +66,7 @@ export function HoldTermsFields({ text, basis, onBasis, review, onReview, basisE
           )}
         </div>
       </div>
-      <Field label={reviewLabel} type="date" value={review} onChange={onReview} error={reviewError} />
+      <DateTimeField label={reviewLabel} language={language} value={review} onChange={onReview} error={reviewError} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { HoldBasis, LegalHold } from '../../shared/api/types';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
-import { endOfLocalDate, formatLocalDateTime, localDateThrough } from '../../shared/time';
+import { formatDateTime, formatIsoDate } from '../../shared/date-format';
+import { endOfLocalDate, localDateThrough } from '../../shared/time';
 import type { ApiClient } from '../api/client';
+import { DateTimeField } from '../date-time-field';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { HoldTermsFields, holdErrorsOf as errorsOf } from './hold-terms-fields';
@@ -31,7 +33,9 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
     event.preventDefault();
     // "Until 31 March" keeps the visit through that whole day in the kiosk's zone.
     const endsAt = until ? endOfLocalDate(until, timeZone) : null;
+    if (Number.isNaN(endsAt)) return setErrors({ endsAt: 'date.incomplete' }); // half a date is no "until released"
     const reviewAt = review ? endOfLocalDate(review, timeZone) : null;
+    if (Number.isNaN(reviewAt)) return setErrors({ review: 'date.incomplete' });
     const result = await client.invoke('holds.placeOnVisit', {
       visitId: Number(visit) || 0,
       reason,
@@ -70,15 +74,17 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
   const target = (hold: LegalHold) => {
     if (hold.kind === 'visit') return text.holdTargetVisit(hold.visitId ?? 0);
     if (hold.kind === 'footage-file') return hold.footagePath;
-    return `${hold.camera}: ${formatLocalDateTime(hold.rangeStart ?? 0, timeZone)} – ${formatLocalDateTime(hold.rangeEnd ?? 0, timeZone)}`;
+    return `${hold.camera}: ${formatDateTime(hold.rangeStart ?? 0, timeZone, language)} – ${formatDateTime(hold.rangeEnd ?? 0, timeZone, language)}`;
   };
   // A hold placed "through 31 March" ends at the start of 1 April: shown as the day that was entered.
   const holdEnd = (endsAt: number) => {
     const through = localDateThrough(endsAt, timeZone);
-    return through ? text.throughDay(through) : formatLocalDateTime(endsAt, timeZone);
+    return through ? text.throughDay(formatIsoDate(through, language)) : formatDateTime(endsAt, timeZone, language);
   };
-  const reviewDay = (reviewAt: number) =>
-    localDateThrough(reviewAt, timeZone) ?? formatLocalDateTime(reviewAt, timeZone);
+  const reviewDay = (reviewAt: number) => {
+    const through = localDateThrough(reviewAt, timeZone);
+    return through ? formatIsoDate(through, language) : formatDateTime(reviewAt, timeZone, language);
+  };
 
   return (
     <>
@@ -113,7 +119,7 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
                   <br />
                   <small>{text.basisNames[hold.basis]}</small>
                 </td>
-                <td className="when">{formatLocalDateTime(hold.placedAt, timeZone)}</td>
+                <td className="when">{formatDateTime(hold.placedAt, timeZone, language)}</td>
                 <td className="when">{hold.endsAt ? holdEnd(hold.endsAt) : text.untilReleased}</td>
                 <td className="when">
                   {reviewDay(hold.reviewAt)}
@@ -162,7 +168,13 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
             error={message(errors.visitId)}
             required
           />
-          <Field label={text.holdUntil} type="date" value={until} onChange={setUntil} error={message(errors.endsAt)} />
+          <DateTimeField
+            label={text.holdUntil}
+            language={language}
+            value={until}
+            onChange={setUntil}
+            error={message(errors.endsAt)}
+          />
         </div>
         <Field
           label={text.holdReason}
@@ -174,6 +186,7 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
         />
         <HoldTermsFields
           text={text}
+          language={language}
           basis={basis}
           onBasis={setBasis}
           review={review}

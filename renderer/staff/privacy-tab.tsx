@@ -10,7 +10,8 @@ import { translate, type Language, type MessageKey } from '../../shared/messages
 import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
 import type { FootageRow } from '../../shared/api/types';
 import type { ApiError } from '../../shared/result';
-import { formatLocalDate, formatLocalDateTime, formatLocalTime } from '../../shared/time';
+import { formatDateTime, formatTime } from '../../shared/date-format';
+import { formatLocalDate } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
@@ -311,9 +312,9 @@ export function PrivacyTab({ client, language }: Props) {
                     </td>
                     <td>{visit.id}</td>
                     <td className="when">{formatLocalDate(visit.signedInAt, zone)}</td>
-                    <td className="when">{formatLocalTime(visit.signedInAt, zone)}</td>
+                    <td className="when">{formatTime(visit.signedInAt, zone)}</td>
                     <td className="when">
-                      {visit.signedOutAt === null ? text.onSite : formatLocalDateTime(visit.signedOutAt, zone)}
+                      {visit.signedOutAt === null ? text.onSite : formatDateTime(visit.signedOutAt, zone, language)}
                     </td>
                     <th scope="row">{`${visit.firstName} ${visit.lastName}`}</th>
                     <td>{visit.company}</td>
@@ -412,7 +413,12 @@ export function PrivacyTab({ client, language }: Props) {
       {footage && (
         <section aria-label={text.footageTitle(footage.visitId)}>
           <h2>{text.footageTitle(footage.visitId)}</h2>
-          <p>{text.footageWindow(formatLocalDateTime(footage.from, zone), formatLocalDateTime(footage.to, zone))}</p>
+          <p>
+            {text.footageWindow(
+              formatDateTime(footage.from, zone, language),
+              formatDateTime(footage.to, zone, language),
+            )}
+          </p>
           {footage.files.length === 0 && <p>{text.noFootage}</p>}
           {footage.files.length > 0 && (
             <>
@@ -431,14 +437,14 @@ export function PrivacyTab({ client, language }: Props) {
                   {footage.files.map((file) => (
                     <tr key={file.id}>
                       <th scope="row">{file.camera}</th>
-                      <td className="when">{formatLocalDateTime(file.recordedAt, zone)}</td>
+                      <td className="when">{formatDateTime(file.recordedAt, zone, language)}</td>
                       <td>{`${Math.max(1, Math.round(file.size / 1024))} kB`}</td>
                       <td>{file.held ? text.yes : text.no}</td>
                       <td>
                         <button
                           type="button"
                           className="secondary small"
-                          aria-label={text.playFile(file.camera, formatLocalDateTime(file.recordedAt, zone))}
+                          aria-label={text.playFile(file.camera, formatDateTime(file.recordedAt, zone, language))}
                           onClick={() => play(file)}
                         >
                           {text.play}
@@ -454,10 +460,13 @@ export function PrivacyTab({ client, language }: Props) {
                     src={playing.url}
                     controls
                     autoPlay
-                    aria-label={text.playing(playing.row.camera, formatLocalDateTime(playing.row.recordedAt, zone))}
+                    aria-label={text.playing(
+                      playing.row.camera,
+                      formatDateTime(playing.row.recordedAt, zone, language),
+                    )}
                   />
                   <figcaption>
-                    {text.playing(playing.row.camera, formatLocalDateTime(playing.row.recordedAt, zone))}{' '}
+                    {text.playing(playing.row.camera, formatDateTime(playing.row.recordedAt, zone, language))}{' '}
                     <button type="button" className="secondary small" onClick={() => setPlaying(null)}>
                       {text.closePlayer}
                     </button>

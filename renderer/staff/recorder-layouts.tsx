@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RecorderInspection } from '../../shared/api/recorders';
 import { translate, type Language } from '../../shared/messages';
-import { formatLocalDateTime } from '../../shared/time';
+import { formatDateTime } from '../../shared/date-format';
 import type { ApiClient } from '../api/client';
 import { ErrorLine } from './error-line';
 import { recorderText } from './recorder-texts';
@@ -64,7 +64,7 @@ export function RecorderLayouts({ client, language, timeZone }: Props) {
                       {report.samples.map((sample) => (
                         <li key={sample.path}>
                           <code>{sample.path}</code>: {sample.cameraName},{' '}
-                          {formatLocalDateTime(sample.recordedAt, timeZone)}
+                          {formatDateTime(sample.recordedAt, timeZone, language)}
                           {sample.timeSource === 'mtime' && ` (${text.mtimeMark})`}
                         </li>
                       ))}

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { JobRun } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
+import { formatDateTime } from '../../shared/date-format';
 import { describeRunReason } from '../../shared/run-reasons';
-import { formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { ScreenHeading } from '../screen-heading';
 import { ErrorLine } from './error-line';
@@ -31,7 +31,7 @@ export function RetentionTab({ client, language, text, timeZone }: Props) {
     await reload();
   }
 
-  const when = (epochMs: number) => formatLocalDateTime(epochMs, timeZone);
+  const when = (epochMs: number) => formatDateTime(epochMs, timeZone, language);
   const counts = (run: JobRun) =>
     Object.entries(run.counts)
       .map(([name, count]) => `${name}: ${count}`)

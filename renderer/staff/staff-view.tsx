@@ -2,6 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import type { NoticeFacts, StaffSessionInfo } from '../../shared/api/types';
 import type { Language } from '../../shared/messages';
 import type { ApiClient } from '../api/client';
+import { uiText } from '../i18n';
+import { IDLE_WARNING_SECONDS, IdleWarning } from '../idle-warning';
 import { useIdleTimeout } from '../use-idle-timeout';
 import { AuditTab } from './audit-tab';
 import { EvacuationTab } from './evacuation-tab';
@@ -37,7 +39,14 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
     },
     [client, onLocked],
   );
-  useIdleTimeout(session.idleSeconds, () => lock('idle'));
+  const idle = useIdleTimeout(session.idleSeconds, () => lock('idle'), IDLE_WARNING_SECONDS);
+  // "Keep" is a person's call: it extends the core's session too, or finds it already gone.
+  const keepUnlocked = () => {
+    idle.keep();
+    void client.invoke('staff.session', {}).then((result) => {
+      if (!result.ok || result.value === null) onLocked();
+    });
+  };
 
   // A session the core has ended (idle there, or a restart) sends the view back to the kiosk.
   const staffClient = useMemo<ApiClient>(
@@ -53,7 +62,10 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
 
   const props = { client: staffClient, language, text };
   return (
-    <div className="staff-view">
+    <div className="staff-view" inert={idle.warningSecondsLeft !== null}>
+      {idle.warningSecondsLeft !== null && (
+        <IdleWarning text={uiText[language]} secondsLeft={idle.warningSecondsLeft} onKeep={keepUnlocked} locks />
+      )}
       <header className="staff-bar">
         <p className="who-am-i">{text.signedInAs(session.name, text.roles[session.role], session.staffId)}</p>
         <nav aria-label={text.staffEntry}>

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { VisitRow } from '../../shared/api/types';
+import { formatIsoDate } from '../../shared/date-format';
 import { translate, type Language } from '../../shared/messages';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
@@ -28,7 +29,7 @@ export function TodayTab({ client, language, text }: { client: ApiClient; langua
   const shown = today ? filterVisits(today.visits, query) : [];
   return (
     <>
-      <ScreenHeading>{today ? text.todayTitle(today.date) : text.tabs.today}</ScreenHeading>
+      <ScreenHeading>{today ? text.todayTitle(formatIsoDate(today.date, language)) : text.tabs.today}</ScreenHeading>
       {today && <p className="count">{text.onSiteCount(today.onSiteCount)}</p>}
       <div className="filter">
         <Field label={text.filter} type="search" value={query} onChange={setQuery} />
@@ -39,7 +40,7 @@ export function TodayTab({ client, language, text }: { client: ApiClient; langua
           visits={shown}
           timeZone={today.timeZone}
           text={text}
-          caption={text.todayTitle(today.date)}
+          caption={text.todayTitle(formatIsoDate(today.date, language))}
           onSignOut={signOut}
         />
       )}

@@ -1,5 +1,5 @@
 import type { VisitRow } from '../../shared/api/types';
-import { formatLocalTime } from '../../shared/time';
+import { formatTime } from '../../shared/date-format';
 import type { StaffText } from './texts';
 
 interface Props {
@@ -14,7 +14,7 @@ interface Props {
 export function VisitTable({ visits, timeZone, text, caption, onSignOut }: Props) {
   const left = (visit: VisitRow) => {
     if (visit.signedOutAt === null) return <strong>{text.onSite}</strong>;
-    const time = formatLocalTime(visit.signedOutAt, timeZone);
+    const time = formatTime(visit.signedOutAt, timeZone);
     if (visit.signOutMethod === 'automatic') return `${time} (${text.automatically})`;
     if (visit.signOutMethod === 'staff') return `${time} (${text.byStaff})`;
     return time;
@@ -42,7 +42,7 @@ export function VisitTable({ visits, timeZone, text, caption, onSignOut }: Props
               <th scope="row">{name}</th>
               <td>{visit.company}</td>
               <td className="plate">{visit.plate}</td>
-              <td>{formatLocalTime(visit.signedInAt, timeZone)}</td>
+              <td>{formatTime(visit.signedInAt, timeZone)}</td>
               {onSignOut && <td>{left(visit)}</td>}
               {onSignOut && (
                 <td>

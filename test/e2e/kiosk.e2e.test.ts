@@ -177,6 +177,7 @@ describe('a visitor at the kiosk, in browser mode', () => {
     await page.keyboard.type('Kees');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Jansen');
+    await page.keyboard.press('Enter'); // on to the company, the last field
     await page.keyboard.press('Enter');
     await page.getByTestId('sign-out-code').waitFor();
     expect(await storedVisits()).toMatchObject([{ first_name: 'Kees', last_name: 'Jansen' }]);
@@ -228,8 +229,8 @@ describe('a visitor at the kiosk, in browser mode', () => {
           return response.json();
         };
         return [
-          await post({ firstName: '<img src=x onerror=alert(1)>', lastName: 'X', noticeVersion: '1-6m-28d' }),
-          await post({ firstName: 'Anna', lastName: 'X'.repeat(10_000), noticeVersion: '1-6m-28d' }),
+          await post({ firstName: '<img src=x onerror=alert(1)>', lastName: 'X', noticeVersion: '2-6m-28d' }),
+          await post({ firstName: 'Anna', lastName: 'X'.repeat(10_000), noticeVersion: '2-6m-28d' }),
           await post({ firstName: 'Anna', lastName: 'Jansen', noticeVersion: '0-outdated' }),
         ];
       },

@@ -5,6 +5,7 @@ import { makeTempDir } from '../helpers/temp-dir';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callers, manualClock, visitor } from '../helpers/kiosk';
+import { fillDateField } from './date-field';
 import { launchChromium, screenshot, expectAccessible, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
 const RECEPTION_PIN = '731942';
@@ -145,8 +146,10 @@ describe('the reception desk in Chromium', () => {
     ]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     expect(csv).toMatch(
-      /^\uFEFFVoornaam,Achternaam,Bedrijf,Kenteken,Aangemeld\r\nPiet,de Boer,ACME,,\d{4}-\d\d-\d\d \d\d:\d\d\r\n$/,
+      /^\uFEFFVoornaam;Achternaam;Bedrijf;Kenteken;Aangemeld\r\nPiet;de Boer;ACME;;\d\d-\d\d-\d{4} \d\d:\d\d\r\n$/,
     );
+    expect(download.suggestedFilename()).toMatch(/^evacuatielijst-\d{4}-\d\d-\d\d-\d{4}\.csv$/);
+    await desk.getByText(/^\d+ aanwezig · Opgesteld op \d{1,2} [a-z]{3,4}\.? \d{4} om \d\d:\d\d$/).waitFor();
 
     await desk.evaluate(() => {
       window.print = () => document.body.setAttribute('data-printed', 'yes');
@@ -208,7 +211,9 @@ describe('the reception desk in Chromium', () => {
     await unlock(desk, 'Rosa Receptie', RECEPTION_PIN);
     await desk.getByRole('heading', { name: /^Bezoekers vandaag/ }).waitFor();
     await desk.clock.fastForward(119_000);
-    expect(await desk.getByRole('button', { name: 'Vergrendelen' }).count()).toBe(1);
+    // Warned, still unlocked (the view behind the warning is inert, so not a button for a finger).
+    await desk.getByTestId('idle-warning').waitFor();
+    expect(await desk.locator('.staff-view button.lock').count()).toBe(1);
     await desk.clock.fastForward(2_000);
     await desk.getByRole('button', { name: 'Medewerkers' }).waitFor();
     await expect.poll(auditActions).toContain('staff.locked');
@@ -314,13 +319,13 @@ describe('the reception desk in Chromium', () => {
     await page.getByText('Kies de grond: een wettelijke plicht, of nodig voor onze activiteiten.').waitFor();
     await page.getByLabel('Bezoeknummer').fill('1');
     await page.getByLabel('Reden (verplicht)').fill('Politieverzoek 2026-118');
-    await page.getByLabel('Tot en met (niet verplicht)').fill('2027-03-31');
+    await fillDateField(page, 'Tot en met (niet verplicht)', '2027-03-31');
     await page.getByLabel('Grond (verplicht)').selectOption('legalObligation');
-    await page.getByLabel('Opnieuw beoordelen op (niet verplicht; anders de standaardtermijn)').fill('2027-01-31');
+    await fillDateField(page, 'Opnieuw beoordelen op (niet verplicht; anders de standaardtermijn)', '2027-01-31');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     // Shown as the day that was entered, though the hold runs to the start of the next.
     await page
-      .getByRole('row', { name: /Politieverzoek 2026-118 Wettelijke plicht .* t\/m 2027-03-31 2027-01-31/ })
+      .getByRole('row', { name: /Politieverzoek 2026-118 Wettelijke plicht .* t\/m 31-03-2027 31-01-2027/ })
       .waitFor();
     expect(await running.kiosk.holds.listActive()).toMatchObject([
       {
@@ -354,11 +359,11 @@ describe('the reception desk in Chromium', () => {
     await unlock(page, 'Sam Security', '192837');
     await page.getByRole('heading', { name: 'Camerabeelden' }).waitFor();
     await page.getByRole('button', { name: 'Nu inlezen' }).click();
-    await page.getByRole('row', { name: /^front_door 2 4 kB 2026-11-20 10:15 2026-12-18 10:15$/ }).waitFor();
+    await page.getByRole('row', { name: /^front_door 2 4 kB 20-11-2026 10:15 18-12-2026 10:15$/ }).waitFor();
     await page.getByRole('row', { name: /^garage 1 2 kB / }).waitFor();
     expect(
       await page
-        .getByRole('row', { name: /2026-11-20 10:15 .*front_door.*2026-12-18 10:15 \(over 24 dagen\)/ })
+        .getByRole('row', { name: /20-11-2026 10:15 .*front_door.*18-12-2026 10:15 \(over 24 dagen\)/ })
         .count(),
     ).toBe(1);
     await screenshot(page, 'landscape-nl-22-security-footage');
@@ -386,7 +391,7 @@ describe('the reception desk in Chromium', () => {
     await page.getByRole('row', { name: /garage.*vastgehouden/ }).waitFor();
     // The held filter shows the held file only.
     await page.getByLabel('Status').selectOption('held');
-    await page.getByRole('row', { name: /2026-11-20 10:15 .*front_door/ }).waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: /20-11-2026 10:15 .*front_door/ }).waitFor({ state: 'detached' });
     expect(await page.getByRole('row', { name: /vastgehouden/ }).count()).toBe(1);
     expect(await running.kiosk.holds.listActive()).toMatchObject([
       { kind: 'footage-file', reason: 'Incident 2026-77', placedBy: 'Sam Security', basis: 'necessaryForActivities' },
@@ -403,8 +408,8 @@ describe('the reception desk in Chromium', () => {
     await form.waitFor();
 
     // No camera, no reason, and a range that ends before it starts: three messages, no hold.
-    await form.getByLabel('Opnamen vanaf').fill('2026-11-21T00:00');
-    await form.getByLabel('Opnamen tot').fill('2026-11-20T00:00');
+    await fillDateField(form, 'Opnamen vanaf', '2026-11-21T00:00');
+    await fillDateField(form, 'Opnamen tot', '2026-11-20T00:00');
     await form.getByRole('button', { name: 'Vastleggen' }).click();
     await form.getByText('Kies een camera.').waitFor();
     await form.getByText('Het einde van de periode moet na het begin liggen.').waitFor();
@@ -416,17 +421,17 @@ describe('the reception desk in Chromium', () => {
 
     // All of 20 November, in the kiosk's zone: the front door's file of that day, not the next one's.
     await form.getByLabel('Camera').selectOption('front_door');
-    await form.getByLabel('Opnamen vanaf').fill('2026-11-20T00:00');
-    await form.getByLabel('Opnamen tot').fill('2026-11-21T00:00');
+    await fillDateField(form, 'Opnamen vanaf', '2026-11-20T00:00');
+    await fillDateField(form, 'Opnamen tot', '2026-11-21T00:00');
     await form.getByLabel('Reden (verplicht)').fill('Inbraak 2026-31');
-    await form.getByLabel('Bewaarplicht tot en met (niet verplicht)').fill('2027-03-31');
+    await fillDateField(form, 'Bewaarplicht tot en met (niet verplicht)', '2027-03-31');
     await form.getByLabel('Grond (verplicht)').selectOption('legalObligation');
     await form.getByRole('button', { name: 'Vastleggen' }).click();
     await form
       .getByRole('status')
-      .getByText('Bewaarplicht vastgelegd: front_door, 2026-11-20 00:00 – 2026-11-21 00:00.')
+      .getByText('Bewaarplicht vastgelegd: front_door, 20-11-2026 00:00 – 21-11-2026 00:00.')
       .waitFor();
-    await page.getByRole('row', { name: /^2026-11-20 10:15 front_door .*vastgehouden/ }).waitFor();
+    await page.getByRole('row', { name: /^20-11-2026 10:15 front_door .*vastgehouden/ }).waitFor();
     expect(await page.getByRole('row', { name: /vastgehouden/ }).count()).toBe(1);
     expect(await form.getByLabel('Reden (verplicht)').inputValue()).toBe('');
     expect(await running.kiosk.holds.listActive()).toMatchObject([
@@ -448,7 +453,7 @@ describe('the reception desk in Chromium', () => {
 
     await page.setViewportSize(VIEWPORTS.landscape);
     await page.getByRole('button', { name: 'Bewaarplichten' }).click();
-    await page.getByRole('row', { name: /front_door: 2026-11-20 00:00 – 2026-11-21 00:00 Inbraak 2026-31/ }).waitFor();
+    await page.getByRole('row', { name: /front_door: 20-11-2026 00:00 – 21-11-2026 00:00 Inbraak 2026-31/ }).waitFor();
     await screenshot(page, 'landscape-nl-25-holds-camera-range');
   });
 

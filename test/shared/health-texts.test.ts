@@ -18,18 +18,19 @@ describe('the alarm texts', () => {
   it.each(every)('$key says what, since when, what to do and who, in Dutch and English', (problem) => {
     for (const language of ['nl', 'en'] as const) {
       const { what, todo } = describeProblem(problem, language, 'Europe/Amsterdam');
-      if (problem.key !== 'footageNotEnforced') expect(what).toContain('2026-11-24 10:00');
+      if (problem.key !== 'footageNotEnforced')
+        expect(what).toContain(language === 'nl' ? '24-11-2026 10:00' : '24/11/2026 10:00');
       expect(todo).toMatch(language === 'nl' ? /^Vraag (een beheerder|IT|beveiliging)/ : /^Ask (an admin|IT|security)/);
     }
   });
 
   it('names the reason, the job and the counts', () => {
     expect(describeProblem(every[1]!, 'en', 'UTC')).toEqual({
-      what: 'Since 2026-11-24 09:00 the footage purge has erased nothing: it would delete more than the allowed share of the footage at once. 1 file past the retention period is waiting.',
+      what: 'Since 24/11/2026 09:00 the footage purge has erased nothing: it would delete more than the allowed share of the footage at once. 1 file past the retention period is waiting.',
       todo: 'Ask an admin to review what would be deleted and confirm it in Camera footage.',
     });
     expect(describeProblem(every[2]!, 'nl', 'UTC').what).toBe(
-      'Sinds 2026-11-24 09:00 is de map met camerabeelden niet bereikbaar: de map is leeg terwijl de index bestanden kent (niet gekoppeld?). Er wordt niets verwijderd.',
+      'Sinds 24-11-2026 09:00 is de map met camerabeelden niet bereikbaar: de map is leeg terwijl de index bestanden kent (niet gekoppeld?). Er wordt niets verwijderd.',
     );
   });
 

@@ -3,7 +3,7 @@ import { problemId, type HealthProblem, type HealthState } from '../../../shared
 import type { KioskConfig } from '../../../shared/config';
 import { describeProblem } from '../../../shared/health-texts';
 import type { Language } from '../../../shared/messages';
-import { formatLocalDateTime } from '../../../shared/time';
+import { formatDateTime } from '../../../shared/date-format';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
 import type { HealthService } from './health-service';
@@ -93,7 +93,7 @@ export function composeAlertMail(plan: AlertPlan, config: KioskConfig, now: numb
     return lines;
   };
   const text = [
-    `Kiosk ${config.organisation.name}, ${formatLocalDateTime(now, zone)} (${zone})`,
+    `Kiosk ${config.organisation.name}, ${formatDateTime(now, zone, 'nl')} (${zone})`,
     ...section('nl'),
     '',
     '----',

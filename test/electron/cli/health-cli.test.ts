@@ -47,7 +47,7 @@ describe('the retention alarms on the command line', () => {
     const text = cli(['health', '--data-dir', dataDir], november);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(
-      /^Retention health: 2 problems\n- \[retentionBlocked:visitPurge\] Since 2026-11-24 10:00/,
+      /^Retention health: 2 problems\n- \[retentionBlocked:visitPurge\] Since 24\/11\/2026 10:00/,
     );
     expect(text.stdout).toMatch(/What to do: Ask an admin to check this computer's clock/);
     expect(text.stdout).not.toMatch(/Anna|Jansen/);

@@ -302,10 +302,10 @@ describe('the reception desk', () => {
     const result = await kiosk.handle('desk', 'visits.evacuationCsv', { language: 'en' });
     if (!result.ok) throw new Error(result.error.key);
     const { csv, fileName, count } = result.value as { csv: string; fileName: string; count: number };
-    expect(fileName).toBe('evacuation-2026-11-24-0900.csv');
+    expect(fileName).toBe('evacuation-list-2026-11-24-0900.csv');
     expect(count).toBe(1);
     expect(csv.startsWith('\uFEFFFirst name,Last name,Company,Licence plate,Signed in\r\n')).toBe(true);
-    expect(csv).toContain(`Zoë,de Vries,"'=HYPERLINK(""http://x"")",12-ABC-3,2026-11-24 09:00\r\n`);
+    expect(csv).toContain(`Zoë,de Vries,"'=HYPERLINK(""http://x"")",12-ABC-3,24/11/2026 09:00\r\n`);
   });
 });
 

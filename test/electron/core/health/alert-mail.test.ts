@@ -100,7 +100,7 @@ describe('the alarm mail, against a real SMTP server', () => {
     const started = bodyOf(smtp.received[1]);
     expect(started).toMatch(/^Subject: \[Ploum kiosk\] 2 /m);
     expect(started).toMatch(
-      /New:\r?\n- \[retentionBlocked:visitPurge\] Since 2026-11-24 11:00 the visit purge has erased nothing/,
+      /New:\r?\n- \[retentionBlocked:visitPurge\] Since 24\/11\/2026 11:00 the visit purge has erased nothing/,
     );
     expect(started).toMatch(
       /1 visit past the retention period is waiting[\s\S]*Ask an admin to check this computer's clock/,
