@@ -52,6 +52,8 @@ export interface Command<O extends OptionSpecs = OptionSpecs> {
   /** Further lines for `kiosk <command> --help`. */
   notes?: string[];
   options: O;
+  /** Checks that the options go together (one of two, say), before the kiosk is opened. */
+  check?: (values: OptionValues<O>) => void;
   run: (context: Context<OptionValues<O>>) => Promise<number | void>;
 }
 

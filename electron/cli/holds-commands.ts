@@ -33,6 +33,10 @@ export const holdsCommands = [
       until: { type: 'string', value: 'DATE', help: 'the hold ends after DATE (default: until released)' },
       review: { type: 'string', value: 'DATE', help: 'look at it again by DATE' },
     },
+    check: (values) => {
+      if (values.visit === undefined && values.file === undefined && values.camera === undefined)
+        throw new UsageError('"holds add" needs --visit N, --file PATH or --camera C; see kiosk holds add --help');
+    },
     run: async ({ kiosk, values, print }) => {
       const zone = kiosk.config.timeZone;
       const terms = {
@@ -56,9 +60,7 @@ export const holdsCommands = [
         print(hold, () => `Legal hold ${hold.id} placed on ${what}.`);
         return;
       }
-      const visitId = integerOption(values.visit, 'visit');
-      if (visitId === undefined)
-        throw new UsageError('"holds add" needs --visit N, --file PATH or --camera C; see kiosk holds add --help');
+      const visitId = integerOption(values.visit, 'visit')!;
       const hold = unwrap(await kiosk.router.invoke('holds.placeOnVisit', { visitId, ...terms }, OPERATOR));
       print(hold, () => `Legal hold ${hold.id} placed on visit ${hold.visitId}.`);
     },

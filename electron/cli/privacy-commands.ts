@@ -219,10 +219,12 @@ export const privacyCommands = [
       },
       reason: { type: 'string', value: 'R', help: 'the request it answers' },
     },
+    check: (values) => {
+      if ((values.files === undefined) === (values.visit === undefined))
+        throw new UsageError('give either --visit N or --files F1,F2 (paths under the footage root)');
+    },
     run: async ({ kiosk, values, print }) => {
       const visitId = integerOption(values.visit, 'visit');
-      if ((values.files === undefined) === (visitId === undefined))
-        throw new UsageError('give either --visit N or --files F1,F2 (paths under the footage root)');
       const input = {
         visitId,
         paths: values.files?.split(',').map((file) => file.trim()),

@@ -42,16 +42,22 @@ const ANY_OPTION: ParseOptions = Object.assign(
 /** The command the arguments name, and the arguments read with that command's options only. */
 function parse(argv: readonly string[]) {
   const { positionals } = parseArgs({ args: [...argv], options: ANY_OPTION, allowPositionals: true, strict: false });
-  const name = positionals.join(' ');
-  const command = COMMANDS.find((candidate) => candidate.name === name);
+  // The command whose words the arguments start with; a stray value (`--id --json`) comes after them.
+  const command = COMMANDS.filter((candidate) =>
+    candidate.name.split(' ').every((word, index) => positionals[index] === word),
+  ).sort((a, b) => b.name.length - a.name.length)[0];
   if (!command) {
-    const help = argv.includes('--help');
-    if (name === '' || name === 'help' || help) return { command: undefined };
+    const name = positionals.join(' ');
+    if (name === '' || name === 'help' || argv.includes('--help')) return { command: undefined };
     throw new UsageError(`unknown command "${printable(name)}"; run "kiosk --help" for the list`);
   }
+  const { name } = command;
   const options = { ...parseOptions(COMMON_OPTIONS), ...parseOptions(command.options) };
   try {
-    const { values } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    const extra = parsed.positionals.slice(name.split(' ').length);
+    if (extra.length > 0) throw new Error(`unexpected argument "${printable(extra.join(' '))}"`);
+    const { values } = parsed;
     return { command, values: values as Record<string, string | boolean | undefined> };
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? '';
@@ -102,6 +108,7 @@ export async function runCli(io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     checkRequired(command, values);
+    command.check?.(values as OptionValues<OptionSpecs>);
     const dataDir = (values['data-dir'] as string | undefined) ?? defaultDataDir(env);
     const footageRoot = values['footage-root'] as string | undefined;
     kiosk = await createKiosk({
