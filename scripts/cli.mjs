@@ -20,7 +20,8 @@ function newestSource(folders) {
       else newest = Math.max(newest, fs.statSync(full).mtimeMs);
     }
   };
-  for (const folder of folders) walk(path.join(root, folder));
+  // Where the sources are not shipped, the bundle is all there is.
+  for (const folder of folders) if (fs.existsSync(path.join(root, folder))) walk(path.join(root, folder));
   return newest;
 }
 

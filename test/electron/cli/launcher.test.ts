@@ -11,6 +11,8 @@ function project(word: string) {
   const root = makeTempDir('launcher-');
   fs.mkdirSync(path.join(root, 'scripts'));
   fs.copyFileSync(path.join(repo, 'scripts/cli.mjs'), path.join(root, 'scripts/cli.mjs'));
+  fs.mkdirSync(path.join(root, 'bin'));
+  fs.copyFileSync(path.join(repo, 'bin/kiosk.mjs'), path.join(root, 'bin/kiosk.mjs'));
   fs.symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'));
   fs.mkdirSync(path.join(root, 'electron/cli'), { recursive: true });
   fs.mkdirSync(path.join(root, 'shared'));
@@ -39,6 +41,17 @@ describe('npm run cli (scripts/cli.mjs)', () => {
     expect(run).toMatchObject({ status: 0, stdout: 'one staff list\n', stderr: '' });
     expect(fs.existsSync(path.join(root, 'dist/electron/cli.js'))).toBe(true);
     expect(fs.readdirSync(path.join(root, 'dist')).sort()).toEqual(['electron']); // no staging left behind
+    // The `kiosk` bin is the same command.
+    const bin = spawnSync(process.execPath, [path.join(root, 'bin/kiosk.mjs'), 'health'], { encoding: 'utf8' });
+    expect(bin).toMatchObject({ status: 0, stdout: 'one health\n', stderr: '' });
+  });
+
+  it('runs the bundle alone where the sources are not shipped', () => {
+    const root = project('one');
+    launch(root);
+    fs.rmSync(path.join(root, 'electron'), { recursive: true });
+    fs.rmSync(path.join(root, 'shared'), { recursive: true });
+    expect(launch(root, 'staff', 'list')).toMatchObject({ status: 0, stdout: 'one staff list\n', stderr: '' });
   });
 
   it('runs the existing bundle while no source is newer, and rebuilds when one under shared/ or electron/ is', () => {
