@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMON_OPTIONS } from '../../../electron/cli/command';
 import { COMMANDS } from '../../../electron/cli/commands';
+import { runCli } from '../../../electron/cli/run';
 import { cli } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -63,6 +64,23 @@ describe('the CLI as a table of commands', () => {
     expect(run.stdout).not.toContain('--camera');
     // Help even when required options are missing, and before any data folder is opened.
     expect(cli(['staff', 'disable', '--help']).stdout).toMatch(/^Usage: kiosk staff disable --id N/);
+  });
+
+  it('every command of the table has its own --help, opening nothing', async () => {
+    for (const command of COMMANDS) {
+      const out: string[] = [];
+      const code = await runCli({
+        argv: [...command.name.split(' '), '--help', '--data-dir', '/nonexistent/kiosk'],
+        env: {},
+        stdout: (text) => out.push(text),
+        stderr: (text) => out.push(`stderr: ${text}`),
+        readSecret: () => Promise.reject(new Error('no secret in help')),
+      });
+      expect([command.name, code]).toEqual([command.name, 0]);
+      expect(out.join('\n')).toMatch(new RegExp(`^Usage: kiosk ${command.name}( |\n)`));
+      for (const name of Object.keys(command.options)) expect(out.join('\n')).toContain(`--${name}`);
+    }
+    expect(fs.existsSync('/nonexistent')).toBe(false);
   });
 
   it('every option a usage line or note mentions is an option of that command', () => {
