@@ -115,6 +115,7 @@ export const privacyCommands = [
     name: 'visits export',
     summary: 'a copy for the person: FILE and FILE.json',
     usage: ['--ids 1,2 --language nl|en --out FILE --purpose P'],
+    notes: [`P is one of ${PURPOSES.join(', ')}.`],
     options: {
       ...IDS,
       language: { type: 'string', required: true, value: 'nl|en', help: "the copy's language" },

@@ -49,6 +49,9 @@ function parse(argv: readonly string[]) {
   if (!command) {
     const name = positionals.join(' ');
     if (name === '' || name === 'help' || argv.includes('--help')) return { command: undefined };
+    const group = COMMANDS.filter((candidate) => candidate.name.startsWith(`${positionals[0]} `));
+    if (positionals.length === 1 && group.length > 0)
+      throw new UsageError(`"${name}" is one of: ${group.map((candidate) => candidate.name).join(', ')}`);
     throw new UsageError(`unknown command "${printable(name)}"; run "kiosk --help" for the list`);
   }
   const { name } = command;

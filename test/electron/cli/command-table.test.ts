@@ -42,6 +42,10 @@ describe('the CLI as a table of commands', () => {
 
   it('an option without its value is a usage error naming the command', () => {
     expectUsageError(['holds', 'release', '--id'], /^kiosk: holds release: .*--id/);
+    expectUsageError(
+      ['holds'],
+      /^kiosk: "holds" is one of: holds add, holds extend-review, holds release, holds list$/m,
+    );
     expectUsageError(['visits', 'today', 'yesterday'], /^kiosk: visits today: unexpected argument "yesterday"/);
   });
 
