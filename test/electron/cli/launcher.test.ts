@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,20 @@ describe('npm run cli (scripts/cli.mjs)', () => {
     touchAfterBundle(root, 'electron/cli/main.ts', 60);
     expect(launch(root).stdout).toBe('three two\n');
     expect(fs.statSync(bundle).mtimeMs).not.toBe(rebuiltAt);
+  });
+
+  it('several calls at once on a stale bundle each run a whole one (test files start CLIs in parallel)', async () => {
+    const root = project('one');
+    const launchAsync = () =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, [path.join(root, 'scripts/cli.mjs'), 'go']);
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += String(chunk)));
+        child.on('close', (code) => resolve({ code, stdout }));
+      });
+    const runs = await Promise.all([1, 2, 3, 4].map(launchAsync));
+    expect(runs).toEqual(Array(4).fill({ code: 0, stdout: 'one go\n' }));
+    expect(fs.readdirSync(path.join(root, 'dist'))).toEqual(['electron']);
   });
 
   it('reports a build error and runs nothing', () => {
