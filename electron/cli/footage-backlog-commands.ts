@@ -2,7 +2,7 @@ import type { FootageBacklog } from '../../shared/api/footage-backlog';
 import { formatDateTime } from '../../shared/date-format';
 import { formatRun } from './format';
 import { runExitCode } from './run-outcome';
-import { OPERATOR, unwrap, type Context } from './run';
+import { command, OPERATOR, unwrap } from './command';
 
 function formatBacklog(backlog: FootageBacklog | null, timeZone: string): string {
   if (!backlog) return 'No footage purge is held back as too large.';
@@ -18,15 +18,28 @@ function formatBacklog(backlog: FootageBacklog | null, timeZone: string): string
 }
 
 /** A footage purge held back as too large: what it would delete, and the admin's confirmation. */
-export const footageBacklogCommands: Record<string, (context: Context) => Promise<number | void>> = {
-  'footage backlog': async ({ kiosk, print }) => {
-    const backlog = unwrap(await kiosk.router.invoke('footage.backlog', {}, OPERATOR));
-    print(backlog, () => formatBacklog(backlog, kiosk.config.timeZone));
-  },
+export const footageBacklogCommands = [
+  command({
+    name: 'footage backlog',
+    summary: 'what a purge held back as too large would delete',
+    usage: [''],
+    options: {},
+    run: async ({ kiosk, print }) => {
+      const backlog = unwrap(await kiosk.router.invoke('footage.backlog', {}, OPERATOR));
+      print(backlog, () => formatBacklog(backlog, kiosk.config.timeZone));
+    },
+  }),
 
-  'footage confirm-deletion': async ({ kiosk, io, print }) => {
-    const run = unwrap(await kiosk.router.invoke('footage.confirmDeletion', {}, OPERATOR));
-    print(run, () => `Deletion confirmed. ${formatRun(run)}`);
-    return runExitCode(run, io.stderr);
-  },
-};
+  command({
+    name: 'footage confirm-deletion',
+    summary: "the admin's go-ahead for that purge (it runs now)",
+    usage: [''],
+    notes: ['Exits 0 when done, 3 when held back, 1 when it failed.'],
+    options: {},
+    run: async ({ kiosk, io, print }) => {
+      const run = unwrap(await kiosk.router.invoke('footage.confirmDeletion', {}, OPERATOR));
+      print(run, () => `Deletion confirmed. ${formatRun(run)}`);
+      return runExitCode(run, io.stderr);
+    },
+  }),
+];

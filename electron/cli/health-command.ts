@@ -2,6 +2,7 @@ import { problemId, type HealthState } from '../../shared/api/health';
 import { describeProblem } from '../../shared/health-texts';
 import { translate } from '../../shared/messages';
 import type { Kiosk } from '../core/kiosk';
+import { command } from './command';
 
 /** The retention alarms as the operator (who can read the data folder anyway) sees them. */
 export async function currentHealth(kiosk: Kiosk): Promise<HealthState> {
@@ -21,9 +22,15 @@ export function formatHealth(health: HealthState, timeZone: string): string {
   ].join('\n');
 }
 
-export const healthCommands = {
-  health: async ({ kiosk, print }: { kiosk: Kiosk; print: (value: unknown, asText: () => string) => void }) => {
-    const health = await currentHealth(kiosk);
-    print(health, () => formatHealth(health, kiosk.config.timeZone));
-  },
-};
+export const healthCommands = [
+  command({
+    name: 'health',
+    summary: 'the retention alarms: what is wrong, what to do',
+    usage: [''],
+    options: {},
+    run: async ({ kiosk, print }) => {
+      const health = await currentHealth(kiosk);
+      print(health, () => formatHealth(health, kiosk.config.timeZone));
+    },
+  }),
+];

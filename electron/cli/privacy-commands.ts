@@ -4,28 +4,9 @@ import { PRIVACY_PURPOSES, type PrivacyPurpose, type PrivacyVisit } from '../../
 import { translate } from '../../shared/messages';
 import type { Result } from '../../shared/result';
 import { formatDateTime, formatTime } from '../../shared/date-format';
-import type { Kiosk } from '../core/kiosk';
-import type { Caller } from '../core/router';
+import { command, integerOption, OPERATOR, requiredInteger } from './command';
 import { formatApiError } from './format';
 import { UsageError } from './usage-error';
-
-/** The options the privacy commands add to the CLI's. */
-export const PRIVACY_OPTIONS = {
-  query: { type: 'string' },
-  purpose: { type: 'string' },
-  ids: { type: 'string' },
-  language: { type: 'string' },
-  out: { type: 'string' },
-  files: { type: 'string' },
-} as const;
-
-interface PrivacyContext {
-  kiosk: Kiosk;
-  values: Record<string, string | boolean | undefined>;
-  print: (value: unknown, asText: () => string) => void;
-}
-
-const OPERATOR: Caller = { kind: 'operator' };
 
 function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
@@ -35,35 +16,21 @@ function unwrap<T>(result: Result<T>): T {
   throw new UsageError(formatApiError(error));
 }
 
-const text = (values: PrivacyContext['values'], name: string) => {
-  const value = values[name];
-  return typeof value === 'string' ? value : undefined;
-};
-
-function idsOption(values: PrivacyContext['values'], name = 'ids'): number[] {
-  const value = text(values, name);
-  if (value === undefined) throw new UsageError(`--${name} is required, such as --${name} 12,13`);
+function idsOption(value: string, name = 'ids'): number[] {
   const ids = value.split(',').map((part) => part.trim());
   if (ids.some((id) => !/^\d+$/.test(id) || Number(id) === 0))
     throw new UsageError(`--${name} must be visit numbers separated by commas, such as 12,13, not "${value}"`);
   return ids.map(Number);
 }
 
-/** --purpose as in the UI's list; access-request and accessRequest both work. */
-function purposeOption(values: PrivacyContext['values']): PrivacyPurpose {
-  const value = text(values, 'purpose');
-  const camel = value?.replace(/-(\w)/g, (_dash, letter: string) => letter.toUpperCase());
-  const kebab = PRIVACY_PURPOSES.map((purpose) => purpose.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`));
-  if (!camel || !(PRIVACY_PURPOSES as readonly string[]).includes(camel))
-    throw new UsageError(`--purpose is required: one of ${kebab.join(', ')}`);
-  return camel as PrivacyPurpose;
-}
+const PURPOSES = PRIVACY_PURPOSES.map((purpose) => purpose.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`));
 
-function visitIdOption(values: PrivacyContext['values'], name: string): number | undefined {
-  const value = text(values, name);
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}"`);
-  return Number(value);
+/** --purpose as in the UI's list; access-request and accessRequest both work. */
+function purposeOption(value: string): PrivacyPurpose {
+  const camel = value.replace(/-(\w)/g, (_dash, letter: string) => letter.toUpperCase());
+  if (!(PRIVACY_PURPOSES as readonly string[]).includes(camel))
+    throw new UsageError(`--purpose must be one of ${PURPOSES.join(', ')}`);
+  return camel as PrivacyPurpose;
 }
 
 function formatVisits(visits: PrivacyVisit[], zone: string): string {
@@ -97,93 +64,181 @@ function writeNew(file: string, content: string) {
   }
 }
 
+const PURPOSE = {
+  purpose: {
+    type: 'string',
+    required: true,
+    value: 'P',
+    help: 'why the data is looked up (kept in the audit log)',
+    hint: `one of ${PURPOSES.join(', ')}`,
+  },
+} as const;
+const IDS = {
+  ids: {
+    type: 'string',
+    required: true,
+    value: '1,2',
+    help: 'visit numbers (visits search)',
+    hint: 'such as --ids 12,13',
+  },
+} as const;
+
 /** Data-subject requests (README: Privacy requests). */
-export const PRIVACY_COMMANDS: Record<string, (context: PrivacyContext) => Promise<void>> = {
-  'visits search': async ({ kiosk, values, print }) => {
-    const input = {
-      query: text(values, 'query') ?? '',
-      from: text(values, 'from'),
-      to: text(values, 'to'),
-      purpose: purposeOption(values),
-    };
-    const result = unwrap(await kiosk.router.invoke('privacy.searchVisits', input, OPERATOR));
-    print(result, () => {
-      const list = formatVisits(result.visits, result.timeZone);
-      return result.truncated ? `${list}\n(more visits matched; narrow the search or the dates)` : list;
-    });
-  },
+export const privacyCommands = [
+  command({
+    name: 'visits search',
+    summary: "find a person's visits (all days, held too)",
+    usage: ['--query Q [--from DATE] [--to DATE] --purpose P'],
+    notes: [`P is one of ${PURPOSES.join(', ')}.`],
+    options: {
+      query: { type: 'string', value: 'Q', help: 'words of the name, company or plate' },
+      from: { type: 'string', value: 'DATE', help: 'signed in on DATE or later' },
+      to: { type: 'string', value: 'DATE', help: 'signed in on DATE or earlier' },
+      ...PURPOSE,
+    },
+    run: async ({ kiosk, values, print }) => {
+      const input = {
+        query: values.query ?? '',
+        from: values.from,
+        to: values.to,
+        purpose: purposeOption(values.purpose),
+      };
+      const result = unwrap(await kiosk.router.invoke('privacy.searchVisits', input, OPERATOR));
+      print(result, () => {
+        const list = formatVisits(result.visits, result.timeZone);
+        return result.truncated ? `${list}\n(more visits matched; narrow the search or the dates)` : list;
+      });
+    },
+  }),
 
-  'visits export': async ({ kiosk, values, print }) => {
-    const out = text(values, 'out');
-    if (!out) throw new UsageError('--out FILE is required: the page is written there, the JSON beside it');
-    const language = text(values, 'language');
-    if (language !== 'nl' && language !== 'en') throw new UsageError('--language must be nl or en');
-    const copy = unwrap(
-      await kiosk.router.invoke(
-        'privacy.exportVisits',
-        { visitIds: idsOption(values), language, purpose: purposeOption(values) },
-        OPERATOR,
-      ),
-    );
-    const htmlFile = path.resolve(out);
-    const jsonFile = htmlFile.replace(/(\.html?)?$/i, '.json');
-    writeNew(htmlFile, copy.html);
-    writeNew(jsonFile, copy.json);
-    print(
-      { count: copy.count, htmlFile, jsonFile },
-      () => `Wrote ${copy.count} visit(s) to ${htmlFile} and ${jsonFile}.`,
-    );
-  },
+  command({
+    name: 'visits export',
+    summary: 'a copy for the person: FILE and FILE.json',
+    usage: ['--ids 1,2 --language nl|en --out FILE --purpose P'],
+    notes: [`P is one of ${PURPOSES.join(', ')}.`],
+    options: {
+      ...IDS,
+      language: { type: 'string', required: true, value: 'nl|en', help: "the copy's language" },
+      out: {
+        type: 'string',
+        required: true,
+        value: 'FILE',
+        help: 'the page; the JSON beside it',
+        hint: 'the page is written there, the JSON beside it',
+      },
+      ...PURPOSE,
+    },
+    run: async ({ kiosk, values, print }) => {
+      const language = values.language as 'nl' | 'en';
+      if (language !== 'nl' && language !== 'en') throw new UsageError('--language must be nl or en');
+      const input = { visitIds: idsOption(values.ids), language, purpose: purposeOption(values.purpose) };
+      const copy = unwrap(await kiosk.router.invoke('privacy.exportVisits', input, OPERATOR));
+      const htmlFile = path.resolve(values.out);
+      const jsonFile = htmlFile.replace(/(\.html?)?$/i, '.json');
+      writeNew(htmlFile, copy.html);
+      writeNew(jsonFile, copy.json);
+      print(
+        { count: copy.count, htmlFile, jsonFile },
+        () => `Wrote ${copy.count} visit(s) to ${htmlFile} and ${jsonFile}.`,
+      );
+    },
+  }),
 
-  'visits correct': async ({ kiosk, values, print }) => {
-    const input = {
-      visitId: visitIdOption(values, 'id') ?? 0,
-      firstName: text(values, 'first'),
-      lastName: text(values, 'last'),
-      company: text(values, 'company'),
-      plate: text(values, 'plate'),
-    };
-    const visit = unwrap(await kiosk.router.invoke('privacy.correctVisit', input, OPERATOR));
-    print(visit, () => `Visit ${visit.id} corrected.`);
-  },
+  command({
+    name: 'visits correct',
+    summary: 'correct a visit',
+    usage: ['--id N [--first F] [--last L] [--company C] [--plate P]'],
+    options: {
+      id: { type: 'string', required: true, value: 'N', help: "the visit's number" },
+      first: { type: 'string', value: 'F', help: 'the right first name' },
+      last: { type: 'string', value: 'L', help: 'the right last name' },
+      company: { type: 'string', value: 'C', help: 'the right company' },
+      plate: { type: 'string', value: 'P', help: 'the right licence plate' },
+    },
+    run: async ({ kiosk, values, print }) => {
+      const input = {
+        visitId: requiredInteger(values.id, 'id'),
+        firstName: values.first,
+        lastName: values.last,
+        company: values.company,
+        plate: values.plate,
+      };
+      const visit = unwrap(await kiosk.router.invoke('privacy.correctVisit', input, OPERATOR));
+      print(visit, () => `Visit ${visit.id} corrected.`);
+    },
+  }),
 
-  'visits erase': async ({ kiosk, values, print }) => {
-    const input = { visitIds: idsOption(values), reason: text(values, 'reason') ?? '' };
-    const result = unwrap(await kiosk.router.invoke('privacy.eraseVisits', input, OPERATOR));
-    print(result, () => `Erased ${result.erased} visit(s).`);
-  },
+  command({
+    name: 'visits erase',
+    summary: 'erase visits now (not while held)',
+    usage: ['--ids 1,2 --reason R'],
+    options: { ...IDS, reason: { type: 'string', value: 'R', help: 'the request it answers' } },
+    run: async ({ kiosk, values, print }) => {
+      const input = { visitIds: idsOption(values.ids), reason: values.reason ?? '' };
+      const result = unwrap(await kiosk.router.invoke('privacy.eraseVisits', input, OPERATOR));
+      print(result, () => `Erased ${result.erased} visit(s).`);
+    },
+  }),
 
-  'visits restrict': async ({ kiosk, values, print }) => {
-    const input = { visitIds: idsOption(values), reason: text(values, 'reason') ?? '' };
-    const result = unwrap(await kiosk.router.invoke('privacy.restrictVisits', input, OPERATOR));
-    print(result, () => `Restricted ${result.changed} visit(s).`);
-  },
+  command({
+    name: 'visits restrict',
+    summary: 'restrict the processing of visits',
+    usage: ['--ids 1,2 --reason R'],
+    options: { ...IDS, reason: { type: 'string', value: 'R', help: 'the request it answers' } },
+    run: async ({ kiosk, values, print }) => {
+      const input = { visitIds: idsOption(values.ids), reason: values.reason ?? '' };
+      const result = unwrap(await kiosk.router.invoke('privacy.restrictVisits', input, OPERATOR));
+      print(result, () => `Restricted ${result.changed} visit(s).`);
+    },
+  }),
 
-  'visits unrestrict': async ({ kiosk, values, print }) => {
-    const input = { visitIds: idsOption(values), reason: text(values, 'reason') };
-    const result = unwrap(await kiosk.router.invoke('privacy.unrestrictVisits', input, OPERATOR));
-    print(result, () => `Lifted the restriction on ${result.changed} visit(s).`);
-  },
+  command({
+    name: 'visits unrestrict',
+    summary: 'lift the restriction',
+    usage: ['--ids 1,2 [--reason R]'],
+    options: { ...IDS, reason: { type: 'string', value: 'R', help: 'why it is lifted' } },
+    run: async ({ kiosk, values, print }) => {
+      const input = { visitIds: idsOption(values.ids), reason: values.reason };
+      const result = unwrap(await kiosk.router.invoke('privacy.unrestrictVisits', input, OPERATOR));
+      print(result, () => `Lifted the restriction on ${result.changed} visit(s).`);
+    },
+  }),
 
-  'footage export': async ({ kiosk, values, print }) => {
-    const out = text(values, 'out');
-    if (!out) throw new UsageError('--out DIR is required: a new or empty folder');
-    const files = text(values, 'files');
-    const visitId = visitIdOption(values, 'visit');
-    if ((files === undefined) === (visitId === undefined))
-      throw new UsageError('give either --visit N or --files F1,F2 (paths under the footage root)');
-    const input = {
-      visitId,
-      paths: files?.split(',').map((file) => file.trim()),
-      reason: text(values, 'reason') ?? '',
-      outDir: path.resolve(out),
-    };
-    const result = unwrap(await kiosk.router.invoke('privacy.exportFootage', input, OPERATOR));
-    print(
-      result,
-      () =>
-        `Exported ${result.manifest.files.length} file(s) to ${result.folder}; manifest ${result.manifestFile}; ` +
-        `the originals are held (holds ${result.manifest.holdIds.join(', ')}).`,
-    );
-  },
-};
+  command({
+    name: 'footage export',
+    summary: 'copy footage with a manifest; holds the originals',
+    usage: ['--visit N --out DIR --reason R', '--files F1,F2 --out DIR --reason R'],
+    options: {
+      visit: { type: 'string', value: 'N', help: "the footage of a visit's time on site" },
+      files: { type: 'string', value: 'F1,F2', help: 'footage files, paths under the footage root' },
+      out: {
+        type: 'string',
+        required: true,
+        value: 'DIR',
+        help: 'a new or empty folder',
+        hint: 'a new or empty folder',
+      },
+      reason: { type: 'string', value: 'R', help: 'the request it answers' },
+    },
+    check: (values) => {
+      if ((values.files === undefined) === (values.visit === undefined))
+        throw new UsageError('give either --visit N or --files F1,F2 (paths under the footage root)');
+    },
+    run: async ({ kiosk, values, print }) => {
+      const visitId = integerOption(values.visit, 'visit');
+      const input = {
+        visitId,
+        paths: values.files?.split(',').map((file) => file.trim()),
+        reason: values.reason ?? '',
+        outDir: path.resolve(values.out),
+      };
+      const result = unwrap(await kiosk.router.invoke('privacy.exportFootage', input, OPERATOR));
+      print(
+        result,
+        () =>
+          `Exported ${result.manifest.files.length} file(s) to ${result.folder}; manifest ${result.manifestFile}; ` +
+          `the originals are held (holds ${result.manifest.holdIds.join(', ')}).`,
+      );
+    },
+  }),
+];

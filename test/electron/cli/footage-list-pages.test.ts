@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
-const tsx = path.join(repo, 'node_modules', '.bin', 'tsx');
+// As `npm run cli` runs it: the bundled CLI, rebuilt first when a source is newer.
+const launcher = path.join(repo, 'scripts', 'cli.mjs');
 
 function cli(args: string[]) {
-  const run = spawnSync(tsx, [path.join(repo, 'electron/cli/main.ts'), ...args], {
+  const run = spawnSync(process.execPath, [launcher, ...args], {
     encoding: 'utf8',
     env: { ...process.env, KIOSK_NOW: '2026-11-26T10:15:00+01:00' },
   });

@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+// As `npm run cli` runs it: the bundled CLI, rebuilt first when a source is newer.
+const launcher = path.join(root, 'scripts', 'cli.mjs');
 
 /** Runs the real CLI in a child process, as `npm run cli` does. */
 function cli(args: string[]) {
-  const run = spawnSync(tsx, [path.join(root, 'electron/cli/main.ts'), ...args], {
+  const run = spawnSync(process.execPath, [launcher, ...args], {
     encoding: 'utf8',
     env: { ...process.env, KIOSK_NOW: '2026-11-24T10:15:00+01:00' },
   });

@@ -82,7 +82,10 @@ describe('footage purge and retention run: exit codes', () => {
     ]);
     expect(blocked.stdout).toMatch(/visitPurge run \d+: blocked/);
     expect(cli(['retention', 'confirm-clock', '--data-dir', dataDir]).code).toBe(0);
-    expect(cli(['retention', 'run', '--data-dir', dataDir])).toMatchObject({ code: 0, stderr: '' });
+    // A minute on: each process starts the clock at KIOSK_NOW, so with the same KIOSK_NOW a quick next
+    // process would be milliseconds behind the confirmed purge, which the guard rightly refuses.
+    const later = { KIOSK_NOW: '2026-11-24T10:16:00+01:00' };
+    expect(cli(['retention', 'run', '--data-dir', dataDir], later)).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('a run that fails exits 1 with one line', async () => {
