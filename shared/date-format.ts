@@ -46,6 +46,11 @@ export function formatIsoDate(isoDate: string, language: Language): string {
   return day.isValid ? day.toFormat(DATE_PATTERN[language]) : isoDate;
 }
 
+/** 2026-11-26 13:05: the command line's form, sortable and the same as its options take. */
+export function formatIsoDateTime(epochMs: number, zone: string): string {
+  return local(epochMs, zone).toFormat('yyyy-MM-dd HH:mm');
+}
+
 /** A stamp for file names, sortable and the same in both languages: 2026-11-26-1305. */
 export function fileStamp(epochMs: number, zone: string): string {
   return local(epochMs, zone).toFormat('yyyy-MM-dd-HHmm');

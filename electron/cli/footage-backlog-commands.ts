@@ -1,12 +1,12 @@
 import type { FootageBacklog } from '../../shared/api/footage-backlog';
-import { formatDateTime } from '../../shared/date-format';
+import { formatIsoDateTime } from '../../shared/date-format';
 import { formatRun } from './format';
 import { runExitCode } from './run-outcome';
 import { command, OPERATOR, unwrap } from './command';
 
 function formatBacklog(backlog: FootageBacklog | null, timeZone: string): string {
   if (!backlog) return 'No footage purge is held back as too large.';
-  const when = (at: number | null) => (at === null ? '' : formatDateTime(at, timeZone, 'en'));
+  const when = (at: number | null) => (at === null ? '' : formatIsoDateTime(at, timeZone));
   return [
     `${backlog.files} of ${backlog.liveFiles} files would be deleted (recorded ${when(backlog.oldestRecording)} to ${when(backlog.newestRecording)}):`,
     ...backlog.cameras.map(

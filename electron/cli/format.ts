@@ -11,10 +11,7 @@ import { translate } from '../../shared/messages';
 import { describeRunReason } from '../../shared/run-reasons';
 import { printable } from '../../shared/printable';
 import type { ApiError } from '../../shared/result';
-import { formatDateTime, formatIsoDate, formatTime } from '../../shared/date-format';
-
-/** The command line speaks English, and writes dates as British English does. */
-const CLI_LANGUAGE = 'en';
+import { formatIsoDateTime, formatTime } from '../../shared/date-format';
 
 export function formatApiError(error: ApiError): string {
   const fields = Object.entries(error.fields ?? {})
@@ -36,7 +33,7 @@ export function formatToday(today: TodayVisits): string {
       printable(visit.plate ?? ''),
     ].join('  ');
   });
-  const header = `Visitors on ${formatIsoDate(today.date, CLI_LANGUAGE)} (${today.timeZone}): ${today.visits.length}, on site: ${today.onSiteCount}`;
+  const header = `Visitors on ${today.date} (${today.timeZone}): ${today.visits.length}, on site: ${today.onSiteCount}`;
   return [header, ...lines].join('\n');
 }
 
@@ -60,7 +57,7 @@ export function formatAudit(entries: AuditEntry[], timeZone: string): string {
   return entries
     .map((entry) =>
       [
-        formatDateTime(entry.at, timeZone, CLI_LANGUAGE),
+        formatIsoDateTime(entry.at, timeZone),
         printable(entry.actor).padEnd(16),
         printable(entry.action).padEnd(28),
         printable(JSON.stringify(entry.detail)),
@@ -83,8 +80,8 @@ export function formatRun(run: JobRun): string {
 function holdSubject(hold: LegalHold, timeZone: string): string {
   if (hold.kind === 'footage-file') return `footage file ${printable(hold.footagePath ?? '')}`;
   if (hold.kind === 'footage-range') {
-    const from = hold.rangeStart === null ? '?' : formatDateTime(hold.rangeStart, timeZone, CLI_LANGUAGE);
-    const to = hold.rangeEnd === null ? '?' : formatDateTime(hold.rangeEnd, timeZone, CLI_LANGUAGE);
+    const from = hold.rangeStart === null ? '?' : formatIsoDateTime(hold.rangeStart, timeZone);
+    const to = hold.rangeEnd === null ? '?' : formatIsoDateTime(hold.rangeEnd, timeZone);
     return `camera ${printable(hold.camera ?? '')} ${from} to ${to}`;
   }
   return `visit ${hold.visitId}`;
@@ -97,10 +94,10 @@ export function formatHolds(holds: LegalHold[], timeZone: string): string {
       [
         String(hold.id).padStart(4),
         holdSubject(hold, timeZone),
-        `since ${formatDateTime(hold.placedAt, timeZone, CLI_LANGUAGE)}`,
-        hold.endsAt ? `until ${formatDateTime(hold.endsAt, timeZone, CLI_LANGUAGE)}` : 'until released',
+        `since ${formatIsoDateTime(hold.placedAt, timeZone)}`,
+        hold.endsAt ? `until ${formatIsoDateTime(hold.endsAt, timeZone)}` : 'until released',
         `${hold.basis === 'legalObligation' ? 'legal obligation' : 'necessary for our activities'}`,
-        `review by ${formatDateTime(hold.reviewAt, timeZone, CLI_LANGUAGE)}`,
+        `review by ${formatIsoDateTime(hold.reviewAt, timeZone)}`,
         `by ${printable(hold.placedBy)}: ${printable(hold.reason)}`,
       ].join('  '),
     )
@@ -110,13 +107,13 @@ export function formatHolds(holds: LegalHold[], timeZone: string): string {
 export function formatRetentionStatus(status: RetentionStatus, timeZone: string): string {
   const lines = [
     status.blocked
-      ? `BLOCKED: the visit purge of ${formatDateTime(status.blocked.startedAt, timeZone, CLI_LANGUAGE)} erased nothing (${status.blocked.reason ? describeRunReason(status.blocked.reason, 'en') : ''}); run "kiosk retention confirm-clock" once the clock is right.`
+      ? `BLOCKED: the visit purge of ${formatIsoDateTime(status.blocked.startedAt, timeZone)} erased nothing (${status.blocked.reason ? describeRunReason(status.blocked.reason, 'en') : ''}); run "kiosk retention confirm-clock" once the clock is right.`
       : 'The visit purge is not blocked.',
-    `Next visit purge: ${formatDateTime(status.nextVisitPurgeAt, timeZone, CLI_LANGUAGE)}`,
-    `Next visit deadline: ${status.nextVisitDeadline === null ? 'none' : formatDateTime(status.nextVisitDeadline, timeZone, CLI_LANGUAGE)}`,
+    `Next visit purge: ${formatIsoDateTime(status.nextVisitPurgeAt, timeZone)}`,
+    `Next visit deadline: ${status.nextVisitDeadline === null ? 'none' : formatIsoDateTime(status.nextVisitDeadline, timeZone)}`,
     `Active legal holds: ${status.activeHolds.length}`,
     'Last runs:',
-    ...status.lastRuns.map((run) => `  ${formatDateTime(run.startedAt, timeZone, CLI_LANGUAGE)}  ${formatRun(run)}`),
+    ...status.lastRuns.map((run) => `  ${formatIsoDateTime(run.startedAt, timeZone)}  ${formatRun(run)}`),
   ];
   return lines.join('\n');
 }
@@ -126,18 +123,18 @@ export function formatFootage(rows: FootageRow[], timeZone: string): string {
   return rows
     .map((row) =>
       [
-        formatDateTime(row.recordedAt, timeZone, CLI_LANGUAGE) + (row.timeSource === 'mtime' ? '*' : ' '),
+        formatIsoDateTime(row.recordedAt, timeZone) + (row.timeSource === 'mtime' ? '*' : ' '),
         printable(row.cameraName).padEnd(14),
         row.status.padEnd(8),
         row.deleteBy !== null
-          ? `delete by ${formatDateTime(row.deleteBy, timeZone, CLI_LANGUAGE)}`
+          ? `delete by ${formatIsoDateTime(row.deleteBy, timeZone)}`
           : row.deletedAt !== null
-            ? `deleted ${formatDateTime(row.deletedAt, timeZone, CLI_LANGUAGE)}`
+            ? `deleted ${formatIsoDateTime(row.deletedAt, timeZone)}`
             : '',
         `${row.size} B`,
         row.future ? 'FUTURE-DATED' : '',
         row.claimedRecordedAt !== null
-          ? `DATED WHEN FIRST SEEN (path says ${formatDateTime(row.claimedRecordedAt, timeZone, CLI_LANGUAGE)})`
+          ? `DATED WHEN FIRST SEEN (path says ${formatIsoDateTime(row.claimedRecordedAt, timeZone)})`
           : '',
         printable(row.path),
       ].join('  '),

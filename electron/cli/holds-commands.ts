@@ -1,6 +1,6 @@
 import type { HoldBasis } from '../../shared/api/types';
 import { printable } from '../../shared/printable';
-import { formatDateTime } from '../../shared/date-format';
+import { formatIsoDateTime } from '../../shared/date-format';
 import { command, integerOption, OPERATOR, requiredInteger, unwrap } from './command';
 import { formatHolds } from './format';
 import { throughDateOption, timeOption } from './time-options';
@@ -80,10 +80,7 @@ export const holdsCommands = [
         reviewAt: throughDateOption(values.review, 'review', kiosk.config.timeZone)!,
       };
       const hold = unwrap(await kiosk.router.invoke('holds.extendReview', input, OPERATOR));
-      print(
-        hold,
-        () => `Legal hold ${hold.id}: review by ${formatDateTime(hold.reviewAt, kiosk.config.timeZone, 'en')}.`,
-      );
+      print(hold, () => `Legal hold ${hold.id}: review by ${formatIsoDateTime(hold.reviewAt, kiosk.config.timeZone)}.`);
     },
   }),
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PRIVACY_PURPOSES, type PrivacyPurpose, type PrivacyVisit } from '../../shared/api/privacy';
 import { translate } from '../../shared/messages';
 import type { Result } from '../../shared/result';
-import { formatDateTime, formatTime } from '../../shared/date-format';
+import { formatIsoDateTime, formatTime } from '../../shared/date-format';
 import { command, integerOption, OPERATOR, requiredInteger } from './command';
 import { formatApiError } from './format';
 import { UsageError } from './usage-error';
@@ -39,7 +39,7 @@ function formatVisits(visits: PrivacyVisit[], zone: string): string {
     .map((visit) =>
       [
         String(visit.id).padStart(6),
-        formatDateTime(visit.signedInAt, zone, 'en'),
+        formatIsoDateTime(visit.signedInAt, zone),
         (visit.signedOutAt === null ? 'on site' : formatTime(visit.signedOutAt, zone)).padEnd(7),
         `${visit.firstName} ${visit.lastName}`.padEnd(32),
         (visit.company ?? '').padEnd(24),

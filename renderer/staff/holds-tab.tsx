@@ -125,11 +125,11 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
                   {reviewDay(hold.reviewAt)}
                   {hold.pastReview && <strong> ({text.pastReview})</strong>}
                   <span className="inline-edit">
-                    <input
-                      type="date"
-                      aria-label={text.extendReviewLabel(hold.id)}
+                    <DateTimeField
+                      label={text.extendReviewLabel(hold.id)}
+                      language={language}
                       value={newReview[hold.id] ?? ''}
-                      onChange={(event) => setNewReview((dates) => ({ ...dates, [hold.id]: event.target.value }))}
+                      onChange={(value) => setNewReview((dates) => ({ ...dates, [hold.id]: value }))}
                     />
                     <button
                       type="button"

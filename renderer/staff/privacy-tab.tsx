@@ -13,6 +13,7 @@ import type { ApiError } from '../../shared/result';
 import { formatDateTime, formatTime } from '../../shared/date-format';
 import { formatLocalDate } from '../../shared/time';
 import type { ApiClient } from '../api/client';
+import { DateTimeField } from '../date-time-field';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { downloadText } from './download';
@@ -245,8 +246,14 @@ export function PrivacyTab({ client, language }: Props) {
           </div>
         </div>
         <div className="field-row">
-          <Field label={text.from} type="date" value={from} onChange={setFrom} error={message(errors.from)} />
-          <Field label={text.to} type="date" value={to} onChange={setTo} error={message(errors.to)} />
+          <DateTimeField
+            label={text.from}
+            language={language}
+            value={from}
+            onChange={setFrom}
+            error={message(errors.from)}
+          />
+          <DateTimeField label={text.to} language={language} value={to} onChange={setTo} error={message(errors.to)} />
         </div>
         <div className="actions">
           <button type="submit" className="primary">

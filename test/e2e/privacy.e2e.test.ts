@@ -55,7 +55,7 @@ const TEXT = {
     restrictedDone: '1 bezoek beperkt.',
     restrictedFlag: 'beperkt',
     footage: 'Camerabeelden van dit bezoek',
-    play: /^entrance, opname van 2026-09-01 10:05 afspelen$/,
+    play: /^entrance, opname van 01-09-2026 10:05 afspelen$/,
     exportFootage: 'Beelden exporteren naar de exportmap',
     footageConfirmation:
       '1 bestand wordt gekopieerd naar de exportmap, met een manifest, en de originelen krijgen een bewaarplicht.',
@@ -92,7 +92,7 @@ const TEXT = {
     restrictedDone: '1 visit restricted.',
     restrictedFlag: 'restricted',
     footage: 'Footage of this visit',
-    play: /^Play entrance, recorded 2026-09-01 10:05$/,
+    play: /^Play entrance, recorded 01\/09\/2026 10:05$/,
     exportFootage: 'Export footage to the export folder',
     footageConfirmation:
       '1 file will be copied to the export folder with a manifest, and the originals will be put under a legal hold.',

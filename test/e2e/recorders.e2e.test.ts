@@ -7,6 +7,7 @@ import { manualClock } from '../helpers/kiosk';
 import { makeTempDir } from '../helpers/temp-dir';
 import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 import { typeStaffNumber } from './staff-number';
+import { fillDateField } from './date-field';
 
 const ADMIN_PIN = '864205';
 let browser: Browser;
@@ -54,7 +55,7 @@ describe('recorder layouts and the footage list’s pages in Chromium', () => {
 
     await page.getByText('Bestanden 1–4 van 4').waitFor();
     await page.getByRole('row', { name: /^Ingang 1 \(1 met tijd uit bestandsdatum\) / }).waitFor();
-    await page.getByRole('row', { name: /2026-11-20 10:30 \(tijd uit bestandsdatum\) Ingang/ }).waitFor();
+    await page.getByRole('row', { name: /20-11-2026 10:30 \(tijd uit bestandsdatum\) Ingang/ }).waitFor();
 
     // The camera-range hold offers the camera by its name and records its id.
     const holdForm = page.getByRole('form', { name: 'Camera over een periode bewaren' });
@@ -62,8 +63,8 @@ describe('recorder layouts and the footage list’s pages in Chromium', () => {
       '1',
     );
 
-    await page.getByLabel('Vanaf (datum en tijd)').fill('2026-11-20T10:15');
-    await page.getByLabel('Tot (datum en tijd, niet inbegrepen)').fill('2026-11-20T10:16');
+    await fillDateField(page, 'Vanaf (datum en tijd)', '2026-11-20T10:15');
+    await fillDateField(page, 'Tot (datum en tijd, niet inbegrepen)', '2026-11-20T10:16');
     await page.getByText('Bestanden 1–2 van 2').waitFor();
     expect(await page.getByRole('button', { name: 'Oudere bestanden' }).isDisabled()).toBe(true);
 
@@ -72,7 +73,7 @@ describe('recorder layouts and the footage list’s pages in Chromium', () => {
     await layouts.getByRole('row', { name: /frigate\/#-#-#\/#\/front_door Frigate 3 0/ }).waitFor();
     await layouts
       .getByRole('row', {
-        name: /zm\/#\/#-#-#\/# ZoneMinder \(geen opnametijd in de paden: de bestandsdatum telt\) 1 1 .*Ingang, 2026-11-20 10:30 \(bestandsdatum\)/,
+        name: /zm\/#\/#-#-#\/# ZoneMinder \(geen opnametijd in de paden: de bestandsdatum telt\) 1 1 .*Ingang, 20-11-2026 10:30 \(bestandsdatum\)/,
       })
       .waitFor();
     await screenshot(page, 'landscape-nl-30-admin-recorder-layouts');

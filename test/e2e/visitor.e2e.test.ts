@@ -6,6 +6,9 @@ import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, ty
 import { visitor } from '../helpers/kiosk';
 import { fillDateField } from './date-field';
 import { expectNoOverlap } from './overlap';
+import { typeStaffNumber } from './staff-number';
+
+const HOLD_BASIS = { nl: 'Grond (verplicht)', en: 'Ground (required)' } as const;
 
 let browser: Browser;
 let running: RunningKiosk;
@@ -330,7 +333,7 @@ describe('the idle warning', () => {
     const shortStaffIdle: KioskConfig = { ...defaultConfig, idle: { kioskSeconds: 60, staffSeconds: 20 } };
     const page = await openKiosk(VIEWPORTS.landscape, { config: shortStaffIdle, receptionist: true });
     await exact(page, 'Medewerkers').click();
-    await page.getByRole('button', { name: 'Rosa Receptie' }).click();
+    await typeStaffNumber(page, running.kiosk, 'Rosa Receptie');
     const pad = page.getByRole('group', { name: 'Cijfers van de pincode' });
     for (const digit of '731942') await pad.getByRole('button', { name: digit, exact: true }).click();
     await exact(page, 'Ontgrendelen').click();
@@ -358,7 +361,7 @@ describe('date inputs whose format the app controls', () => {
       const page = await openKiosk(VIEWPORTS.portrait, { receptionist: true });
       if (language === 'en') await chooseLanguage(page, 'en');
       await exact(page, language === 'nl' ? 'Medewerkers' : 'Staff').click();
-      await page.getByRole('button', { name: 'Ada Admin' }).click();
+      await typeStaffNumber(page, running.kiosk, 'Ada Admin');
       const pad = page.getByRole('group', { name: language === 'nl' ? 'Cijfers van de pincode' : 'PIN digits' });
       for (const digit of '864205') await pad.getByRole('button', { name: digit, exact: true }).click();
       await exact(page, language === 'nl' ? 'Ontgrendelen' : 'Unlock').click();
@@ -397,6 +400,7 @@ describe('date inputs whose format the app controls', () => {
       await running.kiosk.handle('kiosk', 'visits.signIn', visitor());
       await page.getByLabel(language === 'nl' ? 'Bezoeknummer' : 'Visit number').fill('1');
       await page.getByLabel(language === 'nl' ? 'Reden (verplicht)' : 'Reason (required)').fill('Politieverzoek');
+      await page.getByLabel(HOLD_BASIS[language]).selectOption('legalObligation');
       await exact(page, language === 'nl' ? 'Vastleggen' : 'Place hold').click();
       await fillDateField(page, untilLabel, '2027-03-31');
       await exact(page, language === 'nl' ? 'Vastleggen' : 'Place hold').click();

@@ -152,7 +152,7 @@ describe('kiosk CLI', () => {
     expect(JSON.parse(audit.stdout)).toMatchObject([
       { actor: 'operator', action: 'staff.added', detail: { staffId: 1, role: 'admin' } },
     ]);
-    expect(cli(['audit', 'list', '--data-dir', dataDir]).stdout).toMatch(/24\/11\/2026 10:15 +operator +staff\.added/);
+    expect(cli(['audit', 'list', '--data-dir', dataDir]).stdout).toMatch(/2026-11-24 10:15 +operator +staff\.added/);
   });
 
   it.each([

@@ -143,8 +143,8 @@ describe('privacy requests: acting on them', () => {
     expect(copy.value.html).toContain('<html lang="nl">');
     expect(copy.value.html).toContain('D&#39;Arcyquetzal');
     expect(copy.value.html).toContain('Xylograph BV');
-    expect(copy.value.html).toContain('2026-05-01 11:00'); // signed in, local time
-    expect(copy.value.html).toContain('2026-05-01 17:00'); // signed out
+    expect(copy.value.html).toContain('01-05-2026 11:00'); // signed in, local time, as Dutch readers write it
+    expect(copy.value.html).toContain('01-05-2026 17:00'); // signed out
     expect(copy.value.html).toContain('Grondslag');
     expect(copy.value.html).toContain('Gerechtvaardigd belang');
     expect(copy.value.html).toContain('Autoriteit Persoonsgegevens');
