@@ -3,6 +3,7 @@ import type { NoticeFacts, StaffSessionInfo } from '../../shared/api/types';
 import type { Language } from '../../shared/messages';
 import type { ApiClient } from '../api/client';
 import { useIdleTimeout } from '../use-idle-timeout';
+import { useDocumentTitle } from './kit/use-document-title';
 import { AuditTab } from './audit-tab';
 import { EvacuationTab } from './evacuation-tab';
 import { FootageTab } from './footage-tab';
@@ -14,9 +15,11 @@ import { HostsTab } from './hosts-tab';
 import { RegisterTab } from './register-tab';
 import { RetentionTab } from './retention-tab';
 import { StaffAccountsTab } from './staff-accounts-tab';
+import type { StaffTabProps } from './kit/tab-props';
 import { TABS_BY_ROLE, type Tab } from './tabs';
 import { staffText } from './texts';
 import { TodayTab } from './today-tab';
+import './staff-view.css';
 
 interface Props {
   session: StaffSessionInfo;
@@ -38,6 +41,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
     [client, onLocked],
   );
   useIdleTimeout(session.idleSeconds, () => lock('idle'));
+  useDocumentTitle(text.pageTitle);
 
   // A session the core has ended (idle there, or a restart) sends the view back to the kiosk.
   const staffClient = useMemo<ApiClient>(
@@ -51,7 +55,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
     [client, onLocked],
   );
 
-  const props = { client: staffClient, language, text };
+  const props: StaffTabProps = { client: staffClient, language, text, timeZone: facts.timeZone };
   return (
     <div className="staff-view">
       <header className="staff-bar">
@@ -73,7 +77,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {text.lock}
         </button>
       </header>
-      <HealthBanner {...props} timeZone={facts.timeZone} />
+      <HealthBanner {...props} />
       {tab === 'register' ? (
         <RegisterTab {...props} facts={facts} onDone={() => setTab('today')} />
       ) : (
@@ -82,10 +86,10 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {tab === 'evacuation' && <EvacuationTab {...props} />}
           {tab === 'staff' && <StaffAccountsTab {...props} />}
           {tab === 'hosts' && <HostsTab {...props} facts={facts} />}
-          {tab === 'audit' && <AuditTab {...props} timeZone={facts.timeZone} />}
-          {tab === 'retention' && <RetentionTab {...props} timeZone={facts.timeZone} />}
-          {tab === 'holds' && <HoldsTab {...props} timeZone={facts.timeZone} />}
-          {tab === 'footage' && <FootageTab {...props} timeZone={facts.timeZone} />}
+          {tab === 'audit' && <AuditTab {...props} />}
+          {tab === 'retention' && <RetentionTab {...props} />}
+          {tab === 'holds' && <HoldsTab {...props} />}
+          {tab === 'footage' && <FootageTab {...props} />}
           {tab === 'privacy' && <PrivacyTab client={staffClient} language={language} />}
           {tab === 'footage' && session.role === 'admin' && (
             <RecorderLayouts client={staffClient} language={language} timeZone={facts.timeZone} />

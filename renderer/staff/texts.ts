@@ -3,6 +3,7 @@ import type { Language } from '../../shared/messages';
 
 const nl = {
   staffEntry: 'Medewerkers',
+  pageTitle: 'Receptie – medewerkersscherm',
   unlockTitle: 'Medewerkersscherm ontgrendelen',
   staffNumber: 'Medewerkernummer',
   staffNumberHint: 'Uw nummer staat bij uw account in het medewerkersscherm; de beheerder weet het.',
@@ -74,7 +75,6 @@ const nl = {
   disabled: 'uitgeschakeld',
   active: 'actief',
   auditTitle: 'Auditlog',
-  auditFilter: 'Filter op actie (bijv. visits of staff)',
   auditColumns: { at: 'Tijd', actor: 'Wie', action: 'Actie', detail: 'Details' },
   noAudit: 'Geen regels gevonden.',
   noViews: 'Voor deze rol zijn hier nog geen schermen.',
@@ -90,14 +90,7 @@ const nl = {
   runNow: 'Nu opschonen',
   dryRun: 'Proefdraaien (niets wissen)',
   runSignOut: 'Automatische afmelding nu',
-  runsTitle: 'Laatste runs',
   runColumns: { job: 'Taak', started: 'Begonnen', outcome: 'Uitkomst', counts: 'Aantallen' },
-  jobs: {
-    visitPurge: 'opschonen bezoeken',
-    automaticSignOut: 'automatische afmelding',
-    footageScan: 'camerabeelden inlezen',
-    footagePurge: 'camerabeelden opschonen',
-  } as Record<string, string>,
   outcomes: {
     ok: 'gelukt',
     failed: 'mislukt',
@@ -193,6 +186,7 @@ export type StaffText = typeof nl;
 
 const en: StaffText = {
   staffEntry: 'Staff',
+  pageTitle: 'Reception – staff view',
   unlockTitle: 'Unlock the staff view',
   staffNumber: 'Staff number',
   staffNumberHint: 'Your number is shown with your account in the staff view; the administrator knows it.',
@@ -261,7 +255,6 @@ const en: StaffText = {
   disabled: 'disabled',
   active: 'active',
   auditTitle: 'Audit log',
-  auditFilter: 'Filter by action (e.g. visits or staff)',
   auditColumns: { at: 'Time', actor: 'Who', action: 'Action', detail: 'Details' },
   noAudit: 'No entries found.',
   noViews: 'There are no views here for this role yet.',
@@ -277,14 +270,7 @@ const en: StaffText = {
   runNow: 'Purge now',
   dryRun: 'Dry run (erase nothing)',
   runSignOut: 'Automatic sign-out now',
-  runsTitle: 'Last runs',
   runColumns: { job: 'Job', started: 'Started', outcome: 'Outcome', counts: 'Counts' },
-  jobs: {
-    visitPurge: 'visit purge',
-    automaticSignOut: 'automatic sign-out',
-    footageScan: 'footage scan',
-    footagePurge: 'footage purge',
-  },
   outcomes: { ok: 'done', failed: 'failed', blocked: 'held back', 'dry-run': 'dry run', running: 'running' },
   holdsTitle: 'Legal holds',
   holdsLead:
