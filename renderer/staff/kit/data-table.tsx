@@ -60,11 +60,11 @@ export function DataTable<Row>({
               {columns.map((column) =>
                 column.rowHeader ? (
                   <th key={column.key} scope="row" className={columnClass(column)}>
-                    {column.cell(row)}
+                    <div className="cell">{column.cell(row)}</div>
                   </th>
                 ) : (
                   <td key={column.key} className={columnClass(column)}>
-                    {column.cell(row)}
+                    <div className="cell">{column.cell(row)}</div>
                   </td>
                 ),
               )}
