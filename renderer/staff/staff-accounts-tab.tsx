@@ -129,11 +129,12 @@ function AccountActions({ account, client, language, text, busy, onDone }: Actio
         />
       )}
       <div className={`inline-pin-field ${pinError ? 'has-error' : ''}`}>
-        <label htmlFor={pinId} className="visually-hidden">
-          {own.newPinFor(account.name)}
+        <label htmlFor={pinId} className="inline-pin-label">
+          {text.resetPin}
         </label>
         <input
           id={pinId}
+          aria-label={own.newPinFor(account.name)}
           className="inline-pin"
           type="password"
           inputMode="numeric"

@@ -232,6 +232,7 @@ describe('the staff side at a busy desk in Chromium', () => {
     const border = await pin.evaluate((input) => getComputedStyle(input).borderTopColor);
     expect(border).toBe('rgb(164, 22, 26)');
     expect(await page.locator('.staff-view input[placeholder]').count()).toBe(0);
+    await page.locator('.data-table').scrollIntoViewIfNeeded();
     await viewShot(page, 'landscape-nl-desk-staff-accounts');
   }, 90_000);
 
@@ -259,6 +260,7 @@ describe('the staff side at a busy desk in Chromium', () => {
       .first()
       .waitFor();
     expect(await page.getByRole('row', { name: /Lijst van vandaag bekeken/ }).count()).toBe(0);
+    await page.locator('.data-table').scrollIntoViewIfNeeded();
     await viewShot(page, 'landscape-nl-desk-audit-search');
   }, 90_000);
 
