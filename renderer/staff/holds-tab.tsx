@@ -8,6 +8,7 @@ import { ScreenHeading } from '../screen-heading';
 import { HoldTermsFields, holdErrorsOf as errorsOf } from './hold-terms-fields';
 import type { StaffText } from './texts';
 import { ConfirmButton } from './kit/confirm-button';
+import './holds-tab.css';
 import { holdConfirmText } from './holds-texts';
 import { useLoaded } from './use-loaded';
 
@@ -153,7 +154,7 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
           </tbody>
         </table>
       )}
-      <form className="add-staff" onSubmit={place} autoComplete="off" noValidate>
+      <form className="hold-form" onSubmit={place} autoComplete="off" noValidate>
         <h2>{text.placeHold}</h2>
         <div className="field-row">
           <Field

@@ -16,6 +16,7 @@ import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { downloadText } from './download';
 import { privacyText } from './privacy-texts';
+import './privacy-tab.css';
 
 interface Props {
   client: ApiClient;
@@ -207,7 +208,7 @@ export function PrivacyTab({ client, language }: Props) {
     <>
       <ScreenHeading>{text.title}</ScreenHeading>
       <p className="lead">{text.lead}</p>
-      <form className="add-staff" onSubmit={search} autoComplete="off" noValidate role="search">
+      <form className="privacy-section" onSubmit={search} autoComplete="off" noValidate role="search">
         <div className="field-row">
           <Field
             label={text.query}
@@ -332,7 +333,7 @@ export function PrivacyTab({ client, language }: Props) {
       )}
 
       {chosen.length > 0 && (
-        <section className="add-staff" aria-label={text.selected(chosen.length)}>
+        <section className="privacy-section" aria-label={text.selected(chosen.length)}>
           <p className="count">{text.selected(chosen.length)}</p>
           <div className="field-row">
             <div className="field">
@@ -376,7 +377,7 @@ export function PrivacyTab({ client, language }: Props) {
       )}
 
       {pending === 'correct' && only && correction && (
-        <section className="add-staff" aria-label={text.correctTitle(only.id)}>
+        <section className="privacy-section" aria-label={text.correctTitle(only.id)}>
           <h2>{text.correctTitle(only.id)}</h2>
           <div className="field-row">
             <Field
@@ -475,7 +476,7 @@ export function PrivacyTab({ client, language }: Props) {
       )}
 
       {confirmation && (
-        <section className="add-staff confirmation" role="alertdialog" aria-label={text.confirmQuestion}>
+        <section className="privacy-section confirmation" role="alertdialog" aria-label={text.confirmQuestion}>
           <p className="lead">
             <strong>{confirmation}</strong>
           </p>
