@@ -16,6 +16,7 @@ import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { downloadText } from './download';
 import { privacyText } from './privacy-texts';
+import { DataTable } from './kit/data-table';
 import './privacy-tab.css';
 
 interface Props {
@@ -272,11 +273,13 @@ export function PrivacyTab({ client, language }: Props) {
           {result.truncated && <p>{text.truncated}</p>}
           {visits.length === 0 && <p className="lead">{text.noHits}</p>}
           {visits.length > 0 && (
-            <table className="visits">
-              <caption className="visually-hidden">{text.resultsCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">
+            <DataTable<(typeof visits)[number]>
+              className="privacy-results"
+              caption={text.resultsCaption}
+              columns={[
+                {
+                  key: 'select',
+                  header: (
                     <input
                       type="checkbox"
                       className="select-visit"
@@ -287,47 +290,53 @@ export function PrivacyTab({ client, language }: Props) {
                         setSelected(new Set(event.target.checked ? visits.map((visit) => visit.id) : []));
                       }}
                     />
-                  </th>
-                  <th scope="col">{text.columns.visit}</th>
-                  <th scope="col">{text.columns.date}</th>
-                  <th scope="col">{text.columns.in}</th>
-                  <th scope="col">{text.columns.out}</th>
-                  <th scope="col">{text.columns.name}</th>
-                  <th scope="col">{text.columns.company}</th>
-                  <th scope="col">{text.columns.plate}</th>
-                  <th scope="col">{text.columns.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {visits.map((visit) => (
-                  <tr key={visit.id}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        className="select-visit"
-                        aria-label={text.selectVisit(visit.id)}
-                        checked={selected.has(visit.id)}
-                        onChange={() => toggle(visit.id)}
-                      />
-                    </td>
-                    <td>{visit.id}</td>
-                    <td className="when">{formatLocalDate(visit.signedInAt, zone)}</td>
-                    <td className="when">{formatLocalTime(visit.signedInAt, zone)}</td>
-                    <td className="when">
-                      {visit.signedOutAt === null ? text.onSite : formatLocalDateTime(visit.signedOutAt, zone)}
-                    </td>
-                    <th scope="row">{`${visit.firstName} ${visit.lastName}`}</th>
-                    <td>{visit.company}</td>
-                    <td>{visit.plate}</td>
-                    <td>
-                      {[visit.held ? text.held : '', visit.restricted ? text.restricted : '']
-                        .filter(Boolean)
-                        .join(', ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                  ),
+                  cell: (visit) => (
+                    <input
+                      type="checkbox"
+                      className="select-visit"
+                      aria-label={text.selectVisit(visit.id)}
+                      checked={selected.has(visit.id)}
+                      onChange={() => toggle(visit.id)}
+                    />
+                  ),
+                },
+                { key: 'visit', header: text.columns.visit, cell: (visit) => visit.id },
+                {
+                  key: 'date',
+                  header: text.columns.date,
+                  cell: (visit) => formatLocalDate(visit.signedInAt, zone),
+                },
+                {
+                  key: 'in',
+                  header: text.columns.in,
+                  cell: (visit) => formatLocalTime(visit.signedInAt, zone),
+                  nowrap: true,
+                },
+                {
+                  key: 'out',
+                  header: text.columns.out,
+                  cell: (visit) =>
+                    visit.signedOutAt === null ? text.onSite : formatLocalDateTime(visit.signedOutAt, zone),
+                },
+                {
+                  key: 'name',
+                  header: text.columns.name,
+                  cell: (visit) => `${visit.firstName} ${visit.lastName}`,
+                  rowHeader: true,
+                },
+                { key: 'company', header: text.columns.company, cell: (visit) => visit.company },
+                { key: 'plate', header: text.columns.plate, cell: (visit) => visit.plate },
+                {
+                  key: 'status',
+                  header: text.columns.status,
+                  cell: (visit) =>
+                    [visit.held ? text.held : '', visit.restricted ? text.restricted : ''].filter(Boolean).join(', '),
+                },
+              ]}
+              rows={visits}
+              rowKey={(visit) => visit.id}
+            />
           )}
         </>
       )}

@@ -146,6 +146,19 @@ describe('the staff side at a busy desk in Chromium', () => {
     }
   }, 240_000);
 
+  it('the privacy search results fit a portrait window, the 80-letter surname among them', async () => {
+    await startBusyDesk();
+    const page = await openDesk(VIEWPORTS.portrait, 'nl');
+    await page.getByRole('navigation').getByRole('button', { name: 'Privacyverzoeken', exact: true }).click();
+    await page.getByLabel('Naam, bedrijf of kenteken').fill('gast');
+    await page.getByLabel('Doel').selectOption({ label: 'Verzoek om inzage' });
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await page.getByRole('row', { name: new RegExp(LONG_SURNAME) }).waitFor();
+    expect(await overflowing(page)).toEqual([]);
+    await page.getByRole('row', { name: new RegExp(LONG_SURNAME) }).scrollIntoViewIfNeeded();
+    await viewShot(page, 'portrait-nl-desk-privacy-results');
+  }, 90_000);
+
   it('Today: newest arrival first, at least 12 rows in view at 1280x800, the count on site always visible', async () => {
     await startBusyDesk();
     const page = await openDesk(VIEWPORTS.landscape, 'nl');
