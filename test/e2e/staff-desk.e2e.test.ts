@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../shared/messages';
 import { manualClock, visitor } from '../helpers/kiosk';
-import { launchChromium, screenshot, SCREENSHOT_DIR, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { expectAccessible, launchChromium, SCREENSHOT_DIR, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
 const ADMIN_PIN = '864205';
 const LONG_SURNAME = 'Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessenschafe'.slice(0, 80);
@@ -197,6 +197,7 @@ describe('the staff side at a busy desk in Chromium', () => {
     await page.getByText('69 aanwezig').waitFor();
     expect((await running.kiosk.visits.onSite()).visits).toHaveLength(69);
     await viewShot(page, 'portrait-nl-desk-undo-offered');
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Afmelding van GastAf BezoekerAf ongedaan maken' }).click();
     await page.getByText('GastAf BezoekerAf staat weer op de lijst van aanwezigen.').waitFor();
     await page.getByText('70 aanwezig').waitFor();
@@ -206,6 +207,8 @@ describe('the staff side at a busy desk in Chromium', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Medewerkers', exact: true }).click();
     await page.getByRole('button', { name: 'Rosa Receptie uitschakelen' }).click();
     await page.getByText('Rosa Receptie uitschakelen? Deze persoon kan dan niet meer ontgrendelen.').waitFor();
+    await viewShot(page, 'portrait-nl-desk-disable-confirm');
+    await expectAccessible(page);
     expect(
       (await running.kiosk.staff.list()).find((account) => account.name === 'Rosa Receptie')?.disabledAt,
     ).toBeNull();
@@ -275,6 +278,7 @@ describe('the staff side at a busy desk in Chromium', () => {
     expect(await page.getByRole('row', { name: /Lijst van vandaag bekeken/ }).count()).toBe(0);
     await page.locator('.data-table').scrollIntoViewIfNeeded();
     await viewShot(page, 'landscape-nl-desk-audit-search');
+    await expectAccessible(page);
   }, 90_000);
 
   it('focus ring and field borders on staff screens have at least 3:1 contrast', async () => {
