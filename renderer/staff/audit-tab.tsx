@@ -14,7 +14,7 @@ import './audit-tab.css';
 /** The newest entries, searched on the screen: in the words shown, so "aanmelden" finds what it should. */
 const LOADED_ENTRIES = 1000;
 
-export function AuditTab({ client, language, text, timeZone }: StaffTabProps) {
+export function AuditTab({ client, language, timeZone }: StaffTabProps) {
   const [query, setQuery] = useState('');
   const own = auditTabText[language];
   const loadEntries = useCallback(() => client.invoke('audit.list', { limit: LOADED_ENTRIES }), [client]);
@@ -38,25 +38,25 @@ export function AuditTab({ client, language, text, timeZone }: StaffTabProps) {
   type Row = DescribedEntry & { entry: AuditEntry };
   return (
     <div className="audit-tab">
-      <ScreenHeading>{text.auditTitle}</ScreenHeading>
+      <ScreenHeading>{own.auditTitle}</ScreenHeading>
       <div className="filter">
         <Field label={own.filter} type="search" value={query} onChange={setQuery} maxLength={60} />
       </div>
       <ErrorLine message={error ? translate(error.key, language) : null} />
       {entries && <p className="count">{own.shown(shown.length, entries.length)}</p>}
-      {entries && shown.length === 0 && <p className="lead">{text.noAudit}</p>}
+      {entries && shown.length === 0 && <p className="lead">{own.noAudit}</p>}
       {shown.length > 0 && (
         <DataTable<Row>
-          caption={text.auditTitle}
+          caption={own.auditTitle}
           columns={[
             {
               key: 'at',
-              header: text.auditColumns.at,
+              header: own.auditColumns.at,
               cell: (row) => formatLocalDateTime(row.entry.at, timeZone),
             },
-            { key: 'actor', header: text.auditColumns.actor, cell: (row) => row.entry.actor },
-            { key: 'action', header: text.auditColumns.action, cell: (row) => row.sentence, rowHeader: true },
-            { key: 'detail', header: text.auditColumns.detail, cell: (row) => row.details },
+            { key: 'actor', header: own.auditColumns.actor, cell: (row) => row.entry.actor },
+            { key: 'action', header: own.auditColumns.action, cell: (row) => row.sentence, rowHeader: true },
+            { key: 'detail', header: own.auditColumns.detail, cell: (row) => row.details },
           ]}
           rows={shown}
           rowKey={(row) => row.entry.id}

@@ -215,11 +215,17 @@ export function describeAuditEntry(entry: AuditEntry, language: Language, staffN
 /** The audit tab's own labels. */
 export const auditTabText = {
   nl: {
+    auditTitle: 'Auditlog',
+    auditColumns: { at: 'Tijd', actor: 'Wie', action: 'Actie', detail: 'Details' },
+    noAudit: 'Geen regels gevonden.',
     filter: 'Zoeken (bijv. aanmelden, pincode, ontruimingslijst of een naam)',
     staffNumber: (id: string) => `medewerker ${id}`,
     shown: (shown: number, total: number) => `${shown} van de laatste ${total} regels`,
   },
   en: {
+    auditTitle: 'Audit log',
+    auditColumns: { at: 'Time', actor: 'Who', action: 'Action', detail: 'Details' },
+    noAudit: 'No entries found.',
     filter: 'Search (e.g. sign in, PIN, evacuation list or a name)',
     staffNumber: (id: string) => `staff member ${id}`,
     shown: (shown: number, total: number) => `${shown} of the last ${total} entries`,

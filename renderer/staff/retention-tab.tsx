@@ -24,12 +24,12 @@ export function RetentionTab({ client, language, text, timeZone }: StaffTabProps
 
   return (
     <>
-      <ScreenHeading>{text.retentionTitle}</ScreenHeading>
+      <ScreenHeading>{own.retentionTitle}</ScreenHeading>
       {status?.blocked && (
         <div className="alert" role="alert">
-          <h2>{text.blockedTitle}</h2>
+          <h2>{own.blockedTitle}</h2>
           <p>
-            {text.blockedText(
+            {own.blockedText(
               when(status.blocked.startedAt),
               status.blocked.reason ? describeRunReason(status.blocked.reason, language) : '',
             )}
@@ -40,17 +40,15 @@ export function RetentionTab({ client, language, text, timeZone }: StaffTabProps
             disabled={busy}
             onClick={() => act(() => client.invoke('retention.confirmClock', {}))}
           >
-            {text.confirmClock}
+            {own.confirmClock}
           </button>
         </div>
       )}
       <FootageBacklogPanel client={client} language={language} timeZone={timeZone} onDone={reload} />
       {status && (
         <>
-          <p className="count">{text.nextPurge(when(status.nextVisitPurgeAt))}</p>
-          <p>
-            {status.nextVisitDeadline === null ? text.noDeadline : text.nextDeadline(when(status.nextVisitDeadline))}
-          </p>
+          <p className="count">{own.nextPurge(when(status.nextVisitPurgeAt))}</p>
+          <p>{status.nextVisitDeadline === null ? own.noDeadline : own.nextDeadline(when(status.nextVisitDeadline))}</p>
         </>
       )}
       <div className="actions">
@@ -60,7 +58,7 @@ export function RetentionTab({ client, language, text, timeZone }: StaffTabProps
           disabled={busy}
           onClick={() => act(() => client.invoke('retention.run', {}))}
         >
-          {text.runNow}
+          {own.runNow}
         </button>
         <button
           type="button"
@@ -68,7 +66,7 @@ export function RetentionTab({ client, language, text, timeZone }: StaffTabProps
           disabled={busy}
           onClick={() => act(() => client.invoke('retention.run', { dryRun: true }))}
         >
-          {text.dryRun}
+          {own.dryRun}
         </button>
         <button
           type="button"
@@ -76,7 +74,7 @@ export function RetentionTab({ client, language, text, timeZone }: StaffTabProps
           disabled={busy}
           onClick={() => act(() => client.invoke('retention.run', { job: 'automaticSignOut' }))}
         >
-          {text.runSignOut}
+          {own.runSignOut}
         </button>
       </div>
       <ErrorLine message={actionError ?? (error ? translate(error.key, language) : null)} />
@@ -85,15 +83,15 @@ export function RetentionTab({ client, language, text, timeZone }: StaffTabProps
           caption={own.runsTitle}
           showCaption
           columns={[
-            { key: 'job', header: text.runColumns.job, cell: (run) => jobName(run.job, language), rowHeader: true },
-            { key: 'started', header: text.runColumns.started, cell: (run) => when(run.startedAt) },
+            { key: 'job', header: own.runColumns.job, cell: (run) => jobName(run.job, language), rowHeader: true },
+            { key: 'started', header: own.runColumns.started, cell: (run) => when(run.startedAt) },
             {
               key: 'outcome',
-              header: text.runColumns.outcome,
+              header: own.runColumns.outcome,
               cell: (run) =>
                 `${text.outcomes[run.outcome ?? 'running']}${run.reason ? `: ${describeRunReason(run.reason, language)}` : ''}`,
             },
-            { key: 'counts', header: text.runColumns.counts, cell: (run) => describeRunCounts(run, language) },
+            { key: 'counts', header: own.runColumns.counts, cell: (run) => describeRunCounts(run, language) },
           ]}
           rows={status.lastRuns}
           rowKey={(run) => run.id}

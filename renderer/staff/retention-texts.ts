@@ -4,6 +4,18 @@ import type { Language } from '../../shared/messages';
 /** The retention tab's job runs in the screen's language: job names and what each run counted. */
 export const retentionText = {
   nl: {
+    retentionTitle: 'Bewaartermijnen en opschoning',
+    blockedTitle: 'De opschoning is tegengehouden',
+    blockedText: (when: string, reason: string) =>
+      `De opschoning van ${when} heeft niets gewist: ${reason}. Controleer de klok van deze computer en bevestig de tijd als die klopt.`,
+    confirmClock: 'De tijd klopt: opschonen',
+    nextPurge: (when: string) => `Volgende opschoning: ${when}`,
+    nextDeadline: (when: string) => `Eerstvolgende bewaartermijn die afloopt: ${when}`,
+    noDeadline: 'Er zijn geen bezoeken die nog gewist moeten worden.',
+    runNow: 'Nu opschonen',
+    dryRun: 'Proefdraaien (niets wissen)',
+    runSignOut: 'Automatische afmelding nu',
+    runColumns: { job: 'Taak', started: 'Begonnen', outcome: 'Uitkomst', counts: 'Aantallen' },
     runsTitle: 'Laatste uitvoeringen',
     jobs: {
       visitPurge: 'bezoeken opschonen',
@@ -35,6 +47,18 @@ export const retentionText = {
     noCounts: '–',
   },
   en: {
+    retentionTitle: 'Retention and purge',
+    blockedTitle: 'The purge was held back',
+    blockedText: (when: string, reason: string) =>
+      `The purge of ${when} erased nothing: ${reason}. Check this computer's clock and confirm the time if it is right.`,
+    confirmClock: 'The time is right: purge',
+    nextPurge: (when: string) => `Next purge: ${when}`,
+    nextDeadline: (when: string) => `Next retention deadline: ${when}`,
+    noDeadline: 'No visits are waiting to be erased.',
+    runNow: 'Purge now',
+    dryRun: 'Dry run (erase nothing)',
+    runSignOut: 'Automatic sign-out now',
+    runColumns: { job: 'Job', started: 'Started', outcome: 'Outcome', counts: 'Counts' },
     runsTitle: 'Recent runs',
     jobs: {
       visitPurge: 'visit purge',

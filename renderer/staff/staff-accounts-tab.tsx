@@ -26,13 +26,13 @@ export function StaffAccountsTab({ client, language, text }: Omit<StaffTabProps,
   const own = staffAccountsText[language];
 
   const columns = [
-    { key: 'number', header: text.staffNumberColumn, cell: (account: StaffAccount) => account.id, nowrap: true },
+    { key: 'number', header: own.staffNumberColumn, cell: (account: StaffAccount) => account.id, nowrap: true },
     { key: 'name', header: text.name, cell: (account: StaffAccount) => account.name, rowHeader: true },
     {
       key: 'role',
-      header: text.role,
+      header: own.role,
       cell: (account: StaffAccount) =>
-        `${text.roles[account.role]} · ${account.disabledAt !== null ? text.disabled : text.active}`,
+        `${text.roles[account.role]} · ${account.disabledAt !== null ? own.disabled : own.active}`,
     },
     {
       key: 'action',
@@ -42,7 +42,6 @@ export function StaffAccountsTab({ client, language, text }: Omit<StaffTabProps,
           account={account}
           client={client}
           language={language}
-          text={text}
           busy={action.busy}
           onDone={async (run, message) => {
             setSuccess(null);
@@ -57,7 +56,7 @@ export function StaffAccountsTab({ client, language, text }: Omit<StaffTabProps,
 
   return (
     <div className="staff-accounts">
-      <ScreenHeading>{text.staffTitle}</ScreenHeading>
+      <ScreenHeading>{own.staffTitle}</ScreenHeading>
       <ErrorLine message={action.message ?? (error ? translate(error.key, language) : null)} />
       {success && (
         <p className="success" role="status">
@@ -65,7 +64,7 @@ export function StaffAccountsTab({ client, language, text }: Omit<StaffTabProps,
         </p>
       )}
       <DataTable
-        caption={text.staffTitle}
+        caption={own.staffTitle}
         columns={columns}
         rows={accounts ?? []}
         rowKey={(account) => account.id}
@@ -88,7 +87,6 @@ interface ActionsProps {
   account: StaffAccount;
   client: ApiClient;
   language: Language;
-  text: StaffText;
   busy: boolean;
   /** Runs the call; resolves to the message key of the PIN field's problem, or null when it went well. */
   onDone: (
@@ -97,7 +95,7 @@ interface ActionsProps {
   ) => Promise<MessageKey | null | undefined>;
 }
 
-function AccountActions({ account, client, language, text, busy, onDone }: ActionsProps) {
+function AccountActions({ account, client, language, busy, onDone }: ActionsProps) {
   const [pin, setPin] = useState('');
   const [pinError, setPinError] = useState<MessageKey | null>(null);
   const pinId = useId();
@@ -115,11 +113,11 @@ function AccountActions({ account, client, language, text, busy, onDone }: Actio
           disabled={busy}
           onClick={() => void setDisabled(false)}
         >
-          {text.enable}
+          {own.enable}
         </button>
       ) : (
         <ConfirmButton
-          label={text.disable}
+          label={own.disable}
           ariaLabel={own.disableAccount(account.name)}
           question={own.disableQuestion(account.name)}
           confirmLabel={own.confirmDisable}
@@ -130,7 +128,7 @@ function AccountActions({ account, client, language, text, busy, onDone }: Actio
       )}
       <div className={`inline-pin-field ${pinError ? 'has-error' : ''}`}>
         <label htmlFor={pinId} className="inline-pin-label">
-          {text.resetPin}
+          {own.resetPin}
         </label>
         <input
           id={pinId}
@@ -152,7 +150,7 @@ function AccountActions({ account, client, language, text, busy, onDone }: Actio
           onClick={async () => {
             const problem = await onDone(
               () => client.invoke('staff.resetPin', { staffId: account.id, pin }),
-              text.pinSaved,
+              own.pinSaved,
             );
             setPinError(problem ?? null);
             if (!problem) setPin('');
@@ -186,6 +184,7 @@ function AddStaffForm({
   const [pin, setPin] = useState('');
   const [errors, setErrors] = useState<Partial<Record<string, MessageKey>>>({});
   const roleId = useId();
+  const own = staffAccountsText[language];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -201,11 +200,11 @@ function AddStaffForm({
   const formOnly = errors.form && !errors.name && !errors.pin ? errors.form : undefined;
   return (
     <form className="add-staff-form" onSubmit={submit} autoComplete="off" noValidate>
-      <h2>{text.addStaff}</h2>
+      <h2>{own.addStaff}</h2>
       <div className="field-row">
         <Field label={text.name} value={name} onChange={setName} error={message(errors.name)} required />
         <div className="field">
-          <label htmlFor={roleId}>{text.role}</label>
+          <label htmlFor={roleId}>{own.role}</label>
           <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as StaffRole)}>
             {ROLES.map((option) => (
               <option key={option} value={option}>

@@ -3,6 +3,16 @@ import type { Language } from '../../shared/messages';
 /** The staff accounts tab's own texts (the shared labels are still in texts.ts). */
 export const staffAccountsText = {
   nl: {
+    staffTitle: 'Medewerkers',
+    addStaff: 'Medewerker toevoegen',
+    role: 'Rol',
+    disable: 'Uitschakelen',
+    enable: 'Inschakelen',
+    resetPin: 'Nieuwe pincode',
+    pinSaved: 'De nieuwe pincode is opgeslagen.',
+    disabled: 'uitgeschakeld',
+    active: 'actief',
+    staffNumberColumn: 'Nr.',
     added: (name: string, staffNumber: number) =>
       `${name} is toegevoegd met medewerkernummer ${staffNumber}. Geef dit nummer en de pincode persoonlijk door.`,
     disableAccount: (name: string) => `${name} uitschakelen`,
@@ -14,6 +24,16 @@ export const staffAccountsText = {
     savePinFor: (name: string) => `Nieuwe pincode opslaan voor ${name}`,
   },
   en: {
+    staffTitle: 'Staff',
+    addStaff: 'Add a staff member',
+    role: 'Role',
+    disable: 'Disable',
+    enable: 'Enable',
+    resetPin: 'New PIN',
+    pinSaved: 'The new PIN has been saved.',
+    disabled: 'disabled',
+    active: 'active',
+    staffNumberColumn: 'No.',
     added: (name: string, staffNumber: number) =>
       `${name} has been added with staff number ${staffNumber}. Pass on this number and the PIN in person.`,
     disableAccount: (name: string) => `Disable ${name}`,

@@ -168,12 +168,16 @@ describe('the staff side at a busy desk in Chromium', () => {
     expect(await rows.nth(1).innerText()).toMatch(/^69\s/);
     expect(await rows.last().innerText()).toMatch(/^1\s/);
 
-    // Scrolled to the list: 12 whole rows between the sticky count and the window's bottom edge.
-    await rows.first().evaluate((row) => row.closest('table')!.scrollIntoView({ block: 'start' }));
+    // Scrolled so the first row sits under the sticky count: 12 whole rows above the window's bottom edge.
     const count = page.getByText('70 aanwezig');
     const inView = await page.evaluate(() => {
-      const stickyBottom = document.querySelector('.today-sticky')!.getBoundingClientRect().bottom;
-      return [...document.querySelectorAll('.visit-table tbody tr')].filter((row) => {
+      const rowsNow = [...document.querySelectorAll('.visit-table tbody tr')];
+      const stickyAt = () => document.querySelector('.today-sticky')!.getBoundingClientRect().bottom;
+      // First the row to the top (the count sticks), then down by the count's height.
+      window.scrollBy(0, rowsNow[0]!.getBoundingClientRect().top);
+      window.scrollBy(0, rowsNow[0]!.getBoundingClientRect().top - stickyAt());
+      const stickyBottom = stickyAt();
+      return rowsNow.filter((row) => {
         const box = row.getBoundingClientRect();
         return box.top >= stickyBottom && box.bottom <= window.innerHeight;
       }).length;
