@@ -4,7 +4,7 @@ import { translate } from '../../shared/messages';
 import { formatLocalDateTime } from '../../shared/time';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
-import { auditTabText, describeAuditEntry, type DescribedEntry } from './audit-texts';
+import { auditActorName, auditTabText, describeAuditEntry, type DescribedEntry } from './audit-texts';
 import { ErrorLine } from './error-line';
 import { DataTable } from './kit/data-table';
 import type { StaffTabProps } from './kit/tab-props';
@@ -54,7 +54,7 @@ export function AuditTab({ client, language, timeZone }: StaffTabProps) {
               header: own.auditColumns.at,
               cell: (row) => formatLocalDateTime(row.entry.at, timeZone),
             },
-            { key: 'actor', header: own.auditColumns.actor, cell: (row) => row.entry.actor },
+            { key: 'actor', header: own.auditColumns.actor, cell: (row) => auditActorName(row.entry.actor, language) },
             { key: 'action', header: own.auditColumns.action, cell: (row) => row.sentence, rowHeader: true },
             { key: 'detail', header: own.auditColumns.detail, cell: (row) => row.details },
           ]}

@@ -208,7 +208,16 @@ export function describeAuditEntry(entry: AuditEntry, language: Language, staffN
       return `${detailNames[language][key] ?? key}: ${shown}`;
     })
     .join(', ');
-  const searchable = [sentence, details, entry.actor, entry.action, known?.words ?? ''].join(' ').toLowerCase();
+  const searchable = [
+    sentence,
+    details,
+    entry.actor,
+    auditActorName(entry.actor, language),
+    entry.action,
+    known?.words ?? '',
+  ]
+    .join(' ')
+    .toLowerCase();
   return { sentence, details, searchable };
 }
 
@@ -231,3 +240,13 @@ export const auditTabText = {
     shown: (shown: number, total: number) => `${shown} of the last ${total} entries`,
   },
 } satisfies Record<Language, unknown>;
+
+/** The actors that are not a person: the scheduler, the visitors' screen, the command line. */
+const actorNames: Record<Language, Record<string, string>> = {
+  nl: { system: 'systeem (planning)', kiosk: 'kiosk (bezoekersscherm)', operator: 'IT (opdrachtregel)' },
+  en: { system: 'system (scheduler)', kiosk: 'kiosk (visitor screen)', operator: 'IT (command line)' },
+};
+
+export function auditActorName(actor: string, language: Language): string {
+  return actorNames[language][actor] ?? actor;
+}

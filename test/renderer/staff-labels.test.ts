@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, JobRun } from '../../shared/api/types';
-import { describeAuditEntry } from '../../renderer/staff/audit-texts';
+import { auditActorName, describeAuditEntry } from '../../renderer/staff/audit-texts';
 import { describeRunCounts, jobName } from '../../renderer/staff/retention-texts';
 
 const entry = (action: string, detail: AuditEntry['detail']): AuditEntry => ({
@@ -28,6 +28,11 @@ describe('the audit log in the screen’s language', () => {
     expect(searchable('staff.signedIn')).toContain('aanmelden');
     expect(searchable('visits.registered')).toContain('aanmelden');
     expect(searchable('visits.viewed.today')).not.toContain('aanmelden');
+  });
+
+  it('names the actors that are not a person', () => {
+    expect(auditActorName('system', 'nl')).toBe('systeem (planning)');
+    expect(auditActorName('Ada Admin', 'nl')).toBe('Ada Admin');
   });
 
   it('shows an action it does not know as stored, without inventing a sentence', () => {
