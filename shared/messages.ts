@@ -107,6 +107,10 @@ export const errorMessages = {
     nl: 'De kiosk is al ingericht. Laat een beheerder u toevoegen; een ontbrekende beheerder zet IT terug via de opdrachtregel.',
     en: 'The kiosk is already set up. Ask an administrator to add you; IT restores a missing administrator from the command line.',
   },
+  'staff.nameTaken': {
+    nl: 'Er is al een actieve medewerker met deze naam. Voeg iets toe, zoals een afdeling of een initiaal.',
+    en: 'There is already an active staff member with this name. Add something, such as a department or an initial.',
+  },
   'staff.lastAdmin': {
     nl: 'Dit is de laatste actieve beheerder; die kan niet worden uitgeschakeld.',
     en: 'This is the last active administrator, who cannot be disabled.',
@@ -114,6 +118,10 @@ export const errorMessages = {
   'visit.notOnSite': {
     nl: 'Deze bezoeker is al afgemeld.',
     en: 'This visitor has already signed out.',
+  },
+  'visit.undoExpired': {
+    nl: 'Deze afmelding kan niet meer ongedaan worden gemaakt (dat kan 10 seconden lang, alleen voor een afmelding door de receptie).',
+    en: 'This sign-out can no longer be undone (that is possible for 10 seconds, only for a sign-out made at the desk).',
   },
   'visit.unknown': { nl: 'Dit bezoek bestaat niet (meer).', en: 'This visit does not exist (any more).' },
   'hold.unknown': { nl: 'Deze bewaarplicht bestaat niet.', en: 'This legal hold does not exist.' },

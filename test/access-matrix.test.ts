@@ -34,6 +34,7 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'visits.today': [R, A],
   'visits.register': [R, A],
   'visits.signOutById': [R, A],
+  'visits.undoStaffSignOut': [R, A],
   'visits.evacuation': [R, S, A],
   'visits.evacuationCsv': [R, S, A],
   'visits.evacuationPrinted': [R, S, A],

@@ -14,6 +14,8 @@ import type { PrivacyService } from './privacy/privacy-service';
 import { createRecorderHandlers } from './recorders/recorder-handlers';
 import { createHostHandlers } from './hosts/host-handlers';
 import type { HostService } from './hosts/host-service';
+import { createDeskHandlers } from './desk/desk-handlers';
+import type { SignOutUndo } from './desk/sign-out-undo';
 import type { BadgeService } from './badges/badge-service';
 import { createInvitationHandlers } from './invitations/invitation-handlers';
 import type { InvitationService } from './invitations/invitation-service';
@@ -42,6 +44,7 @@ export interface HandlerDependencies {
   invitations: InvitationService;
   badges: BadgeService;
   hosts: HostService;
+  signOutUndo: SignOutUndo;
 }
 
 export function auditActorOf(caller: Caller): AuditActor {
@@ -67,6 +70,7 @@ export function createApiHandlers({
   invitations,
   badges,
   hosts,
+  signOutUndo,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
     staffId: number;
@@ -108,6 +112,7 @@ export function createApiHandlers({
     ...createHealthHandlers({ health }),
     ...createInvitationHandlers({ invitations, badges, auditView }),
     ...createHostHandlers({ hosts }),
+    ...createDeskHandlers({ signOutUndo }),
     'notice.current': async () => noticeFacts(config),
     'visits.signIn': (input, caller) => visitorGuard.signIn(publicTerminalOf(caller), input),
     'visits.signOut': (input, caller) => visitorGuard.signOut(publicTerminalOf(caller), input.code),

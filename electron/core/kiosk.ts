@@ -22,6 +22,7 @@ import { createHealthService, type HealthService } from './health/health-service
 import { createBadgeService } from './badges/badge-service';
 import { createHostMail, hostSmtpSender, type HostMail } from './hosts/host-mail';
 import { createHostService } from './hosts/host-service';
+import { createSignOutUndo } from './desk/sign-out-undo';
 import { createCodeThrottle } from './invitations/code-throttle';
 import {
   createInvitationService,
@@ -172,6 +173,7 @@ export async function createKiosk({
       invitations,
       badges: createBadgeService({ database, config: effectiveConfig, clock }),
       hosts,
+      signOutUndo: createSignOutUndo({ database, clock, audit }),
     }),
     (error, channel) => logError(error, `channel ${channel}`),
   );

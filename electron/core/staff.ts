@@ -22,6 +22,8 @@ const KIOSK_MAX_WAIT_MS = 30 * 1000;
 const KIOSK_FORGETS_AFTER_MS = 15 * 60 * 1000;
 const KIOSK_SCOPE = 'kiosk';
 const accountScope = (staffId: number) => `staff:${staffId}`;
+/** "Rosa  Receptie" and "rosa receptie" are one name to the people reading the desk. */
+const sameNameKey = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
 
 interface Attempts {
   failures: number;
@@ -62,6 +64,18 @@ export function createStaffService({ database, clock, audit }: { database: Datab
     return record;
   }
 
+  /** Two active accounts with one name cannot be told apart in the audit log or on the desk. */
+  async function refuseActiveNameTwice(tx: Statements, name: string, exceptId?: number): Promise<void> {
+    const active = await tx.all<{ id: number; name: string }>(
+      'SELECT id, name FROM staff WHERE disabled_at IS NULL AND id IS NOT ?',
+      [exceptId ?? null],
+    );
+    const key = sameNameKey(name);
+    if (active.some((account) => sameNameKey(account.name) === key)) {
+      throw new UserError({ key: 'staff.nameTaken', fields: { name: 'staff.nameTaken' } });
+    }
+  }
+
   async function insert(
     tx: Statements,
     actor: AuditActor,
@@ -69,6 +83,7 @@ export function createStaffService({ database, clock, audit }: { database: Datab
     role: StaffRole,
     pin: string,
   ): Promise<StaffAccount> {
+    await refuseActiveNameTwice(tx, name);
     const { salt, hash, params } = await hashPin(pin);
     const createdAt = clock.now();
     const { lastId } = await tx.run(
@@ -159,6 +174,7 @@ export function createStaffService({ database, clock, audit }: { database: Datab
         if (disabled && record.role === 'admin' && record.disabled_at === null && (await activeAdminCount(tx)) <= 1) {
           throw new UserError({ key: 'staff.lastAdmin' });
         }
+        if (!disabled && record.disabled_at !== null) await refuseActiveNameTwice(tx, record.name, staffId);
         const disabledAt = disabled ? (record.disabled_at ?? clock.now()) : null;
         await tx.run('UPDATE staff SET disabled_at = ? WHERE id = ?', [disabledAt, staffId]);
         await audit.record(actor, disabled ? 'staff.disabled' : 'staff.enabled', { staffId }, tx);

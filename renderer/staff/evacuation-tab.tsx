@@ -1,17 +1,16 @@
 import { useCallback, useState } from 'react';
-import { translate, type Language } from '../../shared/messages';
+import { translate } from '../../shared/messages';
 import { formatDateLong, formatTime } from '../../shared/date-format';
-import type { ApiClient } from '../api/client';
 import { ScreenHeading } from '../screen-heading';
 import { ErrorLine } from './error-line';
 import { downloadText } from './download';
-import type { StaffText } from './texts';
+import type { StaffTabProps } from './kit/tab-props';
 import { useLoaded } from './use-loaded';
 import { VisitTable } from './visit-table';
 
 const REFRESH_MS = 5_000;
 
-export function EvacuationTab({ client, language, text }: { client: ApiClient; language: Language; text: StaffText }) {
+export function EvacuationTab({ client, language, text }: Omit<StaffTabProps, 'timeZone'>) {
   const load = useCallback((background: boolean) => client.invoke('visits.evacuation', {}, { background }), [client]);
   const { value: list, error } = useLoaded(load, REFRESH_MS);
   const [actionError, setActionError] = useState<string | null>(null);

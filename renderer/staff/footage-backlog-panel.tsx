@@ -3,7 +3,9 @@ import { translate, type Language } from '../../shared/messages';
 import { describeRunReason } from '../../shared/run-reasons';
 import { formatDateTime } from '../../shared/date-format';
 import type { ApiClient } from '../api/client';
+import type { FootageBacklogCamera } from '../../shared/api/footage-backlog';
 import { ErrorLine } from './error-line';
+import { DataTable } from './kit/data-table';
 import { footageBacklogText } from './footage-backlog-texts';
 import { useLoaded } from './use-loaded';
 
@@ -50,27 +52,18 @@ export function FootageBacklogPanel({ client, language, timeZone, onDone }: Prop
     <section className="alert" role="alert" aria-labelledby="footage-backlog-title">
       <h2 id="footage-backlog-title">{text.title}</h2>
       <p>{text.lead(backlog.files, backlog.liveFiles)}</p>
-      <table className="visits">
-        <caption>{text.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.columns.camera}</th>
-            <th scope="col">{text.columns.files}</th>
-            <th scope="col">{text.columns.oldest}</th>
-            <th scope="col">{text.columns.newest}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {backlog.cameras.map((camera) => (
-            <tr key={camera.camera}>
-              <th scope="row">{camera.camera}</th>
-              <td>{camera.files}</td>
-              <td>{when(camera.oldestRecording)}</td>
-              <td>{when(camera.newestRecording)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable<FootageBacklogCamera>
+        caption={text.caption}
+        showCaption
+        columns={[
+          { key: 'camera', header: text.columns.camera, cell: (camera) => camera.camera, rowHeader: true },
+          { key: 'files', header: text.columns.files, cell: (camera) => camera.files, nowrap: true },
+          { key: 'oldest', header: text.columns.oldest, cell: (camera) => when(camera.oldestRecording) },
+          { key: 'newest', header: text.columns.newest, cell: (camera) => when(camera.newestRecording) },
+        ]}
+        rows={backlog.cameras}
+        rowKey={(camera) => camera.camera}
+      />
       {asking ? (
         <>
           <p>{text.question(backlog.files)}</p>

@@ -9,6 +9,9 @@ import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { HoldTermsFields, holdErrorsOf as errorsOf } from './hold-terms-fields';
 import type { StaffText } from './texts';
+import { ConfirmButton } from './kit/confirm-button';
+import './holds-tab.css';
+import { holdConfirmText } from './holds-texts';
 import { useLoaded } from './use-loaded';
 
 interface Props {
@@ -143,21 +146,21 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
                 </td>
                 <td>{hold.placedBy}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="secondary small"
-                    aria-label={text.releaseHold(hold.id)}
-                    onClick={() => release(hold.id)}
-                  >
-                    {text.release}
-                  </button>
+                  <ConfirmButton
+                    label={text.release}
+                    ariaLabel={text.releaseHold(hold.id)}
+                    question={holdConfirmText[language].releaseQuestion(hold.id)}
+                    confirmLabel={holdConfirmText[language].confirmRelease}
+                    language={language}
+                    onConfirm={() => release(hold.id)}
+                  />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <form className="add-staff" onSubmit={place} autoComplete="off" noValidate>
+      <form className="hold-form" onSubmit={place} autoComplete="off" noValidate>
         <h2>{text.placeHold}</h2>
         <div className="field-row">
           <Field

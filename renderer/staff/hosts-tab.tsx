@@ -1,17 +1,18 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { Host } from '../../shared/api/hosts';
 import type { NoticeFacts } from '../../shared/api/types';
-import { translate, type Language } from '../../shared/messages';
+import { translate } from '../../shared/messages';
 import type { ApiError } from '../../shared/result';
-import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { invitationText } from '../invitation-texts';
 import { ScreenHeading } from '../screen-heading';
 import { ErrorLine } from './error-line';
+import { DataTable } from './kit/data-table';
+import type { StaffTabProps } from './kit/tab-props';
 import { useLoaded } from './use-loaded';
 
 /** The admin's host directory: name, e-mail address, active. */
-export function HostsTab({ client, language, facts }: { client: ApiClient; language: Language; facts: NoticeFacts }) {
+export function HostsTab({ client, language, facts }: Omit<StaffTabProps, 'text'> & { facts: NoticeFacts }) {
   const text = invitationText[language];
   const load = useCallback((background: boolean) => client.invoke('hosts.list', {}, { background }), [client]);
   const { value: hosts, reload } = useLoaded(load);
@@ -42,36 +43,31 @@ export function HostsTab({ client, language, facts }: { client: ApiClient; langu
       <ScreenHeading>{text.hostsTitle}</ScreenHeading>
       <p className="lead">{text.hostsLead}</p>
       {!facts.hostNotice && <p className="note">{text.hostNoticeOff}</p>}
-      <table className="visits">
-        <caption className="visually-hidden">{text.hostsTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.hostName}</th>
-            <th scope="col">{text.hostEmail}</th>
-            <th scope="col">{text.hostActive}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {(hosts ?? []).map((host) => (
-            <tr key={host.id}>
-              <td>{host.name}</td>
-              <td>{host.email}</td>
-              <td>{host.active ? '✓' : '–'}</td>
-              <td>
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={host.active ? text.deactivate(host.name) : text.activate(host.name)}
-                  onClick={() => void toggle(host)}
-                >
-                  {host.active ? text.off : text.on}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable<Host>
+        className="hosts-table"
+        caption={text.hostsTitle}
+        columns={[
+          { key: 'name', header: text.hostName, cell: (host) => host.name, rowHeader: true },
+          { key: 'email', header: text.hostEmail, cell: (host) => host.email },
+          { key: 'active', header: text.hostActive, cell: (host) => (host.active ? '✓' : '–'), nowrap: true },
+          {
+            key: 'action',
+            header: <span className="visually-hidden">{text.hostActive}</span>,
+            cell: (host) => (
+              <button
+                type="button"
+                className="secondary small"
+                aria-label={host.active ? text.deactivate(host.name) : text.activate(host.name)}
+                onClick={() => void toggle(host)}
+              >
+                {host.active ? text.off : text.on}
+              </button>
+            ),
+          },
+        ]}
+        rows={hosts ?? []}
+        rowKey={(host) => host.id}
+      />
       <form onSubmit={add} noValidate autoComplete="off">
         <div className="field-row">
           <Field label={text.hostName} value={name} onChange={setName} error={fieldError('name')} required />

@@ -10,14 +10,15 @@ import { translate, type Language, type MessageKey } from '../../shared/messages
 import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
 import type { FootageRow } from '../../shared/api/types';
 import type { ApiError } from '../../shared/result';
-import { formatDateTime, formatTime } from '../../shared/date-format';
-import { formatLocalDate } from '../../shared/time';
+import { formatDate, formatDateTime, formatTime } from '../../shared/date-format';
 import type { ApiClient } from '../api/client';
 import { DateTimeField } from '../date-time-field';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { downloadText } from './download';
 import { privacyText } from './privacy-texts';
+import { DataTable } from './kit/data-table';
+import './privacy-tab.css';
 
 interface Props {
   client: ApiClient;
@@ -209,7 +210,7 @@ export function PrivacyTab({ client, language }: Props) {
     <>
       <ScreenHeading>{text.title}</ScreenHeading>
       <p className="lead">{text.lead}</p>
-      <form className="add-staff" onSubmit={search} autoComplete="off" noValidate role="search">
+      <form className="privacy-section" onSubmit={search} autoComplete="off" noValidate role="search">
         <div className="field-row">
           <Field
             label={text.query}
@@ -279,11 +280,13 @@ export function PrivacyTab({ client, language }: Props) {
           {result.truncated && <p>{text.truncated}</p>}
           {visits.length === 0 && <p className="lead">{text.noHits}</p>}
           {visits.length > 0 && (
-            <table className="visits">
-              <caption className="visually-hidden">{text.resultsCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">
+            <DataTable<(typeof visits)[number]>
+              className="privacy-results"
+              caption={text.resultsCaption}
+              columns={[
+                {
+                  key: 'select',
+                  header: (
                     <input
                       type="checkbox"
                       className="select-visit"
@@ -294,53 +297,59 @@ export function PrivacyTab({ client, language }: Props) {
                         setSelected(new Set(event.target.checked ? visits.map((visit) => visit.id) : []));
                       }}
                     />
-                  </th>
-                  <th scope="col">{text.columns.visit}</th>
-                  <th scope="col">{text.columns.date}</th>
-                  <th scope="col">{text.columns.in}</th>
-                  <th scope="col">{text.columns.out}</th>
-                  <th scope="col">{text.columns.name}</th>
-                  <th scope="col">{text.columns.company}</th>
-                  <th scope="col">{text.columns.plate}</th>
-                  <th scope="col">{text.columns.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {visits.map((visit) => (
-                  <tr key={visit.id}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        className="select-visit"
-                        aria-label={text.selectVisit(visit.id)}
-                        checked={selected.has(visit.id)}
-                        onChange={() => toggle(visit.id)}
-                      />
-                    </td>
-                    <td>{visit.id}</td>
-                    <td className="when">{formatLocalDate(visit.signedInAt, zone)}</td>
-                    <td className="when">{formatTime(visit.signedInAt, zone)}</td>
-                    <td className="when">
-                      {visit.signedOutAt === null ? text.onSite : formatDateTime(visit.signedOutAt, zone, language)}
-                    </td>
-                    <th scope="row">{`${visit.firstName} ${visit.lastName}`}</th>
-                    <td>{visit.company}</td>
-                    <td>{visit.plate}</td>
-                    <td>
-                      {[visit.held ? text.held : '', visit.restricted ? text.restricted : '']
-                        .filter(Boolean)
-                        .join(', ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                  ),
+                  cell: (visit) => (
+                    <input
+                      type="checkbox"
+                      className="select-visit"
+                      aria-label={text.selectVisit(visit.id)}
+                      checked={selected.has(visit.id)}
+                      onChange={() => toggle(visit.id)}
+                    />
+                  ),
+                },
+                { key: 'visit', header: text.columns.visit, cell: (visit) => visit.id },
+                {
+                  key: 'date',
+                  header: text.columns.date,
+                  cell: (visit) => formatDate(visit.signedInAt, zone, language),
+                },
+                {
+                  key: 'in',
+                  header: text.columns.in,
+                  cell: (visit) => formatTime(visit.signedInAt, zone),
+                  nowrap: true,
+                },
+                {
+                  key: 'out',
+                  header: text.columns.out,
+                  cell: (visit) =>
+                    visit.signedOutAt === null ? text.onSite : formatDateTime(visit.signedOutAt, zone, language),
+                },
+                {
+                  key: 'name',
+                  header: text.columns.name,
+                  cell: (visit) => `${visit.firstName} ${visit.lastName}`,
+                  rowHeader: true,
+                },
+                { key: 'company', header: text.columns.company, cell: (visit) => visit.company },
+                { key: 'plate', header: text.columns.plate, cell: (visit) => visit.plate },
+                {
+                  key: 'status',
+                  header: text.columns.status,
+                  cell: (visit) =>
+                    [visit.held ? text.held : '', visit.restricted ? text.restricted : ''].filter(Boolean).join(', '),
+                },
+              ]}
+              rows={visits}
+              rowKey={(visit) => visit.id}
+            />
           )}
         </>
       )}
 
       {chosen.length > 0 && (
-        <section className="add-staff" aria-label={text.selected(chosen.length)}>
+        <section className="privacy-section" aria-label={text.selected(chosen.length)}>
           <p className="count">{text.selected(chosen.length)}</p>
           <div className="field-row">
             <div className="field">
@@ -384,7 +393,7 @@ export function PrivacyTab({ client, language }: Props) {
       )}
 
       {pending === 'correct' && only && correction && (
-        <section className="add-staff" aria-label={text.correctTitle(only.id)}>
+        <section className="privacy-section" aria-label={text.correctTitle(only.id)}>
           <h2>{text.correctTitle(only.id)}</h2>
           <div className="field-row">
             <Field
@@ -491,7 +500,7 @@ export function PrivacyTab({ client, language }: Props) {
       )}
 
       {confirmation && (
-        <section className="add-staff confirmation" role="alertdialog" aria-label={text.confirmQuestion}>
+        <section className="privacy-section confirmation" role="alertdialog" aria-label={text.confirmQuestion}>
           <p className="lead">
             <strong>{confirmation}</strong>
           </p>

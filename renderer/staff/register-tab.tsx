@@ -1,15 +1,10 @@
 import { useState } from 'react';
 import type { NoticeFacts } from '../../shared/api/types';
-import type { Language } from '../../shared/messages';
-import type { ApiClient } from '../api/client';
 import { uiText } from '../i18n';
 import { SignInFormScreen } from '../screens/sign-in-form';
-import type { StaffText } from './texts';
+import type { StaffTabProps } from './kit/tab-props';
 
-interface Props {
-  client: ApiClient;
-  language: Language;
-  text: StaffText;
+interface Props extends Omit<StaffTabProps, 'timeZone'> {
   facts: NoticeFacts;
   onDone: () => void;
 }

@@ -1,50 +1,35 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { JobRun } from '../../shared/api/types';
-import { translate, type Language } from '../../shared/messages';
 import { formatDateTime } from '../../shared/date-format';
+import { translate } from '../../shared/messages';
 import { describeRunReason } from '../../shared/run-reasons';
 import type { ApiClient } from '../api/client';
 import { ScreenHeading } from '../screen-heading';
 import { ErrorLine } from './error-line';
 import { FootageBacklogPanel } from './footage-backlog-panel';
-import type { StaffText } from './texts';
+import { DataTable } from './kit/data-table';
+import type { StaffTabProps } from './kit/tab-props';
+import { useAction } from './kit/use-action';
+import { describeRunCounts, jobName, retentionText } from './retention-texts';
 import { useLoaded } from './use-loaded';
 
-interface Props {
-  client: ApiClient;
-  language: Language;
-  text: StaffText;
-  timeZone: string;
-}
-
-export function RetentionTab({ client, language, text, timeZone }: Props) {
+export function RetentionTab({ client, language, text, timeZone }: StaffTabProps) {
   const load = useCallback((background: boolean) => client.invoke('retention.status', {}, { background }), [client]);
   const { value: status, error, reload } = useLoaded(load, 10_000);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
-
-  async function act(call: () => ReturnType<ApiClient['invoke']>) {
-    setBusy(true);
-    const result = await call();
-    setBusy(false);
-    setActionError(result.ok ? null : translate(result.error.key, language));
-    await reload();
-  }
+  const { busy, message: actionError, run } = useAction(language, reload);
+  const act = (call: () => ReturnType<ApiClient['invoke']>) => run(call);
+  const own = retentionText[language];
 
   const when = (epochMs: number) => formatDateTime(epochMs, timeZone, language);
-  const counts = (run: JobRun) =>
-    Object.entries(run.counts)
-      .map(([name, count]) => `${name}: ${count}`)
-      .join(', ');
 
   return (
     <>
-      <ScreenHeading>{text.retentionTitle}</ScreenHeading>
+      <ScreenHeading>{own.retentionTitle}</ScreenHeading>
       {status?.blocked && (
         <div className="alert" role="alert">
-          <h2>{text.blockedTitle}</h2>
+          <h2>{own.blockedTitle}</h2>
           <p>
-            {text.blockedText(
+            {own.blockedText(
               when(status.blocked.startedAt),
               status.blocked.reason ? describeRunReason(status.blocked.reason, language) : '',
             )}
@@ -55,17 +40,15 @@ export function RetentionTab({ client, language, text, timeZone }: Props) {
             disabled={busy}
             onClick={() => act(() => client.invoke('retention.confirmClock', {}))}
           >
-            {text.confirmClock}
+            {own.confirmClock}
           </button>
         </div>
       )}
       <FootageBacklogPanel client={client} language={language} timeZone={timeZone} onDone={reload} />
       {status && (
         <>
-          <p className="count">{text.nextPurge(when(status.nextVisitPurgeAt))}</p>
-          <p>
-            {status.nextVisitDeadline === null ? text.noDeadline : text.nextDeadline(when(status.nextVisitDeadline))}
-          </p>
+          <p className="count">{own.nextPurge(when(status.nextVisitPurgeAt))}</p>
+          <p>{status.nextVisitDeadline === null ? own.noDeadline : own.nextDeadline(when(status.nextVisitDeadline))}</p>
         </>
       )}
       <div className="actions">
@@ -75,7 +58,7 @@ export function RetentionTab({ client, language, text, timeZone }: Props) {
           disabled={busy}
           onClick={() => act(() => client.invoke('retention.run', {}))}
         >
-          {text.runNow}
+          {own.runNow}
         </button>
         <button
           type="button"
@@ -83,7 +66,7 @@ export function RetentionTab({ client, language, text, timeZone }: Props) {
           disabled={busy}
           onClick={() => act(() => client.invoke('retention.run', { dryRun: true }))}
         >
-          {text.dryRun}
+          {own.dryRun}
         </button>
         <button
           type="button"
@@ -91,35 +74,29 @@ export function RetentionTab({ client, language, text, timeZone }: Props) {
           disabled={busy}
           onClick={() => act(() => client.invoke('retention.run', { job: 'automaticSignOut' }))}
         >
-          {text.runSignOut}
+          {own.runSignOut}
         </button>
       </div>
       <ErrorLine message={actionError ?? (error ? translate(error.key, language) : null)} />
       {status && status.lastRuns.length > 0 && (
-        <table className="visits">
-          <caption>{text.runsTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{text.runColumns.job}</th>
-              <th scope="col">{text.runColumns.started}</th>
-              <th scope="col">{text.runColumns.outcome}</th>
-              <th scope="col">{text.runColumns.counts}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {status.lastRuns.map((run) => (
-              <tr key={run.id} className={run.outcome === 'failed' || run.outcome === 'blocked' ? 'problem' : ''}>
-                <th scope="row">{text.jobs[run.job] ?? run.job}</th>
-                <td>{when(run.startedAt)}</td>
-                <td>
-                  {text.outcomes[run.outcome ?? 'running']}
-                  {run.reason ? `: ${describeRunReason(run.reason, language)}` : ''}
-                </td>
-                <td>{counts(run)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable<JobRun>
+          caption={own.runsTitle}
+          showCaption
+          columns={[
+            { key: 'job', header: own.runColumns.job, cell: (run) => jobName(run.job, language), rowHeader: true },
+            { key: 'started', header: own.runColumns.started, cell: (run) => when(run.startedAt) },
+            {
+              key: 'outcome',
+              header: own.runColumns.outcome,
+              cell: (run) =>
+                `${text.outcomes[run.outcome ?? 'running']}${run.reason ? `: ${describeRunReason(run.reason, language)}` : ''}`,
+            },
+            { key: 'counts', header: own.runColumns.counts, cell: (run) => describeRunCounts(run, language) },
+          ]}
+          rows={status.lastRuns}
+          rowKey={(run) => run.id}
+          rowClassName={(run) => (run.outcome === 'failed' || run.outcome === 'blocked' ? 'problem' : undefined)}
+        />
       )}
     </>
   );

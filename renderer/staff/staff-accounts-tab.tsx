@@ -2,122 +2,169 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { StaffRole } from '../../shared/api/channel';
 import type { StaffAccount } from '../../shared/api/types';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
-import type { ApiError } from '../../shared/result';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
+import { ErrorLine } from './error-line';
+import { ConfirmButton } from './kit/confirm-button';
+import { DataTable } from './kit/data-table';
+import type { StaffTabProps } from './kit/tab-props';
+import { useAction } from './kit/use-action';
 import { digitsOnly } from './pin-pad';
+import { staffAccountsText } from './staff-accounts-texts';
 import type { StaffText } from './texts';
 import { useLoaded } from './use-loaded';
+import './staff-accounts-tab.css';
 
 const ROLES: StaffRole[] = ['receptionist', 'security', 'admin', 'privacy'];
 
-export function StaffAccountsTab({
-  client,
-  language,
-  text,
-}: {
-  client: ApiClient;
-  language: Language;
-  text: StaffText;
-}) {
+export function StaffAccountsTab({ client, language, text }: Omit<StaffTabProps, 'timeZone'>) {
   const load = useCallback(() => client.invoke('staff.list', {}), [client]);
   const { value: accounts, error, reload } = useLoaded(load);
-  const [notice, setNotice] = useState<{ error?: ApiError; message?: string } | null>(null);
+  const action = useAction(language, reload);
+  const [success, setSuccess] = useState<string | null>(null);
+  const own = staffAccountsText[language];
 
-  const report = async (result: { ok: true } | { ok: false; error: ApiError }, message?: string) => {
-    setNotice(result.ok ? (message ? { message } : null) : { error: result.error });
-    await reload();
-  };
+  const columns = [
+    { key: 'number', header: own.staffNumberColumn, cell: (account: StaffAccount) => account.id, nowrap: true },
+    { key: 'name', header: text.name, cell: (account: StaffAccount) => account.name, rowHeader: true },
+    {
+      key: 'role',
+      header: own.role,
+      cell: (account: StaffAccount) =>
+        `${text.roles[account.role]} · ${account.disabledAt !== null ? own.disabled : own.active}`,
+    },
+    {
+      key: 'action',
+      header: text.columns.action,
+      cell: (account: StaffAccount) => (
+        <AccountActions
+          account={account}
+          client={client}
+          language={language}
+          busy={action.busy}
+          onDone={async (run, message) => {
+            setSuccess(null);
+            const result = await action.run(run);
+            if (result.ok && message) setSuccess(message);
+            return result.ok ? null : (result.error.fields?.pin ?? result.error.key);
+          }}
+        />
+      ),
+    },
+  ];
 
   return (
-    <>
-      <ScreenHeading>{text.staffTitle}</ScreenHeading>
-      {(error || notice?.error) && (
-        <p className="form-error" role="alert">
-          {translate((notice?.error ?? error)!.key, language)}
-        </p>
-      )}
-      {notice?.message && (
+    <div className="staff-accounts">
+      <ScreenHeading>{own.staffTitle}</ScreenHeading>
+      <ErrorLine message={action.message ?? (error ? translate(error.key, language) : null)} />
+      {success && (
         <p className="success" role="status">
-          {notice.message}
+          {success}
         </p>
       )}
-      <table className="visits">
-        <caption className="visually-hidden">{text.staffTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.staffNumberColumn}</th>
-            <th scope="col">{text.name}</th>
-            <th scope="col">{text.role}</th>
-            <th scope="col">{text.columns.action}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(accounts ?? []).map((account) => (
-            <AccountRow key={account.id} account={account} client={client} text={text} report={report} />
-          ))}
-        </tbody>
-      </table>
-      <AddStaffForm client={client} language={language} text={text} onAdded={reload} />
-    </>
+      <DataTable
+        caption={own.staffTitle}
+        columns={columns}
+        rows={accounts ?? []}
+        rowKey={(account) => account.id}
+        rowClassName={(account) => (account.disabledAt !== null ? 'muted' : undefined)}
+      />
+      <AddStaffForm
+        client={client}
+        language={language}
+        text={text}
+        onAdded={async (account) => {
+          setSuccess(own.added(account.name, account.id));
+          await reload();
+        }}
+      />
+    </div>
   );
 }
 
-interface RowProps {
+interface ActionsProps {
   account: StaffAccount;
   client: ApiClient;
-  text: StaffText;
-  report: (result: { ok: true } | { ok: false; error: ApiError }, message?: string) => Promise<void>;
+  language: Language;
+  busy: boolean;
+  /** Runs the call; resolves to the message key of the PIN field's problem, or null when it went well. */
+  onDone: (
+    run: () => ReturnType<ApiClient['invoke']>,
+    successMessage?: string,
+  ) => Promise<MessageKey | null | undefined>;
 }
 
-function AccountRow({ account, client, text, report }: RowProps) {
+function AccountActions({ account, client, language, busy, onDone }: ActionsProps) {
   const [pin, setPin] = useState('');
+  const [pinError, setPinError] = useState<MessageKey | null>(null);
   const pinId = useId();
+  const own = staffAccountsText[language];
   const disabled = account.disabledAt !== null;
+  const setDisabled = (value: boolean) =>
+    onDone(() => client.invoke('staff.setDisabled', { staffId: account.id, disabled: value }));
   return (
-    <tr className={disabled ? 'left' : 'on-site'}>
-      <td className="staff-number">{account.id}</td>
-      <th scope="row">{account.name}</th>
-      <td>
-        {text.roles[account.role]} · {disabled ? text.disabled : text.active}
-      </td>
-      <td className="row-actions">
+    <div className="account-actions">
+      {disabled ? (
         <button
           type="button"
           className="secondary small"
-          onClick={async () =>
-            report(await client.invoke('staff.setDisabled', { staffId: account.id, disabled: !disabled }))
-          }
+          aria-label={own.enableAccount(account.name)}
+          disabled={busy}
+          onClick={() => void setDisabled(false)}
         >
-          {disabled ? text.enable : text.disable}
+          {own.enable}
         </button>
-        <label htmlFor={pinId} className="visually-hidden">
-          {`${text.resetPin}: ${account.name}`}
+      ) : (
+        <ConfirmButton
+          label={own.disable}
+          ariaLabel={own.disableAccount(account.name)}
+          question={own.disableQuestion(account.name)}
+          confirmLabel={own.confirmDisable}
+          language={language}
+          disabled={busy}
+          onConfirm={() => setDisabled(true)}
+        />
+      )}
+      <div className={`inline-pin-field ${pinError ? 'has-error' : ''}`}>
+        <label htmlFor={pinId} className="inline-pin-label">
+          {own.resetPin}
         </label>
         <input
           id={pinId}
+          aria-label={own.newPinFor(account.name)}
           className="inline-pin"
           type="password"
           inputMode="numeric"
           autoComplete="new-password"
-          placeholder={text.resetPin}
+          aria-invalid={pinError !== null}
+          aria-describedby={pinError ? `${pinId}-error` : undefined}
           value={pin}
           onChange={(event) => setPin(digitsOnly(event.target.value))}
         />
         <button
           type="button"
           className="secondary small"
+          aria-label={own.savePinFor(account.name)}
+          disabled={busy}
           onClick={async () => {
-            const result = await client.invoke('staff.resetPin', { staffId: account.id, pin });
-            setPin('');
-            await report(result, text.pinSaved);
+            const problem = await onDone(
+              () => client.invoke('staff.resetPin', { staffId: account.id, pin }),
+              own.pinSaved,
+            );
+            setPinError(problem ?? null);
+            if (!problem) setPin('');
           }}
         >
-          {text.setPin}
+          {own.savePin}
         </button>
-      </td>
-    </tr>
+        {pinError && (
+          <p id={`${pinId}-error`} className="error inline-pin-error">
+            {translate(pinError, language)}
+          </p>
+        )}
+      </div>
+    </div>
   );
 }
 
@@ -130,13 +177,14 @@ function AddStaffForm({
   client: ApiClient;
   language: Language;
   text: StaffText;
-  onAdded: () => Promise<void>;
+  onAdded: (account: StaffAccount) => Promise<void>;
 }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('receptionist');
   const [pin, setPin] = useState('');
   const [errors, setErrors] = useState<Partial<Record<string, MessageKey>>>({});
   const roleId = useId();
+  const own = staffAccountsText[language];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -145,17 +193,18 @@ function AddStaffForm({
     setErrors({});
     setName('');
     setPin('');
-    await onAdded();
+    await onAdded(result.value);
   }
 
   const message = (key?: MessageKey) => (key ? translate(key, language) : undefined);
+  const formOnly = errors.form && !errors.name && !errors.pin ? errors.form : undefined;
   return (
-    <form className="add-staff" onSubmit={submit} autoComplete="off" noValidate>
-      <h2>{text.addStaff}</h2>
+    <form className="add-staff-form" onSubmit={submit} autoComplete="off" noValidate>
+      <h2>{own.addStaff}</h2>
       <div className="field-row">
         <Field label={text.name} value={name} onChange={setName} error={message(errors.name)} required />
         <div className="field">
-          <label htmlFor={roleId}>{text.role}</label>
+          <label htmlFor={roleId}>{own.role}</label>
           <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as StaffRole)}>
             {ROLES.map((option) => (
               <option key={option} value={option}>
@@ -176,6 +225,7 @@ function AddStaffForm({
           required
         />
       </div>
+      <ErrorLine message={message(formOnly)} />
       <div className="actions">
         <button type="submit" className="primary">
           {text.add}

@@ -5,6 +5,7 @@ import type { ApiClient } from '../api/client';
 import { uiText } from '../i18n';
 import { IDLE_WARNING_SECONDS, IdleWarning } from '../idle-warning';
 import { useIdleTimeout } from '../use-idle-timeout';
+import { useDocumentTitle } from './kit/use-document-title';
 import { AuditTab } from './audit-tab';
 import { EvacuationTab } from './evacuation-tab';
 import { FootageTab } from './footage-tab';
@@ -16,9 +17,11 @@ import { HostsTab } from './hosts-tab';
 import { RegisterTab } from './register-tab';
 import { RetentionTab } from './retention-tab';
 import { StaffAccountsTab } from './staff-accounts-tab';
+import type { StaffTabProps } from './kit/tab-props';
 import { TABS_BY_ROLE, type Tab } from './tabs';
 import { staffText } from './texts';
 import { TodayTab } from './today-tab';
+import './staff-view.css';
 
 interface Props {
   session: StaffSessionInfo;
@@ -47,6 +50,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
       if (!result.ok || result.value === null) onLocked();
     });
   };
+  useDocumentTitle(text.pageTitle);
 
   // A session the core has ended (idle there, or a restart) sends the view back to the kiosk.
   const staffClient = useMemo<ApiClient>(
@@ -60,7 +64,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
     [client, onLocked],
   );
 
-  const props = { client: staffClient, language, text };
+  const props: StaffTabProps = { client: staffClient, language, text, timeZone: facts.timeZone };
   return (
     <div className="staff-view" inert={idle.warningSecondsLeft !== null}>
       {idle.warningSecondsLeft !== null && (
@@ -85,7 +89,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {text.lock}
         </button>
       </header>
-      <HealthBanner {...props} timeZone={facts.timeZone} />
+      <HealthBanner {...props} />
       {tab === 'register' ? (
         <RegisterTab {...props} facts={facts} onDone={() => setTab('today')} />
       ) : (
@@ -94,10 +98,10 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {tab === 'evacuation' && <EvacuationTab {...props} />}
           {tab === 'staff' && <StaffAccountsTab {...props} />}
           {tab === 'hosts' && <HostsTab {...props} facts={facts} />}
-          {tab === 'audit' && <AuditTab {...props} timeZone={facts.timeZone} />}
-          {tab === 'retention' && <RetentionTab {...props} timeZone={facts.timeZone} />}
-          {tab === 'holds' && <HoldsTab {...props} timeZone={facts.timeZone} />}
-          {tab === 'footage' && <FootageTab {...props} timeZone={facts.timeZone} />}
+          {tab === 'audit' && <AuditTab {...props} />}
+          {tab === 'retention' && <RetentionTab {...props} />}
+          {tab === 'holds' && <HoldsTab {...props} />}
+          {tab === 'footage' && <FootageTab {...props} />}
           {tab === 'privacy' && <PrivacyTab client={staffClient} language={language} />}
           {tab === 'footage' && session.role === 'admin' && (
             <RecorderLayouts client={staffClient} language={language} timeZone={facts.timeZone} />

@@ -1,6 +1,8 @@
 import type { VisitRow } from '../../shared/api/types';
 import { formatTime } from '../../shared/date-format';
+import { DataTable, type Column } from './kit/data-table';
 import type { StaffText } from './texts';
+import './visit-table.css';
 
 interface Props {
   visits: VisitRow[];
@@ -19,49 +21,48 @@ export function VisitTable({ visits, timeZone, text, caption, onSignOut }: Props
     if (visit.signOutMethod === 'staff') return `${time} (${text.byStaff})`;
     return time;
   };
+  const nameOf = (visit: VisitRow) => `${visit.firstName} ${visit.lastName}`;
+  const columns: Column<VisitRow>[] = [
+    { key: 'number', header: text.visitNumber, cell: (visit) => visit.id, nowrap: true },
+    { key: 'name', header: text.columns.name, cell: nameOf, rowHeader: true },
+    { key: 'company', header: text.columns.company, cell: (visit) => visit.company },
+    { key: 'plate', header: text.columns.plate, cell: (visit) => visit.plate },
+    {
+      key: 'signed-in',
+      header: text.columns.signedIn,
+      cell: (visit) => formatTime(visit.signedInAt, timeZone),
+      nowrap: true,
+    },
+  ];
+  if (onSignOut) {
+    columns.push(
+      { key: 'signed-out', header: text.columns.signedOut, cell: left },
+      {
+        key: 'action',
+        header: text.columns.action,
+        noPrint: true,
+        cell: (visit) =>
+          visit.signedOutAt === null && (
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={text.signOutVisitor(nameOf(visit))}
+              onClick={() => onSignOut(visit)}
+            >
+              {text.signOutShort}
+            </button>
+          ),
+      },
+    );
+  }
   return (
-    <table className="visits">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{text.visitNumber}</th>
-          <th scope="col">{text.columns.name}</th>
-          <th scope="col">{text.columns.company}</th>
-          <th scope="col">{text.columns.plate}</th>
-          <th scope="col">{text.columns.signedIn}</th>
-          {onSignOut && <th scope="col">{text.columns.signedOut}</th>}
-          {onSignOut && <th scope="col">{text.columns.action}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {visits.map((visit) => {
-          const name = `${visit.firstName} ${visit.lastName}`;
-          return (
-            <tr key={visit.id} className={visit.signedOutAt === null ? 'on-site' : 'left'}>
-              <td className="number">{visit.id}</td>
-              <th scope="row">{name}</th>
-              <td>{visit.company}</td>
-              <td className="plate">{visit.plate}</td>
-              <td>{formatTime(visit.signedInAt, timeZone)}</td>
-              {onSignOut && <td>{left(visit)}</td>}
-              {onSignOut && (
-                <td>
-                  {visit.signedOutAt === null && (
-                    <button
-                      type="button"
-                      className="secondary small"
-                      aria-label={text.signOutVisitor(name)}
-                      onClick={() => onSignOut(visit)}
-                    >
-                      {text.signOutShort}
-                    </button>
-                  )}
-                </td>
-              )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      className="visit-table"
+      caption={caption}
+      columns={columns}
+      rows={visits}
+      rowKey={(visit) => visit.id}
+      rowClassName={(visit) => (visit.signedOutAt === null ? 'on-site' : 'muted')}
+    />
   );
 }

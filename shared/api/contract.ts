@@ -12,6 +12,7 @@ import { footageCountApi, footageCursor } from './footage-count';
 import { recordersApi } from './recorders';
 import { hostsApi } from './hosts';
 import { invitationsApi } from './invitations';
+import { deskApi } from './desk';
 import type {
   AuditEntry,
   CsvExport,
@@ -158,6 +159,7 @@ export const api = {
   ...footageCountApi,
   ...invitationsApi,
   ...hostsApi,
+  ...deskApi,
 };
 
 export type Api = typeof api;

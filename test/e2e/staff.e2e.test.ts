@@ -243,7 +243,7 @@ describe('the reception desk in Chromium', () => {
 
     await page.getByRole('button', { name: 'Medewerkers', exact: true }).click();
     await page.getByRole('heading', { name: 'Medewerkers' }).waitFor();
-    const add = page.locator('form.add-staff');
+    const add = page.locator('form.add-staff-form');
     await add.getByLabel('Naam').fill('Sam Security');
     await add.getByLabel('Rol').selectOption('security');
     await add.getByLabel('Pincode (6 tot 12 cijfers)').fill('123');
@@ -257,13 +257,14 @@ describe('the reception desk in Chromium', () => {
 
     await page
       .getByRole('row', { name: /Rosa Receptie/ })
-      .getByRole('button', { name: 'Uitschakelen' })
+      .getByRole('button', { name: 'Rosa Receptie uitschakelen' })
       .click();
+    await page.getByRole('button', { name: 'Ja, uitschakelen' }).click();
     await expect.poll(() => page.getByRole('row', { name: /Rosa Receptie/ }).innerText()).toMatch(/uitgeschakeld/);
 
     await page.getByRole('button', { name: 'Auditlog' }).click();
-    await page.getByRole('row', { name: /staff\.disabled/ }).waitFor();
-    await page.getByLabel('Filter op actie (bijv. visits of staff)').fill('staff.added');
+    await page.getByRole('row', { name: /Medewerker Rosa Receptie uitgeschakeld/ }).waitFor();
+    await page.getByLabel(/^Zoeken/).fill('staff.added');
     await expect.poll(() => page.getByRole('row').count()).toBe(4); // header + three accounts added
     await screenshot(page, 'landscape-nl-15-admin-audit');
     await expectAccessible(page);
@@ -302,7 +303,7 @@ describe('the reception desk in Chromium', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'De tijd klopt: opschonen' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'De opschoning is tegengehouden' }).count()).toBe(0);
-    await page.getByRole('row', { name: /opschonen bezoeken .* gelukt .*erased: 1/ }).waitFor();
+    await page.getByRole('row', { name: /bezoeken opschonen .* gelukt .*gewist: 1/ }).waitFor();
     expect(await running.kiosk.database.all('SELECT id FROM visits')).toEqual([]);
     await screenshot(page, 'landscape-nl-20-retention-runs');
   });
@@ -345,6 +346,9 @@ describe('the reception desk in Chromium', () => {
     await screenshot(page, 'landscape-nl-21-holds');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Bewaarplicht 1 opheffen' }).click();
+    // Released only after the explicit second tap.
+    expect(await running.kiosk.holds.listActive()).toHaveLength(1);
+    await page.getByRole('button', { name: 'Ja, opheffen' }).click();
     await page.getByText('Er zijn geen actieve bewaarplichten.').waitFor();
     expect((await auditActions()).filter((action) => action.startsWith('holds.'))).toEqual([
       'holds.released',
