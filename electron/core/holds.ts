@@ -47,6 +47,21 @@ export const ACTIVE_HOLD = '(released_at IS NULL AND (ends_at IS NULL OR ends_at
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * SQL: the range hold `hold` covers the footage row `file` when the file's recording overlaps the
+ * range: it starts in it, or started before and was still recording at its start. The index stores
+ * no duration, so a file's end is its mtime (a recorder writes until the segment ends), cut at the
+ * start of the camera's next live segment (a file copied later has a late mtime). When in doubt, it
+ * holds: an unknown end errs on keeping evidence.
+ */
+export function rangeHoldCovers(hold: string, file: string): string {
+  return `(${file}.camera = ${hold}.camera AND ${file}.recorded_at < ${hold}.range_end
+    AND (${file}.recorded_at >= ${hold}.range_start
+      OR (${file}.mtime > ${hold}.range_start AND NOT EXISTS (SELECT 1 FROM footage_files later
+           WHERE later.status = 'kept' AND later.recorded_at > ${file}.recorded_at
+             AND later.recorded_at <= ${hold}.range_start AND later.camera = ${file}.camera))))`;
+}
+
 /** Why a hold keeps data longer (the privacy statement's two grounds), and when to look at it again. */
 export interface HoldTerms {
   basis: HoldBasis;
@@ -58,8 +73,7 @@ export interface HoldTerms {
 export const FOOTAGE_REASON_ERASED = '(erased with the footage)';
 const FOOTAGE_OF_HOLD = `SELECT 1 FROM footage_files f WHERE f.status IN ('kept', 'deleting') AND (
      (legal_holds.kind = 'footage-file' AND f.path = legal_holds.footage_path)
-  OR (legal_holds.kind = 'footage-range' AND f.camera = legal_holds.camera
-      AND f.recorded_at >= legal_holds.range_start AND f.recorded_at < legal_holds.range_end))`;
+  OR (legal_holds.kind = 'footage-range' AND ${rangeHoldCovers('legal_holds', 'f')}))`;
 
 /**
  * Clears the reasons of released (or ended) footage holds whose files are all gone. Run by the
