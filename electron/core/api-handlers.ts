@@ -6,6 +6,8 @@ import { evacuationCsv } from './evacuation-csv';
 import { createFootageBacklogHandlers } from './footage/backlog-handlers';
 import type { FootageService } from './footage/footage-service';
 import type { MediaTickets } from './footage/media';
+import { createFootageTimelineHandlers } from './footage-timeline/timeline-handlers';
+import type { FootageTimelineService } from './footage-timeline/timeline-service';
 import { createHealthHandlers } from './health/health-handlers';
 import type { HealthService } from './health/health-service';
 import type { HoldsService } from './holds';
@@ -42,6 +44,7 @@ export interface HandlerDependencies {
   invitations: InvitationService;
   badges: BadgeService;
   hosts: HostService;
+  footageTimeline: FootageTimelineService;
 }
 
 export function auditActorOf(caller: Caller): AuditActor {
@@ -67,6 +70,7 @@ export function createApiHandlers({
   invitations,
   badges,
   hosts,
+  footageTimeline,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
     staffId: number;
@@ -108,6 +112,7 @@ export function createApiHandlers({
     ...createHealthHandlers({ health }),
     ...createInvitationHandlers({ invitations, badges, auditView }),
     ...createHostHandlers({ hosts }),
+    ...createFootageTimelineHandlers({ timeline: footageTimeline, media }),
     'notice.current': async () => noticeFacts(config),
     'visits.signIn': (input, caller) => visitorGuard.signIn(publicTerminalOf(caller), input),
     'visits.signOut': (input, caller) => visitorGuard.signOut(publicTerminalOf(caller), input.code),
