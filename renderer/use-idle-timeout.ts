@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 
-const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
+/** Dispatched on window by whatever a person is busy with without touching it (a playing video). */
+export const WATCHING_EVENT = 'kiosk-watching';
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart', WATCHING_EVENT] as const;
 
 /** Calls `onIdle` after `seconds` without a touch, click or key press. Inactive when `seconds` is null. */
 export function useIdleTimeout(seconds: number | null, onIdle: () => void): void {
