@@ -1,5 +1,6 @@
 import type { HoldBasis, LegalHold } from '../../shared/api/types';
 import type { KioskConfig } from '../../shared/config';
+import { cameraDisplayName } from '../../shared/footage-path';
 import { localDayBounds } from '../../shared/time';
 import type { AuditActor, AuditLog } from './audit';
 import { auditActorLabel } from './audit';
@@ -24,12 +25,20 @@ interface HoldRecord {
   review_at: number;
 }
 
-const toHold = (record: HoldRecord, now: number): LegalHold => ({
+/** A file hold's file as indexed: its camera and recording start. */
+interface HeldFile {
+  camera: string;
+  recorded_at: number;
+}
+
+const toHold = (record: HoldRecord, now: number, file: HeldFile | null = null): LegalHold => ({
   id: record.id,
   kind: record.kind,
   visitId: record.visit_id,
   footagePath: record.footage_path,
-  camera: record.camera,
+  camera: record.camera ?? file?.camera ?? null,
+  cameraName: null,
+  recordedAt: file?.recorded_at ?? null,
   rangeStart: record.range_start,
   rangeEnd: record.range_end,
   reason: record.reason,
@@ -110,6 +119,28 @@ export function createHoldsService({
     if (requested > latest)
       throw new UserError({ key: 'hold.reviewTooLate', params: { days: config.holds.maxReviewDays } });
     return requested;
+  }
+
+  /** The holds as people read them: camera names as configured, a held file's recording start. */
+  async function described(records: HoldRecord[], now: number): Promise<LegalHold[]> {
+    const holds: LegalHold[] = [];
+    for (const record of records) {
+      let file: HeldFile | null = null;
+      if (record.kind === 'footage-file' && record.footage_path !== null) {
+        const slash = record.footage_path.lastIndexOf('/');
+        // Folder and name as the live files' unique index has them (a held file is not deleted).
+        file =
+          (await database.get<HeldFile>(
+            `SELECT camera, recorded_at FROM footage_files
+              WHERE folder = ? AND name = ? AND status IN ('kept', 'deleting')`,
+            [slash < 0 ? '' : record.footage_path.slice(0, slash), record.footage_path.slice(slash + 1)],
+          )) ?? null;
+      }
+      const hold = toHold(record, now, file);
+      hold.cameraName = hold.camera === null ? null : cameraDisplayName(config.footage.cameraNames, hold.camera);
+      holds.push(hold);
+    }
+    return holds;
   }
 
   return {
@@ -223,7 +254,7 @@ export function createHoldsService({
         `SELECT * FROM legal_holds WHERE ${ACTIVE_HOLD} ORDER BY placed_at DESC, id DESC`,
         [now],
       );
-      return records.map((record) => toHold(record, now));
+      return described(records, now);
     },
 
     /** Active holds past their review date: they still hold, and the health state raises the alarm. */
