@@ -50,6 +50,7 @@ export function FileHoldForm({ client, language, text, timeZone, path, onPlaced,
   return (
     <form
       className="file-hold"
+      noValidate
       aria-label={own.reasonFor(path)}
       onSubmit={(event) => {
         event.preventDefault();
