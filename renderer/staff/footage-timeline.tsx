@@ -131,7 +131,9 @@ export function FootageTimelineView({ client, language, text, timeZone, cameras,
     setHolding({ id, path: row.path });
   }
 
-  const gaps = Math.max(0, runs.length - 1);
+  const gaps = segments.filter(
+    (segment, index) => index > 0 && segment[1] - segments[index - 1]![2] > JOIN_GAP_MS,
+  ).length;
   const cameraName = day?.cameraName ?? camera;
   return (
     <section className="timeline-section" aria-labelledby={`${cameraId}-title`}>

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../electron/core/clock';
 import { defaultConfig } from '../../shared/config';
 import { makeTempDir } from '../helpers/temp-dir';
-import { launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { launchChromium, SCREENSHOT_DIR, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
 const SECURITY_PIN = '192837';
 const IDLE_SECONDS = 15; // the shortest the configuration allows
@@ -96,6 +96,12 @@ function writeDay(root: string, longClip: Buffer, shortClip: Buffer) {
 function shiftedClock(iso: string): Clock {
   const offset = Date.parse(iso) - Date.now();
   return { now: () => Date.now() + offset };
+}
+
+/** The timeline section only: the page under it lists 500 files. */
+async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.locator('.timeline-section').screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 async function unlock(page: Page) {
