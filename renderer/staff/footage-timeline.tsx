@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { useCallback, useId, useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
-import type { TimelineSegment } from '../../shared/api/footage-timeline';
 import type { CameraSummary } from '../../shared/api/types';
+import { gapsOf, runsOf, segmentAt } from '../../shared/footage-timeline';
 import { translate, type Language } from '../../shared/messages';
 import { formatLocalDate, formatLocalDateTime } from '../../shared/time';
 import type { ApiClient } from '../api/client';
@@ -22,41 +22,6 @@ interface Props {
   /** The core's now: the timeline opens on that local day. */
   now: number;
   onHeld: () => void;
-}
-
-/** Recordings closer together than this are drawn as one bar (ten-second clips are a stream). */
-const JOIN_GAP_MS = 2_000;
-
-interface Run {
-  start: number;
-  end: number;
-  held: boolean;
-}
-
-/** The day's segments as bars: touching files joined, held ones apart. */
-export function runsOf(segments: TimelineSegment[]): Run[] {
-  const runs: Run[] = [];
-  for (const [, start, end, held] of segments) {
-    const last = runs.at(-1);
-    if (last && last.held === (held === 1) && start - last.end <= JOIN_GAP_MS) last.end = Math.max(last.end, end);
-    else runs.push({ start, end, held: held === 1 });
-  }
-  return runs;
-}
-
-/** The index of the segment recording at `moment`, else of the first one after it; -1 when none. */
-export function segmentAt(segments: TimelineSegment[], moment: number): number {
-  let low = 0;
-  let high = segments.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (segments[middle]![1] <= moment) low = middle + 1;
-    else high = middle;
-  }
-  // low: the first segment starting after the moment; the one before may still be recording.
-  const before = segments[low - 1];
-  if (before && (before[2] > moment || before[1] === moment)) return low - 1;
-  return low < segments.length ? low : -1;
 }
 
 /** A camera's day as bars over 24 hours: gaps are blank, held files and hold periods marked. */
@@ -131,9 +96,7 @@ export function FootageTimelineView({ client, language, text, timeZone, cameras,
     setHolding({ id, path: row.path });
   }
 
-  const gaps = segments.filter(
-    (segment, index) => index > 0 && segment[1] - segments[index - 1]![2] > JOIN_GAP_MS,
-  ).length;
+  const gaps = gapsOf(segments);
   const cameraName = day?.cameraName ?? camera;
   return (
     <section className="timeline-section" aria-labelledby={`${cameraId}-title`}>
