@@ -28,6 +28,20 @@ function segmentEnd(record: SegmentRecord, next: SegmentRecord | undefined): num
   return Math.max(record.recorded_at, Math.min(record.mtime, next?.recorded_at ?? Infinity));
 }
 
+/**
+ * A camera's live files that start in [dayStart, dayEnd) or in the hour before, in time order, with
+ * whether a hold covers each: a walk of the live files' time index over the day, then the camera.
+ */
+export function timelineQuery(camera: string, dayStart: number, dayEnd: number, now: number) {
+  return {
+    sql: `SELECT id, recorded_at, mtime, time_source, NOT (${FOOTAGE_NOT_HELD}) AS held
+            FROM footage_files f
+           WHERE status = 'kept' AND recorded_at >= ? AND recorded_at < ? AND camera = ?
+           ORDER BY recorded_at, id`,
+    params: [now, dayStart - LOOKBACK_MS, dayEnd, camera],
+  };
+}
+
 /** A camera's recordings over one local day, for the security view's timeline. */
 export function createFootageTimeline({
   database,
@@ -45,14 +59,8 @@ export function createFootageTimeline({
       const dayStart = DateTime.fromISO(date, { zone }).startOf('day').toMillis();
       const dayEnd = endOfLocalDate(date, zone);
       const now = clock.now();
-      // The live files' time index, walked over the day (and the hour before), then the camera.
-      const records = await database.all<SegmentRecord>(
-        `SELECT id, recorded_at, mtime, time_source, NOT (${FOOTAGE_NOT_HELD}) AS held
-           FROM footage_files f
-          WHERE status = 'kept' AND recorded_at >= ? AND recorded_at < ? AND camera = ?
-          ORDER BY recorded_at, id`,
-        [now, dayStart - LOOKBACK_MS, dayEnd, camera],
-      );
+      const query = timelineQuery(camera, dayStart, dayEnd, now);
+      const records = await database.all<SegmentRecord>(query.sql, query.params);
       const segments: TimelineSegment[] = [];
       records.forEach((record, index) => {
         const end = segmentEnd(record, records[index + 1]);

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type KioskConfig } from '../../../shared/config';
 import { scanFootage } from '../../../electron/core/footage/scanner';
+import { timelineQuery } from '../../../electron/core/footage-timeline/timeline-service';
 import { callers, manualClock, openTestKiosk } from '../../helpers/kiosk';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -95,6 +96,18 @@ describe('a camera’s day on the timeline', () => {
     expect(result.value.segments.map(([, start, end]) => [start, end])).toEqual([
       [at('2026-11-20T08:00:00Z'), at('2026-11-20T08:00:10Z')],
       [at('2026-11-20T08:00:10Z'), at('2026-11-22T12:00:00Z')],
+    ]);
+  });
+
+  it('walks the live files’ time index over the day, not the whole table', async () => {
+    const { kiosk } = await setup(defaultConfig, []);
+    const query = timelineQuery('gate', at('2026-11-19T23:00:00Z'), at('2026-11-20T23:00:00Z'), kiosk.clock.now());
+    const plan = (await kiosk.database.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${query.sql}`, query.params)).map(
+      (step) => step.detail,
+    );
+    const onFiles = plan.filter((detail) => / f\b/.test(detail));
+    expect(onFiles).toEqual([
+      expect.stringMatching(/USING INDEX footage_live_by_time \(recorded_at>\? AND recorded_at<\?\)/),
     ]);
   });
 
