@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../electron/core/clock';
 import { defaultConfig } from '../../shared/config';
 import { makeTempDir } from '../helpers/temp-dir';
-import { launchChromium, SCREENSHOT_DIR, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { expectAccessible, launchChromium, SCREENSHOT_DIR, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
 const SECURITY_PIN = '192837';
 const IDLE_SECONDS = 15; // the shortest the configuration allows
@@ -141,6 +141,7 @@ describe('the security view on a real day of footage', () => {
     await page.getByLabel('Dag', { exact: true }).fill('2026-11-23');
     await page.getByText(`${CLIPS} opnamen, 0 onderbrekingen`).waitFor();
     await screenshot(page, 'landscape-nl-25-footage-timeline');
+    await expectAccessible(page);
     await page.setViewportSize(VIEWPORTS.portrait);
     await screenshot(page, 'portrait-nl-25-footage-timeline');
     await page.setViewportSize(VIEWPORTS.landscape);
@@ -160,11 +161,11 @@ describe('the security view on a real day of footage', () => {
     const actions = (await running.kiosk.audit.list()).map((entry) => entry.action);
     expect(actions).not.toContain('staff.locked');
     expect(actions).toContain('footage.played');
-    await screenshot(page, 'landscape-nl-26-footage-timeline-playing');
 
     // Paused and held; played on, the next clip follows on its own.
     const video = page.locator(`figure.player[data-file-id="${morningId}"] video`);
     await video.evaluate((element: HTMLVideoElement) => element.pause());
+    await screenshot(page, 'landscape-nl-26-footage-timeline-playing');
     await page.getByRole('button', { name: 'Dit bestand vasthouden' }).click();
     const form = page.getByRole('form', { name: `Reden om ${MORNING_FILE} vast te houden` });
     await form.getByLabel('Reden om een bestand vast te houden').fill('Incident 2026-91');
@@ -176,6 +177,7 @@ describe('the security view on a real day of footage', () => {
     expect(await running.kiosk.holds.listActive()).toMatchObject([
       { kind: 'footage-file', footagePath: MORNING_FILE, reason: 'Incident 2026-91', placedBy: 'Sam Security' },
     ]);
+    await expectAccessible(page); // the player and its hold form, playing on
     await page.setViewportSize(VIEWPORTS.portrait);
     await screenshot(page, 'portrait-nl-26-footage-timeline-held');
   }, 240_000);
