@@ -1,6 +1,6 @@
 // The security view's time-of-day list (and a camera's day on the timeline) through the router, on
 // the footage benchmark's index; run by footage.bench.ts on its million files. Run alone on a small
-// tree to check it works: `node --import tsx bench/footage-list-measure.ts [days]`.
+// tree to check it works: `node --import tsx bench/footage-list-measure.ts [days] [cameras]`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,7 +104,7 @@ export async function measureTimeOfDayList(options: {
 /** Alone: a small Frigate-like tree (2 cameras, ten-second segments) to see the measurement work. */
 async function main() {
   const days = Number(process.argv[2] ?? 1);
-  const cameras = 2;
+  const cameras = Number(process.argv[3] ?? 2);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-list-measure-'));
   const root = path.join(work, 'root');
   const firstHour = Math.floor(Date.now() / HOUR) * HOUR - (days + 2) * 24 * HOUR;
