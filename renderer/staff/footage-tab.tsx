@@ -86,7 +86,12 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
   const firstShown = cursors.length * PAGE_SIZE + 1;
   const turnPage = (next: FootageCursor[]) => setPaging({ filter, cursors: next });
   const when = (epochMs: number) => formatLocalDateTime(epochMs, timeZone);
-  const reloadAll = () => Promise.all([overview.reload(), files.reload(), count.reload()]);
+  // Bumped when holds or files may have changed: the timeline loads its day again too.
+  const [changes, setChanges] = useState(0);
+  const reloadAll = () => {
+    setChanges((current) => current + 1);
+    return Promise.all([overview.reload(), files.reload(), count.reload()]);
+  };
 
   async function scanNow() {
     setBusy(true);
@@ -210,6 +215,7 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
           timeZone={timeZone}
           cameras={info.cameras}
           now={info.now}
+          changes={changes}
           onHeld={() => void reloadAll()}
         />
       )}

@@ -21,11 +21,13 @@ interface Props {
   cameras: CameraSummary[];
   /** The core's now: the timeline opens on that local day. */
   now: number;
+  /** Changes when holds or files may have changed elsewhere in the view: the day is loaded again. */
+  changes: number;
   onHeld: () => void;
 }
 
 /** A camera's day as bars over 24 hours: gaps are blank, held files and hold periods marked. */
-export function FootageTimelineView({ client, language, text, timeZone, cameras, now, onHeld }: Props) {
+export function FootageTimelineView({ client, language, text, timeZone, cameras, now, changes, onHeld }: Props) {
   const own = footageTimelineText[language];
   const [camera, setCamera] = useState(cameras[0]?.camera ?? '');
   const [date, setDate] = useState(() => formatLocalDate(now, timeZone));
@@ -36,7 +38,11 @@ export function FootageTimelineView({ client, language, text, timeZone, cameras,
   const [error, setError] = useState<string | null>(null);
   const cameraId = useId();
 
-  const load = useCallback(() => client.invoke('footage.timeline', { camera, date }), [client, camera, date]);
+  const load = useCallback(
+    () => client.invoke('footage.timeline', { camera, date }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `changes` is the reason to load again
+    [client, camera, date, changes],
+  );
   const timeline = useLoaded(load);
   const day = timeline.value?.camera === camera ? timeline.value : null;
   const segments = useMemo(() => day?.segments ?? [], [day]);
@@ -197,7 +203,6 @@ export function FootageTimelineView({ client, language, text, timeZone, cameras,
               onPlaced={() => {
                 setHolding(null);
                 setNotice(own.heldNow);
-                void timeline.reload();
                 onHeld();
               }}
             />
