@@ -123,7 +123,7 @@ describe('the security view on a real day of footage', () => {
       config: {
         ...defaultConfig,
         idle: { ...defaultConfig.idle, staffSeconds: IDLE_SECONDS },
-        footage: { ...defaultConfig.footage, root },
+        footage: { ...defaultConfig.footage, root, cameraNames: { gate: 'Poort' } },
       },
     });
     expect(await running.kiosk.footage.scan()).toMatchObject({ outcome: 'ok', counts: { added: CLIPS } });
@@ -180,5 +180,13 @@ describe('the security view on a real day of footage', () => {
     await expectAccessible(page); // the player and its hold form, playing on
     await page.setViewportSize(VIEWPORTS.portrait);
     await screenshot(page, 'portrait-nl-26-footage-timeline-held');
+
+    // The holds view names the camera and the recording's local time, not the recorder's file name.
+    await page.setViewportSize(VIEWPORTS.landscape);
+    await page.getByRole('button', { name: 'Bewaarplichten' }).click();
+    const held = page.getByRole('row', { name: /Poort: 2026-11-23 08:00 .*Incident 2026-91/ });
+    await held.waitFor();
+    expect(await held.innerText()).not.toContain('gate_20261123');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'landscape-nl-27-holds-footage-file.png') });
   }, 240_000);
 });
