@@ -11,6 +11,7 @@ import { fixedClock } from '../electron/core/clock';
 import { openDatabase } from '../electron/core/database';
 import { purgeFootage } from '../electron/core/footage/purge';
 import { scanFootage } from '../electron/core/footage/scanner';
+import { measureTimeOfDayList } from './footage-list-measure';
 
 const CAMERAS = 12;
 const DAYS = 10;
@@ -138,6 +139,15 @@ try {
   );
   const newHour = writeHour(root, FIRST_HOUR + DAYS * 24 * HOUR);
   const afterHour = await timedAsync(scan);
+  // The security view's time-of-day list and a camera's day, on the whole index, through the router.
+  const lists = await measureTimeOfDayList({
+    dataDir: work,
+    config,
+    now: NOW,
+    firstHour: FIRST_HOUR,
+    days: DAYS,
+    cameras: CAMERAS,
+  });
 
   // Purge: the oldest day, from disk and index, against `find -delete` of a tree like that day. Four
   // weeks old footage is on the disk, not only in the page cache, and deleting it costs the file system
@@ -179,6 +189,8 @@ try {
 | rescan after one hour of new segments (${newHour.toLocaleString('en')} files) | ${ms(afterHour.ms)} (${afterHour.value.added.toLocaleString('en')} added) | (reported) | | |
 | purge of ${dayFiles.toLocaleString('en')} expired files, disk and index, files on disk (\`sync\` first) | ${ms(onDisk.ms)} | \`find -delete\` of ${dayFiles.toLocaleString('en')} files: ${ms(onDisk.baselineMs)} | at most 1.3x | ${ratio(onDisk.ms, onDisk.baselineMs)}x: ${onDisk.ms <= 1.3 * onDisk.baselineMs ? 'yes' : 'NO'} |
 | the same purge, files just written (page cache only) | ${ms(inCache.ms)} | \`find -delete\`: ${ms(inCache.baselineMs)} | (reported) | ${ratio(inCache.ms, inCache.baselineMs)}x |
+| time-of-day list: half an hour of a random day, one camera or all, 500 a page (${lists.rowsPerList} rows on average), through the router | median ${ms(lists.list.median)}, p99 ${ms(lists.list.p99)} | the bare SELECT: median ${ms(lists.bareList.median)}, p99 ${ms(lists.bareList.p99)} | p99 under 50 ms | ${lists.list.p99 < 50 ? 'yes' : 'NO'} |
+| a camera's day on the timeline (${lists.clipsPerDay.toLocaleString('en')} clips), through the router | median ${ms(lists.timeline.median)}, p99 ${ms(lists.timeline.p99)} | | (reported) | |
 | peak memory (RSS) of the first scan | ${(firstScan.maxRssKb / 1024).toFixed(0)} MB | | under 200 MB | ${firstScan.maxRssKb / 1024 < 200 ? 'yes' : 'NO'} |
 `);
 } finally {

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
+/** Dispatched on window by whatever a person is busy with without touching it (a playing video). */
+export const WATCHING_EVENT = 'kiosk-watching';
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart', WATCHING_EVENT] as const;
 
 export interface IdleState {
   /** Seconds until `onIdle` while the warning shows; null when there is no warning. */

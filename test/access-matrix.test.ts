@@ -69,6 +69,8 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'footage.overview': [S, A],
   'footage.playback': [S, A],
   'footage.count': [S, A],
+  'footage.timeline': [S, A],
+  'footage.watching': [S, A],
   'footage.backlog': [A],
   'recorders.inspect': [A],
   'footage.confirmDeletion': [A],

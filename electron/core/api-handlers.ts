@@ -6,6 +6,8 @@ import { evacuationCsv } from './evacuation-csv';
 import { createFootageBacklogHandlers } from './footage/backlog-handlers';
 import type { FootageService } from './footage/footage-service';
 import type { MediaTickets } from './footage/media';
+import { createFootageTimelineHandlers } from './footage-timeline/timeline-handlers';
+import type { FootageTimelineService } from './footage-timeline/timeline-service';
 import { createHealthHandlers } from './health/health-handlers';
 import type { HealthService } from './health/health-service';
 import type { HoldsService } from './holds';
@@ -45,6 +47,7 @@ export interface HandlerDependencies {
   badges: BadgeService;
   hosts: HostService;
   signOutUndo: SignOutUndo;
+  footageTimeline: FootageTimelineService;
 }
 
 export function auditActorOf(caller: Caller): AuditActor {
@@ -71,6 +74,7 @@ export function createApiHandlers({
   badges,
   hosts,
   signOutUndo,
+  footageTimeline,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
     staffId: number;
@@ -113,6 +117,7 @@ export function createApiHandlers({
     ...createInvitationHandlers({ invitations, badges, auditView }),
     ...createHostHandlers({ hosts }),
     ...createDeskHandlers({ signOutUndo }),
+    ...createFootageTimelineHandlers({ timeline: footageTimeline, media }),
     'notice.current': async () => noticeFacts(config),
     'visits.signIn': (input, caller) => visitorGuard.signIn(publicTerminalOf(caller), input),
     'visits.signOut': (input, caller) => visitorGuard.signOut(publicTerminalOf(caller), input.code),

@@ -1,5 +1,6 @@
 import type { HoldBasis, LegalHold } from '../../shared/api/types';
 import type { KioskConfig } from '../../shared/config';
+import { cameraDisplayName } from '../../shared/footage-path';
 import { localDayBounds } from '../../shared/time';
 import type { AuditActor, AuditLog } from './audit';
 import { auditActorLabel } from './audit';
@@ -24,12 +25,20 @@ interface HoldRecord {
   review_at: number;
 }
 
-const toHold = (record: HoldRecord, now: number): LegalHold => ({
+/** A file hold's file as indexed: its camera and recording start. */
+interface HeldFile {
+  camera: string;
+  recorded_at: number;
+}
+
+const toHold = (record: HoldRecord, now: number, file: HeldFile | null = null): LegalHold => ({
   id: record.id,
   kind: record.kind,
   visitId: record.visit_id,
   footagePath: record.footage_path,
-  camera: record.camera,
+  camera: record.camera ?? file?.camera ?? null,
+  cameraName: null,
+  recordedAt: file?.recorded_at ?? null,
   rangeStart: record.range_start,
   rangeEnd: record.range_end,
   reason: record.reason,
@@ -47,6 +56,21 @@ export const ACTIVE_HOLD = '(released_at IS NULL AND (ends_at IS NULL OR ends_at
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * SQL: the range hold `hold` covers the footage row `file` when the file's recording overlaps the
+ * range: it starts in it, or started before and was still recording at its start. The index stores
+ * no duration, so a file's end is its mtime (a recorder writes until the segment ends), cut at the
+ * start of the camera's next live segment (a file copied later has a late mtime). When in doubt, it
+ * holds: an unknown end errs on keeping evidence.
+ */
+export function rangeHoldCovers(hold: string, file: string): string {
+  return `(${file}.camera = ${hold}.camera AND ${file}.recorded_at < ${hold}.range_end
+    AND (${file}.recorded_at >= ${hold}.range_start
+      OR (${file}.mtime > ${hold}.range_start AND NOT EXISTS (SELECT 1 FROM footage_files later
+           WHERE later.status = 'kept' AND later.recorded_at > ${file}.recorded_at
+             AND later.recorded_at <= ${hold}.range_start AND later.camera = ${file}.camera))))`;
+}
+
 /** Why a hold keeps data longer (the privacy statement's two grounds), and when to look at it again. */
 export interface HoldTerms {
   basis: HoldBasis;
@@ -58,8 +82,7 @@ export interface HoldTerms {
 export const FOOTAGE_REASON_ERASED = '(erased with the footage)';
 const FOOTAGE_OF_HOLD = `SELECT 1 FROM footage_files f WHERE f.status IN ('kept', 'deleting') AND (
      (legal_holds.kind = 'footage-file' AND f.path = legal_holds.footage_path)
-  OR (legal_holds.kind = 'footage-range' AND f.camera = legal_holds.camera
-      AND f.recorded_at >= legal_holds.range_start AND f.recorded_at < legal_holds.range_end))`;
+  OR (legal_holds.kind = 'footage-range' AND ${rangeHoldCovers('legal_holds', 'f')}))`;
 
 /**
  * Clears the reasons of released (or ended) footage holds whose files are all gone. Run by the
@@ -96,6 +119,28 @@ export function createHoldsService({
     if (requested > latest)
       throw new UserError({ key: 'hold.reviewTooLate', params: { days: config.holds.maxReviewDays } });
     return requested;
+  }
+
+  /** The holds as people read them: camera names as configured, a held file's recording start. */
+  async function described(records: HoldRecord[], now: number): Promise<LegalHold[]> {
+    const holds: LegalHold[] = [];
+    for (const record of records) {
+      let file: HeldFile | null = null;
+      if (record.kind === 'footage-file' && record.footage_path !== null) {
+        const slash = record.footage_path.lastIndexOf('/');
+        // Folder and name as the live files' unique index has them (a held file is not deleted).
+        file =
+          (await database.get<HeldFile>(
+            `SELECT camera, recorded_at FROM footage_files
+              WHERE folder = ? AND name = ? AND status IN ('kept', 'deleting')`,
+            [slash < 0 ? '' : record.footage_path.slice(0, slash), record.footage_path.slice(slash + 1)],
+          )) ?? null;
+      }
+      const hold = toHold(record, now, file);
+      hold.cameraName = hold.camera === null ? null : cameraDisplayName(config.footage.cameraNames, hold.camera);
+      holds.push(hold);
+    }
+    return holds;
   }
 
   return {
@@ -209,7 +254,7 @@ export function createHoldsService({
         `SELECT * FROM legal_holds WHERE ${ACTIVE_HOLD} ORDER BY placed_at DESC, id DESC`,
         [now],
       );
-      return records.map((record) => toHold(record, now));
+      return described(records, now);
     },
 
     /** Active holds past their review date: they still hold, and the health state raises the alarm. */

@@ -17,6 +17,7 @@ import {
   type FootageService,
 } from './footage/footage-service';
 import { createMediaTickets, type MediaTickets } from './footage/media';
+import { createFootageTimeline } from './footage-timeline/timeline-service';
 import { createHealthAlerts, type HealthAlerts } from './health/alert-mail';
 import { createHealthService, type HealthService } from './health/health-service';
 import { createBadgeService } from './badges/badge-service';
@@ -174,6 +175,7 @@ export async function createKiosk({
       badges: createBadgeService({ database, config: effectiveConfig, clock }),
       hosts,
       signOutUndo: createSignOutUndo({ database, clock, audit }),
+      footageTimeline: createFootageTimeline({ database, config: effectiveConfig, clock }),
     }),
     (error, channel) => logError(error, `channel ${channel}`),
   );

@@ -1,17 +1,16 @@
 import { DateTime } from 'luxon';
-import { useCallback, useId, useMemo, useState } from 'react';
-import { BRIDGE_GLOBAL, mediaUrl } from '../../shared/api/bridge';
-import type { FootageListStatus, FootageRow, HoldBasis, JobRun } from '../../shared/api/types';
+import { Fragment, useCallback, useId, useMemo, useState } from 'react';
+import type { FootageListStatus, FootageRow, JobRun } from '../../shared/api/types';
 import { translate, type Language } from '../../shared/messages';
 import { formatDateTime } from '../../shared/date-format';
 import { describeRunReason } from '../../shared/run-reasons';
-import { endOfLocalDate } from '../../shared/time';
 import type { ApiClient } from '../api/client';
 import { DateTimeField } from '../date-time-field';
-import { Field } from '../field';
 import { ScreenHeading } from '../screen-heading';
 import { CameraHoldForm } from './camera-hold-form';
-import { HoldTermsFields } from './hold-terms-fields';
+import { FileHoldForm } from './file-hold-form';
+import { FootagePlayer } from './footage-player';
+import { FootageTimelineView } from './footage-timeline';
 import { footageBacklogText } from './footage-backlog-texts';
 import { footagePageText } from './footage-page-texts';
 import type { StaffText } from './texts';
@@ -53,12 +52,10 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
   const [status, setStatus] = useState<StatusOption>('all');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [reason, setReason] = useState('');
-  const [basis, setBasis] = useState<HoldBasis | ''>('');
-  const [review, setReview] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [playing, setPlaying] = useState<{ url: string; row: FootageRow } | null>(null);
+  // What a row was asked for is shown under that row: the player, or its own hold form.
+  const [opened, setOpened] = useState<{ id: number; what: 'play' | 'hold' } | null>(null);
   const cameraId = useId();
   const statusId = useId();
 
@@ -89,7 +86,12 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
   const firstShown = cursors.length * PAGE_SIZE + 1;
   const turnPage = (next: FootageCursor[]) => setPaging({ filter, cursors: next });
   const when = (epochMs: number) => formatDateTime(epochMs, timeZone, language);
-  const reloadAll = () => Promise.all([overview.reload(), files.reload(), count.reload()]);
+  // Bumped when holds or files may have changed: the timeline loads its day again too.
+  const [changes, setChanges] = useState(0);
+  const reloadAll = () => {
+    setChanges((current) => current + 1);
+    return Promise.all([overview.reload(), files.reload(), count.reload()]);
+  };
 
   async function scanNow() {
     setBusy(true);
@@ -105,30 +107,40 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
     await reloadAll();
   }
 
-  async function play(row: FootageRow) {
-    const result = await client.invoke('footage.playback', { fileId: row.id });
-    if (!result.ok) return setActionError(translate(result.error.key, language));
-    setActionError(null);
-    setPlaying({ url: mediaUrl(result.value.ticket, window[BRIDGE_GLOBAL] !== undefined), row });
-  }
-
-  async function hold(row: FootageRow) {
-    const reviewAt = review ? endOfLocalDate(review, timeZone) : null;
-    const result = await client.invoke('holds.placeOnFootage', {
-      path: row.path,
-      reason,
-      basis: basis as HoldBasis,
-      reviewAt,
-    });
-    const fields = result.ok ? undefined : result.error.fields;
-    setActionError(result.ok ? null : translate(fields?.reason ?? fields?.basis ?? result.error.key, language));
-    if (result.ok) {
-      setReason('');
-      setBasis('');
-      setReview('');
-    }
-    await reloadAll();
-  }
+  const rowPanel = (row: FootageRow) => {
+    if (opened?.id !== row.id) return null;
+    return (
+      <tr className="row-panel">
+        <td colSpan={5}>
+          {opened.what === 'play' ? (
+            <FootagePlayer
+              client={client}
+              language={language}
+              text={text}
+              timeZone={timeZone}
+              cameraName={row.cameraName}
+              playlist={[{ id: row.id, start: row.recordedAt }]}
+              startIndex={0}
+              onClose={() => setOpened(null)}
+            />
+          ) : (
+            <FileHoldForm
+              client={client}
+              language={language}
+              text={text}
+              timeZone={timeZone}
+              path={row.path}
+              onCancel={() => setOpened(null)}
+              onPlaced={() => {
+                setOpened(null);
+                void reloadAll();
+              }}
+            />
+          )}
+        </td>
+      </tr>
+    );
+  };
 
   const deletion = (row: FootageRow) => {
     if (row.deletedAt !== null) return text.deletedOn(when(row.deletedAt));
@@ -196,6 +208,18 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
         </table>
       )}
       {info && info.cameras.length > 0 && (
+        <FootageTimelineView
+          client={client}
+          language={language}
+          text={text}
+          timeZone={timeZone}
+          cameras={info.cameras}
+          now={info.now}
+          changes={changes}
+          onHeld={() => void reloadAll()}
+        />
+      )}
+      {info && info.cameras.length > 0 && (
         <CameraHoldForm
           client={client}
           language={language}
@@ -260,32 +284,6 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
           </button>
         </nav>
       )}
-      {playing && (
-        <figure className="player">
-          <video
-            src={playing.url}
-            controls
-            autoPlay
-            aria-label={text.playing(playing.row.cameraName, when(playing.row.recordedAt))}
-          />
-          <figcaption>
-            {text.playing(playing.row.cameraName, when(playing.row.recordedAt))}{' '}
-            <button type="button" className="secondary small" onClick={() => setPlaying(null)}>
-              {text.closePlayer}
-            </button>
-          </figcaption>
-        </figure>
-      )}
-      <Field label={text.holdReasonForFile} value={reason} onChange={setReason} maxLength={500} />
-      <HoldTermsFields
-        text={text}
-        language={language}
-        basis={basis}
-        onBasis={setBasis}
-        review={review}
-        onReview={setReview}
-        labels={{ basis: text.holdBasisForFile, review: text.holdReviewForFile }}
-      />
       {shown.length === 0 && files.value && <p>{text.noFootage}</p>}
       {shown.length > 0 && (
         <table className="visits">
@@ -301,40 +299,45 @@ export function FootageTab({ client, language, text, timeZone }: Props) {
           </thead>
           <tbody>
             {shown.map((row) => (
-              <tr key={row.id} className={row.status === 'kept' ? '' : 'left'}>
-                <th scope="row" title={row.path}>
-                  {when(row.recordedAt)}
-                  {row.timeSource === 'mtime' && <span className="note-inline"> ({text.mtimeLabel})</span>}
-                  {row.claimedRecordedAt !== null && (
-                    <span className="note-inline"> ({text.claimedLabel(when(row.claimedRecordedAt))})</span>
-                  )}
-                </th>
-                <td title={row.camera}>{row.cameraName}</td>
-                <td>{megabytes(row.size)}</td>
-                <td>{deletion(row)}</td>
-                <td>
-                  {row.status === 'kept' && (
-                    <button
-                      type="button"
-                      className="secondary small"
-                      aria-label={text.playFile(row.path)}
-                      onClick={() => play(row)}
-                    >
-                      {text.play}
-                    </button>
-                  )}{' '}
-                  {row.status === 'kept' && !row.held && (
-                    <button
-                      type="button"
-                      className="secondary small"
-                      aria-label={text.holdFile(row.path)}
-                      onClick={() => hold(row)}
-                    >
-                      {text.holdShort}
-                    </button>
-                  )}
-                </td>
-              </tr>
+              <Fragment key={row.id}>
+                <tr className={row.status === 'kept' ? '' : 'left'}>
+                  <th scope="row" title={row.path}>
+                    {when(row.recordedAt)}
+                    {row.timeSource === 'mtime' && <span className="note-inline"> ({text.mtimeLabel})</span>}
+                    {row.claimedRecordedAt !== null && (
+                      <span className="note-inline"> ({text.claimedLabel(when(row.claimedRecordedAt))})</span>
+                    )}
+                  </th>
+                  <td title={row.camera}>{row.cameraName}</td>
+                  <td>{megabytes(row.size)}</td>
+                  <td>{deletion(row)}</td>
+                  <td>
+                    {row.status === 'kept' && (
+                      <button
+                        type="button"
+                        className="secondary small"
+                        aria-label={text.playFile(row.path)}
+                        aria-expanded={opened?.id === row.id && opened.what === 'play'}
+                        onClick={() => setOpened({ id: row.id, what: 'play' })}
+                      >
+                        {text.play}
+                      </button>
+                    )}{' '}
+                    {row.status === 'kept' && !row.held && (
+                      <button
+                        type="button"
+                        className="secondary small"
+                        aria-label={text.holdFile(row.path)}
+                        aria-expanded={opened?.id === row.id && opened.what === 'hold'}
+                        onClick={() => setOpened({ id: row.id, what: 'hold' })}
+                      >
+                        {text.holdShort}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {rowPanel(row)}
+              </Fragment>
             ))}
           </tbody>
         </table>

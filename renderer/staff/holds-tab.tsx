@@ -76,8 +76,13 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
   const message = (key?: MessageKey) => (key ? translate(key, language) : undefined);
   const target = (hold: LegalHold) => {
     if (hold.kind === 'visit') return text.holdTargetVisit(hold.visitId ?? 0);
-    if (hold.kind === 'footage-file') return hold.footagePath;
-    return `${hold.camera}: ${formatDateTime(hold.rangeStart ?? 0, timeZone, language)} – ${formatDateTime(hold.rangeEnd ?? 0, timeZone, language)}`;
+    // Camera names and times in the kiosk's zone; the path (a recorder's raw, often UTC, folders) only
+    // for a file that is not indexed.
+    if (hold.kind === 'footage-file')
+      return hold.recordedAt !== null
+        ? `${hold.cameraName ?? hold.camera}: ${formatDateTime(hold.recordedAt, timeZone, language)}`
+        : hold.footagePath;
+    return `${hold.cameraName ?? hold.camera}: ${formatDateTime(hold.rangeStart ?? 0, timeZone, language)} – ${formatDateTime(hold.rangeEnd ?? 0, timeZone, language)}`;
   };
   // A hold placed "through 31 March" ends at the start of 1 April: shown as the day that was entered.
   const holdEnd = (endsAt: number) => {
@@ -116,7 +121,9 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
           <tbody>
             {holds.map((hold) => (
               <tr key={hold.id}>
-                <th scope="row">{target(hold)}</th>
+                <th scope="row" title={hold.footagePath ?? undefined}>
+                  {target(hold)}
+                </th>
                 <td>
                   {hold.reason}
                   <br />

@@ -143,7 +143,7 @@ const nl = {
   closePlayer: 'Sluiten',
   rangeHoldTitle: 'Camera over een periode bewaren',
   rangeHoldLead:
-    'Opnamen van de camera die in deze periode beginnen, worden niet verwijderd zolang de bewaarplicht geldt.',
+    'Opnamen van de camera die (deels) in deze periode vallen, ook een opname die al eerder begon, worden niet verwijderd zolang de bewaarplicht geldt.',
   chooseCamera: 'Kies een camera',
   rangeFrom: 'Opnamen vanaf',
   rangeTo: 'Opnamen tot',
@@ -284,7 +284,8 @@ const en: StaffText = {
   playing: (camera: string, when: string) => `${camera}, recorded ${when}`,
   closePlayer: 'Close',
   rangeHoldTitle: 'Hold a camera over a time range',
-  rangeHoldLead: 'Recordings of the camera that start in this period are not deleted while the hold lasts.',
+  rangeHoldLead:
+    'Recordings of the camera that overlap this period, also one that began before it, are not deleted while the hold lasts.',
   chooseCamera: 'Choose a camera',
   rangeFrom: 'Recordings from',
   rangeTo: 'Recordings until',

@@ -9,6 +9,7 @@ import { holdReviewApi, holdTerms } from './hold-review';
 import { footageBacklogApi } from './footage-backlog';
 import { privacyApi } from './privacy';
 import { footageCountApi, footageCursor } from './footage-count';
+import { footageTimelineApi } from './footage-timeline';
 import { recordersApi } from './recorders';
 import { hostsApi } from './hosts';
 import { invitationsApi } from './invitations';
@@ -157,6 +158,7 @@ export const api = {
   ...privacyApi,
   ...recordersApi,
   ...footageCountApi,
+  ...footageTimelineApi,
   ...invitationsApi,
   ...hostsApi,
   ...deskApi,

@@ -101,6 +101,10 @@ export interface LegalHold {
   /** For footage holds: the file, or the camera and time range. */
   footagePath: string | null;
   camera: string | null;
+  /** The camera's name as configured (footage.cameraNames), for people; in holds.list. */
+  cameraName: string | null;
+  /** A file hold's file's recording start, when it is indexed; in holds.list. */
+  recordedAt: number | null;
   rangeStart: number | null;
   rangeEnd: number | null;
   reason: string;

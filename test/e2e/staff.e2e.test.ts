@@ -389,9 +389,15 @@ describe('the reception desk in Chromium', () => {
     expect(await page.evaluate(async () => (await fetch('/media/not-a-ticket')).status)).toBe(404);
     await page.getByRole('button', { name: 'Sluiten' }).click();
 
-    await page.getByLabel('Reden om een bestand vast te houden').fill('Incident 2026-77');
-    await page.getByLabel('Grond om een bestand vast te houden').selectOption('necessaryForActivities');
+    // Each hold gets its own reason, in a form under its row; a missing reason is reported there.
     await page.getByRole('button', { name: 'garage/garage_20261122_101500.mkv vasthouden' }).click();
+    const holdForm = page.getByRole('form', { name: 'Reden om garage/garage_20261122_101500.mkv vast te houden' });
+    await holdForm.getByRole('button', { name: 'Vasthouden', exact: true }).click();
+    await holdForm.getByText('Geef een reden op.').waitFor();
+    await screenshot(page, 'landscape-nl-22-footage-row-hold-error');
+    await holdForm.getByLabel('Reden om een bestand vast te houden').fill('Incident 2026-77');
+    await holdForm.getByLabel('Grond om een bestand vast te houden').selectOption('necessaryForActivities');
+    await holdForm.getByRole('button', { name: 'Vasthouden', exact: true }).click();
     await page.getByRole('row', { name: /garage.*vastgehouden/ }).waitFor();
     // The held filter shows the held file only.
     await page.getByLabel('Status').selectOption('held');

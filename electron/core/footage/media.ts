@@ -133,6 +133,12 @@ export function createMediaTickets({
       return ticket;
     },
 
+    /** Whether `ticket` is one of the terminal's live session's: the player's keep-alive names it. */
+    isPlaying(ticket: string, terminal: string): boolean {
+      const entry = tickets.get(ticket);
+      return entry !== undefined && entry.terminal === terminal && sessions.peek(terminal) === entry.session;
+    },
+
     async respond(ticket: string, rangeHeader: string | undefined): Promise<MediaResponse> {
       const notFound: MediaResponse = { status: 404, headers: {} };
       const entry = tickets.get(ticket);

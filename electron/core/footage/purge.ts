@@ -5,7 +5,7 @@ import { footageRetentionDays } from '../../../shared/retention';
 import { isPlainName } from '../../common/path-inside';
 import type { Clock } from '../clock';
 import type { Database, Statements } from '../database';
-import { ACTIVE_HOLD } from '../holds';
+import { ACTIVE_HOLD, rangeHoldCovers } from '../holds';
 import { checkRootForDeletion, type RootProblem } from './root';
 import { ROOT_DEVICE_KEY } from './scanner';
 import { openFolderWalk, type FolderWalk } from './folder-walk';
@@ -68,7 +68,7 @@ const relativePath = (file: Candidate) => (file.folder ? `${file.folder}/${file.
 /** SQL, with one `now` parameter: the footage row `f` is under no active legal hold. */
 export const FOOTAGE_NOT_HELD = `NOT EXISTS (SELECT 1 FROM legal_holds h WHERE ${ACTIVE_HOLD.replace(/released_at|ends_at/g, (column) => `h.${column}`)}
   AND ((h.kind = 'footage-file' AND h.footage_path = f.path)
-    OR (h.kind = 'footage-range' AND h.camera = f.camera AND f.recorded_at >= h.range_start AND f.recorded_at < h.range_end)))`;
+    OR (h.kind = 'footage-range' AND ${rangeHoldCovers('h', 'f')})))`;
 
 /**
  * SQL over the footage row `f`: a live file whose deadline falls before the next run. Its parameters

@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../../electron/core/clock';
+import { defaultConfig } from '../../shared/config';
+import { makeTempDir } from '../helpers/temp-dir';
+import { fillDateField } from './date-field';
+import { typeStaffNumber } from './staff-number';
+import { expectAccessible, launchChromium, SCREENSHOT_DIR, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+
+const SECURITY_PIN = '192837';
+const IDLE_SECONDS = 15; // the shortest the configuration allows
+const CLIPS = 8_640; // a day of ten-second clips
+const MORNING_FILE = 'gate/gate_20261123_080000.mkv';
+
+let browser: Browser;
+let running: RunningKiosk;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await running?.stop();
+});
+
+/**
+ * Real video clips, recorded in Chromium from a canvas (WebM is Matroska: the .mkv files a recorder
+ * writes). Recording runs in real time, so the long clip takes as long to make as to play.
+ */
+async function recordClips(seconds: number[]): Promise<Buffer[]> {
+  const page = await browser.newPage();
+  const clips = await page.evaluate(async (lengths) => {
+    const record = (length: number) =>
+      new Promise<string>((resolve) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 64;
+        canvas.height = 48;
+        const context = canvas.getContext('2d')!;
+        const recorder = new MediaRecorder(canvas.captureStream(10), {
+          mimeType: 'video/webm;codecs=vp8',
+          videoBitsPerSecond: 40_000,
+        });
+        const chunks: Blob[] = [];
+        recorder.ondataavailable = (event) => chunks.push(event.data);
+        recorder.onstop = () => {
+          const reader = new FileReader();
+          reader.onload = () => resolve(String(reader.result).split(',')[1]!);
+          reader.readAsDataURL(new Blob(chunks));
+        };
+        let frame = 0;
+        const timer = setInterval(() => {
+          context.fillStyle = `hsl(${(frame * 7) % 360} 60% 50%)`;
+          context.fillRect(0, 0, 64, 48);
+          context.fillStyle = '#fff';
+          context.fillText(String(frame++), 8, 28);
+        }, 100);
+        recorder.start(1000);
+        setTimeout(() => {
+          clearInterval(timer);
+          recorder.stop();
+        }, length * 1000);
+      });
+    return Promise.all(lengths.map(record));
+  }, seconds);
+  await page.close();
+  return clips.map((clip) => Buffer.from(clip, 'base64'));
+}
+
+/** 23 November in Amsterdam (UTC+1): one file every ten seconds, named in local time. */
+function writeDay(root: string, longClip: Buffer, shortClip: Buffer) {
+  const folder = path.join(root, 'gate');
+  fs.mkdirSync(folder, { recursive: true });
+  const filler = path.join(root, 'filler.bin');
+  fs.writeFileSync(filler, shortClip);
+  const dayStart = Date.parse('2026-11-22T23:00:00Z');
+  const name = (at: number) => {
+    const local = new Date(at + 3_600_000).toISOString(); // Amsterdam is UTC+1 in November
+    return `gate_${local.slice(0, 10).replaceAll('-', '')}_${local.slice(11, 19).replaceAll(':', '')}.mkv`;
+  };
+  for (let clip = 0; clip < CLIPS; clip++) {
+    const file = path.join(folder, name(dayStart + clip * 10_000));
+    if (file.endsWith(path.basename(MORNING_FILE))) continue;
+    fs.linkSync(filler, file); // small, and one inode for all: a day of clips in seconds
+  }
+  fs.rmSync(filler);
+  // The shared mtime is the day's end: each clip then ends where the next begins.
+  const dayEnd = new Date('2026-11-23T23:00:00Z');
+  fs.utimesSync(path.join(folder, name(dayStart)), dayEnd, dayEnd);
+  const morning = path.join(root, MORNING_FILE);
+  fs.writeFileSync(morning, longClip);
+  fs.utimesSync(morning, new Date('2026-11-23T07:00:10Z'), new Date('2026-11-23T07:00:10Z'));
+}
+
+/** The kiosk's clock runs in real time (the idle lock is real), set to the morning after. */
+function shiftedClock(iso: string): Clock {
+  const offset = Date.parse(iso) - Date.now();
+  return { now: () => Date.now() + offset };
+}
+
+/** The timeline section only: the page under it lists 500 files. */
+async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.locator('.timeline-section').screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+async function unlock(page: Page) {
+  await page.getByRole('button', { name: 'Medewerkers' }).click();
+  await typeStaffNumber(page, running.kiosk, 'Sam Security');
+  const pad = page.getByRole('group', { name: 'Cijfers van de pincode' });
+  for (const digit of SECURITY_PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+}
+
+describe('the security view on a real day of footage', () => {
+  it('a security officer finds a morning file among 8,640 clips on the timeline, watches it past the idle time, and holds it', async () => {
+    const [longClip, shortClip] = await recordClips([IDLE_SECONDS + 15, 2]);
+    const root = makeTempDir('footage-day-');
+    writeDay(root, longClip!, shortClip!);
+    running = await startKiosk({
+      clock: shiftedClock('2026-11-24T10:00:00Z'),
+      config: {
+        ...defaultConfig,
+        idle: { ...defaultConfig.idle, staffSeconds: IDLE_SECONDS },
+        footage: { ...defaultConfig.footage, root, cameraNames: { gate: 'Poort' } },
+      },
+    });
+    expect(await running.kiosk.footage.scan()).toMatchObject({ outcome: 'ok', counts: { added: CLIPS } });
+    await running.kiosk.staff.add('operator', 'Sam Security', 'security', SECURITY_PIN);
+    const idOf = async (relative: string) =>
+      (await running.kiosk.database.get<{ id: number }>('SELECT id FROM footage_files WHERE path = ?', [relative]))!.id;
+    const morningId = await idOf(MORNING_FILE);
+    const nextId = await idOf('gate/gate_20261123_080010.mkv');
+
+    const context = await browser.newContext({ viewport: VIEWPORTS.landscape });
+    const page = await context.newPage();
+    await page.goto(running.server.url);
+    await unlock(page);
+    await page.getByRole('heading', { name: 'Tijdlijn per camera en dag' }).waitFor();
+    await fillDateField(page, 'Dag', '2026-11-23');
+    await page.getByText(`${CLIPS} opnamen, 0 onderbrekingen`).waitFor();
+    await screenshot(page, 'landscape-nl-25-footage-timeline');
+    await expectAccessible(page);
+    await page.setViewportSize(VIEWPORTS.portrait);
+    await screenshot(page, 'portrait-nl-25-footage-timeline');
+    await page.setViewportSize(VIEWPORTS.landscape);
+
+    // The morning file, by the moment: it plays from there.
+    await page.getByLabel('Tijdstip (uu:mm:ss)').fill('08:00:00');
+    await page.getByRole('button', { name: 'Afspelen vanaf dit tijdstip' }).click();
+    await page.locator(`figure.player[data-file-id="${morningId}"] video`).waitFor();
+
+    // Longer than the idle time without a touch: the player's keep-alive holds the view open.
+    await page.waitForFunction(
+      (seconds) => (document.querySelector<HTMLVideoElement>('figure.player video')?.currentTime ?? 0) > seconds,
+      IDLE_SECONDS + 2,
+      { timeout: 120_000, polling: 500 },
+    );
+    expect(await page.getByRole('button', { name: 'Vergrendelen' }).isVisible()).toBe(true);
+    const actions = (await running.kiosk.audit.list()).map((entry) => entry.action);
+    expect(actions).not.toContain('staff.locked');
+    expect(actions).toContain('footage.played');
+
+    // Paused and held; played on, the next clip follows on its own.
+    const video = page.locator(`figure.player[data-file-id="${morningId}"] video`);
+    await video.evaluate((element: HTMLVideoElement) => element.pause());
+    await screenshot(page, 'landscape-nl-26-footage-timeline-playing');
+    await page.getByRole('button', { name: 'Dit bestand vasthouden' }).click();
+    const form = page.getByRole('form', { name: `Reden om ${MORNING_FILE} vast te houden` });
+    await form.getByLabel('Reden om een bestand vast te houden').fill('Incident 2026-91');
+    await form.getByLabel('Grond om een bestand vast te houden').selectOption('legalObligation');
+    await form.getByRole('button', { name: 'Vasthouden', exact: true }).click();
+    await page.getByRole('status').getByText('Vastgehouden.').waitFor();
+    await video.evaluate((element: HTMLVideoElement) => element.play());
+    await page.locator(`figure.player[data-file-id="${nextId}"] video`).waitFor({ timeout: 60_000 });
+    expect(await running.kiosk.holds.listActive()).toMatchObject([
+      { kind: 'footage-file', footagePath: MORNING_FILE, reason: 'Incident 2026-91', placedBy: 'Sam Security' },
+    ]);
+    await expectAccessible(page); // the player and its hold form, playing on
+    await page.setViewportSize(VIEWPORTS.portrait);
+    await screenshot(page, 'portrait-nl-26-footage-timeline-held');
+
+    // The holds view names the camera and the recording's local time, not the recorder's file name.
+    await page.setViewportSize(VIEWPORTS.landscape);
+    await page.getByRole('button', { name: 'Bewaarplichten' }).click();
+    const held = page.getByRole('row', { name: /Poort: 2026-11-23 08:00 .*Incident 2026-91/ });
+    await held.waitFor();
+    expect(await held.innerText()).not.toContain('gate_20261123');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'landscape-nl-27-holds-footage-file.png') });
+  }, 240_000);
+});
