@@ -45,13 +45,16 @@ export function useIdleTimeout(seconds: number | null, onIdle: () => void, warnS
         setWarningSecondsLeft(null);
         latestOnIdle.current();
       }, seconds * 1000);
-      if (warnSeconds > 0) {
+      // A short idle time (set for a demo or a test) is warned of in its second half only, so the
+      // screen is usable before the warning covers it.
+      const warnFor = Math.min(warnSeconds, Math.floor(seconds / 2));
+      if (warnFor > 0) {
         warningTimer = window.setTimeout(
           () => {
             showLeft();
             countdown = window.setInterval(showLeft, 1000);
           },
-          Math.max(0, seconds - warnSeconds) * 1000,
+          (seconds - warnFor) * 1000,
         );
       }
     };

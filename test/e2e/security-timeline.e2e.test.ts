@@ -185,7 +185,7 @@ describe('the security view on a real day of footage', () => {
     // The holds view names the camera and the recording's local time, not the recorder's file name.
     await page.setViewportSize(VIEWPORTS.landscape);
     await page.getByRole('button', { name: 'Bewaarplichten' }).click();
-    const held = page.getByRole('row', { name: /Poort: 2026-11-23 08:00 .*Incident 2026-91/ });
+    const held = page.getByRole('row', { name: /Poort: 23-11-2026 08:00 .*Incident 2026-91/ });
     await held.waitFor();
     expect(await held.innerText()).not.toContain('gate_20261123');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'landscape-nl-27-holds-footage-file.png') });

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../shared/messages';
 import { manualClock, visitor } from '../helpers/kiosk';
 import { expectAccessible, launchChromium, SCREENSHOT_DIR, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { overlappingControls } from './overlap';
 
 const ADMIN_PIN = '864205';
 const LONG_SURNAME = 'Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessenschafe'.slice(0, 80);
@@ -129,6 +130,7 @@ describe('the staff side at a busy desk in Chromium', () => {
           if ([0, 1, 3, 5].includes(index)) await page.locator('.data-table tbody tr').first().waitFor();
           await page.waitForLoadState('networkidle');
           expect(await overflowing(page), `${orientation} ${language} ${tab}`).toEqual([]);
+          expect(await overlappingControls(page), `${orientation} ${language} ${tab}`).toEqual([]);
           await viewShot(page, `${orientation}-${language}-desk-${String(index).padStart(2, '0')}-${tab}`);
         }
         // The sign-out button of the long-named visitor is inside the window, not clipped.
