@@ -114,16 +114,17 @@ export async function runCli(io: CliIo): Promise<number> {
     command.check?.(values as OptionValues<OptionSpecs>);
     const dataDir = (values['data-dir'] as string | undefined) ?? defaultDataDir(env);
     const footageRoot = values['footage-root'] as string | undefined;
+    const clock = clockFromEnvironment(env);
     kiosk = await createKiosk({
       dataDir,
-      clock: clockFromEnvironment(env),
+      clock,
       // Failures reach the user as one line through the command's result; details only on request.
       logError: (error, context) => {
         if (env.KIOSK_DEBUG) stderr(`kiosk: ${context}: ${error instanceof Error ? error.stack : String(error)}`);
       },
       // --footage-root overrides the configured root for this one run.
       config: footageRoot
-        ? withFootageRoot(loadConfigFile(ensureFolder(dataDir)), path.resolve(footageRoot))
+        ? withFootageRoot(loadConfigFile(ensureFolder(dataDir), clock), path.resolve(footageRoot))
         : undefined,
     });
     const print = (value: unknown, asText: () => string) =>

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkConfig, defaultConfig, type KioskConfig } from '../../shared/config';
+import type { Clock } from './clock';
 import { assertRunsDaily, assertValidSchedule, InvalidScheduleError } from './cron-time';
 
 export const CONFIG_FILE_NAME = 'config.json';
@@ -11,7 +12,7 @@ export class ConfigError extends Error {}
  * Reads config.json from the data folder, validated by the shared schema. A missing file is written
  * with the defaults, so an IT admin finds every setting in one place to edit.
  */
-export function loadConfigFile(dataDir: string): KioskConfig {
+export function loadConfigFile(dataDir: string, clock: Clock): KioskConfig {
   const file = path.join(dataDir, CONFIG_FILE_NAME);
   if (!fs.existsSync(file)) {
     fs.writeFileSync(file, `${JSON.stringify(defaultConfig, null, 2)}\n`, { mode: 0o600 });
@@ -28,7 +29,7 @@ export function loadConfigFile(dataDir: string): KioskConfig {
   try {
     for (const [name, expression] of Object.entries(checked.config.schedules)) {
       assertValidSchedule(name, expression);
-      assertRunsDaily(name, expression, checked.config.timeZone, Date.now());
+      assertRunsDaily(name, expression, checked.config.timeZone, clock.now());
     }
   } catch (error) {
     if (error instanceof InvalidScheduleError)

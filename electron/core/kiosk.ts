@@ -99,7 +99,7 @@ export async function createKiosk({
 }: KioskOptions): Promise<Kiosk> {
   // Personal data lives here: readable by the kiosk's own account only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const effectiveConfig = config ?? loadConfigFile(dataDir);
+  const effectiveConfig = config ?? loadConfigFile(dataDir, clock);
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
   const audit = createAuditLog({ database, clock });
   const visits = createVisitsService({ database, clock, config: effectiveConfig });

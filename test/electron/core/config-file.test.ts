@@ -2,13 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfigFile } from '../../../electron/core/config-file';
+import { fixedClock } from '../../../electron/core/clock';
 import { assertRunsDaily } from '../../../electron/core/cron-time';
 import { makeTempDir } from '../../helpers/temp-dir';
+
+// A fixed day: which days a schedule skips is counted from the load's own clock, never the real date.
+const LOADED_AT = '2026-11-20T10:00:00+01:00';
 
 function loadWith(schedules: Record<string, string>) {
   const dataDir = makeTempDir();
   fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ schedules }));
-  return () => loadConfigFile(dataDir);
+  return () => loadConfigFile(dataDir, fixedClock(Date.parse(LOADED_AT)));
 }
 
 describe('a retention schedule at load', () => {
@@ -16,7 +20,7 @@ describe('a retention schedule at load', () => {
     ['visitPurge', '0 0 29 2 *', /schedules\.visitPurge: "0 0 29 2 \*" does not run on .*at least once a day/],
     ['footageScan', '0 3 * * 1-5', /schedules\.footageScan: "0 3 \* \* 1-5" does not run on \d{4}-\d\d-\d\d.*24 hours/],
     ['footagePurge', '0 0 1 * *', /schedules\.footagePurge: .* does not run on/],
-    ['visitPurge', '0 0 * 1-11 *', /does not run on \d{4}-12-01/],
+    ['visitPurge', '0 0 * 1-11 *', /does not run on 2026-12-01/],
   ])('is refused when %s = "%s" can leave more than 24 hours between runs', (name, expression, message) => {
     const load = loadWith({ [name]: expression });
     expect(load).toThrow(ConfigError);
