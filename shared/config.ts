@@ -154,6 +154,12 @@ const privacy = z.strictObject({
   visitCameras: z.array(z.string().min(1).max(200)).default([]),
   /** Where the staff view's footage exports go, each in a folder of its own; null: only the CLI exports. */
   exportFolder: z.string().min(1).nullable().default(null),
+  /** Every export (access copy, footage) is deleted this many days after it was made; at most the footage's 4 weeks. */
+  exportDays: z
+    .int()
+    .min(1, 'must be at least 1 day')
+    .max(MAX_FOOTAGE_RETENTION_DAYS, `must be at most ${MAX_FOOTAGE_RETENTION_DAYS} days`)
+    .default(7),
 });
 
 const invitations = z.strictObject({

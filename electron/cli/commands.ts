@@ -6,6 +6,7 @@ import { healthCommands } from './health-command';
 import { holdsCommands } from './holds-commands';
 import { invitationCommands } from './invitation-commands';
 import { privacyCommands } from './privacy-commands';
+import { exportCommands } from './export-commands';
 import { retentionCommands } from './retention-commands';
 import { staffCommands } from './staff-commands';
 import { visitCommands } from './visit-commands';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   ...footageCommands,
   ...footageBacklogCommands,
   ...privacyCommands,
+  ...exportCommands,
 ];

@@ -13,6 +13,7 @@ import type { HealthService } from './health/health-service';
 import type { HoldsService } from './holds';
 import { createPrivacyHandlers } from './privacy/privacy-handlers';
 import type { PrivacyService } from './privacy/privacy-service';
+import type { ExportRecords } from './privacy/export-records';
 import { createRecorderHandlers } from './recorders/recorder-handlers';
 import { createHostHandlers } from './hosts/host-handlers';
 import type { HostService } from './hosts/host-service';
@@ -41,6 +42,7 @@ export interface HandlerDependencies {
   footage: FootageService;
   media: MediaTickets;
   privacy: PrivacyService;
+  exports: ExportRecords;
   automaticSignOut: () => Promise<JobRun>;
   health: HealthService;
   invitations: InvitationService;
@@ -68,6 +70,7 @@ export function createApiHandlers({
   footage,
   media,
   privacy,
+  exports,
   automaticSignOut,
   health,
   invitations,
@@ -221,7 +224,7 @@ export function createApiHandlers({
     },
     ...createFootageBacklogHandlers({ footage }),
 
-    ...createPrivacyHandlers({ privacy, media, actorOf: auditActorOf }),
+    ...createPrivacyHandlers({ privacy, exports, media, actorOf: auditActorOf }),
     ...createRecorderHandlers({ config }),
     'footage.count': async (input) => ({ total: await footage.count(input) }),
   };

@@ -32,6 +32,7 @@ import {
 } from './invitations/invitation-service';
 import { createJobRunner, type JobResult, type JobRunner } from './jobs';
 import { createPrivacyService, type PrivacyService } from './privacy/privacy-service';
+import { createExportRecords, EXPORT_PURGE_JOB, type ExportRecords } from './privacy/export-records';
 import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './retention/visit-retention';
 import { startScheduler } from './scheduler';
 import { createRouter, type Caller, type Router } from './router';
@@ -71,6 +72,8 @@ export interface Kiosk {
   media: MediaTickets;
   /** Data-subject requests: search, copy, correct, erase, restrict, footage export. */
   privacy: PrivacyService;
+  /** Every copy written for a person or the police, with its expiry (the export purge deletes it). */
+  exports: ExportRecords;
   invitations: InvitationService;
   /** Host notices: sent in the background, retried; a failure never blocks a sign-in. */
   hostMail: HostMail;
@@ -141,7 +144,16 @@ export async function createKiosk({
   });
   const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
   const media = createMediaTickets({ database, root: () => effectiveConfig.footage.root, sessions });
-  const privacy = createPrivacyService({ database, clock, config: effectiveConfig, audit, holds, footage });
+  const exports = createExportRecords({
+    database,
+    config: effectiveConfig,
+    clock,
+    audit,
+    jobs,
+    clockCheck: retention.clockCheck,
+    dataDir,
+  });
+  const privacy = createPrivacyService({ database, clock, config: effectiveConfig, audit, holds, footage, exports });
   const hostMail = createHostMail({ database, clock, send: hostSmtpSender(effectiveConfig), logError });
   const hosts = createHostService({ database, config: effectiveConfig, clock, audit, mail: hostMail });
   const invitations = createInvitationService({
@@ -169,6 +181,7 @@ export async function createKiosk({
       retention,
       footage,
       privacy,
+      exports,
       automaticSignOut,
       health,
       invitations,
@@ -242,6 +255,7 @@ export async function createKiosk({
     alerts,
     media,
     privacy,
+    exports,
     invitations,
     hostMail,
     router,
@@ -279,6 +293,13 @@ export async function createKiosk({
             schedule: effectiveConfig.schedules.visitPurge,
             run: scheduled(() => invitations.purge()),
             lastStartedAt: () => lastStarted(INVITATION_PURGE_JOB),
+          },
+          // Exports go on the visit purge's schedule too, behind the same clock guard.
+          {
+            name: EXPORT_PURGE_JOB,
+            schedule: effectiveConfig.schedules.visitPurge,
+            run: scheduled(() => exports.purge()),
+            lastStartedAt: () => lastStarted(EXPORT_PURGE_JOB),
           },
           ...(effectiveConfig.footage.root
             ? [

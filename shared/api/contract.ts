@@ -8,6 +8,7 @@ import { healthApi } from './health';
 import { holdReviewApi, holdTerms } from './hold-review';
 import { footageBacklogApi } from './footage-backlog';
 import { privacyApi } from './privacy';
+import { privacyExportsApi } from './privacy-exports';
 import { footageCountApi, footageCursor } from './footage-count';
 import { footageTimelineApi } from './footage-timeline';
 import { recordersApi } from './recorders';
@@ -156,6 +157,7 @@ export const api = {
   ...footageBacklogApi,
   // Data-subject requests (issue 13).
   ...privacyApi,
+  ...privacyExportsApi,
   ...recordersApi,
   ...footageCountApi,
   ...footageTimelineApi,
