@@ -140,6 +140,8 @@ const alertEmail = z.strictObject({
   password: z.string().min(1).max(1000).optional(),
   from: z.email(),
   to: z.array(z.email()).min(1, 'must name at least one address').max(20),
+  /** A PEM certificate file (path) to trust for a self-signed or internal-CA mail server; left out: the system's. */
+  ca: z.string().min(1).max(4096).optional(),
 });
 
 const alerts = z.strictObject({

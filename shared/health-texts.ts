@@ -133,6 +133,15 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? 'Vraag beveiliging of een beheerder ze te verlengen of op te heffen onder Bewaarplichten.'
           : 'Ask security or an admin to extend or release them in Legal holds.',
       };
+    case 'mailFailed':
+      return {
+        what: nl
+          ? `Een e-mail van de kiosk (alarm of bericht aan een gastheer) kon niet worden verstuurd. De mailserver meldt: ${problem.params.error}`
+          : `A mail from the kiosk (an alarm or a host notice) could not be sent. The mail server says: ${problem.params.error}`,
+        todo: nl
+          ? 'Vraag IT de mailinstellingen (alerts.email in config.json: server, poort, tls, ca, login) en de mailserver na te kijken. Het alarm verdwijnt zodra er weer een e-mail verstuurd is.'
+          : 'Ask IT to check the mail settings (alerts.email in config.json: host, port, tls, ca, login) and the mail server. The alarm clears as soon as a mail goes through again.',
+      };
     case 'footageNotEnforced':
       return {
         what: nl

@@ -153,7 +153,7 @@ async function openAndUnlock(language: keyof typeof TEXT): Promise<Page> {
 
 describe('privacy requests in Chromium', () => {
   it.each(['nl', 'en'] as const)(
-    'in %s: finds a person by an accent- and punctuation-free search, downloads their copy, erases the visit once the hold is gone',
+    'in %s: finds a person by an accent- and punctuation-free search, writes their copy into the export folder, erases the visit once the hold is gone',
     async (language) => {
       const text = TEXT[language];
       const id = await seed();
