@@ -119,8 +119,18 @@ export function createVisitRetention({
         }
         const nextRunAt = nextRunAfter(config.schedules.visitPurge, config.timeZone, now);
         const keepRunId = (await unconfirmedBlock())?.id ?? null;
+        const lastGoodRun = await database.get<{ at: number | null }>(
+          "SELECT max(started_at) AS at FROM job_runs WHERE job = ? AND outcome = 'ok' AND started_at <= ?",
+          [VISIT_PURGE_JOB, now],
+        );
         const counts = await database.transaction(async (tx) => {
-          const visitCounts = await purgeExpiredVisits(tx, { config, now, nextRunAt, dryRun });
+          const visitCounts = await purgeExpiredVisits(tx, {
+            config,
+            now,
+            nextRunAt,
+            dryRun,
+            lastTrustedAt: lastGoodRun?.at ?? null,
+          });
           const recordCounts = await purgeOldRecords(tx, { config, now, keepRunId, dryRun });
           const result = { ...visitCounts, ...recordCounts };
           if (dryRun) return result;
