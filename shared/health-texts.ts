@@ -73,6 +73,15 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
       const what = nl
         ? `Sinds ${since} wist ${job(blocked)} niets: ${reason(why)}. ${waitingItems(waiting, blocked, 'nl')} over de bewaartermijn ${waiting === 1 ? 'wacht' : 'wachten'}.`
         : `Since ${since} ${job(blocked)} has erased nothing: ${reason(why)}. ${waitingItems(waiting, blocked, 'en')} past the retention period ${waiting === 1 ? 'is' : 'are'} waiting.`;
+      if (why === 'clockBehindLastRun') {
+        // A clock behind could only erase late: the next run goes ahead by itself once it is right again.
+        return {
+          what,
+          todo: nl
+            ? 'Vraag IT de klok van deze computer te controleren (tijdsynchronisatie). Zodra de klok weer voorbij de vorige opschoning staat, gaat de opschoning vanzelf verder.'
+            : "Ask IT to check this computer's clock (time synchronisation). Once the clock is past the previous purge again, the purge resumes by itself.",
+        };
+      }
       if (CLOCK_REASONS.includes(why)) {
         return {
           what,

@@ -85,6 +85,7 @@ const nl: Record<string, { say: Sentence; words?: string }> = {
   'retention.purged': { say: (d) => `Opgeschoond: ${n(d.erased)} bezoeken gewist`, words: 'wissen opschonen' },
   'retention.blocked': { say: () => 'Opschoning tegengehouden door de klokcontrole' },
   'retention.clockConfirmed': { say: () => 'Tijd bevestigd; opschoning vrijgegeven' },
+  'retention.clockRecovered': { say: () => 'Klok liep achter en klopt weer; opschoning gaat vanzelf verder' },
   'retention.runRequested': { say: () => 'Opschoning met de hand gestart' },
   'retention.scrubPending': { say: () => 'Nawissen van de database nog niet gelukt' },
 };
@@ -146,6 +147,7 @@ const en: typeof nl = {
   'retention.purged': { say: (d) => `Purge: ${n(d.erased)} visits erased`, words: 'erase' },
   'retention.blocked': { say: () => 'Purge held back by the clock check' },
   'retention.clockConfirmed': { say: () => 'Time confirmed; purge released' },
+  'retention.clockRecovered': { say: () => 'Clock was behind and is right again; the purge resumed by itself' },
   'retention.runRequested': { say: () => 'Purge started by hand' },
   'retention.scrubPending': { say: () => 'Database scrub after erasing not yet done' },
 };
