@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError, Result } from '../../../shared/result';
+
+/**
+ * Loads something from the core now and, with `refreshMs`, again and again while the view is open:
+ * so the reception list shows a visitor who signs in at the kiosk without anyone pressing a button.
+ */
+export function useLoaded<T>(load: (background: boolean) => Promise<Result<T>>, refreshMs?: number) {
+  const [value, setValue] = useState<T | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    const fetchNow = (background: boolean) =>
+      load(background).then((result) => {
+        if (cancelled) return;
+        if (result.ok) {
+          setValue(result.value);
+          setError(null);
+        } else setError(result.error);
+      });
+    void fetchNow(false);
+    // The timed refreshes are background calls: they keep the list current, not the session alive.
+    const timer = refreshMs ? window.setInterval(() => void fetchNow(true), refreshMs) : undefined;
+    return () => {
+      cancelled = true;
+      window.clearInterval(timer);
+    };
+  }, [load, refreshMs, generation]);
+
+  /** Loads again now, e.g. after an action changed what the list shows. */
+  const reload = useCallback(async () => setGeneration((current) => current + 1), []);
+  return { value, error, reload };
+}
