@@ -1,77 +1,37 @@
-import { useCallback, useState, type FormEvent } from 'react';
-import type { HoldBasis, LegalHold } from '../../../shared/api/types';
-import { translate, type Language, type MessageKey } from '../../../shared/messages';
+import { useCallback, useId, useState } from 'react';
+import type { LegalHold } from '../../../shared/api/types';
+import { translate, type MessageKey } from '../../../shared/messages';
 import { formatDateTime, formatIsoDate } from '../../../shared/date-format';
 import { endOfLocalDate, localDateThrough } from '../../../shared/time';
-import type { ApiClient } from '../../api/client';
 import { DateTimeField } from '../../date-time-field';
 import { Field } from '../../field';
 import { ScreenHeading } from '../../screen-heading';
-import { HoldTermsFields, holdErrorsOf as errorsOf } from './hold-terms-fields';
-import type { StaffText } from '../texts';
+import { HoldTermsForm } from './hold-terms-form';
 import { ConfirmButton } from '../kit/confirm-button';
+import { ErrorLine } from '../kit/error-line';
+import type { StaffTabProps } from '../kit/tab-props';
+import { useAction } from '../kit/use-action';
 import './holds-tab.css';
 import { holdConfirmText } from './holds-texts';
 import { useLoaded } from '../kit/use-loaded';
 
-interface Props {
-  client: ApiClient;
-  language: Language;
-  text: StaffText;
-  timeZone: string;
-}
-
-export function HoldsTab({ client, language, text, timeZone }: Props) {
+export function HoldsTab({ client, language, text, timeZone }: StaffTabProps) {
   const load = useCallback(() => client.invoke('holds.list', {}), [client]);
   const { value: holds, error, reload } = useLoaded(load);
+  const action = useAction(language, reload);
   const [visit, setVisit] = useState('');
-  const [reason, setReason] = useState('');
-  const [until, setUntil] = useState('');
-  const [basis, setBasis] = useState<HoldBasis | ''>('');
-  const [review, setReview] = useState('');
+  const formHeadingId = useId();
   const [newReview, setNewReview] = useState<Record<number, string>>({});
-  const [errors, setErrors] = useState<Partial<Record<string, MessageKey>>>({});
-
-  async function place(event: FormEvent) {
-    event.preventDefault();
-    // "Until 31 March" keeps the visit through that whole day in the kiosk's zone.
-    const endsAt = until ? endOfLocalDate(until, timeZone) : null;
-    if (Number.isNaN(endsAt)) return setErrors({ endsAt: 'date.incomplete' }); // half a date is no "until released"
-    const reviewAt = review ? endOfLocalDate(review, timeZone) : null;
-    if (Number.isNaN(reviewAt)) return setErrors({ review: 'date.incomplete' });
-    const result = await client.invoke('holds.placeOnVisit', {
-      visitId: Number(visit) || 0,
-      reason,
-      endsAt,
-      basis: basis as HoldBasis, // an empty choice is refused by the channel with hold.basisRequired
-      reviewAt,
-    });
-    if (!result.ok) return setErrors(errorsOf(result.error));
-    setErrors({});
-    setVisit('');
-    setReason('');
-    setUntil('');
-    setBasis('');
-    setReview('');
-    await reload();
-  }
 
   async function extendReview(holdId: number) {
     const date = newReview[holdId];
-    const result = await client.invoke('holds.extendReview', {
-      holdId,
-      reviewAt: date ? endOfLocalDate(date, timeZone) : 0,
-    });
-    setErrors(result.ok ? {} : { form: result.error.key });
-    if (result.ok) setNewReview((dates) => ({ ...dates, [holdId]: '' }));
-    await reload();
+    const result = await action.run(() =>
+      client.invoke('holds.extendReview', { holdId, reviewAt: date ? endOfLocalDate(date, timeZone) : 0 }),
+    );
+    if (result?.ok) setNewReview((dates) => ({ ...dates, [holdId]: '' }));
   }
 
-  async function release(holdId: number) {
-    const result = await client.invoke('holds.release', { holdId });
-    setErrors(result.ok ? {} : { form: result.error.key });
-    await reload();
-  }
+  const release = (holdId: number) => action.run(() => client.invoke('holds.release', { holdId }));
 
   const message = (key?: MessageKey) => (key ? translate(key, language) : undefined);
   const target = (hold: LegalHold) => {
@@ -98,11 +58,7 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
     <>
       <ScreenHeading>{text.holdsTitle}</ScreenHeading>
       <p className="lead">{text.holdsLead}</p>
-      {(error || errors.form) && (
-        <p className="form-error" role="alert">
-          {message(errors.form ?? error?.key)}
-        </p>
-      )}
+      <ErrorLine message={action.message ?? message(error?.key)} />
       {holds && holds.length === 0 && <p>{text.noHolds}</p>}
       {holds && holds.length > 0 && (
         <table className="visits">
@@ -145,7 +101,9 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
                       type="button"
                       className="secondary small"
                       aria-label={text.extendReviewButton(hold.id)}
-                      onClick={() => extendReview(hold.id)}
+                      disabled={action.busy}
+                      aria-busy={action.busy}
+                      onClick={() => void extendReview(hold.id)}
                     >
                       {text.extend}
                     </button>
@@ -159,6 +117,7 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
                     question={holdConfirmText[language].releaseQuestion(hold.id)}
                     confirmLabel={holdConfirmText[language].confirmRelease}
                     language={language}
+                    disabled={action.busy}
                     onConfirm={() => release(hold.id)}
                   />
                 </td>
@@ -167,49 +126,33 @@ export function HoldsTab({ client, language, text, timeZone }: Props) {
           </tbody>
         </table>
       )}
-      <form className="hold-form" onSubmit={place} autoComplete="off" noValidate>
-        <h2>{text.placeHold}</h2>
-        <div className="field-row">
-          <Field
-            label={text.holdVisit}
-            inputMode="numeric"
-            value={visit}
-            onChange={(value) => setVisit(value.replace(/\D/g, ''))}
-            error={message(errors.visitId)}
-            required
-          />
-          <DateTimeField
-            label={text.holdUntil}
-            language={language}
-            value={until}
-            onChange={setUntil}
-            error={message(errors.endsAt)}
-          />
-        </div>
-        <Field
-          label={text.holdReason}
-          value={reason}
-          onChange={setReason}
-          maxLength={500}
-          error={message(errors.reason)}
-          required
-        />
-        <HoldTermsFields
-          text={text}
-          language={language}
-          basis={basis}
-          onBasis={setBasis}
-          review={review}
-          onReview={setReview}
-          basisError={message(errors.basis)}
-          reviewError={message(errors.reviewAt)}
-        />
-        <div className="actions">
-          <button type="submit" className="primary">
-            {text.place}
-          </button>
-        </div>
-      </form>
+      <HoldTermsForm
+        text={text}
+        language={language}
+        timeZone={timeZone}
+        className="hold-form"
+        labelledBy={formHeadingId}
+        labels={{ reason: text.holdReason, until: text.holdUntil, submit: text.place }}
+        target={(fieldMessage) => (
+          <div className="field-row keep-columns">
+            <Field
+              label={text.holdVisit}
+              inputMode="numeric"
+              value={visit}
+              onChange={(value) => setVisit(value.replace(/\D/g, ''))}
+              error={fieldMessage('visitId')}
+              required
+            />
+          </div>
+        )}
+        place={(terms) => client.invoke('holds.placeOnVisit', { visitId: Number(visit) || 0, ...terms })}
+        onPlaced={async () => {
+          setVisit('');
+          await reload();
+        }}
+      >
+        <h2 id={formHeadingId}>{text.placeHold}</h2>
+      </HoldTermsForm>
     </>
   );
 }

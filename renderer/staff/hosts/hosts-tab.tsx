@@ -6,8 +6,10 @@ import type { ApiError } from '../../../shared/result';
 import { Field } from '../../field';
 import { invitationText } from '../../invitation-texts';
 import { ScreenHeading } from '../../screen-heading';
+import { useSingleFlight } from '../../use-single-flight';
 import { ErrorLine } from '../kit/error-line';
 import { DataTable } from '../kit/data-table';
+import { SubmitButton } from '../kit/submit-button';
 import type { StaffTabProps } from '../kit/tab-props';
 import { useLoaded } from '../kit/use-loaded';
 
@@ -20,22 +22,27 @@ export function HostsTab({ client, language, facts }: Omit<StaffTabProps, 'text'
   const [email, setEmail] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
 
-  async function add(event: FormEvent) {
-    event.preventDefault();
-    const result = await client.invoke('hosts.add', { name, email });
-    setError(result.ok ? null : result.error);
-    if (result.ok) {
-      setName('');
-      setEmail('');
-      await reload();
-    }
-  }
+  const { busy, start } = useSingleFlight();
 
-  async function toggle(host: Host) {
-    const result = await client.invoke('hosts.setActive', { hostId: host.id, active: !host.active });
-    setError(result.ok ? null : result.error);
-    await reload();
-  }
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    void start(async () => {
+      const result = await client.invoke('hosts.add', { name, email });
+      setError(result.ok ? null : result.error);
+      if (result.ok) {
+        setName('');
+        setEmail('');
+        await reload();
+      }
+    });
+  };
+
+  const toggle = (host: Host) =>
+    start(async () => {
+      const result = await client.invoke('hosts.setActive', { hostId: host.id, active: !host.active });
+      setError(result.ok ? null : result.error);
+      await reload();
+    });
 
   const fieldError = (field: string) => (error?.fields?.[field] ? translate(error.fields[field], language) : undefined);
   return (
@@ -58,6 +65,7 @@ export function HostsTab({ client, language, facts }: Omit<StaffTabProps, 'text'
                 type="button"
                 className="secondary small"
                 aria-label={host.active ? text.deactivate(host.name) : text.activate(host.name)}
+                disabled={busy}
                 onClick={() => void toggle(host)}
               >
                 {host.active ? text.off : text.on}
@@ -82,9 +90,7 @@ export function HostsTab({ client, language, facts }: Omit<StaffTabProps, 'text'
         </div>
         <ErrorLine message={error && !error.fields ? translate(error.key, language) : null} />
         <div className="actions">
-          <button type="submit" className="primary">
-            {text.addHost}
-          </button>
+          <SubmitButton busy={busy}>{text.addHost}</SubmitButton>
         </div>
       </form>
     </>

@@ -5,8 +5,10 @@ import type { ApiError } from '../../../shared/result';
 import type { ApiClient } from '../../api/client';
 import { Field } from '../../field';
 import { uiText } from '../../i18n';
+import { useSingleFlight } from '../../use-single-flight';
 import { invitationText } from '../../invitation-texts';
 import { ErrorLine } from '../kit/error-line';
+import { SubmitButton } from '../kit/submit-button';
 import { useLoaded } from '../kit/use-loaded';
 
 const REFRESH_MS = 5_000;
@@ -87,29 +89,34 @@ export function ExpectedVisitors({
     onChange: (value: string) => setForm((current) => ({ ...current, [field]: value })),
   });
 
-  async function add(event: FormEvent) {
-    event.preventDefault();
-    const { date, firstName, lastName, company, plate, hostName } = form;
-    const result = await client.invoke('invitations.add', { date, firstName, lastName, company, plate, hostName });
-    setError(result.ok ? null : result.error);
-    setStatus(null);
-    if (result.ok) {
-      setShown(result.value);
-      setForm({ ...emptyForm, date });
-      await reload();
-    }
-  }
+  const { busy, start } = useSingleFlight();
 
-  async function addCsv(file: File | undefined) {
-    if (!file) return;
-    const result = await client.invoke('invitations.addCsv', { date: form.date, csv: await file.text() });
-    setError(result.ok ? null : result.error);
-    if (result.ok) {
-      setStatus(text.csvAdded(result.value.length));
-      setShown(result.value[0] ?? null);
-      await reload();
-    }
-  }
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    void start(async () => {
+      const { date, firstName, lastName, company, plate, hostName } = form;
+      const result = await client.invoke('invitations.add', { date, firstName, lastName, company, plate, hostName });
+      setError(result.ok ? null : result.error);
+      setStatus(null);
+      if (result.ok) {
+        setShown(result.value);
+        setForm({ ...emptyForm, date });
+        await reload();
+      }
+    });
+  };
+
+  const addCsv = (file: File | undefined) =>
+    start(async () => {
+      if (!file) return;
+      const result = await client.invoke('invitations.addCsv', { date: form.date, csv: await file.text() });
+      setError(result.ok ? null : result.error);
+      if (result.ok) {
+        setStatus(text.csvAdded(result.value.length));
+        setShown(result.value[0] ?? null);
+        await reload();
+      }
+    });
 
   async function show(id: number) {
     const result = await client.invoke('invitations.get', { id });
@@ -163,9 +170,7 @@ export function ExpectedVisitors({
           <Field label={uiText[language].plate} {...bind('plate')} />
         </div>
         <div className="actions">
-          <button type="submit" className="primary">
-            {text.add}
-          </button>
+          <SubmitButton busy={busy}>{text.add}</SubmitButton>
           <label className="csv-file">
             <span>{text.csvFile}</span>
             <input

@@ -15,6 +15,7 @@ import type { ApiClient } from '../../api/client';
 import { DateTimeField } from '../../date-time-field';
 import { Field } from '../../field';
 import { ScreenHeading } from '../../screen-heading';
+import { useSingleFlight } from '../../use-single-flight';
 import { downloadText } from '../kit/download';
 import { privacyText } from './privacy-texts';
 import { DataTable } from '../kit/data-table';
@@ -113,7 +114,11 @@ export function PrivacyTab({ client, language }: Props) {
     setPending(action);
   }
 
-  async function confirm() {
+  const { busy, start } = useSingleFlight();
+  // Erasing, restricting or exporting twice for one tap is never what was meant.
+  const confirm = () => void start(confirmPending);
+
+  async function confirmPending() {
     const ids = chosen.map((visit) => visit.id);
     const action = pending;
     clearMessages();
@@ -520,7 +525,7 @@ export function PrivacyTab({ client, language }: Props) {
             </p>
           )}
           <div className="actions">
-            <button type="button" className="primary" onClick={confirm}>
+            <button type="button" className="primary" disabled={busy} aria-busy={busy} onClick={confirm}>
               {text.confirm}
             </button>
             <button type="button" className="secondary" onClick={() => setPending(null)}>

@@ -9,11 +9,13 @@ import { ErrorLine } from '../kit/error-line';
 import { ConfirmButton } from '../kit/confirm-button';
 import { DataTable } from '../kit/data-table';
 import type { StaffTabProps } from '../kit/tab-props';
+import { SubmitButton } from '../kit/submit-button';
 import { useAction } from '../kit/use-action';
 import { digitsOnly } from '../unlock/pin-pad';
 import { staffAccountsText } from './staff-accounts-texts';
 import type { StaffText } from '../texts';
 import { useLoaded } from '../kit/use-loaded';
+import { useSingleFlight } from '../../use-single-flight';
 import './staff-accounts-tab.css';
 
 const ROLES: StaffRole[] = ['receptionist', 'security', 'admin', 'privacy'];
@@ -46,6 +48,7 @@ export function StaffAccountsTab({ client, language, text }: Omit<StaffTabProps,
           onDone={async (run, message) => {
             setSuccess(null);
             const result = await action.run(run);
+            if (!result) return undefined; // a second tap while the first runs
             if (result.ok && message) setSuccess(message);
             return result.ok ? null : (result.error.fields?.pin ?? result.error.key);
           }}
@@ -186,15 +189,19 @@ function AddStaffForm({
   const roleId = useId();
   const own = staffAccountsText[language];
 
-  async function submit(event: FormEvent) {
+  const { busy, start } = useSingleFlight();
+
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = await client.invoke('staff.add', { name, role, pin });
-    if (!result.ok) return setErrors({ ...result.error.fields, form: result.error.key });
-    setErrors({});
-    setName('');
-    setPin('');
-    await onAdded(result.value);
-  }
+    void start(async () => {
+      const result = await client.invoke('staff.add', { name, role, pin });
+      if (!result.ok) return setErrors({ ...result.error.fields, form: result.error.key });
+      setErrors({});
+      setName('');
+      setPin('');
+      await onAdded(result.value);
+    });
+  };
 
   const message = (key?: MessageKey) => (key ? translate(key, language) : undefined);
   const formOnly = errors.form && !errors.name && !errors.pin ? errors.form : undefined;
@@ -227,9 +234,7 @@ function AddStaffForm({
       </div>
       <ErrorLine message={message(formOnly)} />
       <div className="actions">
-        <button type="submit" className="primary">
-          {text.add}
-        </button>
+        <SubmitButton busy={busy}>{text.add}</SubmitButton>
       </div>
     </form>
   );

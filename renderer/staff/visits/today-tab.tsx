@@ -39,13 +39,13 @@ export function TodayTab({ client, language, text }: Omit<StaffTabProps, 'timeZo
   async function signOut(visit: VisitRow) {
     setUndone(null);
     const result = await action.run(() => client.invoke('visits.signOutById', { visitId: visit.id }));
-    setUndoable(result.ok ? visit : null);
+    if (result) setUndoable(result.ok ? visit : null);
   }
 
   async function undo(visit: VisitRow) {
     setUndoable(null);
     const result = await action.run(() => client.invoke('visits.undoStaffSignOut', { visitId: visit.id }));
-    if (result.ok) setUndone(own.undone(`${visit.firstName} ${visit.lastName}`));
+    if (result?.ok) setUndone(own.undone(`${visit.firstName} ${visit.lastName}`));
   }
 
   const shown = today ? newestFirst(filterVisits(today.visits, query)) : [];
