@@ -93,7 +93,7 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
 /** Role -> the staff view's tabs, in their order on screen. */
 const ROLE_TABS: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
-  security: ['footage', 'holds', 'evacuation'],
+  security: ['footage', 'evacuation', 'holds'],
   admin: ['today', 'evacuation', 'register', 'staff', 'hosts', 'audit', 'retention', 'holds', 'footage', 'privacy'],
   privacy: ['privacy'],
 };

@@ -10,7 +10,7 @@ import { VisitTable } from '../visits/visit-table';
 
 const REFRESH_MS = 5_000;
 
-export function EvacuationTab({ client, language, text }: Omit<StaffTabProps, 'timeZone'>) {
+export function EvacuationTab({ client, language, text }: StaffTabProps) {
   const load = useCallback((background: boolean) => client.invoke('visits.evacuation', {}, { background }), [client]);
   const { value: list, error } = useLoaded(load, REFRESH_MS);
   const [actionError, setActionError] = useState<string | null>(null);

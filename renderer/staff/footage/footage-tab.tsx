@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
 import { Fragment, useCallback, useId, useMemo, useState } from 'react';
 import type { FootageListStatus, FootageRow, JobRun } from '../../../shared/api/types';
-import { translate, type Language } from '../../../shared/messages';
+import { translate } from '../../../shared/messages';
 import { formatDateTime } from '../../../shared/date-format';
 import { describeRunReason } from '../../../shared/run-reasons';
-import type { ApiClient } from '../../api/client';
 import { DateTimeField } from '../../date-time-field';
 import { ScreenHeading } from '../../screen-heading';
 import { CameraHoldForm } from './camera-hold-form';
@@ -13,15 +12,8 @@ import { FootagePlayer } from './footage-player';
 import { FootageTimelineView } from './footage-timeline';
 import { footageBacklogText } from './footage-backlog-texts';
 import { footagePageText } from './footage-page-texts';
-import type { StaffText } from '../texts';
+import type { StaffTabProps } from '../kit/tab-props';
 import { useLoaded } from '../kit/use-loaded';
-
-interface Props {
-  client: ApiClient;
-  language: Language;
-  text: StaffText;
-  timeZone: string;
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE_SIZE = 500;
@@ -47,7 +39,7 @@ const STATUS_OPTIONS = ['all', 'kept', 'held', 'deleted'] as const satisfies ('a
 type StatusOption = (typeof STATUS_OPTIONS)[number];
 
 /** Security's review of the footage index: per camera, and file by file with its deletion date. */
-export function FootageTab({ client, language, text, timeZone }: Props) {
+export function FootageTab({ client, language, text, timeZone }: StaffTabProps) {
   const [camera, setCamera] = useState('');
   const [status, setStatus] = useState<StatusOption>('all');
   const [from, setFrom] = useState('');

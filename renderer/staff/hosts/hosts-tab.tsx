@@ -1,6 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { Host } from '../../../shared/api/hosts';
-import type { NoticeFacts } from '../../../shared/api/types';
 import { translate } from '../../../shared/messages';
 import type { ApiError } from '../../../shared/result';
 import { Field } from '../../field';
@@ -14,7 +13,7 @@ import type { StaffTabProps } from '../kit/tab-props';
 import { useLoaded } from '../kit/use-loaded';
 
 /** The admin's host directory: name, e-mail address, active. */
-export function HostsTab({ client, language, facts }: Omit<StaffTabProps, 'text'> & { facts: NoticeFacts }) {
+export function HostsTab({ client, language, facts }: StaffTabProps) {
   const text = invitationText[language];
   const load = useCallback((background: boolean) => client.invoke('hosts.list', {}, { background }), [client]);
   const { value: hosts, reload } = useLoaded(load);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, Result } from '../../../shared/result';
 
 /**
@@ -9,6 +9,9 @@ export function useLoaded<T>(load: (background: boolean) => Promise<Result<T>>, 
   const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [generation, setGeneration] = useState(0);
+  const requested = useRef(0);
+  // Each `reload` waits for the load of its own generation (or a later one) to finish.
+  const waiting = useRef<{ generation: number; resolve: () => void }[]>([]);
 
   useEffect(() => {
     let cancelled = false;
@@ -20,7 +23,13 @@ export function useLoaded<T>(load: (background: boolean) => Promise<Result<T>>, 
           setError(null);
         } else setError(result.error);
       });
-    void fetchNow(false);
+    void fetchNow(false).finally(() => {
+      waiting.current = waiting.current.filter((waiter) => {
+        if (waiter.generation > generation) return true;
+        waiter.resolve();
+        return false;
+      });
+    });
     // The timed refreshes are background calls: they keep the list current, not the session alive.
     const timer = refreshMs ? window.setInterval(() => void fetchNow(true), refreshMs) : undefined;
     return () => {
@@ -29,7 +38,24 @@ export function useLoaded<T>(load: (background: boolean) => Promise<Result<T>>, 
     };
   }, [load, refreshMs, generation]);
 
-  /** Loads again now, e.g. after an action changed what the list shows. */
-  const reload = useCallback(async () => setGeneration((current) => current + 1), []);
+  // A view that closes leaves no one waiting.
+  useEffect(
+    () => () => {
+      for (const waiter of waiting.current) waiter.resolve();
+      waiting.current = [];
+    },
+    [],
+  );
+
+  /** Loads again now, e.g. after an action changed what the list shows; resolves once it has. */
+  const reload = useCallback(
+    () =>
+      new Promise<void>((resolve) => {
+        requested.current += 1;
+        waiting.current.push({ generation: requested.current, resolve });
+        setGeneration(requested.current);
+      }),
+    [],
+  );
   return { value, error, reload };
 }

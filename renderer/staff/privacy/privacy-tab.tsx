@@ -11,7 +11,6 @@ import { BRIDGE_GLOBAL, mediaUrl } from '../../../shared/api/bridge';
 import type { FootageRow } from '../../../shared/api/types';
 import type { ApiError } from '../../../shared/result';
 import { formatDate, formatDateTime, formatTime } from '../../../shared/date-format';
-import type { ApiClient } from '../../api/client';
 import { DateTimeField } from '../../date-time-field';
 import { Field } from '../../field';
 import { ScreenHeading } from '../../screen-heading';
@@ -19,12 +18,8 @@ import { useSingleFlight } from '../../use-single-flight';
 import { downloadText } from '../kit/download';
 import { privacyText } from './privacy-texts';
 import { DataTable } from '../kit/data-table';
+import type { StaffTabProps } from '../kit/tab-props';
 import './privacy-tab.css';
-
-interface Props {
-  client: ApiClient;
-  language: Language;
-}
 
 type Action = 'export' | 'restrict' | 'unrestrict' | 'erase' | 'correct' | 'footage';
 
@@ -36,7 +31,7 @@ interface Correction {
 }
 
 /** Data-subject requests: find a person's visits, then act on the selection, each step confirmed. */
-export function PrivacyTab({ client, language }: Props) {
+export function PrivacyTab({ client, language }: StaffTabProps) {
   const text = privacyText[language];
   const purposeId = useId();
   const copyLanguageId = useId();

@@ -20,7 +20,7 @@ import './staff-accounts-tab.css';
 
 const ROLES: StaffRole[] = ['receptionist', 'security', 'admin', 'privacy'];
 
-export function StaffAccountsTab({ client, language, text }: Omit<StaffTabProps, 'timeZone'>) {
+export function StaffAccountsTab({ client, language, text }: StaffTabProps) {
   const load = useCallback(() => client.invoke('staff.list', {}), [client]);
   const { value: accounts, error, reload } = useLoaded(load);
   const action = useAction(language, reload);

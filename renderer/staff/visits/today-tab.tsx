@@ -21,7 +21,7 @@ const UNDO_OFFER_MS = 9_000;
 /** Newest arrival first: the visitor who just walked in is the one the receptionist looks for. */
 const newestFirst = (visits: VisitRow[]) => [...visits].sort((a, b) => b.signedInAt - a.signedInAt || b.id - a.id);
 
-export function TodayTab({ client, language, text }: Omit<StaffTabProps, 'timeZone'>) {
+export function TodayTab({ client, language, text }: StaffTabProps) {
   const load = useCallback((background: boolean) => client.invoke('visits.today', {}, { background }), [client]);
   const { value: today, error, reload } = useLoaded(load, REFRESH_MS);
   const [query, setQuery] = useState('');
