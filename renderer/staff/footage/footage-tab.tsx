@@ -14,6 +14,7 @@ import { footageBacklogText } from './footage-backlog-texts';
 import { footagePageText } from './footage-page-texts';
 import type { StaffTabProps } from '../kit/tab-props';
 import { useLoaded } from '../kit/use-loaded';
+import './footage.css';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE_SIZE = 500;

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../shared/date-format';
 import type { ApiClient } from '../../api/client';
 import { ErrorLine } from '../kit/error-line';
 import { recorderText } from './recorder-texts';
+import './recorder-layouts.css';
 
 interface Props {
   client: ApiClient;

@@ -5,6 +5,7 @@ import type { Language } from '../../../shared/messages';
 import type { ApiClient } from '../../api/client';
 import type { StaffText } from '../texts';
 import { useLoaded } from '../kit/use-loaded';
+import './health-banner.css';
 
 const REFRESH_MS = 10_000;
 
