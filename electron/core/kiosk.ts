@@ -5,11 +5,11 @@ import type { KioskConfig } from '../../shared/config';
 import { clockGuardReason } from '../../shared/run-reasons';
 import { fail, type Result } from '../../shared/result';
 import { createApiHandlers } from './api-handlers';
-import { createAuditLog, type AuditLog } from './audit';
+import { createAuditLog, type AuditLog } from './audit/audit-log';
 import { systemClock, type Clock } from './clock';
 import { loadConfigFile } from './config-file';
 import { openDatabase, type Database } from './database';
-import { createHoldsService, type HoldsService } from './holds';
+import { createHoldsService, type HoldsService } from './holds/holds-service';
 import {
   createFootageService,
   FOOTAGE_PURGE_JOB,
@@ -17,10 +17,10 @@ import {
   type FootageService,
 } from './footage/footage-service';
 import { createMediaTickets, type MediaTickets } from './footage/media';
-import { createFootageTimeline } from './footage-timeline/timeline-service';
+import { createFootageTimeline } from './footage/timeline-service';
 import { createHealthAlerts, type HealthAlerts } from './health/alert-mail';
 import { createHealthService, type HealthService } from './health/health-service';
-import { createBadgeService } from './badges/badge-service';
+import { createBadgeService } from './invitations/badge-service';
 import { createHostMail, hostSmtpSender, type HostMail } from './hosts/host-mail';
 import { createHostService } from './hosts/host-service';
 import { createSignOutUndo } from './desk/sign-out-undo';
@@ -36,8 +36,8 @@ import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './re
 import { startScheduler } from './scheduler';
 import { createRouter, type Caller, type Router } from './router';
 import { createSessionStore } from './sessions';
-import { createStaffService, type StaffService } from './staff';
-import { createVisitsService, type VisitsService } from './visits';
+import { createStaffService, type StaffService } from './staff/staff-service';
+import { createVisitsService, type VisitsService } from './visits/visits-service';
 import { createVisitorGuard } from './public-screen/visitor-guard';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';

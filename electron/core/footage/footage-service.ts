@@ -4,7 +4,7 @@ import type { KioskConfig } from '../../../shared/config';
 import { cameraDisplayName } from '../../../shared/footage-path';
 import { footageDeletionDeadline, footageRetentionDays } from '../../../shared/retention';
 import { clockGuardReason, footageRootReason, type RunReason } from '../../../shared/run-reasons';
-import type { AuditActor, AuditLog } from '../audit';
+import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { nextRunAfter } from '../cron-time';
 import type { Database } from '../database';

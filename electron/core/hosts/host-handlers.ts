@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { AuditActor } from '../audit';
+import type { AuditActor } from '../audit/audit-log';
 import type { Caller } from '../router';
 import type { HostService } from './host-service';
 

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { AuditActor, AuditDetail } from '../audit';
-import type { BadgeService } from '../badges/badge-service';
+import type { AuditActor, AuditDetail } from '../audit/audit-log';
+import type { BadgeService } from './badge-service';
 import type { Caller } from '../router';
 import { parseExpectedCsv } from './expected-csv';
 import type { InvitationService } from './invitation-service';

@@ -2,7 +2,7 @@ import type { privacyApi } from '../../../shared/api/privacy';
 import type { Caller, Handlers } from '../router';
 import { UserError } from '../user-error';
 import type { PrivacyService } from './privacy-service';
-import type { AuditActor } from '../audit';
+import type { AuditActor } from '../audit/audit-log';
 import type { MediaTickets } from '../footage/media';
 
 /** The privacy channels' handlers; joined into the one handler table in api-handlers.ts. */

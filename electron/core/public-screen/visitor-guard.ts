@@ -1,10 +1,10 @@
 import type { SignInReceipt, SignOutReceipt } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
 import type { SignInData } from '../../../shared/validation/visit-schemas';
-import type { AuditLog } from '../audit';
+import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { UserError } from '../user-error';
-import type { VisitsService } from '../visits';
+import type { VisitsService } from '../visits/visits-service';
 import { createBackoff, createRateLimit } from './throttles';
 
 type Terminal = string | null;
