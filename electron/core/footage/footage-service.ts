@@ -255,3 +255,12 @@ function purgeProblems(counts: FootagePurgeCounts): RunReason | null {
     ? { key: 'run.footageProblems', params: { failed, unreadable, refused } }
     : null;
 }
+
+/** The footage jobs run only once a footage root is configured. */
+export function footageJobs({ config, footage }: { config: KioskConfig; footage: FootageService }) {
+  if (!config.footage.root) return [];
+  return [
+    { name: FOOTAGE_SCAN_JOB, schedule: config.schedules.footageScan, run: () => footage.scan() },
+    { name: FOOTAGE_PURGE_JOB, schedule: config.schedules.footagePurge, run: () => footage.purge() },
+  ];
+}

@@ -219,3 +219,8 @@ export function createInvitationService({
 }
 
 export type InvitationService = ReturnType<typeof createInvitationService>;
+
+/** Expected visits nobody came for go on the visit purge's schedule. */
+export function invitationJobs({ config, invitations }: { config: KioskConfig; invitations: InvitationService }) {
+  return [{ name: INVITATION_PURGE_JOB, schedule: config.schedules.visitPurge, run: () => invitations.purge() }];
+}

@@ -195,3 +195,7 @@ export function createVisitRetention({
 }
 
 export type VisitRetention = ReturnType<typeof createVisitRetention>;
+
+export function visitRetentionJobs({ config, retention }: { config: KioskConfig; retention: VisitRetention }) {
+  return [{ name: VISIT_PURGE_JOB, schedule: config.schedules.visitPurge, run: () => retention.run() }];
+}

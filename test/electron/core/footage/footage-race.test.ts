@@ -10,7 +10,7 @@ import { defaultConfig } from '../../../../shared/config';
 import { createMediaTickets } from '../../../../electron/core/footage/media';
 import { purgeFootage } from '../../../../electron/core/footage/purge';
 import { scanFootage } from '../../../../electron/core/footage/scanner';
-import { createSessionStore } from '../../../../electron/core/sessions';
+import { createSessionStore } from '../../../../electron/core/staff/sessions';
 import { manualClock, openTestKiosk } from '../../../helpers/kiosk';
 import { makeTempDir } from '../../../helpers/temp-dir';
 

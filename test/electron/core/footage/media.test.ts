@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../../shared/config';
 import { createMediaTickets, parseRange } from '../../../../electron/core/footage/media';
 import { scanFootage } from '../../../../electron/core/footage/scanner';
-import { createSessionStore } from '../../../../electron/core/sessions';
+import { createSessionStore } from '../../../../electron/core/staff/sessions';
 import { manualClock, openTestKiosk } from '../../../helpers/kiosk';
 import { makeTempDir } from '../../../helpers/temp-dir';
 

@@ -1,5 +1,5 @@
-import type { StaffRole } from '../../shared/api/channel';
-import type { Clock } from './clock';
+import type { StaffRole } from '../../../shared/api/channel';
+import type { Clock } from '../clock';
 
 export interface StaffSession {
   staffId: number;

@@ -4,8 +4,8 @@ import type { SignInData } from '../../../shared/validation/visit-schemas';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { UserError } from '../user-error';
-import type { VisitsService } from '../visits/visits-service';
-import { createBackoff, createRateLimit } from './throttles';
+import type { VisitsService } from './visits-service';
+import { createBackoff, createRateLimit } from '../public-screen/throttles';
 
 type Terminal = string | null;
 
