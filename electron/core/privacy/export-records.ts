@@ -7,10 +7,10 @@ import type { KioskConfig } from '../../../shared/config';
 import { recordsKeptSince } from '../../../shared/retention';
 import { clockGuardReason } from '../../../shared/run-reasons';
 import { isInside } from '../../common/path-inside';
-import { auditActorLabel, type AuditActor, type AuditLog } from '../audit';
+import { auditActorLabel, type AuditActor, type AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Database, Statements } from '../database';
-import { ACTIVE_HOLD } from '../holds';
+import { ACTIVE_HOLD } from '../holds/holds-service';
 import type { JobResult, JobRunner } from '../jobs';
 import type { ClockCheck } from '../retention/clock-guard';
 import { UserError } from '../user-error';
@@ -234,3 +234,8 @@ export function createExportRecords({
 }
 
 export type ExportRecords = ReturnType<typeof createExportRecords>;
+
+/** Exports go on the visit purge's schedule, behind the same clock guard. */
+export function exportJobs({ config, exports }: { config: KioskConfig; exports: ExportRecords }) {
+  return [{ name: EXPORT_PURGE_JOB, schedule: config.schedules.visitPurge, run: () => exports.purge() }];
+}
