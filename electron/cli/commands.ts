@@ -6,7 +6,6 @@ import { healthCommands } from './health-commands';
 import { holdsCommands } from './holds-commands';
 import { invitationCommands } from './invitations-commands';
 import { privacyCommands } from './privacy-commands';
-import { exportCommands } from './export-commands';
 import { retentionCommands } from './retention-commands';
 import { staffCommands } from './staff-commands';
 import { visitCommands } from './visits-commands';
@@ -23,5 +22,4 @@ export const COMMANDS: readonly Command[] = [
   ...footageCommands,
   ...footageBacklogCommands,
   ...privacyCommands,
-  ...exportCommands,
 ];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { PRIVACY_PURPOSES, type PrivacyPurpose, type PrivacyVisit } from '../../shared/api/privacy';
 import { translate } from '../../shared/messages';
+import { printable } from '../../shared/printable';
 import type { Result } from '../../shared/result';
 import { formatIsoDateTime, formatTime } from '../../shared/date-format';
 import { command, integerOption, OPERATOR, requiredInteger } from './command';
@@ -70,6 +71,45 @@ const IDS = {
     hint: 'such as --ids 12,13',
   },
 } as const;
+
+/** The copies written for people and the police, each with its expiry. */
+const exportCommands = [
+  command({
+    name: 'exports list',
+    summary: 'the copies in the export folder and when each goes',
+    usage: ['[--all]'],
+    notes: ['--all also lists the exports already deleted (why: expired or erased).'],
+    options: { all: { type: 'boolean', help: 'include deleted exports' } },
+    run: async ({ kiosk, values, print }) => {
+      const exports = unwrap(
+        await kiosk.router.invoke('privacy.listExports', { includeDeleted: values.all }, OPERATOR),
+      );
+      const zone = kiosk.config.timeZone;
+      print(exports, () =>
+        exports.length === 0
+          ? 'No exports.'
+          : exports
+              .map((record) =>
+                [
+                  String(record.id).padStart(5),
+                  record.kind.padEnd(7),
+                  record.purpose.padEnd(20),
+                  formatIsoDateTime(record.createdAt, zone),
+                  record.exportedBy.padEnd(12),
+                  `${record.fileCount} file(s)`.padEnd(11),
+                  record.deletedAt !== null
+                    ? `deleted ${formatIsoDateTime(record.deletedAt, zone)} (${record.deletedWhy})`
+                    : record.heldByActiveHold
+                      ? `kept while holds ${record.holdIds.join(',')} last`
+                      : `deleted after ${formatIsoDateTime(record.expiresAt, zone)}`,
+                  record.paths.map((entry) => printable(entry)).join(', '),
+                ].join('  '),
+              )
+              .join('\n'),
+      );
+    },
+  }),
+];
 
 /** Data-subject requests (README: Privacy requests). */
 export const privacyCommands = [
@@ -247,4 +287,5 @@ export const privacyCommands = [
       );
     },
   }),
+  ...exportCommands,
 ];
