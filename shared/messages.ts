@@ -196,6 +196,10 @@ export const errorMessages = {
     nl: 'Kies een bezoek of de bestanden die u wilt exporteren.',
     en: 'Choose a visit or the files to export.',
   },
+  'privacy.footageOutsideVisit': {
+    nl: 'De privacyrol ziet alleen de beelden van de gekozen bezoeken. Andere beelden zijn voor beveiliging of beheer.',
+    en: 'The privacy role sees only the footage of the chosen visits. Other footage is for security or an administrator.',
+  },
   'privacy.noFootage': { nl: 'Er zijn geen camerabeelden om te exporteren.', en: 'There is no footage to export.' },
   'privacy.footageUnavailable': {
     nl: 'Een bestand is niet (meer) te lezen of ligt buiten de map voor camerabeelden. Er is niets geëxporteerd.',

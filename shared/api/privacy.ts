@@ -75,7 +75,10 @@ export const privacyCorrectInput = z
     { error: 'privacy.nothingToCorrect' satisfies MessageKey },
   );
 
-/** The footage to hand over: a visit's footage, or files by index id or by path under the root. */
+/**
+ * The footage to hand over: a visit's footage, or files by index id or by path under the root (with a
+ * visit: only files of that visit's footage, as the privacy role must ask).
+ */
 export const privacyFootageExportInput = z
   .strictObject({
     visitId: visitId.optional(),
@@ -95,7 +98,9 @@ export const privacyFootageExportInput = z
     outDir: z.string().min(1).max(4096).optional(),
   })
   .refine(
-    (input) => [input.visitId, input.fileIds, input.paths].filter((choice) => choice !== undefined).length === 1,
+    (input) =>
+      !(input.fileIds !== undefined && input.paths !== undefined) &&
+      [input.visitId, input.fileIds, input.paths].some((choice) => choice !== undefined),
     { error: 'privacy.chooseFootage' satisfies MessageKey },
   )
   .refine((input) => input.purpose !== 'policeRequest' || input.basis !== undefined, {
@@ -105,7 +110,11 @@ export const privacyFootageExportInput = z
 
 const searchInput = privacySearchInput;
 const visitFootageInput = z.strictObject({ visitId });
-const playFootageInput = z.strictObject({ fileId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive() });
+const playFootageInput = z.strictObject({
+  fileId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive(),
+  /** The visit whose footage it is: the privacy role plays only files in that visit's window. */
+  visitId: visitId.optional(),
+});
 const exportInput = z.strictObject({
   visitIds,
   language,

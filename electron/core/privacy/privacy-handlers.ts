@@ -1,11 +1,13 @@
 import type { privacyApi } from '../../../shared/api/privacy';
 import type { privacyExportsApi } from '../../../shared/api/privacy-exports';
 import type { ExportRecords } from './export-records';
-import type { Handlers } from '../router';
+import type { Caller, Handlers } from '../router';
 import { UserError } from '../user-error';
 import type { PrivacyService } from './privacy-service';
 import { auditActorOf } from '../audit/audit-actor';
 import type { MediaTickets } from '../footage/media';
+
+const isPrivacyRole = (caller: Caller) => caller.kind === 'staff' && caller.role === 'privacy';
 
 /** The privacy channels' handlers; joined into the one handler table in capabilities.ts. */
 export function createPrivacyHandlers({
@@ -23,7 +25,9 @@ export function createPrivacyHandlers({
     'privacy.playFootage': async (input, caller) => {
       // A ticket belongs to a staff session (it dies when that locks); the CLI has none.
       if (caller.kind !== 'staff') throw new UserError({ key: 'api.forbidden' });
-      await privacy.checkPlayable(auditActorOf(caller), input.fileId);
+      if (isPrivacyRole(caller) && input.visitId === undefined)
+        throw new UserError({ key: 'privacy.footageOutsideVisit' });
+      await privacy.checkPlayable(auditActorOf(caller), input.fileId, input.visitId);
       const ticket = await media.issue(input.fileId, caller.terminal);
       if (!ticket) throw new UserError({ key: 'footage.unknownFile' });
       return { ticket };
@@ -45,6 +49,10 @@ export function createPrivacyHandlers({
       // A folder of one's choosing is for someone at the machine's command line; a screen's exports go
       // to the configured export folder, so no staff session can write elsewhere on this computer.
       if (input.outDir !== undefined && caller.kind !== 'operator') throw new UserError({ key: 'api.forbidden' });
+      // The privacy role sees only a visit's footage (its window, checked by the service); files of
+      // one's choosing stay with security and the administrator.
+      if (isPrivacyRole(caller) && input.visitId === undefined)
+        throw new UserError({ key: 'privacy.footageOutsideVisit' });
       return privacy.exportFootage(auditActorOf(caller), input);
     },
     'privacy.listExports': (input) => exports.list(input),

@@ -282,7 +282,15 @@ export function createPrivacyService({
   }
 
   async function filesToExport(choice: { visitId?: number; fileIds?: number[]; paths?: string[] }) {
-    if (choice.visitId !== undefined) return (await visitFootage(null, choice.visitId)).files;
+    const ofVisit = choice.visitId !== undefined ? (await visitFootage(null, choice.visitId)).files : undefined;
+    if (ofVisit && choice.fileIds === undefined && choice.paths === undefined) return ofVisit;
+    const chosen = await filesByIdOrPath(choice);
+    if (ofVisit && chosen.some((file) => !ofVisit.some((row) => row.id === file.id)))
+      throw new UserError({ key: 'privacy.footageOutsideVisit' });
+    return chosen;
+  }
+
+  async function filesByIdOrPath(choice: { fileIds?: number[]; paths?: string[] }) {
     const files: FootageRow[] = [];
     for (const id of choice.fileIds ?? []) {
       const [row] = await footage.list({ id });
@@ -388,10 +396,15 @@ export function createPrivacyService({
     return { exportId: recorded.id, expiresAt: recorded.expiresAt, folder, manifestFile, manifest };
   }
 
-  /** A live footage file may be played; the audit says which, as for security's playback. */
-  async function checkPlayable(actor: AuditActor, fileId: number): Promise<void> {
+  /**
+   * A live footage file may be played; the audit says which, as for security's playback. With a visit
+   * (as the privacy role must give), only a file of that visit's footage.
+   */
+  async function checkPlayable(actor: AuditActor, fileId: number, visitId?: number): Promise<void> {
     const [file] = await footage.list({ id: fileId });
     if (!file || file.status !== 'kept') throw new UserError({ key: 'footage.unknownFile' });
+    if (visitId !== undefined && !(await visitFootage(null, visitId)).files.some((row) => row.id === fileId))
+      throw new UserError({ key: 'privacy.footageOutsideVisit' });
     await audit.record(actor, 'footage.played', { fileId });
   }
 

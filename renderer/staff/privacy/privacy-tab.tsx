@@ -186,7 +186,7 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
 
   async function play(row: FootageRow) {
     clearMessages();
-    const ticket = await client.invoke('privacy.playFootage', { fileId: row.id });
+    const ticket = await client.invoke('privacy.playFootage', { fileId: row.id, visitId: footage?.visitId });
     if (!ticket.ok) return showError(ticket.error);
     setPlaying({ url: mediaUrl(ticket.value.ticket, window[BRIDGE_GLOBAL] !== undefined), row });
   }

@@ -93,7 +93,7 @@ describe('footage of a visit', () => {
     if (!added.ok) throw new Error(added.error.key);
     const unlock = { staffId: added.value.id, pin: '739164' };
     expect(await kiosk.handle(privacyOfficer.terminal, 'staff.unlock', unlock)).toMatchObject({ ok: true });
-    const ticket = await kiosk.router.invoke('privacy.playFootage', { fileId }, privacyOfficer);
+    const ticket = await kiosk.router.invoke('privacy.playFootage', { fileId, visitId }, privacyOfficer);
     if (!ticket.ok) throw new Error(ticket.error.key);
     const response = await kiosk.media.respond(ticket.value.ticket, undefined);
     expect(response.status).toBe(200);
@@ -105,10 +105,58 @@ describe('footage of a visit', () => {
       ok: false,
       error: { key: 'api.forbidden' },
     });
-    expect(await kiosk.router.invoke('privacy.playFootage', { fileId: 9999 }, privacyOfficer)).toMatchObject({
+    expect(await kiosk.router.invoke('privacy.playFootage', { fileId: 9999, visitId }, privacyOfficer)).toMatchObject({
       ok: false,
       error: { key: 'footage.unknownFile' },
     });
+  });
+
+  it('the privacy role plays and exports only files in the visit window; security and admin any file', async () => {
+    const { kiosk, exportFolder, visitId, files } = await setup({ visitCameras: ['entrance'] });
+    const added = await kiosk.router.invoke(
+      'staff.add',
+      { name: 'Pia Privacy', role: 'privacy', pin: '739164' },
+      callers.operator,
+    );
+    if (!added.ok) throw new Error(added.error.key);
+    expect(
+      await kiosk.handle(privacyOfficer.terminal, 'staff.unlock', { staffId: added.value.id, pin: '739164' }),
+    ).toMatchObject({ ok: true });
+    const idOf = async (relative: string) =>
+      (await kiosk.database.get<{ id: number }>('SELECT id FROM footage_files WHERE path = ?', [relative]))!.id;
+    const refused = { ok: false, error: { key: 'privacy.footageOutsideVisit' } };
+    // Outside the window: long before it, after its margin, and a camera not configured for visits.
+    for (const outside of [files.early, files.after, files.yard]) {
+      const fileId = await idOf(outside);
+      expect(await kiosk.router.invoke('privacy.playFootage', { fileId, visitId }, privacyOfficer)).toMatchObject(
+        refused,
+      );
+      expect(await kiosk.router.invoke('privacy.playFootage', { fileId }, privacyOfficer)).toMatchObject(refused);
+      for (const choice of [{ fileIds: [fileId] }, { visitId, fileIds: [fileId] }, { visitId, paths: [outside] }])
+        expect(
+          await kiosk.router.invoke(
+            'privacy.exportFootage',
+            { ...choice, reason: 'police', purpose: 'policeRequest', basis: 'legalObligation' },
+            privacyOfficer,
+          ),
+        ).toMatchObject(refused);
+    }
+    // Even a file of the window needs its visit named.
+    expect(
+      await kiosk.router.invoke('privacy.playFootage', { fileId: await idOf(files.during) }, privacyOfficer),
+    ).toMatchObject(refused);
+    expect(fs.readdirSync(exportFolder)).toEqual([]);
+    expect(await kiosk.holds.listActive()).toEqual([]);
+    expect(await kiosk.audit.list({ action: 'footage.played' })).toEqual([]);
+
+    // Arbitrary files stay with the administrator (and security's own footage channels).
+    const admin = { ...privacyOfficer, role: 'admin' } as const;
+    const byAdmin = await kiosk.router.invoke(
+      'privacy.exportFootage',
+      { fileIds: [await idOf(files.early)], reason: 'police', purpose: 'policeRequest', basis: 'legalObligation' },
+      admin,
+    );
+    expect(byAdmin).toMatchObject({ ok: true, value: { manifest: { files: [{ file: files.early }] } } });
   });
 
   it('leaves out the cameras that are not configured for visits', async () => {
@@ -164,16 +212,16 @@ describe('footage export', () => {
   });
 
   it('a staff member exports into the configured export folder, never a folder of their own choosing', async () => {
-    const { kiosk, exportFolder, files } = await setup();
+    const { kiosk, exportFolder, files, visitId } = await setup();
     const elsewhere = await kiosk.router.invoke(
       'privacy.exportFootage',
-      { paths: [files.during], reason: 'access request', purpose: 'accessRequest', outDir: makeTempDir() },
+      { visitId, paths: [files.during], reason: 'access request', purpose: 'accessRequest', outDir: makeTempDir() },
       privacyOfficer,
     );
     expect(elsewhere).toMatchObject({ ok: false, error: { key: 'api.forbidden' } });
     const result = await kiosk.router.invoke(
       'privacy.exportFootage',
-      { paths: [files.during], reason: 'access request', purpose: 'accessRequest' },
+      { visitId, paths: [files.during], reason: 'access request', purpose: 'accessRequest' },
       privacyOfficer,
     );
     if (!result.ok) throw new Error(result.error.key);
