@@ -200,6 +200,10 @@ export const errorMessages = {
     nl: 'De privacyrol ziet alleen de beelden van de gekozen bezoeken. Andere beelden zijn voor beveiliging of beheer.',
     en: 'The privacy role sees only the footage of the chosen visits. Other footage is for security or an administrator.',
   },
+  'privacy.unknownExpectedVisit': {
+    nl: 'Verwacht bezoek {expectedId} bestaat niet (meer). Er is niets gewijzigd.',
+    en: 'Expected visit {expectedId} does not exist (any more). Nothing was changed.',
+  },
   'privacy.noFootage': { nl: 'Er zijn geen camerabeelden om te exporteren.', en: 'There is no footage to export.' },
   'privacy.footageUnavailable': {
     nl: 'Een bestand is niet (meer) te lezen of ligt buiten de map voor camerabeelden. Er is niets geëxporteerd.',

@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { PRIVACY_PURPOSES, type PrivacyPurpose, type PrivacyVisit } from '../../shared/api/privacy';
+import {
+  PRIVACY_PURPOSES,
+  type PrivacyExpectedVisit,
+  type PrivacyPurpose,
+  type PrivacyVisit,
+} from '../../shared/api/privacy';
 import { translate } from '../../shared/messages';
 import { printable } from '../../shared/printable';
 import type { Result } from '../../shared/result';
@@ -22,6 +27,21 @@ function idsOption(value: string, name = 'ids'): number[] {
   if (ids.some((id) => !/^\d+$/.test(id) || Number(id) === 0))
     throw new UsageError(`--${name} must be visit numbers separated by commas, such as 12,13, not "${value}"`);
   return ids.map(Number);
+}
+
+/** --ids for an erasure: `visit:12,expected:3`; a plain number is a visit. */
+function erasureIdsOption(value: string): { visitIds: number[]; expectedIds: number[] } {
+  const visitIds: number[] = [];
+  const expectedIds: number[] = [];
+  for (const part of value.split(',').map((item) => item.trim())) {
+    const match = /^(?:(visit|expected):)?(\d+)$/.exec(part);
+    if (!match || Number(match[2]) === 0)
+      throw new UsageError(
+        `--ids must be visit numbers or visit:N and expected:N separated by commas, such as 12,expected:3, not "${value}"`,
+      );
+    (match[1] === 'expected' ? expectedIds : visitIds).push(Number(match[2]));
+  }
+  return { visitIds, expectedIds };
 }
 
 const PURPOSES = PRIVACY_PURPOSES.map((purpose) => purpose.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`));
@@ -53,6 +73,27 @@ function formatVisits(visits: PrivacyVisit[], zone: string): string {
     .join('\n');
 }
 
+/** Expected visits (invitations) a search found, by the id `visits erase --ids` takes. */
+function formatExpectedVisits(expected: PrivacyExpectedVisit[]): string {
+  return expected
+    .map((hit) =>
+      [
+        `expected:${hit.id}`.padStart(6),
+        `${hit.visitDate} (expected)`.padEnd(16),
+        `${hit.firstName} ${hit.lastName}`.padEnd(32),
+        (hit.company ?? '').padEnd(24),
+        (hit.plate ?? '').padEnd(12),
+        hit.hostName ? `host ${hit.hostName}` : '',
+      ]
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+const HOST_MAIL_NOTE =
+  'A mail already sent to a host about the visit is outside the kiosk: ask the host to delete it if the request covers it.';
+
 const PURPOSE = {
   purpose: {
     type: 'string',
@@ -67,7 +108,7 @@ const IDS = {
     type: 'string',
     required: true,
     value: '1,2',
-    help: 'visit numbers (visits search)',
+    help: 'visit numbers (visits search); visits erase also takes expected:N',
     hint: 'such as --ids 12,13',
   },
 } as const;
@@ -133,7 +174,9 @@ export const privacyCommands = [
       };
       const result = unwrap(await kiosk.router.invoke('privacy.searchVisits', input, OPERATOR));
       print(result, () => {
-        const list = formatVisits(result.visits, result.timeZone);
+        const list = [formatVisits(result.visits, result.timeZone), formatExpectedVisits(result.expected)]
+          .filter((part) => part !== '')
+          .join('\n');
         return result.truncated ? `${list}\n(more visits matched; narrow the search or the dates)` : list;
       });
     },
@@ -205,12 +248,18 @@ export const privacyCommands = [
   command({
     name: 'visits erase',
     summary: 'erase visits now (not while held)',
-    usage: ['--ids 1,2 --reason R'],
+    usage: ['--ids visit:1,expected:2 --reason R'],
+    notes: ['--ids takes the kind and id of each hit of visits search; a plain number is a visit.'],
     options: { ...IDS, reason: { type: 'string', value: 'R', help: 'the request it answers' } },
     run: async ({ kiosk, values, print }) => {
-      const input = { visitIds: idsOption(values.ids), reason: values.reason ?? '' };
+      const input = { ...erasureIdsOption(values.ids ?? ''), reason: values.reason ?? '' };
       const result = unwrap(await kiosk.router.invoke('privacy.eraseVisits', input, OPERATOR));
-      print(result, () => `Erased ${result.erased} visit(s).`);
+      print(result, () =>
+        [
+          `Erased ${result.erased} visit(s) and ${result.erasedExpected} expected visit(s), with the person's exports.`,
+          HOST_MAIL_NOTE,
+        ].join('\n'),
+      );
     },
   }),
 

@@ -122,7 +122,23 @@ const exportInput = z.strictObject({
   /** Only the operator (CLI) may name the page's file, and only inside the export folder. */
   out: z.string().min(1).max(4096).optional(),
 });
-const eraseInput = z.strictObject({ visitIds, reason });
+/** Ids of one kind in an erasure: none is fine as long as the other kind has some. */
+const erasureIds = z
+  .array(visitId, { error: 'privacy.noVisitsChosen' satisfies MessageKey })
+  .max(1000, { error: 'field.invalid' satisfies MessageKey })
+  .optional()
+  .transform((ids) => [...new Set(ids ?? [])]);
+const eraseInput = z
+  .strictObject({
+    visitIds: erasureIds,
+    /** Expected visits (invitations) of the person, erased with the visits. */
+    expectedIds: erasureIds,
+    reason,
+  })
+  .refine((input) => input.visitIds.length + input.expectedIds.length > 0, {
+    error: 'privacy.noVisitsChosen' satisfies MessageKey,
+    path: ['visitIds'],
+  });
 const restrictInput = z.strictObject({ visitIds, reason });
 const unrestrictInput = z.strictObject({ visitIds, reason: reason.optional() });
 
@@ -132,9 +148,25 @@ export interface PrivacyVisit extends VisitRow {
   restricted: boolean;
 }
 
+/** An expected visit (invitation) a privacy search found: the person may never have come. */
+export interface PrivacyExpectedVisit {
+  kind: 'expected';
+  id: number;
+  /** The local date the person was expected. */
+  visitDate: string;
+  firstName: string;
+  lastName: string;
+  company: string | null;
+  plate: string | null;
+  hostName: string | null;
+  createdAt: number;
+}
+
 export interface PrivacySearchResult {
   timeZone: string;
-  visits: PrivacyVisit[];
+  visits: (PrivacyVisit & { kind: 'visit' })[];
+  /** The expected visits that match, the latest date first. */
+  expected: PrivacyExpectedVisit[];
   /** More visits matched than were returned (the newest are returned). */
   truncated: boolean;
 }
@@ -205,7 +237,10 @@ export const privacyApi = {
     input: privacyCorrectInput,
     access: privacy,
   }),
-  'privacy.eraseVisits': channel<typeof eraseInput, { erased: number }>({ input: eraseInput, access: privacy }),
+  'privacy.eraseVisits': channel<typeof eraseInput, { erased: number; erasedExpected: number }>({
+    input: eraseInput,
+    access: privacy,
+  }),
   'privacy.restrictVisits': channel<typeof restrictInput, { changed: number }>({
     input: restrictInput,
     access: privacy,

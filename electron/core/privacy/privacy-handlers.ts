@@ -41,7 +41,8 @@ export function createPrivacyHandlers({
       const { visitId, ...correction } = input;
       return privacy.correct(auditActorOf(caller), visitId, correction);
     },
-    'privacy.eraseVisits': (input, caller) => privacy.erase(auditActorOf(caller), input.visitIds, input.reason),
+    'privacy.eraseVisits': (input, caller) =>
+      privacy.erase(auditActorOf(caller), input.visitIds, input.reason, input.expectedIds),
     'privacy.restrictVisits': (input, caller) => privacy.restrict(auditActorOf(caller), input.visitIds, input.reason),
     'privacy.unrestrictVisits': (input, caller) =>
       privacy.unrestrict(auditActorOf(caller), input.visitIds, input.reason),

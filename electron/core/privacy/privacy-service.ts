@@ -29,6 +29,7 @@ import { eraseUnheldVisits, forgetHoldReasonsOfErasedVisits } from '../retention
 import { UserError } from '../user-error';
 import type { ExportRecords } from './export-records';
 import { copyFootageFile, prepareExportFolder, type CopiedFile } from './footage-export';
+import { eraseExpectedVisits, expectedVisitsBetween, expectedVisitsByIds } from './expected-visit-queries';
 import { searchableVisits, visitsByIds } from './privacy-queries';
 
 /** A search returns at most this many visits, the newest first. */
@@ -99,8 +100,29 @@ export function createPrivacyService({
       hits.slice(0, MAX_SEARCH_HITS).map((visit) => visit.id),
       clock.now(),
     );
-    await audit.record(actor, 'privacy.searched', { purpose: input.purpose, hits: hits.length });
-    return { timeZone: zone, visits: visits.reverse(), truncated: hits.length > MAX_SEARCH_HITS };
+    const expected = await searchExpectedVisits(words, input.from, input.to);
+    await audit.record(actor, 'privacy.searched', {
+      purpose: input.purpose,
+      hits: hits.length,
+      expectedHits: expected.length,
+    });
+    return {
+      timeZone: zone,
+      visits: visits.reverse().map((visit) => ({ kind: 'visit' as const, ...visit })),
+      expected: expected.slice(0, MAX_SEARCH_HITS),
+      truncated: hits.length > MAX_SEARCH_HITS || expected.length > MAX_SEARCH_HITS,
+    };
+  }
+
+  /** Invitations hold a person's data too, often for a later date: a request must find them. */
+  async function searchExpectedVisits(words: string[], from?: string, to?: string) {
+    const candidates = await expectedVisitsBetween(database, from ?? '0000-01-01', to ?? '9999-12-31');
+    return candidates.filter((expected) =>
+      matchesEveryWord(
+        words,
+        [expected.firstName, expected.lastName, expected.company ?? '', expected.plate ?? ''].map(normaliseForSearch),
+      ),
+    );
   }
 
   /** The configured cameras' recordings from a margin before the visit until a margin after it left. */
@@ -232,25 +254,51 @@ export function createPrivacyService({
     return visit!;
   }
 
-  async function erase(actor: AuditActor, visitIds: number[], reason: string): Promise<{ erased: number }> {
+  async function requireExpectedVisits(tx: Statements, ids: readonly number[]) {
+    const known = new Set((await expectedVisitsByIds(tx, ids)).map((expected) => expected.id));
+    const missing = ids.find((id) => !known.has(id));
+    if (missing !== undefined)
+      throw new UserError({ key: 'privacy.unknownExpectedVisit', params: { expectedId: missing } });
+  }
+
+  async function erase(
+    actor: AuditActor,
+    visitIds: number[],
+    reason: string,
+    expectedIds: number[] = [],
+  ): Promise<{ erased: number; erasedExpected: number }> {
     const now = clock.now();
     const refuseHeld = (visits: PrivacyVisit[]) => {
       const held = visits.find((visit) => visit.held);
       if (held) throw new UserError({ key: 'privacy.visitHeld', params: { visitId: held.id } });
     };
     refuseHeld(await requireVisits(database, visitIds));
+    await requireExpectedVisits(database, expectedIds);
     // The person's copies go first: should one fail to go, no visit is erased and the request can be repeated.
-    await exports.eraseForVisits(actor, visitIds);
+    if (visitIds.length > 0) await exports.eraseForVisits(actor, visitIds);
     const erased = await database.transaction(async (tx) => {
       refuseHeld(await requireVisits(tx, visitIds));
-      const count = await eraseUnheldVisits(tx, visitIds, now);
-      await forgetHoldReasonsOfErasedVisits(tx, now);
-      await audit.record(actor, 'privacy.erased', { count, visitIds: visitIds.join(','), reason }, tx);
-      return count;
+      await requireExpectedVisits(tx, expectedIds);
+      const count = visitIds.length > 0 ? await eraseUnheldVisits(tx, visitIds, now) : 0;
+      if (visitIds.length > 0) await forgetHoldReasonsOfErasedVisits(tx, now);
+      const expectedCount = await eraseExpectedVisits(tx, expectedIds);
+      await audit.record(
+        actor,
+        'privacy.erased',
+        {
+          count,
+          visitIds: visitIds.join(','),
+          expectedCount,
+          expectedIds: expectedIds.join(','),
+          reason,
+        },
+        tx,
+      );
+      return { erased: count, erasedExpected: expectedCount };
     });
     // secure_delete zeroed the rows in the database pages; the checkpoint empties the WAL of them too.
     await database.checkpoint();
-    return { erased };
+    return erased;
   }
 
   async function setRestricted(

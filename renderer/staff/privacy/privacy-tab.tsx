@@ -65,7 +65,11 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
   const message = (key?: MessageKey) => (key ? translate(key, language) : undefined);
 
   const updateVisits = (change: (visits: PrivacyVisit[]) => PrivacyVisit[]) =>
-    setResult((current) => (current ? { ...current, visits: change(current.visits) } : current));
+    setResult((current) =>
+      current
+        ? { ...current, visits: change(current.visits).map((visit) => ({ ...visit, kind: 'visit' as const })) }
+        : current,
+    );
 
   function showError(error: ApiError) {
     setDone(null);

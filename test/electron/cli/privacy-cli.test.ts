@@ -79,10 +79,37 @@ describe('privacy requests from the CLI', () => {
     expect(cli(['holds', 'release', '--id', '1', ...d]).code).toBe(0);
     const erased = cli(['visits', 'erase', '--ids', ids, '--reason', 'art. 17', '--json', ...d]);
     expect(erased).toMatchObject({ code: 0 });
-    expect(JSON.parse(erased.stdout)).toEqual({ erased: 1 });
+    expect(JSON.parse(erased.stdout)).toEqual({ erased: 1, erasedExpected: 0 });
     expect(
       JSON.parse(cli(['visits', 'search', '--query', 'darcy', '--purpose', 'other', '--json', ...d]).stdout).visits,
     ).toHaveLength(1);
+  });
+
+  it('finds an expected visit beside the visits, by kind and id, and erases both; the host mail is named', () => {
+    const dataDir = makeTempDir();
+    const d = ['--data-dir', dataDir];
+    expect(cli(['visits', 'sign-in', '--first', 'Quirina', '--last', 'Zwartkop', ...d]).code).toBe(0);
+    const expect1 = ['visits', 'expect', '--date', '2027-01-05', '--first', 'Quirina', '--last', 'Zwartkop'];
+    expect(cli([...expect1, '--host', 'Henk', ...d]).code).toBe(0);
+    const found = cli(['visits', 'search', '--query', 'zwartkop', '--purpose', 'erasure-request', '--json', ...d]);
+    expect(found).toMatchObject({ code: 0, stderr: '' });
+    const { visits, expected } = JSON.parse(found.stdout);
+    expect(visits).toMatchObject([{ kind: 'visit', firstName: 'Quirina' }]);
+    expect(expected).toMatchObject([{ kind: 'expected', visitDate: '2027-01-05', hostName: 'Henk' }]);
+    const text = cli(['visits', 'search', '--query', 'zwartkop', '--purpose', 'erasure-request', ...d]);
+    expect(text.stdout).toMatch(new RegExp(`expected:${expected[0].id} +2027-01-05 \\(expected\\) +Quirina Zwartkop`));
+
+    expectUsageError(
+      cli(['visits', 'erase', '--ids', 'invitation:3', '--reason', 'r', ...d]),
+      /--ids must be visit numbers or visit:N and expected:N/,
+    );
+    const ids = `visit:${visits[0].id},expected:${expected[0].id}`;
+    const erased = cli(['visits', 'erase', '--ids', ids, '--reason', 'art. 17', ...d]);
+    expect(erased).toMatchObject({ code: 0, stderr: '' });
+    expect(erased.stdout).toMatch(/Erased 1 visit\(s\) and 1 expected visit\(s\)/);
+    expect(erased.stdout).toMatch(/mail already sent to a host .* outside the kiosk/);
+    const again = cli(['visits', 'search', '--query', 'zwartkop', '--purpose', 'other', '--json', ...d]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ visits: [], expected: [] });
   });
 
   it('writes a copy only into the export folder, and lists it with its expiry', () => {

@@ -204,7 +204,7 @@ describe('privacy requests: acting on them', () => {
       { visitIds: [id], reason: 'erasure request ref 2026-17' },
       privacyOfficer,
     );
-    expect(erased).toEqual({ ok: true, value: { erased: 1 } });
+    expect(erased).toEqual({ ok: true, value: { erased: 1, erasedExpected: 0 } });
     const bytes = allBytes(dataDir);
     for (const needle of ['Quetzalcoatl', "D'Arcy", 'Zoë', 'GBB-01-B', '12-ABC-3', 'Xylograph'])
       expect(bytes.includes(Buffer.from(needle)), needle).toBe(false);
@@ -239,7 +239,7 @@ describe('privacy requests: acting on them', () => {
     await kiosk.holds.release('operator', hold.id);
     expect(
       await kiosk.router.invoke('privacy.eraseVisits', { visitIds: [free, held], reason: 'art. 17' }, privacyOfficer),
-    ).toEqual({ ok: true, value: { erased: 2 } });
+    ).toEqual({ ok: true, value: { erased: 2, erasedExpected: 0 } });
     expect((await search(kiosk, 'one')).visits).toEqual([]);
     const [holdRow] = await kiosk.database.all<{ reason: string }>('SELECT reason FROM legal_holds');
     expect(holdRow!.reason).toBe('(erased with the visit)');
