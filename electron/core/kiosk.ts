@@ -37,6 +37,7 @@ import { startScheduler } from './scheduler';
 import { createRouter, type Caller, type Router } from './router';
 import { createSessionStore } from './sessions';
 import { createStaffService, type StaffService } from './staff';
+import type { ScryptParams } from './pin-hash';
 import { createVisitsService, type VisitsService } from './visits';
 import { createVisitorGuard } from './public-screen/visitor-guard';
 
@@ -51,6 +52,8 @@ export interface KioskOptions {
   clock?: Clock;
   /** Where unexpected errors go; they never reach a user. */
   logError?: (error: unknown, context: string) => void;
+  /** The scrypt cost of new PIN hashes: the production cost unless a test asks for a cheap one. */
+  pinParams?: ScryptParams;
 }
 
 export interface Kiosk {
@@ -96,6 +99,7 @@ export async function createKiosk({
   config,
   clock = systemClock,
   logError = (error, context) => console.error(`[kiosk] ${context}:`, error),
+  pinParams,
 }: KioskOptions): Promise<Kiosk> {
   // Personal data lives here: readable by the kiosk's own account only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -103,7 +107,7 @@ export async function createKiosk({
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
   const audit = createAuditLog({ database, clock });
   const visits = createVisitsService({ database, clock, config: effectiveConfig });
-  const staff = createStaffService({ database, clock, audit });
+  const staff = createStaffService({ database, clock, audit, pinParams });
   const sessions = createSessionStore({ clock, idleMs: effectiveConfig.idle.staffSeconds * 1000 });
   const holds = createHoldsService({ database, clock, audit, config: effectiveConfig });
   const jobs = createJobRunner({ database, clock, logError });

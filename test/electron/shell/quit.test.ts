@@ -5,9 +5,14 @@ import { standInEvent } from '../../helpers/electron-stand-in';
 
 /** An app that records, in order, when it exits; the core's close resolves when the test says so. */
 function quittingApp() {
-  const app = new EventEmitter() as EventEmitter & { exit(code?: number): void };
+  const events = new EventEmitter();
   const steps: string[] = [];
-  app.exit = (code) => steps.push(`exit ${code}`);
+  const app = {
+    on: (event: string, listener: (...args: never[]) => void) =>
+      events.on(event, listener as (...args: unknown[]) => void),
+    emit: (event: string, ...args: unknown[]) => events.emit(event, ...args),
+    exit: (code?: number) => void steps.push(`exit ${code}`),
+  };
   let finishClose: (error?: Error) => void = () => undefined;
   let closes = 0;
   const close = () => {
