@@ -2,7 +2,7 @@ import { afterEach } from 'vitest';
 import { defaultConfig, type KioskConfig } from '../../shared/config';
 import { noticeVersion } from '../../shared/notice';
 import type { Clock } from '../../electron/core/clock';
-import type { ScryptParams } from '../../electron/core/pin-hash';
+import type { ScryptParams } from '../../electron/core/staff/pin-hash';
 import type { Caller } from '../../electron/core/router';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk';
 import { makeTempDir } from './temp-dir';
