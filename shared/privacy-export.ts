@@ -1,5 +1,5 @@
 import type { NoticeFacts } from './api/types';
-import type { PrivacyVisit } from './api/privacy';
+import type { PrivacyExpectedVisit, PrivacyVisit } from './api/privacy';
 import type { Language } from './messages';
 import { noticeSections } from './notice';
 import { formatDateLong, formatDateTime } from './date-format';
@@ -18,6 +18,9 @@ const LABELS = {
     signedIn: 'Binnen',
     signedOut: 'Vertrokken',
     restricted: 'Beperkt',
+    host: 'Bezocht',
+    expected: 'Verwachte bezoeken',
+    expectedDate: 'Verwacht op',
     yes: 'ja',
     no: 'nee',
     none: '—',
@@ -39,6 +42,9 @@ const LABELS = {
     signedIn: 'Signed in',
     signedOut: 'Signed out',
     restricted: 'Restricted',
+    host: 'Visited',
+    expected: 'Expected visits',
+    expectedDate: 'Expected on',
     yes: 'yes',
     no: 'no',
     none: '—',
@@ -64,6 +70,7 @@ export function renderAccessExport(
   facts: NoticeFacts,
   language: Language,
   generatedAt: number,
+  expected: readonly PrivacyExpectedVisit[] = [],
 ): { html: string; json: string; htmlFileName: string; jsonFileName: string } {
   const label = LABELS[language];
   const zone = facts.timeZone;
@@ -75,10 +82,30 @@ export function renderAccessExport(
       (visit) =>
         `<tr><td>${escapeHtml(visit.firstName)}</td><td>${escapeHtml(visit.lastName)}</td>` +
         `<td>${escapeHtml(visit.company ?? label.none)}</td><td>${escapeHtml(visit.plate ?? label.none)}</td>` +
+        `<td>${escapeHtml(visit.hostName ?? label.none)}</td>` +
         `<td>${when(visit.signedInAt)}</td><td>${when(visit.signedOutAt)}</td>` +
         `<td>${visit.restricted ? label.yes : label.no}</td></tr>`,
     )
     .join('\n');
+  const expectedRows = expected
+    .map(
+      (hit) =>
+        `<tr><td>${escapeHtml(hit.firstName)}</td><td>${escapeHtml(hit.lastName)}</td>` +
+        `<td>${escapeHtml(hit.company ?? label.none)}</td><td>${escapeHtml(hit.plate ?? label.none)}</td>` +
+        `<td>${escapeHtml(hit.hostName ?? label.none)}</td><td>${escapeHtml(hit.visitDate)}</td></tr>`,
+    )
+    .join('\n');
+  const expectedTable =
+    expected.length === 0
+      ? ''
+      : `<h2>${escapeHtml(label.expected)}</h2>
+<table>
+<thead><tr><th>${label.firstName}</th><th>${label.lastName}</th><th>${label.company}</th><th>${label.plate}</th><th>${label.host}</th><th>${label.expectedDate}</th></tr></thead>
+<tbody>
+${expectedRows}
+</tbody>
+</table>
+`;
   const about = sections
     .map(
       (section) =>
@@ -95,12 +122,12 @@ export function renderAccessExport(
 <p>${escapeHtml(label.lead(facts.organisationName, formatDateLong(generatedAt, zone, language)))}</p>
 <h2>${escapeHtml(label.visits)}</h2>
 <table>
-<thead><tr><th>${label.firstName}</th><th>${label.lastName}</th><th>${label.company}</th><th>${label.plate}</th><th>${label.signedIn}</th><th>${label.signedOut}</th><th>${label.restricted}</th></tr></thead>
+<thead><tr><th>${label.firstName}</th><th>${label.lastName}</th><th>${label.company}</th><th>${label.plate}</th><th>${label.host}</th><th>${label.signedIn}</th><th>${label.signedOut}</th><th>${label.restricted}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
-<p>${escapeHtml(label.footage(facts.footageRetentionDays))}</p>
+${expectedTable}<p>${escapeHtml(label.footage(facts.footageRetentionDays))}</p>
 <h2>${escapeHtml(label.about)}</h2>
 ${about}
 </body>
@@ -117,10 +144,19 @@ ${about}
         lastName: visit.lastName,
         company: visit.company,
         plate: visit.plate,
+        host: visit.hostName,
         signedInAt: new Date(visit.signedInAt).toISOString(),
         signedOutAt: visit.signedOutAt === null ? null : new Date(visit.signedOutAt).toISOString(),
         signOutMethod: visit.signOutMethod,
         restricted: visit.restricted,
+      })),
+      expectedVisits: expected.map((hit) => ({
+        firstName: hit.firstName,
+        lastName: hit.lastName,
+        company: hit.company,
+        plate: hit.plate,
+        host: hit.hostName,
+        date: hit.visitDate,
       })),
       retention: { visitMonths: facts.visitRetentionMonths, footageDays: facts.footageRetentionDays },
       notice: sections,

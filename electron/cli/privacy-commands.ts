@@ -205,7 +205,7 @@ export const privacyCommands = [
       const language = values.language as 'nl' | 'en';
       if (language !== 'nl' && language !== 'en') throw new UsageError('--language must be nl or en');
       const input = {
-        visitIds: idsOption(values.ids),
+        ...erasureIdsOption(values.ids),
         language,
         purpose: purposeOption(values.purpose),
         out: values.out === undefined ? undefined : path.resolve(values.out),

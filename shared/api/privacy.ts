@@ -115,19 +115,21 @@ const playFootageInput = z.strictObject({
   /** The visit whose footage it is: the privacy role plays only files in that visit's window. */
   visitId: visitId.optional(),
 });
-const exportInput = z.strictObject({
-  visitIds,
-  language,
-  purpose,
-  /** Only the operator (CLI) may name the page's file, and only inside the export folder. */
-  out: z.string().min(1).max(4096).optional(),
-});
 /** Ids of one kind in an erasure: none is fine as long as the other kind has some. */
 const erasureIds = z
   .array(visitId, { error: 'privacy.noVisitsChosen' satisfies MessageKey })
   .max(1000, { error: 'field.invalid' satisfies MessageKey })
   .optional()
   .transform((ids) => [...new Set(ids ?? [])]);
+const exportInput = z.strictObject({
+  visitIds,
+  /** The person's expected visits (invitations), in the copy beside the visits. */
+  expectedIds: erasureIds,
+  language,
+  purpose,
+  /** Only the operator (CLI) may name the page's file, and only inside the export folder. */
+  out: z.string().min(1).max(4096).optional(),
+});
 const eraseInput = z
   .strictObject({
     visitIds: erasureIds,
@@ -144,6 +146,8 @@ const unrestrictInput = z.strictObject({ visitIds, reason: reason.optional() });
 
 /** A visit as a privacy request sees it: all of it, with whether a hold or restriction covers it. */
 export interface PrivacyVisit extends VisitRow {
+  /** The colleague visited, as the visitor gave it. */
+  hostName: string | null;
   held: boolean;
   restricted: boolean;
 }

@@ -10,6 +10,7 @@ interface PrivacyVisitRecord {
   company: string | null;
   plate: string | null;
   plate_kind: 'nl' | 'foreign' | null;
+  host_name: string | null;
   signed_in_at: number;
   signed_out_at: number | null;
   sign_out_method: SignOutMethod | null;
@@ -26,6 +27,7 @@ const toPrivacyVisit = (record: PrivacyVisitRecord): PrivacyVisit => ({
   company: record.company,
   plate: record.plate,
   plateKind: record.plate_kind,
+  hostName: record.host_name,
   signedInAt: record.signed_in_at,
   signedOutAt: record.signed_out_at,
   signOutMethod: record.sign_out_method,
@@ -42,7 +44,7 @@ export async function visitsByIds(tx: Statements, ids: readonly number[], now: n
   for (let start = 0; start < ids.length; start += CHUNK) {
     const chunk = ids.slice(start, start + CHUNK);
     const records = await tx.all<PrivacyVisitRecord>(
-      `SELECT v.id, v.first_name, v.last_name, v.company, v.plate, v.plate_kind, v.signed_in_at, v.signed_out_at,
+      `SELECT v.id, v.first_name, v.last_name, v.company, v.plate, v.plate_kind, v.host_name, v.signed_in_at, v.signed_out_at,
               v.sign_out_method, v.restricted_at, ${VISIT_HELD} AS held
          FROM visits v WHERE v.id IN (${chunk.map(() => '?').join(',')})`,
       [now, ...chunk],

@@ -172,11 +172,14 @@ export function createPrivacyService({
    */
   async function exportVisits(
     actor: AuditActor,
-    input: { visitIds: number[]; language: Language; purpose: PrivacyPurpose; out?: string },
+    input: { visitIds: number[]; expectedIds?: number[]; language: Language; purpose: PrivacyPurpose; out?: string },
   ): Promise<AccessExport> {
     const visits = await requireVisits(database, input.visitIds);
+    const expectedIds = input.expectedIds ?? [];
+    await requireExpectedVisits(database, expectedIds);
+    const expected = await expectedVisitsByIds(database, expectedIds);
     const now = clock.now();
-    const rendered = renderAccessExport(visits, noticeFacts(config), input.language, now);
+    const rendered = renderAccessExport(visits, noticeFacts(config), input.language, now, expected);
     let htmlFile: string;
     let jsonFile: string;
     let written: string[];

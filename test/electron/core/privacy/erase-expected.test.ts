@@ -89,4 +89,37 @@ describe('erasure reaches the expected visits', () => {
       error: { fields: { visitIds: 'privacy.noVisitsChosen' } },
     });
   });
+
+  it('the access copy names the host visited and the expected visits', async () => {
+    const clock = manualClock('2026-06-02T08:00:00Z');
+    const kiosk = await openTestKiosk({ clock });
+    await kiosk.router.invoke(
+      'visits.signIn',
+      visitor({ firstName: 'Quirina', lastName: 'Zwartkop' }) as never,
+      callers.kiosk,
+    );
+    const visitId = (await kiosk.database.get<{ id: number }>('SELECT max(id) AS id FROM visits'))!.id;
+    // The host as a sign-in by invitation stores it.
+    await kiosk.database.run('UPDATE visits SET host_name = ? WHERE id = ?', ['Hendrika Gastheer', visitId]);
+    const invited = await kiosk.router.invoke(
+      'invitations.add',
+      { date: '2026-07-15', firstName: 'Quirina', lastName: 'Zwartkop', hostName: 'Henk Later' },
+      callers.receptionist,
+    );
+    if (!invited.ok) throw new Error(invited.error.key);
+    const copy = await kiosk.router.invoke(
+      'privacy.exportVisits',
+      { visitIds: [visitId], expectedIds: [invited.value.id], language: 'en', purpose: 'accessRequest' },
+      privacyOfficer,
+    );
+    if (!copy.ok) throw new Error(copy.error.key);
+    expect(copy.value.html).toContain('Hendrika Gastheer');
+    expect(copy.value.html).toContain('Expected visits');
+    expect(copy.value.html).toContain('Henk Later');
+    expect(JSON.parse(copy.value.json)).toMatchObject({
+      visits: [{ firstName: 'Quirina', host: 'Hendrika Gastheer' }],
+      expectedVisits: [{ firstName: 'Quirina', host: 'Henk Later', date: '2026-07-15' }],
+    });
+    expect(fs.readFileSync(copy.value.jsonFile, 'utf8')).toContain('Henk Later');
+  });
 });
