@@ -77,8 +77,13 @@ describe('footage purge and retention run: exit codes', () => {
     );
     const blocked = cli(['retention', 'run', '--data-dir', dataDir]);
     expect(blocked.code).toBe(3);
+    // One line per personal-data job the run holds back, each saying why and how to go on.
     expect(lines(blocked.stderr)).toEqual([
-      expect.stringMatching(/more than 30 days past everything .*kiosk retention confirm-clock/),
+      expect.stringMatching(
+        /^kiosk: visitPurge blocked: .*more than 30 days past everything .*kiosk retention confirm-clock/,
+      ),
+      expect.stringMatching(/^kiosk: invitationPurge blocked: .*kiosk retention confirm-clock/),
+      expect.stringMatching(/^kiosk: exportPurge blocked: .*kiosk retention confirm-clock/),
     ]);
     expect(blocked.stdout).toMatch(/visitPurge run \d+: blocked/);
     expect(cli(['retention', 'confirm-clock', '--data-dir', dataDir]).code).toBe(0);
