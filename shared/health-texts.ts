@@ -133,6 +133,15 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? 'Vraag beveiliging of een beheerder ze te verlengen of op te heffen onder Bewaarplichten.'
           : 'Ask security or an admin to extend or release them in Legal holds.',
       };
+    case 'screenLockedForPins':
+      return {
+        what: nl
+          ? `Op ${problem.params.count} scherm(en) is ontgrendelen geblokkeerd na te veel onjuiste pincodes (sinds ${since}): iemand raadt misschien pincodes.`
+          : `Unlocking is blocked on ${problem.params.count} screen(s) after too many wrong PINs (since ${since}): someone may be guessing PINs.`,
+        todo: nl
+          ? 'Kijk wie bij dat scherm staat; medewerkers ontgrendelen intussen op een ander scherm. De blokkade vervalt vanzelf.'
+          : 'Check who is at that screen; staff unlock at another screen meanwhile. The block ends by itself.',
+      };
     case 'footageNotEnforced':
       return {
         what: nl

@@ -138,6 +138,7 @@ export async function createKiosk({
     jobs,
     scrubPending: () => retention.scrubPending(),
     holdsPastReview: async () => (await holds.pastReview()).map((hold) => hold.reviewAt),
+    screensLockedForPins: () => staff.screensLockedForPins(),
   });
   const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
   const media = createMediaTickets({ database, root: () => effectiveConfig.footage.root, sessions });

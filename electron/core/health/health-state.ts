@@ -39,6 +39,8 @@ export interface HealthFacts {
   scrubPending: { since: number } | null;
   /** Review dates of active holds that are past them. */
   holdsPastReview: number[];
+  /** When each screen now locked for wrong PINs was locked. */
+  screensLockedForPins?: number[];
 }
 
 /** A blocked run's typed reason, as the short name the alarm texts use. */
@@ -142,6 +144,15 @@ export function computeHealth(facts: HealthFacts): HealthState {
       key: 'holdsPastReview',
       params: { count: facts.holdsPastReview.length },
       since: Math.min(...facts.holdsPastReview),
+    });
+  }
+
+  const lockedScreens = facts.screensLockedForPins ?? [];
+  if (lockedScreens.length > 0) {
+    problems.push({
+      key: 'screenLockedForPins',
+      params: { count: lockedScreens.length },
+      since: Math.min(...lockedScreens),
     });
   }
 
