@@ -8,12 +8,12 @@ import {
   API_PATH_PREFIX,
   BACKGROUND_HEADER,
   MEDIA_PATH_PREFIX,
-  TERMINAL_HEADER,
   TOKEN_FRAGMENT_KEY,
   TOKEN_HEADER,
 } from '../../shared/api/bridge';
 import { fail, type Result } from '../../shared/result';
 import type { Kiosk } from '../core/kiosk';
+import { createScreenIdentities } from './screen-identity';
 import {
   CONTENT_SECURITY_POLICY,
   contentTypeOf,
@@ -120,6 +120,7 @@ export async function startBrowserServer({
 }: BrowserServerOptions): Promise<BrowserServer> {
   const token = randomBytes(32).toString('base64url');
   let boundPort = port;
+  const screens = createScreenIdentities({ clock: kiosk.clock });
 
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, channel: string) {
     if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed');
@@ -136,9 +137,9 @@ export async function startBrowserServer({
     } catch {
       return sendJson(response, 400, fail('field.invalid'));
     }
-    const terminal = request.headers[TERMINAL_HEADER];
-    if (typeof terminal !== 'string' || !/^[\w-]{16,64}$/.test(terminal))
-      return sendJson(response, 400, fail('field.invalid'));
+    // The screen is the one the server issued with the page (its cookie), not a header the page sets.
+    const terminal = screens.resolve(request.headers.cookie);
+    if (terminal === null) return sendJson(response, 401, fail('api.unauthenticated'));
     const result = await kiosk.handle(`page:${terminal}`, channel, input, {
       background: request.headers[BACKGROUND_HEADER] === '1',
     });
@@ -167,9 +168,16 @@ export async function startBrowserServer({
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
     const file = resolveInside(rendererDir, pathname === '/' ? '/index.html' : pathname);
     if (!file) return sendText(response, 404, 'Not found');
+    // The page is where a screen gets its id: every API call it makes then carries it in a cookie.
+    let screenCookie: Record<string, string> = {};
+    if (file.endsWith('.html')) {
+      const screen = screens.forPage(request.headers.cookie);
+      if (!screen) return sendText(response, 503, 'Too many new screens just now; try again in a minute');
+      if (screen.setCookie) screenCookie = { 'set-cookie': screen.setCookie };
+    }
     fs.readFile(file, (error, content) => {
       if (error) return sendText(response, 404, 'Not found');
-      response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': contentTypeOf(file) });
+      response.writeHead(200, { ...SECURITY_HEADERS, ...screenCookie, 'content-type': contentTypeOf(file) });
       response.end(request.method === 'HEAD' ? undefined : content);
     });
   }
