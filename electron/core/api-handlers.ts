@@ -28,8 +28,11 @@ import type { StaffService } from './staff';
 import { UserError } from './user-error';
 import type { VisitsService } from './visits';
 import type { VisitorGuard } from './public-screen/visitor-guard';
+import type { SignInScreens } from './public-screen/sign-in-screens';
 
 export interface HandlerDependencies {
+  /** Which screen signed each visitor in: the badge and the host notice answer that screen only. */
+  signInScreens: SignInScreens;
   config: KioskConfig;
   visits: VisitsService;
   visitorGuard: VisitorGuard;
@@ -75,6 +78,7 @@ export function createApiHandlers({
   hosts,
   signOutUndo,
   footageTimeline,
+  signInScreens,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
     staffId: number;
@@ -96,6 +100,9 @@ export function createApiHandlers({
   /** The screen a public call came from; the CLI's operator has none and is not throttled. */
   const publicTerminalOf = (caller: Caller) => (caller.kind === 'operator' ? null : caller.terminal);
 
+  /** The screen a sign-in's badge and host notice belong to; the CLI counts as one screen of its own. */
+  const followUpTerminalOf = (caller: Caller) => (caller.kind === 'operator' ? 'cli' : caller.terminal);
+
   async function openSession(caller: Caller, account: { id: number; name: string; role: StaffSessionInfo['role'] }) {
     const session = sessions.open(terminalOf(caller), { staffId: account.id, name: account.name, role: account.role });
     await audit.record({ staffId: account.id, name: account.name }, 'staff.signedIn');
@@ -114,12 +121,16 @@ export function createApiHandlers({
 
   return {
     ...createHealthHandlers({ health }),
-    ...createInvitationHandlers({ invitations, badges, auditView }),
-    ...createHostHandlers({ hosts }),
+    ...createInvitationHandlers({ invitations, badges, auditView, signInScreens }),
+    ...createHostHandlers({ hosts, signInScreens }),
     ...createDeskHandlers({ signOutUndo }),
     ...createFootageTimelineHandlers({ timeline: footageTimeline, media }),
     'notice.current': async () => noticeFacts(config),
-    'visits.signIn': (input, caller) => visitorGuard.signIn(publicTerminalOf(caller), input),
+    'visits.signIn': async (input, caller) => {
+      const receipt = await visitorGuard.signIn(publicTerminalOf(caller), input);
+      signInScreens.record(receipt.signOutCode, followUpTerminalOf(caller));
+      return receipt;
+    },
     'visits.signOut': (input, caller) => visitorGuard.signOut(publicTerminalOf(caller), input.code),
 
     'staff.setupStatus': async () => ({ needsFirstAdmin: await staff.needsFirstAdmin() }),

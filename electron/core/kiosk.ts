@@ -39,6 +39,7 @@ import { createSessionStore } from './sessions';
 import { createStaffService, type StaffService } from './staff';
 import { createVisitsService, type VisitsService } from './visits';
 import { createVisitorGuard } from './public-screen/visitor-guard';
+import { createSignInScreens } from './public-screen/sign-in-screens';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
 export const AUTOMATIC_SIGN_OUT_JOB = 'automaticSignOut';
@@ -177,6 +178,7 @@ export async function createKiosk({
       hosts,
       signOutUndo: createSignOutUndo({ database, clock, audit }),
       footageTimeline: createFootageTimeline({ database, config: effectiveConfig, clock }),
+      signInScreens: createSignInScreens(clock),
     }),
     (error, channel) => logError(error, `channel ${channel}`),
   );

@@ -235,7 +235,7 @@ describe('badges', () => {
     );
     if (!signIn.ok) throw new Error(signIn.error.key);
     const { signOutCode } = signIn.value;
-    const badge = await kiosk.handle('t1', 'badges.forSignIn', { signOutCode });
+    const badge = await kiosk.handle('test-kiosk', 'badges.forSignIn', { signOutCode });
     expect(badge).toMatchObject({
       ok: true,
       value: {
