@@ -165,3 +165,28 @@ describe('the screen a request comes from', () => {
     expect(pages.filter((status) => status === 503).length).toBeGreaterThan(15);
   });
 });
+
+describe('the body limit', () => {
+  it('lets a 500 KB expected-visitors CSV through for its channel, and keeps 64 KiB for the others', async () => {
+    const { server, kiosk, screen } = await start();
+    const account = await kiosk.staff.add('operator', 'Rosa Receptie', 'receptionist', '739164');
+    const call = (channel: string, input: unknown) =>
+      fetch(`http://127.0.0.1:${server.port}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kiosk-token': server.token, cookie: screen },
+        body: JSON.stringify(input),
+      });
+    expect(await (await call('staff.unlock', { staffId: account.id, pin: '739164' })).json()).toMatchObject({
+      ok: true,
+    });
+    const rows = ['voornaam;achternaam;bedrijf'];
+    while (rows.join('\n').length < 500_000) rows.push(`Anna;de Vries;${'Bedrijf '.repeat(13).trim()}`);
+    const csv = `${rows.join('\n')}\n`;
+    const imported = await call('invitations.addCsv', { date: '2026-11-25', csv });
+    expect(imported.status).toBe(200);
+    const body = (await imported.json()) as { ok: boolean; value: unknown[] };
+    expect(body.ok).toBe(true);
+    expect(body.value).toHaveLength(rows.length - 1);
+    expect((await call('notice.current', { padding: 'x'.repeat(70 * 1024) })).status).toBe(413);
+  }, 120_000);
+});
