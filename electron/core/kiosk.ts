@@ -144,7 +144,13 @@ export async function createKiosk({
   const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
   const media = createMediaTickets({ database, root: () => effectiveConfig.footage.root, sessions });
   const privacy = createPrivacyService({ database, clock, config: effectiveConfig, audit, holds, footage });
-  const hostMail = createHostMail({ database, clock, send: hostSmtpSender(effectiveConfig), logError });
+  const hostMail = createHostMail({
+    database,
+    clock,
+    send: hostSmtpSender(effectiveConfig),
+    logError,
+    maxPerHour: effectiveConfig.hostNotice.maxPerHour,
+  });
   const hosts = createHostService({ database, config: effectiveConfig, clock, audit, mail: hostMail });
   const invitations = createInvitationService({
     database,

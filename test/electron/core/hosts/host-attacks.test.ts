@@ -1,6 +1,8 @@
 // The host directory and the follow-ups of a sign-in (badge, host notice) against another screen
 // and against a guesser: what issue 21 found, run as attacks.
-import { describe, expect, it } from 'vitest';
+import net, { type AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterEach, describe, expect, it } from 'vitest';
 import { kioskConfigSchema } from '../../../../shared/config';
 import { noticeVersion } from '../../../../shared/notice';
 import { SUGGESTIONS_PER_MINUTE } from '../../../../electron/core/hosts/host-service';
@@ -94,4 +96,98 @@ describe('the badge and the host notice after a sign-in', () => {
       value: null,
     });
   });
+});
+
+/** A real SMTP server on 127.0.0.1 that keeps every mail it receives. */
+async function startSmtpServer() {
+  const received: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      let data = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => (data += chunk));
+      stream.on('end', () => {
+        received.push(data);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = (server as unknown as { server: net.Server }).server.address() as AddressInfo;
+  smtpServers.push(server);
+  return { received, port };
+}
+const smtpServers: SMTPServer[] = [];
+afterEach(async () => {
+  for (const server of smtpServers.splice(0)) await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe('host mail', () => {
+  it('at most hostNotice.maxPerHour mails to one host an hour, later arrivals in one summary, nothing typed in the subject or as a link', async () => {
+    const smtp = await startSmtpServer();
+    const mailConfig = kioskConfigSchema.parse({
+      hostNotice: { enabled: true },
+      alerts: {
+        email: {
+          host: '127.0.0.1',
+          port: smtp.port,
+          tls: 'opportunistic',
+          from: 'kiosk@ploum.nl',
+          to: ['it@ploum.nl'],
+        },
+      },
+    });
+    expect(mailConfig.hostNotice.maxPerHour).toBe(10);
+    const clock = manualClock('2026-11-27T09:00:00+01:00');
+    const kiosk = await openTestKiosk({ clock, config: mailConfig });
+    const host = await kiosk.router.invoke(
+      'hosts.add',
+      { name: 'Henk Wouters', email: 'henk@ploum.nl' },
+      callers.admin,
+    );
+    if (!host.ok) throw new Error(host.error.key);
+    const arrive = async (n: number) => {
+      const screen = `screen-${n}`;
+      const signedIn = await kiosk.handle(screen, 'visits.signIn', {
+        firstName: `Anna`,
+        lastName: 'de Vries',
+        company: `Acme${n}.com`,
+        noticeVersion: noticeVersion(mailConfig),
+      });
+      if (!signedIn.ok) throw new Error(signedIn.error.key);
+      const { signOutCode } = signedIn.value as { signOutCode: string };
+      expect(await kiosk.handle(screen, 'hosts.notify', { signOutCode, hostId: host.value.id })).toMatchObject({
+        ok: true,
+      });
+    };
+    // The attack of issue 21: 30 sign-ins naming one host within a minute.
+    for (let n = 0; n < 30; n++) {
+      await arrive(n);
+      clock.advance(2_000);
+    }
+    const dueNow = () =>
+      kiosk.database.get<{ n: number }>('SELECT count(*) AS n FROM host_mails WHERE next_try_at <= ?', [clock.now()]);
+    await expect.poll(dueNow).toEqual({ n: 0 });
+    const inTheHour = smtp.received.length;
+    expect(inTheHour).toBeGreaterThan(0);
+    expect(inTheHour).toBeLessThanOrEqual(10);
+
+    // An hour later the next arrival brings the ones that waited, in one summary mail.
+    clock.advance(60 * 60_000);
+    await arrive(30);
+    await expect.poll(() => kiosk.database.get('SELECT count(*) AS n FROM host_mails')).toEqual({ n: 0 });
+    expect(smtp.received.length).toBe(inTheHour + 1);
+    const told = smtp.received.join('\n').match(/Acme\d+\[\.\]com is at reception/g) ?? [];
+    expect(told).toHaveLength(31);
+    for (const mail of smtp.received) {
+      const subject = /^Subject: (.*)$/m.exec(mail)?.[1];
+      expect(subject).toBe('Bezoek bij de receptie / Visitor at reception');
+      expect(mail).not.toMatch(/Acme\d+\.com/);
+      expect(mail).not.toMatch(/<a |href=/i);
+    }
+    expect(smtp.received[0]).toContain('Acme0[.]com');
+  }, 120_000);
 });
