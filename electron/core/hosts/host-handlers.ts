@@ -1,21 +1,18 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { AuditActor } from '../audit';
+import { auditActorOf } from '../audit/audit-actor';
 import type { SignInScreens } from '../public-screen/sign-in-screens';
 import type { Caller } from '../router';
 import { UserError } from '../user-error';
 import type { HostService } from './host-service';
-
-const actorOf = (caller: Caller): AuditActor =>
-  caller.kind === 'staff' ? { staffId: caller.staffId, name: caller.name } : caller.kind;
 
 export function createHostHandlers({ hosts, signInScreens }: { hosts: HostService; signInScreens: SignInScreens }) {
   const screenOf = (caller: Caller) => (caller.kind === 'operator' ? 'cli' : caller.terminal);
   return {
     'hosts.list': () => hosts.list(),
     'hosts.add': (input: ParsedInputOf<'hosts.add'>, caller: Caller) =>
-      hosts.add(actorOf(caller), input.name, input.email),
+      hosts.add(auditActorOf(caller), input.name, input.email),
     'hosts.setActive': (input: ParsedInputOf<'hosts.setActive'>, caller: Caller) =>
-      hosts.setActive(actorOf(caller), input.hostId, input.active),
+      hosts.setActive(auditActorOf(caller), input.hostId, input.active),
     'hosts.suggest': (input: ParsedInputOf<'hosts.suggest'>, caller: Caller) =>
       hosts.suggest(input.query, screenOf(caller)),
     // Only for the screen that signed the visitor in, checked before the host: to any other screen

@@ -1,13 +1,12 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { AuditActor, AuditDetail } from '../audit';
-import type { BadgeService } from '../badges/badge-service';
+import { auditActorOf } from '../audit/audit-actor';
+import type { AuditDetail } from '../audit/audit-log';
+import type { BadgeService } from './badge-service';
 import type { SignInScreens } from '../public-screen/sign-in-screens';
 import type { Caller } from '../router';
 import { parseExpectedCsv } from './expected-csv';
 import type { InvitationService } from './invitation-service';
 
-const actorOf = (caller: Caller): AuditActor =>
-  caller.kind === 'staff' ? { staffId: caller.staffId, name: caller.name } : caller.kind;
 // The CLI has no screen; its lookups are throttled as one terminal of their own.
 const terminalOf = (caller: Caller): string => (caller.kind === 'operator' ? 'cli' : caller.terminal);
 
@@ -35,18 +34,18 @@ export function createInvitationHandlers({
     'badges.forSignIn': (input: ParsedInputOf<'badges.forSignIn'>, caller: Caller) =>
       badges.forSignIn(input.signOutCode, signInScreens.signedInAt(input.signOutCode, terminalOf(caller))),
     'invitations.add': async ({ date, ...visitor }: ParsedInputOf<'invitations.add'>, caller: Caller) => {
-      const [invitation] = await invitations.add(actorOf(caller), date, [visitor]);
+      const [invitation] = await invitations.add(auditActorOf(caller), date, [visitor]);
       return invitation!;
     },
     'invitations.addCsv': (input: ParsedInputOf<'invitations.addCsv'>, caller: Caller) =>
-      invitations.add(actorOf(caller), input.date, parseExpectedCsv(input.csv)),
+      invitations.add(auditActorOf(caller), input.date, parseExpectedCsv(input.csv)),
     'invitations.expectedToday': async (_input: ParsedInputOf<'invitations.expectedToday'>, caller: Caller) => {
       const expected = await invitations.expectedToday();
       await auditView(caller, 'expected', { count: expected.length });
       return expected;
     },
     'invitations.get': (input: ParsedInputOf<'invitations.get'>, caller: Caller) =>
-      invitations.get(actorOf(caller), input.id),
+      invitations.get(auditActorOf(caller), input.id),
     'invitations.purge': () => invitations.purge(),
   };
 }

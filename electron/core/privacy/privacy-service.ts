@@ -18,14 +18,14 @@ import { renderAccessExport } from '../../../shared/privacy-export';
 import { matchesEveryWord, normaliseForSearch, searchWords } from '../../../shared/search-text';
 import { endOfLocalDate } from '../../../shared/time';
 import type { Plate } from '../../../shared/validation/plate';
-import { auditActorLabel, type AuditActor, type AuditLog } from '../audit';
+import { auditActorLabel, type AuditActor, type AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Database, Statements } from '../database';
 import type { FootageService } from '../footage/footage-service';
 import { openFolderWalk } from '../footage/folder-walk';
 import { inspectRoot } from '../footage/root';
 import { ROOT_DEVICE_KEY } from '../footage/scanner';
-import type { HoldsService } from '../holds';
+import type { HoldsService } from '../holds/holds-service';
 import { eraseUnheldVisits, forgetHoldReasonsOfErasedVisits } from '../retention/visit-purge';
 import { UserError } from '../user-error';
 import {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kioskConfigSchema } from '../../../../shared/config';
 import { createMediaTickets } from '../../../../electron/core/footage/media';
-import { createSessionStore } from '../../../../electron/core/sessions';
+import { createSessionStore } from '../../../../electron/core/staff/sessions';
 import { callers, manualClock, openTestKiosk } from '../../../helpers/kiosk';
 import { startSymlinkAttacker, startSymlinkFlipper } from '../../../helpers/symlink-attacker';
 import { makeTempDir } from '../../../helpers/temp-dir';
