@@ -138,7 +138,7 @@ describe('the screen a request comes from', () => {
     fetch(`http://127.0.0.1:${server.port}/api/invitations.lookup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-kiosk-token': server.token, ...headers },
-      body: JSON.stringify({ code: 'ACEFGH' }),
+      body: JSON.stringify({ code: 'ACEFGH23' }),
     }).then(async (response) => ({ status: response.status, body: (await response.json()) as { ok: boolean } }));
 
   it('is the one the server issued with the page: a made-up terminal header per request escapes no throttle', async () => {
