@@ -151,6 +151,15 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? 'Vraag IT de mailinstellingen (alerts.email in config.json: server, poort, tls, ca, login) en de mailserver na te kijken. Het alarm verdwijnt zodra er weer een e-mail verstuurd is.'
           : 'Ask IT to check the mail settings (alerts.email in config.json: host, port, tls, ca, login) and the mail server. The alarm clears as soon as a mail goes through again.',
       };
+    case 'screenLockedForPins':
+      return {
+        what: nl
+          ? `Op ${problem.params.count} scherm(en) is ontgrendelen geblokkeerd na te veel onjuiste pincodes (sinds ${since}): iemand raadt misschien pincodes.`
+          : `Unlocking is blocked on ${problem.params.count} screen(s) after too many wrong PINs (since ${since}): someone may be guessing PINs.`,
+        todo: nl
+          ? 'Kijk wie bij dat scherm staat; medewerkers ontgrendelen intussen op een ander scherm. De blokkade vervalt vanzelf.'
+          : 'Check who is at that screen; staff unlock at another screen meanwhile. The block ends by itself.',
+      };
     case 'footageNotEnforced':
       return {
         what: nl

@@ -23,6 +23,7 @@ import type { ScryptParams } from './staff/pin-hash';
 import { createSessionStore } from './staff/sessions';
 import { createStaffService } from './staff/staff-service';
 import { createAutomaticSignOut } from './visits/automatic-sign-out';
+import { createSignInScreens } from './public-screen/sign-in-screens';
 import { createVisitorGuard } from './visits/visitor-guard';
 import { createVisitsService } from './visits/visits-service';
 
@@ -56,9 +57,16 @@ export function createCoreServices(given: CoreGiven) {
     jobs,
     scrubPending: () => retention.scrubPending(),
     holdsPastReview: async () => (await holds.pastReview()).map((hold) => hold.reviewAt),
+    screensLockedForPins: () => staff.screensLockedForPins(),
   });
   const media = createMediaTickets({ database, root: () => config.footage.root, sessions });
-  const hostMail = createHostMail({ database, clock, send: hostSmtpSender(config), logError });
+  const hostMail = createHostMail({
+    database,
+    clock,
+    send: hostSmtpSender(config),
+    logError,
+    maxPerHour: config.hostNotice.maxPerHour,
+  });
   const hosts = createHostService({ database, config, clock, audit, mail: hostMail });
   const exports = createExportRecords({ ...given, audit, jobs, clockCheck: retention.clockCheck });
   return {
@@ -69,6 +77,7 @@ export function createCoreServices(given: CoreGiven) {
     sessions,
     visits,
     visitorGuard: createVisitorGuard({ visits, audit, clock, config }),
+    signInScreens: createSignInScreens(clock),
     automaticSignOut: createAutomaticSignOut({ config, clock, jobs, visits, audit, retention }),
     signOutUndo: createSignOutUndo({ database, clock, audit }),
     staff,

@@ -30,7 +30,8 @@ export type HealthProblem =
   | { key: 'footageNotEnforced'; params: { days: number }; since: number }
   | { key: 'holdsPastReview'; params: { count: number }; since: number }
   /** A mail (an alarm or a host notice) could not be sent: the server's or the connection's error. */
-  | { key: 'mailFailed'; params: { error: string }; since: number };
+  | { key: 'mailFailed'; params: { error: string }; since: number }
+  | { key: 'screenLockedForPins'; params: { count: number }; since: number };
 
 export interface HealthState {
   checkedAt: number;

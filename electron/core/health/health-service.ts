@@ -17,6 +17,8 @@ export interface HealthSources {
   scrubPending?: () => Promise<{ since: number } | null>;
   /** Review dates of active holds that are past them. */
   holdsPastReview?: () => Promise<number[]>;
+  /** When each screen now locked for wrong PINs was locked. */
+  screensLockedForPins?: () => Promise<number[]>;
 }
 
 export function createHealthService({
@@ -26,6 +28,7 @@ export function createHealthService({
   jobs,
   scrubPending = async () => null,
   holdsPastReview = async () => [],
+  screensLockedForPins = async () => [],
 }: { database: Database; config: KioskConfig; clock: Clock; jobs: JobRunner } & HealthSources) {
   async function history(job: RetentionJob): Promise<JobHistory> {
     const finished = "finished_at IS NOT NULL AND outcome IS NOT NULL AND outcome <> 'dry-run'";
@@ -87,6 +90,7 @@ export function createHealthService({
       scrubPending: await scrubPending(),
       holdsPastReview: await holdsPastReview(),
       mailFailure: await mailFailure(database),
+      screensLockedForPins: await screensLockedForPins(),
     });
   }
 

@@ -41,6 +41,8 @@ export interface HealthFacts {
   holdsPastReview: number[];
   /** The last mail that could not be sent, while no later one went through. */
   mailFailure?: { since: number; error: string } | null;
+  /** When each screen now locked for wrong PINs was locked. */
+  screensLockedForPins?: number[];
 }
 
 /** A blocked run's typed reason, as the short name the alarm texts use. */
@@ -149,6 +151,15 @@ export function computeHealth(facts: HealthFacts): HealthState {
 
   if (facts.mailFailure) {
     problems.push({ key: 'mailFailed', params: { error: facts.mailFailure.error }, since: facts.mailFailure.since });
+  }
+
+  const lockedScreens = facts.screensLockedForPins ?? [];
+  if (lockedScreens.length > 0) {
+    problems.push({
+      key: 'screenLockedForPins',
+      params: { count: lockedScreens.length },
+      since: Math.min(...lockedScreens),
+    });
   }
 
   if (!facts.footageRootConfigured) {
