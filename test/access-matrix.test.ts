@@ -52,6 +52,11 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'hosts.list': [A],
   'hosts.add': [A],
   'hosts.setActive': [A],
+  // Settings: config.json shown (secrets hidden), previewed, saved and a test mail, by the admin only.
+  'settings.show': [A],
+  'settings.preview': [A],
+  'settings.save': [A],
+  'settings.testMail': [A],
 
   'retention.status': [A],
   'retention.run': [A],

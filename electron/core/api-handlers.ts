@@ -15,6 +15,8 @@ import { createPrivacyHandlers } from './privacy/privacy-handlers';
 import type { PrivacyService } from './privacy/privacy-service';
 import { createRecorderHandlers } from './recorders/recorder-handlers';
 import { createHostHandlers } from './hosts/host-handlers';
+import { createSettingsHandlers } from './settings/settings-handlers';
+import type { SettingsService } from './settings/settings-service';
 import type { HostService } from './hosts/host-service';
 import { createDeskHandlers } from './desk/desk-handlers';
 import type { SignOutUndo } from './desk/sign-out-undo';
@@ -48,6 +50,7 @@ export interface HandlerDependencies {
   hosts: HostService;
   signOutUndo: SignOutUndo;
   footageTimeline: FootageTimelineService;
+  settings: SettingsService;
 }
 
 export function auditActorOf(caller: Caller): AuditActor {
@@ -75,6 +78,7 @@ export function createApiHandlers({
   hosts,
   signOutUndo,
   footageTimeline,
+  settings,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
     staffId: number;
@@ -117,6 +121,7 @@ export function createApiHandlers({
     ...createInvitationHandlers({ invitations, badges, auditView }),
     ...createHostHandlers({ hosts }),
     ...createDeskHandlers({ signOutUndo }),
+    ...createSettingsHandlers({ settings }),
     ...createFootageTimelineHandlers({ timeline: footageTimeline, media }),
     'notice.current': async () => noticeFacts(config),
     'visits.signIn': (input, caller) => visitorGuard.signIn(publicTerminalOf(caller), input),

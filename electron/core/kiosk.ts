@@ -39,6 +39,8 @@ import { createSessionStore } from './sessions';
 import { createStaffService, type StaffService } from './staff';
 import { createVisitsService, type VisitsService } from './visits';
 import { createVisitorGuard } from './public-screen/visitor-guard';
+import { describeProblem } from '../../shared/settings/setting-problems';
+import { createSettingsService, type SettingsService } from './settings/settings-service';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
 export const AUTOMATIC_SIGN_OUT_JOB = 'automaticSignOut';
@@ -74,6 +76,8 @@ export interface Kiosk {
   invitations: InvitationService;
   /** Host notices: sent in the background, retried; a failure never blocks a sign-in. */
   hostMail: HostMail;
+  /** config.json read, changed and watched while the kiosk runs (admin's settings view, CLI). */
+  settings: SettingsService;
   router: Router;
   /**
    * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
@@ -104,7 +108,7 @@ export async function createKiosk({
   const audit = createAuditLog({ database, clock });
   const visits = createVisitsService({ database, clock, config: effectiveConfig });
   const staff = createStaffService({ database, clock, audit });
-  const sessions = createSessionStore({ clock, idleMs: effectiveConfig.idle.staffSeconds * 1000 });
+  const sessions = createSessionStore({ clock, idleMs: () => effectiveConfig.idle.staffSeconds * 1000 });
   const holds = createHoldsService({ database, clock, audit, config: effectiveConfig });
   const jobs = createJobRunner({ database, clock, logError });
   const retention = createVisitRetention({ database, config: effectiveConfig, clock, audit, jobs, holds });
@@ -138,11 +142,21 @@ export async function createKiosk({
     jobs,
     scrubPending: () => retention.scrubPending(),
     holdsPastReview: async () => (await holds.pastReview()).map((hold) => hold.reviewAt),
+    configRefused: () => {
+      const refused = settings.refusedFile();
+      return refused && { at: refused.at, problem: refused.problems.map(describeProblem).join('; ') };
+    },
   });
   const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
   const media = createMediaTickets({ database, root: () => effectiveConfig.footage.root, sessions });
   const privacy = createPrivacyService({ database, clock, config: effectiveConfig, audit, holds, footage });
-  const hostMail = createHostMail({ database, clock, send: hostSmtpSender(effectiveConfig), logError });
+  const hostMail = createHostMail({
+    database,
+    clock,
+    send: hostSmtpSender(effectiveConfig),
+    currentSend: () => hostSmtpSender(effectiveConfig),
+    logError,
+  });
   const hosts = createHostService({ database, config: effectiveConfig, clock, audit, mail: hostMail });
   const invitations = createInvitationService({
     database,
@@ -154,6 +168,15 @@ export async function createKiosk({
     throttle: createCodeThrottle(clock),
     clockCheck: retention.clockCheck,
     onArrival: hosts.notifyByName,
+    logError,
+  });
+  const settings = createSettingsService({
+    dataDir,
+    config: effectiveConfig,
+    clock,
+    audit,
+    database,
+    onApplied: (previous, next) => settingsApplied(previous, next),
     logError,
   });
   const router = createRouter(
@@ -176,6 +199,7 @@ export async function createKiosk({
       hosts,
       signOutUndo: createSignOutUndo({ database, clock, audit }),
       footageTimeline: createFootageTimeline({ database, config: effectiveConfig, clock }),
+      settings,
     }),
     (error, channel) => logError(error, `channel ${channel}`),
   );
@@ -226,6 +250,85 @@ export async function createKiosk({
       }),
     );
   const lastStarted = async (job: string) => (await jobs.lastRun(job))?.startedAt ?? null;
+  let stopWatching: (() => void) | null = null;
+
+  /** The schedules as the settings now say; started again whenever they change. */
+  function plannedJobs() {
+    const [hour, minute] = effectiveConfig.reception.autoSignOutAt.split(':').map(Number);
+    return [
+      {
+        name: VISIT_PURGE_JOB,
+        schedule: effectiveConfig.schedules.visitPurge,
+        run: scheduled(() => retention.run()),
+        lastStartedAt: () => lastStarted(VISIT_PURGE_JOB),
+      },
+      // Expected visits nobody came for go on the visit purge's schedule.
+      {
+        name: INVITATION_PURGE_JOB,
+        schedule: effectiveConfig.schedules.visitPurge,
+        run: scheduled(() => invitations.purge()),
+        lastStartedAt: () => lastStarted(INVITATION_PURGE_JOB),
+      },
+      ...(effectiveConfig.footage.root
+        ? [
+            {
+              name: FOOTAGE_SCAN_JOB,
+              schedule: effectiveConfig.schedules.footageScan,
+              run: scheduled(() => footage.scan()),
+              lastStartedAt: () => lastStarted(FOOTAGE_SCAN_JOB),
+            },
+            {
+              name: FOOTAGE_PURGE_JOB,
+              schedule: effectiveConfig.schedules.footagePurge,
+              run: scheduled(() => footage.purge()),
+              lastStartedAt: () => lastStarted(FOOTAGE_PURGE_JOB),
+            },
+          ]
+        : []),
+      {
+        name: AUTOMATIC_SIGN_OUT_JOB,
+        schedule: `${minute} ${hour} * * *`,
+        run: scheduled(automaticSignOut),
+        lastStartedAt: () => lastStarted(AUTOMATIC_SIGN_OUT_JOB),
+      },
+    ];
+  }
+
+  const startPlanned = () => startScheduler({ zone: effectiveConfig.timeZone, clock, jobs: plannedJobs() });
+
+  /** What a changed setting moves in a running kiosk; services read the rest from the config at each call. */
+  function settingsApplied(previous: KioskConfig, next: KioskConfig) {
+    const changed = (pick: (config: KioskConfig) => unknown) =>
+      JSON.stringify(pick(previous)) !== JSON.stringify(pick(next));
+    if (
+      scheduler &&
+      !closing &&
+      changed((config) => [config.schedules, config.timeZone, config.footage.root, config.reception.autoSignOutAt])
+    ) {
+      const previousScheduler = scheduler;
+      scheduler = previousScheduler
+        .catch(() => () => undefined)
+        .then((stop) => {
+          stop();
+          return startPlanned();
+        });
+      void inBackground(scheduler);
+    }
+    // A new root or layout is looked at at once: the scan checks the root and records what it found.
+    if (
+      scheduler &&
+      !closing &&
+      next.footage.root &&
+      changed((config) => [
+        config.footage.root,
+        config.footage.recorder,
+        config.footage.patterns,
+        config.footage.markerFile,
+      ])
+    )
+      void inBackground(footage.scan().then(() => checkAlarms()));
+    else if (scheduler && !closing) checkAlarms();
+  }
 
   return {
     config: effectiveConfig,
@@ -244,10 +347,13 @@ export async function createKiosk({
     privacy,
     invitations,
     hostMail,
+    settings,
     router,
     async handle(terminal, channel, input, { background = false } = {}) {
       let caller: Caller;
       try {
+        // A hand edit of config.json the watch has not reported yet is applied before the call.
+        await settings.reloadIfChanged();
         caller = await callerFor(terminal, background);
       } catch (error) {
         // Whatever fails here, a shell gets a typed answer, never an exception.
@@ -262,48 +368,8 @@ export async function createKiosk({
         await scheduler;
         return;
       }
-      const [hour, minute] = effectiveConfig.reception.autoSignOutAt.split(':').map(Number);
-      scheduler = startScheduler({
-        zone: effectiveConfig.timeZone,
-        clock,
-        jobs: [
-          {
-            name: VISIT_PURGE_JOB,
-            schedule: effectiveConfig.schedules.visitPurge,
-            run: scheduled(() => retention.run()),
-            lastStartedAt: () => lastStarted(VISIT_PURGE_JOB),
-          },
-          // Expected visits nobody came for go on the visit purge's schedule.
-          {
-            name: INVITATION_PURGE_JOB,
-            schedule: effectiveConfig.schedules.visitPurge,
-            run: scheduled(() => invitations.purge()),
-            lastStartedAt: () => lastStarted(INVITATION_PURGE_JOB),
-          },
-          ...(effectiveConfig.footage.root
-            ? [
-                {
-                  name: FOOTAGE_SCAN_JOB,
-                  schedule: effectiveConfig.schedules.footageScan,
-                  run: scheduled(() => footage.scan()),
-                  lastStartedAt: () => lastStarted(FOOTAGE_SCAN_JOB),
-                },
-                {
-                  name: FOOTAGE_PURGE_JOB,
-                  schedule: effectiveConfig.schedules.footagePurge,
-                  run: scheduled(() => footage.purge()),
-                  lastStartedAt: () => lastStarted(FOOTAGE_PURGE_JOB),
-                },
-              ]
-            : []),
-          {
-            name: AUTOMATIC_SIGN_OUT_JOB,
-            schedule: `${minute} ${hour} * * *`,
-            run: scheduled(automaticSignOut),
-            lastStartedAt: () => lastStarted(AUTOMATIC_SIGN_OUT_JOB),
-          },
-        ],
-      });
+      scheduler = startPlanned();
+      stopWatching = settings.watch();
       await scheduler;
       alarmTimer = setInterval(checkAlarms, ALARM_CHECK_INTERVAL_MS);
       alarmTimer.unref();
@@ -317,6 +383,7 @@ export async function createKiosk({
     close() {
       closing ??= (async () => {
         if (alarmTimer) clearInterval(alarmTimer);
+        stopWatching?.();
         await hostMail.stop();
         if (scheduler) (await scheduler.catch(() => () => undefined))();
         await Promise.allSettled([...backgroundWork]);

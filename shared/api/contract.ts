@@ -12,6 +12,7 @@ import { footageCountApi, footageCursor } from './footage-count';
 import { footageTimelineApi } from './footage-timeline';
 import { recordersApi } from './recorders';
 import { hostsApi } from './hosts';
+import { settingsApi } from './settings';
 import { invitationsApi } from './invitations';
 import { deskApi } from './desk';
 import type {
@@ -162,6 +163,7 @@ export const api = {
   ...invitationsApi,
   ...hostsApi,
   ...deskApi,
+  ...settingsApi,
 };
 
 export type Api = typeof api;

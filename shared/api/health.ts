@@ -27,7 +27,9 @@ export type HealthProblem =
   | { key: 'scrubPending'; params: Record<string, never>; since: number }
   | { key: 'footageRootUnavailable'; params: { reason: string }; since: number }
   | { key: 'footageNotEnforced'; params: { days: number }; since: number }
-  | { key: 'holdsPastReview'; params: { count: number }; since: number };
+  | { key: 'holdsPastReview'; params: { count: number }; since: number }
+  /** A hand edit of config.json the running kiosk refused: it keeps its last good settings. */
+  | { key: 'configRefused'; params: { problem: string }; since: number };
 
 export interface HealthState {
   checkedAt: number;

@@ -32,11 +32,14 @@ export function createHostMail({
   database,
   clock,
   send,
+  currentSend,
   logError,
 }: {
   database: Database;
   clock: Clock;
   send: SendHostMail | null;
+  /** When given, read at each delivery instead of `send`: changed mail settings apply without a restart. */
+  currentSend?: () => SendHostMail | null;
   logError: (error: unknown, context: string) => void;
 }) {
   let retryTimer: NodeJS.Timeout | undefined;
@@ -59,12 +62,13 @@ export function createHostMail({
     );
     for (const mail of due) {
       // The visit was erased or nobody can send: nothing left to tell.
-      if (mail.first_name === null || !send) {
+      const sender = currentSend ? currentSend() : send;
+      if (mail.first_name === null || !sender) {
         await database.run('DELETE FROM host_mails WHERE id = ?', [mail.id]);
         continue;
       }
       try {
-        await send(mail.email, composeHostMail(mail.first_name, mail.company));
+        await sender(mail.email, composeHostMail(mail.first_name, mail.company));
         await database.run('DELETE FROM host_mails WHERE id = ?', [mail.id]);
         counts.sent++;
       } catch (error) {
