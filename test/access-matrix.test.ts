@@ -99,7 +99,19 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
 const ROLE_TABS: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
   security: ['footage', 'holds', 'evacuation'],
-  admin: ['today', 'evacuation', 'register', 'staff', 'hosts', 'audit', 'retention', 'holds', 'footage', 'privacy'],
+  admin: [
+    'today',
+    'evacuation',
+    'register',
+    'staff',
+    'hosts',
+    'audit',
+    'retention',
+    'holds',
+    'footage',
+    'privacy',
+    'settings',
+  ],
   privacy: ['privacy'],
 };
 
@@ -115,6 +127,7 @@ const TAB_SOURCES: Record<Tab, string[]> = {
   holds: ['holds-tab.tsx'],
   footage: ['footage-tab.tsx', 'camera-hold-form.tsx'],
   privacy: ['privacy-tab.tsx'],
+  settings: ['settings/settings-tab.tsx'],
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

@@ -62,7 +62,7 @@ function parse(argv: readonly string[]) {
     const wanted = command.arguments ?? [];
     const extra = words.slice(wanted.length);
     if (extra.length > 0) throw new Error(`unexpected argument "${printable(extra.join(' '))}"`);
-    if (words.length < wanted.length)
+    if (words.length < wanted.length && !parsed.values.help)
       throw new Error(`${wanted.slice(words.length).join(' ')} missing: kiosk ${name} ${wanted.join(' ')}`);
     const { values } = parsed;
     return { command, values: values as Record<string, string | boolean | undefined>, args: words };

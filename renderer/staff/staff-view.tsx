@@ -14,6 +14,7 @@ import { HoldsTab } from './holds-tab';
 import { PrivacyTab } from './privacy-tab';
 import { RecorderLayouts } from './recorder-layouts';
 import { HostsTab } from './hosts-tab';
+import { SettingsTab } from './settings/settings-tab';
 import { RegisterTab } from './register-tab';
 import { RetentionTab } from './retention-tab';
 import { StaffAccountsTab } from './staff-accounts-tab';
@@ -102,6 +103,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {tab === 'retention' && <RetentionTab {...props} />}
           {tab === 'holds' && <HoldsTab {...props} />}
           {tab === 'footage' && <FootageTab {...props} />}
+          {tab === 'settings' && <SettingsTab {...props} />}
           {tab === 'privacy' && <PrivacyTab client={staffClient} language={language} />}
           {tab === 'footage' && session.role === 'admin' && (
             <RecorderLayouts client={staffClient} language={language} timeZone={facts.timeZone} />

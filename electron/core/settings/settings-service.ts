@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
@@ -28,11 +29,12 @@ import { nextRunAfter } from '../cron-time';
 import type { Database } from '../database';
 import { inspectRecorders } from '../recorders/inspect-recorders';
 import { purgeExpiredVisits } from '../retention/visit-purge';
-import { fileStamp, writeConfigAtomically } from './config-writer';
+import { configText, fileStamp, writeConfigAtomically } from './config-writer';
 import { sendTestMail } from './test-mail';
 
 // A preview walks at most this many files of a new footage root: enough to see the layout.
 const PREVIEW_MAX_FILES = 20_000;
+const WATCH_SETTLE_MS = 300;
 const RECORDER_KEYS = ['footage.root', 'footage.recorder', 'footage.recorderZone', 'footage.patterns', 'timeZone'];
 
 /** A hand edit of config.json the kiosk could not apply: it keeps running on the last good settings. */
@@ -54,6 +56,10 @@ export interface SettingsServiceOptions {
 }
 
 const jsonEqual = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// The hash of the file as a kiosk process last wrote it (and audited the change): another running
+// kiosk that reads that file applies it without auditing the same change a second time.
+const WRITTEN_KEY = 'settings.writtenHash';
+const hashOf = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
 export function createSettingsService({
   dataDir,
@@ -189,8 +195,10 @@ export function createSettingsService({
       knownStamp = stamp;
       if (stamp === null) return; // removed: the settings in force stay; the next save writes it again
       let raw: unknown;
+      let fileText: string;
       try {
-        raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+        fileText = fs.readFileSync(file, 'utf8');
+        raw = JSON.parse(fileText);
       } catch (error) {
         await refuse([{ key: '', code: 'format', message: `is not valid JSON: ${(error as Error).message}` }]);
         return;
@@ -208,7 +216,8 @@ export function createSettingsService({
         return;
       }
       apply(checked.config);
-      await record('system', 'file', changed);
+      const written = await database.get<{ value: string }>('SELECT value FROM app_state WHERE key = ?', [WRITTEN_KEY]);
+      if (written?.value !== hashOf(fileText)) await record('system', 'file', changed);
     });
   }
 
@@ -247,7 +256,13 @@ export function createSettingsService({
               visitsErasedByChange: result.effects.visitsErasedByChange ?? 0,
             };
           if (result.changed.length === 0) return { outcome: 'saved', changed: [] };
-          writeConfigAtomically(file, result.raw);
+          // The hash first: a kiosk that sees the new file then knows this process audits the change.
+          const text = configText(result.raw);
+          await database.run(
+            'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+            [WRITTEN_KEY, hashOf(text)],
+          );
+          writeConfigAtomically(file, text);
           knownStamp = fileStamp(file);
           refused = null;
           apply(result.candidate!);
@@ -267,10 +282,17 @@ export function createSettingsService({
     /** Notices hand edits as they happen (the check on each call catches what a watch misses). */
     watch(): () => void {
       let watcher: fs.FSWatcher;
+      let settle: NodeJS.Timeout | null = null;
       try {
         watcher = fs.watch(dataDir, (_event, name) => {
-          if (name === null || name === CONFIG_FILE_NAME)
+          if (name !== null && name !== CONFIG_FILE_NAME) return;
+          // An editor writes in steps: read the file once it has been still for a moment.
+          if (settle) clearTimeout(settle);
+          settle = setTimeout(() => {
+            settle = null;
             void reloadIfChanged().catch((error: unknown) => logError(error, 'config.json reload'));
+          }, WATCH_SETTLE_MS);
+          settle.unref();
         });
       } catch (error) {
         logError(error, 'config.json watch');
@@ -278,7 +300,10 @@ export function createSettingsService({
       }
       watcher.on('error', (error) => logError(error, 'config.json watch'));
       watcher.unref();
-      return () => watcher.close();
+      return () => {
+        if (settle) clearTimeout(settle);
+        watcher.close();
+      };
     },
   };
 }
