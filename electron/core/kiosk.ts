@@ -103,7 +103,8 @@ export async function createKiosk({
 }: KioskOptions): Promise<Kiosk> {
   // Personal data lives here: readable by the kiosk's own account only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const effectiveConfig = config ?? loadConfigFile(dataDir, clock);
+  // A copy of its own: settings changed while the kiosk runs replace its groups in place.
+  const effectiveConfig = structuredClone(config ?? loadConfigFile(dataDir, clock));
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
   const audit = createAuditLog({ database, clock });
   const visits = createVisitsService({ database, clock, config: effectiveConfig });
