@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { SettingChange, SettingsPreview, SettingsView } from '../../../shared/api/settings';
 import { translate, type Language } from '../../../shared/messages';
 import { noticeSections } from '../../../shared/notice';
@@ -53,14 +53,7 @@ export function SettingsTab({ client, language }: StaffTabProps) {
       <p className="lead">{text.lead}</p>
       {view &&
         GROUPS.map((group) => (
-          <SettingsGroup
-            key={`${group}-${JSON.stringify(view.config)}`}
-            group={group}
-            view={view}
-            client={client}
-            language={language}
-            onSaved={reload}
-          />
+          <SettingsGroup key={group} group={group} view={view} client={client} language={language} onSaved={reload} />
         ))}
     </>
   );
@@ -87,6 +80,8 @@ function SettingsGroup({
     [keys, view],
   );
   const [draft, setDraft] = useState<Record<string, string | boolean>>(initial);
+  // Saved (here or elsewhere): the fields show the settings now in force.
+  useEffect(() => setDraft(initial), [initial]);
   const [problems, setProblems] = useState<SettingProblem[]>([]);
   const [preview, setPreview] = useState<Extract<SettingsPreview, { valid: true }> | null>(null);
   const [pending, setPending] = useState<SettingChange[] | null>(null);
