@@ -3,7 +3,7 @@ import type { KioskConfig } from '../config';
 import type { MessageKey } from '../messages';
 import type { SettingProblem } from '../settings/setting-problems';
 import { channel } from './channel';
-import type { RecorderInspection } from './recorders';
+import type { RecorderInspection } from './footage-recorders';
 import type { NoticeFacts } from './types';
 
 const admin = ['admin'] as const;

@@ -22,12 +22,12 @@ import {
   withValueAt,
 } from '../../../shared/settings/config-paths';
 import type { SettingProblem } from '../../../shared/settings/setting-problems';
-import type { AuditActor, AuditLog } from '../audit';
+import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { CONFIG_FILE_NAME, validateConfig } from '../config-file';
 import { nextRunAfter } from '../cron-time';
 import type { Database } from '../database';
-import { inspectRecorders } from '../recorders/inspect-recorders';
+import { inspectRecorders } from '../footage/inspect-recorders';
 import { purgeExpiredVisits } from '../retention/visit-purge';
 import { configText, fileStamp, writeConfigAtomically } from './config-writer';
 import { sendTestMail } from './test-mail';
@@ -50,8 +50,6 @@ export interface SettingsServiceOptions {
   clock: Clock;
   audit: AuditLog;
   database: Database;
-  /** Re-plans what depends on the settings (scheduler, sessions, footage checks); after every applied change. */
-  onApplied: (previous: KioskConfig, next: KioskConfig) => void;
   logError: (error: unknown, context: string) => void;
 }
 
@@ -61,18 +59,12 @@ const jsonEqual = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
 const WRITTEN_KEY = 'settings.writtenHash';
 const hashOf = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
-export function createSettingsService({
-  dataDir,
-  config,
-  clock,
-  audit,
-  database,
-  onApplied,
-  logError,
-}: SettingsServiceOptions) {
+export function createSettingsService({ dataDir, config, clock, audit, database, logError }: SettingsServiceOptions) {
   const file = path.join(dataDir, CONFIG_FILE_NAME);
   let knownStamp = fileStamp(file);
   let refused: RefusedConfigFile | null = null;
+  // What re-plans on a change (the running kiosk's scheduler, footage checks); the rest reads the config per call.
+  const appliedListeners: ((previous: KioskConfig, next: KioskConfig) => void)[] = [];
   // One change at a time: a save and a hand edit noticed at once must not interleave.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
@@ -95,7 +87,7 @@ export function createSettingsService({
   function apply(next: KioskConfig): void {
     const previous = structuredClone(config);
     for (const key of Object.keys(next) as (keyof KioskConfig)[]) (config as Record<string, unknown>)[key] = next[key];
-    onApplied(previous, config);
+    for (const listener of appliedListeners) listener(previous, config);
   }
 
   function changedSettings(before: unknown, after: unknown): ChangedSetting[] {
@@ -275,6 +267,10 @@ export function createSettingsService({
     testMail: () => sendTestMail(config),
 
     reloadIfChanged,
+
+    onApplied(listener: (previous: KioskConfig, next: KioskConfig) => void): void {
+      appliedListeners.push(listener);
+    },
 
     /** The hand edit last refused, while it is what the file holds. */
     refusedFile: (): RefusedConfigFile | null => refused,

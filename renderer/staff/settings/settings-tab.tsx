@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import type { SettingChange, SettingsPreview, SettingsView } from '../../../shared/api/settings';
 import { translate, type Language } from '../../../shared/messages';
 import { noticeSections } from '../../../shared/notice';
@@ -81,7 +81,11 @@ function SettingsGroup({
   );
   const [draft, setDraft] = useState<Record<string, string | boolean>>(initial);
   // Saved (here or elsewhere): the fields show the settings now in force.
-  useEffect(() => setDraft(initial), [initial]);
+  const [draftOf, setDraftOf] = useState(initial);
+  if (draftOf !== initial) {
+    setDraftOf(initial);
+    setDraft(initial);
+  }
   const [problems, setProblems] = useState<SettingProblem[]>([]);
   const [preview, setPreview] = useState<Extract<SettingsPreview, { valid: true }> | null>(null);
   const [pending, setPending] = useState<SettingChange[] | null>(null);
