@@ -161,7 +161,7 @@ describe('kiosk settings set: every kind of setting and every refusal', () => {
     ).toBe(0);
     expect(
       (await settingsAudit(dataDir))
-        .slice(0, 2)
+        .filter((entry) => entry.key?.startsWith('organisation.'))
         .map((entry) => entry.key)
         .sort(),
     ).toEqual(['organisation.contactEmail', 'organisation.name']);
