@@ -17,6 +17,7 @@ import { createBadgeService } from './invitations/badge-service';
 import { createCodeThrottle } from './invitations/code-throttle';
 import { createInvitationService } from './invitations/invitation-service';
 import { createJobRunner } from './jobs';
+import { createExportRecords } from './privacy/export-records';
 import { createPrivacyService } from './privacy/privacy-service';
 import { createSettingsService } from './settings/settings-service';
 import { createVisitRetention } from './retention/visit-retention';
@@ -27,12 +28,12 @@ import { createVisitorGuard } from './visits/visitor-guard';
 import { createVisitsService } from './visits/visits-service';
 
 export interface CoreGiven {
-  /** The data folder: config.json lives there (settings). */
-  dataDir: string;
   config: KioskConfig;
   clock: Clock;
   database: Database;
   logError: (error: unknown, context: string) => void;
+  /** The data folder: config.json (settings) and, when privacy.exportFolder is not set, the exports. */
+  dataDir: string;
 }
 
 /**
@@ -69,6 +70,7 @@ export function createCoreServices(given: CoreGiven) {
   });
   const settings = createSettingsService({ ...given, audit });
   const hosts = createHostService({ database, config, clock, audit, mail: hostMail });
+  const exports = createExportRecords({ ...given, audit, jobs, clockCheck: retention.clockCheck });
   return {
     ...given,
     audit,
@@ -87,7 +89,9 @@ export function createCoreServices(given: CoreGiven) {
     media,
     health,
     alerts: createHealthAlerts({ database, config, clock, health, logError }),
-    privacy: createPrivacyService({ database, clock, config, audit, holds, footage }),
+    privacy: createPrivacyService({ database, clock, config, audit, holds, footage, exports }),
+    /** Every copy written for a person or the police, with its expiry (the export purge deletes it). */
+    exports,
     hostMail,
     hosts,
     invitations: createInvitationService({

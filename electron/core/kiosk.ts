@@ -54,7 +54,7 @@ export async function createKiosk({
   // A copy of its own: settings changed while the kiosk runs replace its groups in place.
   const effectiveConfig = structuredClone(config ?? loadConfigFile(dataDir, clock));
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
-  const core = createCoreServices({ dataDir, config: effectiveConfig, clock, database, logError });
+  const core = createCoreServices({ config: effectiveConfig, clock, database, logError, dataDir });
   const { alerts, hostMail, jobs, settings, footage } = core;
   const router = createRouter(capabilityHandlers(core), (error, channel) => logError(error, `channel ${channel}`));
   const callerFor = createCallerLookup(core);

@@ -12,7 +12,8 @@ export type HealthProblemKey =
   | 'scrubPending'
   | 'footageRootUnavailable'
   | 'footageNotEnforced'
-  | 'holdsPastReview';
+  | 'holdsPastReview'
+  | 'mailFailed';
 
 export type RetentionJob = 'visitPurge' | 'footageScan' | 'footagePurge';
 
@@ -29,7 +30,9 @@ export type HealthProblem =
   | { key: 'footageNotEnforced'; params: { days: number }; since: number }
   | { key: 'holdsPastReview'; params: { count: number }; since: number }
   /** A hand edit of config.json the running kiosk refused: it keeps its last good settings. */
-  | { key: 'configRefused'; params: { problem: string }; since: number };
+  | { key: 'configRefused'; params: { problem: string }; since: number }
+  /** A mail (an alarm or a host notice) could not be sent: the server's or the connection's error. */
+  | { key: 'mailFailed'; params: { error: string }; since: number };
 
 export interface HealthState {
   checkedAt: number;

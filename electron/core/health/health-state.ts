@@ -41,6 +41,8 @@ export interface HealthFacts {
   holdsPastReview: number[];
   /** A hand edit of config.json that was refused, while the file still holds it. */
   configRefused?: { at: number; problem: string } | null;
+  /** The last mail that could not be sent, while no later one went through. */
+  mailFailure?: { since: number; error: string } | null;
 }
 
 /** A blocked run's typed reason, as the short name the alarm texts use. */
@@ -153,6 +155,10 @@ export function computeHealth(facts: HealthFacts): HealthState {
       params: { problem: facts.configRefused.problem },
       since: facts.configRefused.at,
     });
+  }
+
+  if (facts.mailFailure) {
+    problems.push({ key: 'mailFailed', params: { error: facts.mailFailure.error }, since: facts.mailFailure.since });
   }
 
   if (!facts.footageRootConfigured) {
