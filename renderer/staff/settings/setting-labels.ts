@@ -72,6 +72,10 @@ export const SETTING_LABELS: Record<string, Label> = {
   'alerts.email.user': { nl: 'Gebruikersnaam', en: 'User name' },
   'alerts.email.password': { nl: 'Wachtwoord', en: 'Password' },
   'alerts.email.from': { nl: 'Afzender', en: 'Sender' },
+  'alerts.email.ca': {
+    nl: 'Certificaat van de mailserver (pad naar PEM-bestand; leeg: dat van het systeem)',
+    en: "Mail server's certificate (path to a PEM file; empty: the system's)",
+  },
   'alerts.email.to': { nl: 'Ontvangers (JSON-lijst)', en: 'Recipients (JSON list)' },
   'privacy.footageMarginMinutes': {
     nl: 'Beelden bij een bezoek: marge (minuten)',
@@ -81,6 +85,7 @@ export const SETTING_LABELS: Record<string, Label> = {
     nl: 'Camera’s bij een bezoek (JSON-lijst; leeg: alle)',
     en: "A visit's cameras (JSON list; empty: all)",
   },
+  'privacy.exportDays': { nl: 'Exports wissen na (dagen)', en: 'Delete exports after (days)' },
   'privacy.exportFolder': { nl: 'Map voor beeldexports', en: 'Folder for footage exports' },
   'invitations.unarrivedDays': {
     nl: 'Uitnodiging zonder bezoek wissen na (dagen)',
