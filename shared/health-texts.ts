@@ -142,6 +142,15 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? 'Vraag beveiliging of een beheerder ze te verlengen of op te heffen onder Bewaarplichten.'
           : 'Ask security or an admin to extend or release them in Legal holds.',
       };
+    case 'configRefused':
+      return {
+        what: nl
+          ? `Sinds ${since} staat er in config.json een wijziging die de kiosk niet heeft overgenomen: ${problem.params.problem}. De kiosk werkt met de laatste goede instellingen.`
+          : `Since ${since} config.json holds a change the kiosk did not apply: ${problem.params.problem}. The kiosk runs on its last good settings.`,
+        todo: nl
+          ? 'Vraag IT config.json te herstellen, of laat een beheerder de instelling wijzigen onder Instellingen.'
+          : 'Ask IT to correct config.json, or have an admin change the setting in Settings.',
+      };
     case 'mailFailed':
       return {
         what: nl

@@ -1,4 +1,5 @@
 import type { KioskConfig } from '../../shared/config';
+import { describeProblem } from '../../shared/settings/setting-problems';
 import { createAuditView } from './audit/audit-actor';
 import { createAuditLog } from './audit/audit-log';
 import type { Clock } from './clock';
@@ -18,6 +19,7 @@ import { createInvitationService } from './invitations/invitation-service';
 import { createJobRunner } from './jobs';
 import { createExportRecords } from './privacy/export-records';
 import { createPrivacyService } from './privacy/privacy-service';
+import { createSettingsService } from './settings/settings-service';
 import { createVisitRetention } from './retention/visit-retention';
 import type { ScryptParams } from './staff/pin-hash';
 import { createSessionStore } from './staff/sessions';
@@ -32,7 +34,7 @@ export interface CoreGiven {
   clock: Clock;
   database: Database;
   logError: (error: unknown, context: string) => void;
-  /** The data folder: exports go into its `exports` folder when privacy.exportFolder is not set. */
+  /** The data folder: config.json (settings) and, when privacy.exportFolder is not set, the exports. */
   dataDir: string;
   /** The scrypt cost of new PIN hashes (see KioskOptions.pinParams). */
   pinParams?: ScryptParams;
@@ -46,7 +48,7 @@ export function createCoreServices(given: CoreGiven) {
   const { config, clock, database, logError } = given;
   const audit = createAuditLog({ database, clock });
   const jobs = createJobRunner({ database, clock, logError });
-  const sessions = createSessionStore({ clock, idleMs: config.idle.staffSeconds * 1000 });
+  const sessions = createSessionStore({ clock, idleMs: () => config.idle.staffSeconds * 1000 });
   const visits = createVisitsService({ database, clock, config });
   const staff = createStaffService({ database, clock, audit, pinParams: given.pinParams });
   const holds = createHoldsService({ database, clock, audit, config });
@@ -58,15 +60,21 @@ export function createCoreServices(given: CoreGiven) {
     scrubPending: () => retention.scrubPending(),
     holdsPastReview: async () => (await holds.pastReview()).map((hold) => hold.reviewAt),
     screensLockedForPins: () => staff.screensLockedForPins(),
+    configRefused: () => {
+      const refused = settings.refusedFile();
+      return refused && { at: refused.at, problem: refused.problems.map(describeProblem).join('; ') };
+    },
   });
   const media = createMediaTickets({ database, root: () => config.footage.root, sessions });
   const hostMail = createHostMail({
     database,
     clock,
     send: hostSmtpSender(config),
+    currentSend: () => hostSmtpSender(config),
     logError,
-    maxPerHour: config.hostNotice.maxPerHour,
+    maxPerHour: () => config.hostNotice.maxPerHour,
   });
+  const settings = createSettingsService({ ...given, audit });
   const hosts = createHostService({ database, config, clock, audit, mail: hostMail });
   const exports = createExportRecords({ ...given, audit, jobs, clockCheck: retention.clockCheck });
   return {
@@ -103,6 +111,7 @@ export function createCoreServices(given: CoreGiven) {
       onArrival: hosts.notifyByName,
     }),
     badges: createBadgeService({ database, config, clock }),
+    settings,
   };
 }
 

@@ -19,6 +19,8 @@ export interface HealthSources {
   holdsPastReview?: () => Promise<number[]>;
   /** When each screen now locked for wrong PINs was locked. */
   screensLockedForPins?: () => Promise<number[]>;
+  /** A hand edit of config.json the running kiosk refused (what is wrong with it), or null. */
+  configRefused?: () => { at: number; problem: string } | null;
 }
 
 export function createHealthService({
@@ -29,6 +31,7 @@ export function createHealthService({
   scrubPending = async () => null,
   holdsPastReview = async () => [],
   screensLockedForPins = async () => [],
+  configRefused = () => null,
 }: { database: Database; config: KioskConfig; clock: Clock; jobs: JobRunner } & HealthSources) {
   async function history(job: RetentionJob): Promise<JobHistory> {
     const finished = "finished_at IS NOT NULL AND outcome IS NOT NULL AND outcome <> 'dry-run'";
@@ -89,6 +92,7 @@ export function createHealthService({
       },
       scrubPending: await scrubPending(),
       holdsPastReview: await holdsPastReview(),
+      configRefused: configRefused(),
       mailFailure: await mailFailure(database),
       screensLockedForPins: await screensLockedForPins(),
     });

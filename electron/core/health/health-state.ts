@@ -39,6 +39,8 @@ export interface HealthFacts {
   scrubPending: { since: number } | null;
   /** Review dates of active holds that are past them. */
   holdsPastReview: number[];
+  /** A hand edit of config.json that was refused, while the file still holds it. */
+  configRefused?: { at: number; problem: string } | null;
   /** The last mail that could not be sent, while no later one went through. */
   mailFailure?: { since: number; error: string } | null;
   /** When each screen now locked for wrong PINs was locked. */
@@ -146,6 +148,14 @@ export function computeHealth(facts: HealthFacts): HealthState {
       key: 'holdsPastReview',
       params: { count: facts.holdsPastReview.length },
       since: Math.min(...facts.holdsPastReview),
+    });
+  }
+
+  if (facts.configRefused) {
+    problems.push({
+      key: 'configRefused',
+      params: { problem: facts.configRefused.problem },
+      since: facts.configRefused.at,
     });
   }
 

@@ -65,15 +65,18 @@ export function createHostMail({
   database,
   clock,
   send,
+  currentSend,
   logError,
-  maxPerHour = 10,
+  maxPerHour = () => 10,
 }: {
   database: Database;
   clock: Clock;
   send: SendHostMail | null;
+  /** When given, read at each delivery instead of `send`: changed mail settings apply without a restart. */
+  currentSend?: () => SendHostMail | null;
   logError: (error: unknown, context: string) => void;
-  /** hostNotice.maxPerHour: mails to one host in any hour at most. */
-  maxPerHour?: number;
+  /** hostNotice.maxPerHour, read at each delivery: mails to one host in any hour at most. */
+  maxPerHour?: () => number;
 }) {
   // When mails went to each host in the last hour (kept in memory: a restart lets a few more through).
   const sentTo = new Map<number, number[]>();
@@ -103,18 +106,20 @@ export function createHostMail({
       [now],
     );
     const byHost = new Map<number, typeof due>();
+    const sender = currentSend ? currentSend() : send;
     for (const mail of due) {
       // The visit was erased or nobody can send: nothing left to tell.
-      if (mail.first_name === null || !send) {
+      if (mail.first_name === null || !sender) {
         await database.run('DELETE FROM host_mails WHERE id = ?', [mail.id]);
         continue;
       }
       byHost.set(mail.host_id, [...(byHost.get(mail.host_id) ?? []), mail]);
     }
+    const limit = maxPerHour();
     for (const [hostId, mails] of byHost) {
       const sent = sentInLastHour(hostId, now);
       const ids = mails.map((mail) => mail.id);
-      if (sent.length >= maxPerHour) {
+      if (sent.length >= limit) {
         // This host had their mails for the hour: these wait for a free place, and then go as one.
         await database.run(`UPDATE host_mails SET next_try_at = ? WHERE id IN (SELECT value FROM json_each(?))`, [
           Math.min(...sent) + HOUR_MS,
@@ -123,7 +128,7 @@ export function createHostMail({
         continue;
       }
       // One mail per arrival while the hour has room for them all and one more; otherwise one summary.
-      const room = maxPerHour - sent.length;
+      const room = limit - sent.length;
       const batches = mails.length < room ? mails.map((mail) => [mail]) : [mails];
       for (const batch of batches) {
         const message =
@@ -132,7 +137,7 @@ export function createHostMail({
             : composeSummaryMail(batch.map((mail) => ({ firstName: mail.first_name!, company: mail.company })));
         const batchIds = JSON.stringify(batch.map((mail) => mail.id));
         try {
-          await send!(batch[0]!.email, message);
+          await sender!(batch[0]!.email, message);
           sent.push(clock.now());
           await database.run('DELETE FROM host_mails WHERE id IN (SELECT value FROM json_each(?))', [batchIds]);
           await clearMailFailure(database);
