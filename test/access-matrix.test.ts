@@ -88,13 +88,38 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'privacy.restrictVisits': [P, A],
   'privacy.unrestrictVisits': [P, A],
   'privacy.exportFootage': [P, A],
+
+  // Console devices: enrolment is the console server's (the channel itself refuses every other screen);
+  // any screen may ask what kind of screen it is.
+  'devices.enroll': 'public',
+  'devices.screen': 'public',
+  'devices.createCode': [A],
+  'devices.list': [A],
+  'devices.revoke': [A],
+  'devices.reopenEnrolment': [A],
+  'console.info': [A],
+  // The evacuation roll call, wherever the evacuation list opens.
+  'evacuation.onDuty': [R, S, A],
+  'evacuation.rollCallEnd': [R, S, A],
 };
 
 /** Role -> the staff view's tabs, in their order on screen. */
 const ROLE_TABS: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
   security: ['footage', 'holds', 'evacuation'],
-  admin: ['today', 'evacuation', 'register', 'staff', 'hosts', 'audit', 'retention', 'holds', 'footage', 'privacy'],
+  admin: [
+    'today',
+    'evacuation',
+    'register',
+    'staff',
+    'hosts',
+    'audit',
+    'retention',
+    'holds',
+    'footage',
+    'privacy',
+    'devices',
+  ],
   privacy: ['privacy'],
 };
 
@@ -110,6 +135,7 @@ const TAB_SOURCES: Record<Tab, string[]> = {
   holds: ['holds-tab.tsx'],
   footage: ['footage-tab.tsx', 'camera-hold-form.tsx'],
   privacy: ['privacy-tab.tsx'],
+  devices: ['devices/devices-tab.tsx'],
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

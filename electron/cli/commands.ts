@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { auditCommands } from './audit-commands';
+import { deviceCommands } from './device-commands';
 import { footageBacklogCommands } from './footage-backlog-commands';
 import { footageCommands } from './footage-commands';
 import { healthCommands } from './health-command';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   ...footageCommands,
   ...footageBacklogCommands,
   ...privacyCommands,
+  ...deviceCommands,
 ];

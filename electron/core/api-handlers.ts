@@ -17,6 +17,9 @@ import { createRecorderHandlers } from './recorders/recorder-handlers';
 import { createHostHandlers } from './hosts/host-handlers';
 import type { HostService } from './hosts/host-service';
 import { createDeskHandlers } from './desk/desk-handlers';
+import { createDeviceHandlers } from './devices/device-handlers';
+import type { DeviceService } from './devices/device-service';
+import type { ConsoleService } from './console/console-service';
 import type { SignOutUndo } from './desk/sign-out-undo';
 import type { BadgeService } from './badges/badge-service';
 import { createInvitationHandlers } from './invitations/invitation-handlers';
@@ -48,6 +51,8 @@ export interface HandlerDependencies {
   hosts: HostService;
   signOutUndo: SignOutUndo;
   footageTimeline: FootageTimelineService;
+  devices: DeviceService;
+  consoleService: ConsoleService;
 }
 
 export function auditActorOf(caller: Caller): AuditActor {
@@ -75,6 +80,8 @@ export function createApiHandlers({
   hosts,
   signOutUndo,
   footageTimeline,
+  devices,
+  consoleService,
 }: HandlerDependencies): Handlers {
   const sessionInfo = (session: {
     staffId: number;
@@ -117,6 +124,7 @@ export function createApiHandlers({
     ...createInvitationHandlers({ invitations, badges, auditView }),
     ...createHostHandlers({ hosts }),
     ...createDeskHandlers({ signOutUndo }),
+    ...createDeviceHandlers({ devices, consoleService, sessions, visits, audit, config }),
     ...createFootageTimelineHandlers({ timeline: footageTimeline, media }),
     'notice.current': async () => noticeFacts(config),
     'visits.signIn': (input, caller) => visitorGuard.signIn(publicTerminalOf(caller), input),

@@ -39,6 +39,11 @@ import { createSessionStore } from './sessions';
 import { createStaffService, type StaffService } from './staff';
 import { createVisitsService, type VisitsService } from './visits';
 import { createVisitorGuard } from './public-screen/visitor-guard';
+import { lobbyAllows } from '../../shared/api/lobby-views';
+import { createConsoleService, type ConsoleService } from './console/console-service';
+import { createDeviceService, type DeviceService } from './devices/device-service';
+import { BROWSER_SCREEN, isLobbyScreen, type Screen } from './devices/screen';
+import { createLiveEvents, VISIT_CHANGING_CHANNELS, type LiveEvents } from './live/live-events';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
 export const AUTOMATIC_SIGN_OUT_JOB = 'automaticSignOut';
@@ -75,6 +80,12 @@ export interface Kiosk {
   /** Host notices: sent in the background, retried; a failure never blocks a sign-in. */
   hostMail: HostMail;
   router: Router;
+  /** Enrolled console devices and their one-time codes. */
+  devices: DeviceService;
+  /** The staff console's address and certificate. */
+  console: ConsoleService;
+  /** Sign-ins and sign-outs as they happen, for the console's live desks. */
+  live: LiveEvents;
   /**
    * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
    * is the terminal's unlocked staff session, or the anonymous kiosk.
@@ -83,7 +94,8 @@ export interface Kiosk {
     terminal: string,
     channel: unknown,
     input: unknown,
-    options?: { background?: boolean },
+    /** `screen`: where the call comes from, as the shell resolved it; the loopback browser mode when left out. */
+    options?: { background?: boolean; screen?: Screen },
   ): Promise<Result<unknown>>;
   /** The scheduled jobs a running kiosk keeps (purge, automatic sign-out); the CLI does not start them. */
   startBackgroundJobs(): Promise<void>;
@@ -128,7 +140,10 @@ export async function createKiosk({
           reason: clockGuardReason(guard.reason, effectiveConfig.retention.clockGuardDays),
         };
       const signedOut = await visits.signOutForgotten();
-      if (signedOut > 0) await audit.record('system', 'visits.autoSignedOut', { count: signedOut });
+      if (signedOut > 0) {
+        await audit.record('system', 'visits.autoSignedOut', { count: signedOut });
+        live.emit({ type: 'visits' });
+      }
       return { outcome: 'ok', counts: { signedOut } };
     });
   const health = createHealthService({
@@ -156,6 +171,14 @@ export async function createKiosk({
     onArrival: hosts.notifyByName,
     logError,
   });
+  const devices = createDeviceService({ database, clock, audit, consoleUrl: () => consoleService.url() });
+  const consoleService = createConsoleService({
+    dataDir,
+    config: effectiveConfig,
+    clock,
+    enrolmentClosed: () => devices.enrolmentClosed(),
+  });
+  const live = createLiveEvents();
   const router = createRouter(
     createApiHandlers({
       media,
@@ -176,6 +199,8 @@ export async function createKiosk({
       hosts,
       signOutUndo: createSignOutUndo({ database, clock, audit }),
       footageTimeline: createFootageTimeline({ database, config: effectiveConfig, clock }),
+      devices,
+      consoleService,
     }),
     (error, channel) => logError(error, `channel ${channel}`),
   );
@@ -184,11 +209,11 @@ export async function createKiosk({
    * The terminal's unlocked staff member, or the anonymous kiosk. A session ends here when it ran
    * out or its account was disabled or changed role since the unlock; both are audited.
    */
-  async function callerFor(terminal: string, background: boolean): Promise<Caller> {
+  async function callerFor(terminal: string, background: boolean, screen: Screen): Promise<Caller> {
     const { session, expired } = sessions.touch(terminal, { extend: !background });
     if (expired)
       await audit.record({ staffId: expired.staffId, name: expired.name }, 'staff.locked', { reason: 'expired' });
-    if (!session) return { kind: 'kiosk', terminal };
+    if (!session) return { kind: 'kiosk', terminal, screen };
     const account = await database.get<{ role: string; disabled_at: number | null }>(
       'SELECT role, disabled_at FROM staff WHERE id = ?',
       [session.staffId],
@@ -198,9 +223,9 @@ export async function createKiosk({
       await audit.record({ staffId: session.staffId, name: session.name }, 'staff.locked', {
         reason: 'accountChanged',
       });
-      return { kind: 'kiosk', terminal };
+      return { kind: 'kiosk', terminal, screen };
     }
-    return { kind: 'staff', staffId: session.staffId, name: session.name, role: session.role, terminal };
+    return { kind: 'staff', staffId: session.staffId, name: session.name, role: session.role, terminal, screen };
   }
 
   // The scheduler while it starts (it reads each job's last run) and after; null until started.
@@ -245,16 +270,31 @@ export async function createKiosk({
     invitations,
     hostMail,
     router,
-    async handle(terminal, channel, input, { background = false } = {}) {
+    devices,
+    console: consoleService,
+    live,
+    async handle(terminal, channel, input, { background = false, screen = BROWSER_SCREEN } = {}) {
       let caller: Caller;
       try {
-        caller = await callerFor(terminal, background);
+        caller = await callerFor(terminal, background, screen);
       } catch (error) {
         // Whatever fails here, a shell gets a typed answer, never an exception.
         logError(error, 'session lookup');
         return fail('internal');
       }
-      return router.invokeUntrusted(channel, input, caller);
+      // A lobby screen opens only the staff views lobby.staffViews names, whatever the role.
+      if (
+        caller.kind === 'staff' &&
+        isLobbyScreen(screen) &&
+        !lobbyAllows(String(channel), effectiveConfig.lobby.staffViews)
+      )
+        return fail('lobby.viewClosed');
+      const result = await router.invokeUntrusted(channel, input, caller);
+      if (result.ok && typeof channel === 'string' && VISIT_CHANGING_CHANNELS.has(channel)) {
+        live.emit({ type: 'visits' });
+        if (channel === 'invitations.signIn') live.emit({ type: 'arrival' });
+      }
+      return result;
     },
     async startBackgroundJobs() {
       if (closing) return;

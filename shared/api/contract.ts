@@ -14,6 +14,7 @@ import { recordersApi } from './recorders';
 import { hostsApi } from './hosts';
 import { invitationsApi } from './invitations';
 import { deskApi } from './desk';
+import { devicesApi } from './devices';
 import type {
   AuditEntry,
   CsvExport,
@@ -162,6 +163,7 @@ export const api = {
   ...invitationsApi,
   ...hostsApi,
   ...deskApi,
+  ...devicesApi,
 };
 
 export type Api = typeof api;
