@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { StaffViewName } from '../../shared/staff-views';
 import type { NoticeFacts, StaffSessionInfo } from '../../shared/api/types';
 import type { Language } from '../../shared/messages';
 import type { ApiClient } from '../api/client';
@@ -21,6 +22,7 @@ import type { StaffTabProps } from './kit/tab-props';
 import { TABS_BY_ROLE, type Tab } from './tabs';
 import { staffText } from './texts';
 import { TodayTab } from './today-tab';
+import { DevicesTab } from './devices/devices-tab';
 import './staff-view.css';
 
 interface Props {
@@ -33,8 +35,21 @@ interface Props {
 
 export function StaffView({ session, language, client, facts, onLocked }: Props) {
   const text = staffText[language];
-  const tabs = TABS_BY_ROLE[session.role];
-  const [tab, setTab] = useState<Tab | undefined>(tabs[0]);
+  // On a lobby screen (the lobby window, a kiosk device) only lobby.staffViews open; the core refuses
+  // the rest anyway. Nothing shows until the screen's kind is known.
+  const [openViews, setOpenViews] = useState<readonly StaffViewName[] | null | undefined>(undefined);
+  useEffect(() => {
+    void client.invoke('devices.screen', {}).then((result) => setOpenViews(result.ok ? result.value.staffViews : []));
+  }, [client]);
+  const tabs = useMemo(
+    () =>
+      openViews === undefined
+        ? []
+        : TABS_BY_ROLE[session.role].filter((name) => openViews === null || openViews.includes(name)),
+    [openViews, session.role],
+  );
+  const [chosenTab, setTab] = useState<Tab | undefined>(undefined);
+  const tab = chosenTab !== undefined && tabs.includes(chosenTab) ? chosenTab : tabs[0];
 
   const lock = useCallback(
     (reason: 'manual' | 'idle') => {
@@ -103,10 +118,11 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
           {tab === 'holds' && <HoldsTab {...props} />}
           {tab === 'footage' && <FootageTab {...props} />}
           {tab === 'privacy' && <PrivacyTab client={staffClient} language={language} />}
+          {tab === 'devices' && <DevicesTab {...props} />}
           {tab === 'footage' && session.role === 'admin' && (
             <RecorderLayouts client={staffClient} language={language} timeZone={facts.timeZone} />
           )}
-          {!tab && <p className="lead">{text.noViews}</p>}
+          {!tab && openViews !== undefined && <p className="lead">{text.noViews}</p>}
         </section>
       )}
     </div>
