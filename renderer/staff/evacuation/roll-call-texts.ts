@@ -9,7 +9,6 @@ export const rollCallText: Record<
     visitors: string;
     staff: string;
     present: string;
-    markPresent: (name: string) => string;
     missing: (count: number) => string;
     allPresent: string;
     end: string;
@@ -24,7 +23,6 @@ export const rollCallText: Record<
     visitors: 'Bezoekers',
     staff: 'Medewerkers (ingelogd)',
     present: 'Aanwezig',
-    markPresent: (name) => `${name} is aanwezig`,
     missing: (count) => (count === 1 ? 'Nog 1 persoon vermist:' : `Nog ${count} personen vermist:`),
     allPresent: 'Iedereen is aanwezig.',
     end: 'Appel afsluiten',
@@ -39,7 +37,6 @@ export const rollCallText: Record<
     visitors: 'Visitors',
     staff: 'Staff (signed in)',
     present: 'Present',
-    markPresent: (name) => `${name} is present`,
     missing: (count) => (count === 1 ? 'Still missing, 1 person:' : `Still missing, ${count} people:`),
     allPresent: 'Everyone is present.',
     end: 'End roll call',

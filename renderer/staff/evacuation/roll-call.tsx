@@ -89,7 +89,6 @@ export function RollCall({
                 type="button"
                 className={present.has(person.key) ? 'primary' : 'secondary'}
                 aria-pressed={present.has(person.key)}
-                aria-label={text.markPresent(person.name)}
                 onClick={() => toggle(person)}
               >
                 {person.name}
