@@ -133,6 +133,15 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? 'Vraag beveiliging of een beheerder ze te verlengen of op te heffen onder Bewaarplichten.'
           : 'Ask security or an admin to extend or release them in Legal holds.',
       };
+    case 'enrolmentClosed':
+      return {
+        what: nl
+          ? `Sinds ${since} kunnen er geen apparaten bij de console worden aangemeld: er zijn ${problem.params.wrongCodes} verkeerde aanmeldcodes geprobeerd.`
+          : `Since ${since} no devices can be enrolled on the console: ${problem.params.wrongCodes} wrong enrolment codes were tried.`,
+        todo: nl
+          ? 'Vraag een beheerder na te gaan wie codes probeerde, en aanmelden weer te openen onder Apparaten (of: kiosk devices reopen).'
+          : 'Ask an admin to find out who tried codes, and to open enrolment again in Devices (or: kiosk devices reopen).',
+      };
     case 'footageNotEnforced':
       return {
         what: nl

@@ -153,6 +153,7 @@ export async function createKiosk({
     jobs,
     scrubPending: () => retention.scrubPending(),
     holdsPastReview: async () => (await holds.pastReview()).map((hold) => hold.reviewAt),
+    enrolmentClosed: () => devices.enrolmentClosure(),
   });
   const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
   const media = createMediaTickets({ database, root: () => effectiveConfig.footage.root, sessions });
@@ -178,6 +179,7 @@ export async function createKiosk({
     clock,
     enrolmentClosed: () => devices.enrolmentClosed(),
   });
+  await devices.enrolmentClosure(); // read once now, so the health checks need no query for it
   const live = createLiveEvents();
   const router = createRouter(
     createApiHandlers({

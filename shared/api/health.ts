@@ -27,7 +27,8 @@ export type HealthProblem =
   | { key: 'scrubPending'; params: Record<string, never>; since: number }
   | { key: 'footageRootUnavailable'; params: { reason: string }; since: number }
   | { key: 'footageNotEnforced'; params: { days: number }; since: number }
-  | { key: 'holdsPastReview'; params: { count: number }; since: number };
+  | { key: 'holdsPastReview'; params: { count: number }; since: number }
+  | { key: 'enrolmentClosed'; params: { wrongCodes: number }; since: number };
 
 export interface HealthState {
   checkedAt: number;

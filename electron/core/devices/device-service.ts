@@ -54,6 +54,8 @@ export function createDeviceService({
 }) {
   const wrongAt: number[] = [];
   const revokeListeners = new Set<(deviceId: number) => void>();
+  // Kept in memory once read: the health check asks on every alarm check and staff banner refresh.
+  let closure: { since: number; wrongCodes: number } | null | undefined;
 
   async function enrolmentState() {
     return (await database.get<{ wrong_codes: number; closed_at: number | null }>(
@@ -73,6 +75,7 @@ export function createDeviceService({
       await audit.record('system', 'devices.enrolmentClosed', { wrongCodes: state.wrong_codes }, tx);
       return true;
     });
+    if (closed) closure = undefined;
     throw new UserError({ key: closed ? 'device.enrolmentClosed' : 'device.codeWrong' });
   }
 
@@ -157,6 +160,14 @@ export function createDeviceService({
       return device;
     },
 
+    /** Since when enrolment is closed, and after how many wrong codes; null while it is open. */
+    async enrolmentClosure(): Promise<{ since: number; wrongCodes: number } | null> {
+      if (closure !== undefined) return closure;
+      const state = await enrolmentState();
+      closure = state.closed_at === null ? null : { since: state.closed_at, wrongCodes: state.wrong_codes };
+      return closure;
+    },
+
     async enrolmentClosed(): Promise<boolean> {
       return (await enrolmentState()).closed_at !== null;
     },
@@ -167,6 +178,7 @@ export function createDeviceService({
         await audit.record(actor, 'devices.enrolmentOpened', {}, tx);
       });
       wrongAt.length = 0;
+      closure = null;
     },
 
     /** A revoked device's open connections (the live updates) are closed at once. */

@@ -16,6 +16,8 @@ export interface HealthSources {
   scrubPending?: () => Promise<{ since: number } | null>;
   /** Review dates of active holds that are past them. */
   holdsPastReview?: () => Promise<number[]>;
+  /** Console enrolment closed after too many wrong codes, since when. */
+  enrolmentClosed?: () => Promise<{ since: number; wrongCodes: number } | null>;
 }
 
 export function createHealthService({
@@ -25,6 +27,7 @@ export function createHealthService({
   jobs,
   scrubPending = async () => null,
   holdsPastReview = async () => [],
+  enrolmentClosed = async () => null,
 }: { database: Database; config: KioskConfig; clock: Clock; jobs: JobRunner } & HealthSources) {
   async function history(job: RetentionJob): Promise<JobHistory> {
     const finished = "finished_at IS NOT NULL AND outcome IS NOT NULL AND outcome <> 'dry-run'";
@@ -85,6 +88,7 @@ export function createHealthService({
       },
       scrubPending: await scrubPending(),
       holdsPastReview: await holdsPastReview(),
+      enrolmentClosed: await enrolmentClosed(),
     });
   }
 

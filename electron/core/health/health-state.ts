@@ -39,6 +39,8 @@ export interface HealthFacts {
   scrubPending: { since: number } | null;
   /** Review dates of active holds that are past them. */
   holdsPastReview: number[];
+  /** Console enrolment closed after too many wrong codes (someone guessing), until an admin opens it. */
+  enrolmentClosed?: { since: number; wrongCodes: number } | null;
 }
 
 /** A blocked run's typed reason, as the short name the alarm texts use. */
@@ -142,6 +144,14 @@ export function computeHealth(facts: HealthFacts): HealthState {
       key: 'holdsPastReview',
       params: { count: facts.holdsPastReview.length },
       since: Math.min(...facts.holdsPastReview),
+    });
+  }
+
+  if (facts.enrolmentClosed) {
+    problems.push({
+      key: 'enrolmentClosed',
+      params: { wrongCodes: facts.enrolmentClosed.wrongCodes },
+      since: facts.enrolmentClosed.since,
     });
   }
 

@@ -197,8 +197,11 @@ describe('the console server', () => {
     const info = await kiosk.router.invoke('console.info', {}, callers.operator);
     expect(info.ok && info.value.enrolmentClosed).toBe(true);
     expect((await kiosk.audit.list({ action: 'devices.enrolmentClosed' })).length).toBe(1);
+    const alarms = async () => (await kiosk.health.current()).problems.map((problem) => problem.key);
+    expect(await alarms()).toContain('enrolmentClosed');
     await kiosk.router.invoke('devices.reopenEnrolment', {}, callers.operator);
     expect((await api('devices.enroll', { code: good }).then((a) => JSON.parse(a.body))).ok).toBe(true);
+    expect(await alarms()).not.toContain('enrolmentClosed');
   });
 
   it('a kiosk device shows the visitor screens and opens only the lobby views, whatever the role', async () => {
