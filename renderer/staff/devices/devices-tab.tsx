@@ -10,6 +10,7 @@ import type { StaffTabProps } from '../kit/tab-props';
 import { useAction } from '../kit/use-action';
 import { useLoaded } from '../use-loaded';
 import { devicesText } from './devices-texts';
+import '../../console-device/console.css';
 
 /** The admin's view of the console: its address and fingerprint, enrolment codes, devices to revoke. */
 export function DevicesTab({ client, language, timeZone }: StaffTabProps) {
@@ -66,15 +67,20 @@ export function DevicesTab({ client, language, timeZone }: StaffTabProps) {
       <form className="device-code-form" onSubmit={(event) => void create(event)} autoComplete="off" noValidate>
         <h2>{text.newCode}</h2>
         <Field label={text.name} value={name} onChange={setName} maxLength={80} required />
-        <fieldset className="choice">
-          <legend>{text.kind}</legend>
+        <div role="group" aria-label={text.kind} className="device-kind">
+          <span aria-hidden="true">{text.kind}</span>
           {(['desk', 'kiosk'] as const).map((option) => (
-            <label key={option} className="check">
-              <input type="radio" name="device-kind" checked={kind === option} onChange={() => setKind(option)} />
+            <button
+              key={option}
+              type="button"
+              className={kind === option ? 'primary' : 'secondary'}
+              aria-pressed={kind === option}
+              onClick={() => setKind(option)}
+            >
               {text.kinds[option]}
-            </label>
+            </button>
           ))}
-        </fieldset>
+        </div>
         <div className="actions">
           <button type="submit" className="primary" disabled={action.busy || name.trim() === ''}>
             {text.create}
