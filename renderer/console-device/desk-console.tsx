@@ -4,7 +4,7 @@ import type { NoticeFacts, StaffSessionInfo } from '../../shared/api/types';
 import type { Language } from '../../shared/messages';
 import type { ApiClient } from '../api/client';
 import { LanguageSwitch } from '../language-switch';
-import { StaffUnlockScreen } from '../staff/unlock-screen';
+import { StaffUnlockScreen } from '../staff/unlock/unlock-screen';
 import { StaffView } from '../staff/staff-view';
 import { consoleText } from './console-texts';
 import { useLiveMessage } from './live-updates';

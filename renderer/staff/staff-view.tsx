@@ -6,23 +6,11 @@ import type { ApiClient } from '../api/client';
 import { uiText } from '../i18n';
 import { IDLE_WARNING_SECONDS, IdleWarning } from '../idle-warning';
 import { useIdleTimeout } from '../use-idle-timeout';
-import { useDocumentTitle } from './kit/use-document-title';
-import { AuditTab } from './audit-tab';
-import { EvacuationTab } from './evacuation-tab';
-import { FootageTab } from './footage-tab';
-import { HealthBanner } from './health-banner';
-import { HoldsTab } from './holds-tab';
-import { PrivacyTab } from './privacy-tab';
-import { RecorderLayouts } from './recorder-layouts';
-import { HostsTab } from './hosts-tab';
-import { RegisterTab } from './register-tab';
-import { RetentionTab } from './retention-tab';
-import { StaffAccountsTab } from './staff-accounts-tab';
+import { HealthBanner } from './health/health-banner';
 import type { StaffTabProps } from './kit/tab-props';
-import { TABS_BY_ROLE, type Tab } from './tabs';
+import { useDocumentTitle } from './kit/use-document-title';
+import { tabsFor, type Tab } from './tabs';
 import { staffText } from './texts';
-import { TodayTab } from './today-tab';
-import { DevicesTab } from './devices/devices-tab';
 import './staff-view.css';
 
 interface Props {
@@ -36,7 +24,7 @@ interface Props {
 export function StaffView({ session, language, client, facts, onLocked }: Props) {
   const text = staffText[language];
   // On a lobby screen (the lobby window, a kiosk device) only lobby.staffViews open; the core refuses
-  // the rest anyway. Nothing shows until the screen's kind is known.
+  // the rest anyway. No tab shows until the screen's kind is known.
   const [openViews, setOpenViews] = useState<readonly StaffViewName[] | null | undefined>(undefined);
   useEffect(() => {
     void client.invoke('devices.screen', {}).then((result) => setOpenViews(result.ok ? result.value.staffViews : []));
@@ -45,11 +33,12 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
     () =>
       openViews === undefined
         ? []
-        : TABS_BY_ROLE[session.role].filter((name) => openViews === null || openViews.includes(name)),
+        : tabsFor(session.role).filter(({ id }) => openViews === null || openViews.includes(id)),
     [openViews, session.role],
   );
   const [chosenTab, setTab] = useState<Tab | undefined>(undefined);
-  const tab = chosenTab !== undefined && tabs.includes(chosenTab) ? chosenTab : tabs[0];
+  const tab = chosenTab !== undefined && tabs.some(({ id }) => id === chosenTab) ? chosenTab : tabs[0]?.id;
+  const current = tabs.find((candidate) => candidate.id === tab);
 
   const lock = useCallback(
     (reason: 'manual' | 'idle') => {
@@ -79,7 +68,15 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
     [client, onLocked],
   );
 
-  const props: StaffTabProps = { client: staffClient, language, text, timeZone: facts.timeZone };
+  const props: StaffTabProps = {
+    client: staffClient,
+    language,
+    text,
+    timeZone: facts.timeZone,
+    facts,
+    role: session.role,
+    goHome: () => setTab(tabs[0]?.id),
+  };
   return (
     <div className="staff-view" inert={idle.warningSecondsLeft !== null}>
       {idle.warningSecondsLeft !== null && (
@@ -88,15 +85,15 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
       <header className="staff-bar">
         <p className="who-am-i">{text.signedInAs(session.name, text.roles[session.role], session.staffId)}</p>
         <nav aria-label={text.staffEntry}>
-          {tabs.map((name) => (
+          {tabs.map(({ id, label }) => (
             <button
-              key={name}
+              key={id}
               type="button"
               className="tab"
-              aria-current={tab === name ? 'page' : undefined}
-              onClick={() => setTab(name)}
+              aria-current={tab === id ? 'page' : undefined}
+              onClick={() => setTab(id)}
             >
-              {text.tabs[name]}
+              {label(text)}
             </button>
           ))}
         </nav>
@@ -105,24 +102,15 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
         </button>
       </header>
       <HealthBanner {...props} />
-      {tab === 'register' ? (
-        <RegisterTab {...props} facts={facts} onDone={() => setTab('today')} />
+      {current?.ownScreen ? (
+        <current.component key={current.id} {...props} />
       ) : (
         <section className="screen staff">
-          {tab === 'today' && <TodayTab {...props} />}
-          {tab === 'evacuation' && <EvacuationTab {...props} />}
-          {tab === 'staff' && <StaffAccountsTab {...props} />}
-          {tab === 'hosts' && <HostsTab {...props} facts={facts} />}
-          {tab === 'audit' && <AuditTab {...props} />}
-          {tab === 'retention' && <RetentionTab {...props} />}
-          {tab === 'holds' && <HoldsTab {...props} />}
-          {tab === 'footage' && <FootageTab {...props} />}
-          {tab === 'privacy' && <PrivacyTab client={staffClient} language={language} />}
-          {tab === 'devices' && <DevicesTab {...props} />}
-          {tab === 'footage' && session.role === 'admin' && (
-            <RecorderLayouts client={staffClient} language={language} timeZone={facts.timeZone} />
+          {current ? (
+            <current.component key={current.id} {...props} />
+          ) : (
+            openViews !== undefined && <p className="lead">{text.noViews}</p>
           )}
-          {!tab && openViews !== undefined && <p className="lead">{text.noViews}</p>}
         </section>
       )}
     </div>

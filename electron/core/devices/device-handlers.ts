@@ -1,11 +1,11 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { KioskConfig } from '../../../shared/config';
-import type { AuditActor, AuditLog } from '../audit';
+import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { ConsoleService } from '../console/console-service';
 import type { Caller } from '../router';
-import type { SessionStore } from '../sessions';
+import type { SessionStore } from '../staff/sessions';
 import { UserError } from '../user-error';
-import type { VisitsService } from '../visits';
+import type { VisitsService } from '../visits/visits-service';
 import type { DeviceService } from './device-service';
 import { BROWSER_SCREEN, screenInfo } from './screen';
 
@@ -14,14 +14,14 @@ const actorOf = (caller: Caller): AuditActor =>
 
 export function createDeviceHandlers({
   devices,
-  consoleService,
+  console: consoleService,
   sessions,
   visits,
   audit,
   config,
 }: {
   devices: DeviceService;
-  consoleService: ConsoleService;
+  console: ConsoleService;
   sessions: SessionStore;
   visits: VisitsService;
   audit: AuditLog;

@@ -1,5 +1,5 @@
 import type { Device, DeviceKind, EnrolmentCode } from '../../../shared/api/devices';
-import type { AuditActor, AuditLog } from '../audit';
+import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
 import { UserError } from '../user-error';

@@ -1,12 +1,11 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { AuditActor, AuditDetail } from '../audit';
-import type { BadgeService } from '../badges/badge-service';
+import { auditActorOf } from '../audit/audit-actor';
+import type { AuditDetail } from '../audit/audit-log';
+import type { BadgeService } from './badge-service';
 import type { Caller } from '../router';
 import { parseExpectedCsv } from './expected-csv';
 import type { InvitationService } from './invitation-service';
 
-const actorOf = (caller: Caller): AuditActor =>
-  caller.kind === 'staff' ? { staffId: caller.staffId, name: caller.name } : caller.kind;
 // The CLI has no screen; its lookups are throttled as one terminal of their own.
 const terminalOf = (caller: Caller): string => (caller.kind === 'operator' ? 'cli' : caller.terminal);
 
@@ -27,18 +26,18 @@ export function createInvitationHandlers({
       invitations.signIn(terminalOf(caller), code, data),
     'badges.forSignIn': (input: ParsedInputOf<'badges.forSignIn'>) => badges.forSignIn(input.signOutCode),
     'invitations.add': async ({ date, ...visitor }: ParsedInputOf<'invitations.add'>, caller: Caller) => {
-      const [invitation] = await invitations.add(actorOf(caller), date, [visitor]);
+      const [invitation] = await invitations.add(auditActorOf(caller), date, [visitor]);
       return invitation!;
     },
     'invitations.addCsv': (input: ParsedInputOf<'invitations.addCsv'>, caller: Caller) =>
-      invitations.add(actorOf(caller), input.date, parseExpectedCsv(input.csv)),
+      invitations.add(auditActorOf(caller), input.date, parseExpectedCsv(input.csv)),
     'invitations.expectedToday': async (_input: ParsedInputOf<'invitations.expectedToday'>, caller: Caller) => {
       const expected = await invitations.expectedToday();
       await auditView(caller, 'expected', { count: expected.length });
       return expected;
     },
     'invitations.get': (input: ParsedInputOf<'invitations.get'>, caller: Caller) =>
-      invitations.get(actorOf(caller), input.id),
+      invitations.get(auditActorOf(caller), input.id),
     'invitations.purge': () => invitations.purge(),
   };
 }

@@ -4,11 +4,11 @@ import { formatDateTime } from '../../../shared/date-format';
 import { translate } from '../../../shared/messages';
 import { Field } from '../../field';
 import { ScreenHeading } from '../../screen-heading';
-import { ErrorLine } from '../error-line';
+import { ErrorLine } from '../kit/error-line';
 import { DataTable } from '../kit/data-table';
 import type { StaffTabProps } from '../kit/tab-props';
 import { useAction } from '../kit/use-action';
-import { useLoaded } from '../use-loaded';
+import { useLoaded } from '../kit/use-loaded';
 import { devicesText } from './devices-texts';
 import '../../console-device/console.css';
 
@@ -31,7 +31,7 @@ export function DevicesTab({ client, language, timeZone }: StaffTabProps) {
   async function create(event: FormEvent) {
     event.preventDefault();
     const result = await action.run(() => client.invoke('devices.createCode', { name, kind }));
-    if (result.ok) {
+    if (result?.ok) {
       setCode(result.value);
       setName('');
     }

@@ -3,8 +3,8 @@ import type { RollCallRecord } from '../../../shared/api/devices';
 import type { VisitRow } from '../../../shared/api/types';
 import { translate, type Language } from '../../../shared/messages';
 import type { ApiClient } from '../../api/client';
-import { ErrorLine } from '../error-line';
-import { useLoaded } from '../use-loaded';
+import { ErrorLine } from '../kit/error-line';
+import { useLoaded } from '../kit/use-loaded';
 import { rollCallText } from './roll-call-texts';
 import './roll-call.css';
 

@@ -1,0 +1,194 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import type { Invitation } from '../../../shared/api/invitations';
+import { translate, type Language } from '../../../shared/messages';
+import type { ApiError } from '../../../shared/result';
+import type { ApiClient } from '../../api/client';
+import { Field } from '../../field';
+import { uiText } from '../../i18n';
+import { useSingleFlight } from '../../use-single-flight';
+import { invitationText } from '../../invitation-texts';
+import { ErrorLine } from '../kit/error-line';
+import { SubmitButton } from '../kit/submit-button';
+import { useLoaded } from '../kit/use-loaded';
+
+const REFRESH_MS = 5_000;
+const emptyForm = { firstName: '', lastName: '', company: '', plate: '', hostName: '' };
+
+function errorText(error: ApiError | null, language: Language): string | null {
+  if (!error) return null;
+  const fields = Object.values(error.fields ?? {}).map((key) => translate(key!, language, error.params));
+  return [translate(error.key, language, error.params), ...fields].join(' ');
+}
+
+/** The letter for one invitation, with its QR code, to print or to copy into the host's own mail. */
+function InvitationLetter({ invitation, language }: { invitation: Invitation; language: Language }) {
+  const text = invitationText[language];
+  const [copied, setCopied] = useState(false);
+  const letter = `${invitation.text[language]}\n\n----\n\n${invitation.text[language === 'nl' ? 'en' : 'nl']}`;
+  function print() {
+    document.body.classList.add('print-invitation');
+    window.print();
+    document.body.classList.remove('print-invitation');
+  }
+  return (
+    <section className="invitation-letter" aria-label={text.showInvitation}>
+      <h2>{text.invitationFor(`${invitation.firstName} ${invitation.lastName}`, invitation.date)}</h2>
+      <img
+        className="invitation-qr"
+        alt={`${text.code} ${invitation.code}`}
+        src={`data:image/svg+xml;base64,${btoa(invitation.qrSvg)}`}
+      />
+      <p className="invitation-code" data-testid="invitation-code">
+        {invitation.code}
+      </p>
+      <pre className="letter">{letter}</pre>
+      <div className="actions no-print">
+        <button type="button" className="primary" onClick={print}>
+          {text.printInvitation}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void navigator.clipboard?.writeText(letter).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
+          {text.copyInvitation}
+        </button>
+        {copied && <span role="status">{text.copied}</span>}
+      </div>
+    </section>
+  );
+}
+
+/** The Today view's expected visitors: who is still to come, adding one or a CSV file, their invitations. */
+export function ExpectedVisitors({
+  client,
+  language,
+  today,
+}: {
+  client: ApiClient;
+  language: Language;
+  today: string;
+}) {
+  const text = invitationText[language];
+  const load = useCallback(
+    (background: boolean) => client.invoke('invitations.expectedToday', {}, { background }),
+    [client],
+  );
+  const { value: expected, reload } = useLoaded(load, REFRESH_MS);
+  const [form, setForm] = useState({ ...emptyForm, date: today });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [shown, setShown] = useState<Invitation | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const bind = (field: keyof typeof form) => ({
+    value: form[field],
+    onChange: (value: string) => setForm((current) => ({ ...current, [field]: value })),
+  });
+
+  const { busy, start } = useSingleFlight();
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    void start(async () => {
+      const { date, firstName, lastName, company, plate, hostName } = form;
+      const result = await client.invoke('invitations.add', { date, firstName, lastName, company, plate, hostName });
+      setError(result.ok ? null : result.error);
+      setStatus(null);
+      if (result.ok) {
+        setShown(result.value);
+        setForm({ ...emptyForm, date });
+        await reload();
+      }
+    });
+  };
+
+  const addCsv = (file: File | undefined) =>
+    start(async () => {
+      if (!file) return;
+      const result = await client.invoke('invitations.addCsv', { date: form.date, csv: await file.text() });
+      setError(result.ok ? null : result.error);
+      if (result.ok) {
+        setStatus(text.csvAdded(result.value.length));
+        setShown(result.value[0] ?? null);
+        await reload();
+      }
+    });
+
+  async function show(id: number) {
+    const result = await client.invoke('invitations.get', { id });
+    if (result.ok) setShown(result.value);
+    else setError(result.error);
+  }
+
+  return (
+    <div className="expected-visitors">
+      <table className="visits no-print">
+        <caption>{text.expectedTitle(today)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{text.columns.name}</th>
+            <th scope="col">{text.columns.company}</th>
+            <th scope="col">{text.columns.host}</th>
+            <th scope="col">{text.columns.action}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(expected ?? []).map((visit) => (
+            <tr key={visit.id}>
+              <td>
+                {visit.firstName} {visit.lastName}
+              </td>
+              <td>{visit.company}</td>
+              <td>{visit.hostName}</td>
+              <td>
+                <button type="button" className="secondary" onClick={() => void show(visit.id)}>
+                  {text.showInvitation}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {expected && expected.length === 0 && <p className="lead no-print">{text.noneExpected}</p>}
+
+      <form className="expected-form no-print" onSubmit={add} noValidate autoComplete="off">
+        <h2>{text.addExpected}</h2>
+        <div className="field-row">
+          <Field label={text.date} {...bind('date')} required />
+          <Field label={text.host} {...bind('hostName')} />
+        </div>
+        <div className="field-row">
+          <Field label={uiText[language].firstName} {...bind('firstName')} required />
+          <Field label={uiText[language].lastName} {...bind('lastName')} required />
+        </div>
+        <div className="field-row">
+          <Field label={uiText[language].company} {...bind('company')} />
+          <Field label={uiText[language].plate} {...bind('plate')} />
+        </div>
+        <div className="actions">
+          <SubmitButton busy={busy}>{text.add}</SubmitButton>
+          <label className="csv-file">
+            <span>{text.csvFile}</span>
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(event) => {
+                const input = event.target;
+                void addCsv(input.files?.[0]).finally(() => {
+                  input.value = '';
+                });
+              }}
+            />
+          </label>
+        </div>
+        <ErrorLine message={errorText(error, language)} />
+        {status && <p role="status">{status}</p>}
+      </form>
+      {shown && <InvitationLetter invitation={shown} language={language} />}
+    </div>
+  );
+}
