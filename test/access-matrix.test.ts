@@ -101,6 +101,7 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   // The evacuation roll call, wherever the evacuation list opens.
   'evacuation.onDuty': [R, S, A],
   'evacuation.rollCallEnd': [R, S, A],
+  'privacy.listExports': [P, A],
 };
 
 /** Role -> the staff view's tabs, in their order on screen. */

@@ -5,6 +5,7 @@ import { devicesApi } from './devices';
 import { footageApi } from './footage';
 import { healthApi } from './health';
 import { holdsApi } from './holds';
+import { privacyExportsApi } from './privacy-exports';
 import { hostsApi } from './hosts';
 import { invitationsApi } from './invitations';
 import { privacyApi } from './privacy';
@@ -26,6 +27,7 @@ export const api = {
   ...footageApi,
   ...healthApi,
   ...privacyApi,
+  ...privacyExportsApi,
   ...invitationsApi,
   ...hostsApi,
   ...deskApi,

@@ -55,6 +55,7 @@ export const VIEW_CHANNELS: Record<StaffViewName, readonly ChannelName[]> = {
     'privacy.restrictVisits',
     'privacy.unrestrictVisits',
     'privacy.exportFootage',
+    'privacy.listExports',
   ],
   devices: ['devices.createCode', 'devices.list', 'devices.revoke', 'devices.reopenEnrolment', 'console.info'],
 };

@@ -41,6 +41,8 @@ export interface HealthFacts {
   holdsPastReview: number[];
   /** Console enrolment closed after too many wrong codes (someone guessing), until an admin opens it. */
   enrolmentClosed?: { since: number; wrongCodes: number } | null;
+  /** The last mail that could not be sent, while no later one went through. */
+  mailFailure?: { since: number; error: string } | null;
 }
 
 /** A blocked run's typed reason, as the short name the alarm texts use. */
@@ -153,6 +155,10 @@ export function computeHealth(facts: HealthFacts): HealthState {
       params: { wrongCodes: facts.enrolmentClosed.wrongCodes },
       since: facts.enrolmentClosed.since,
     });
+  }
+
+  if (facts.mailFailure) {
+    problems.push({ key: 'mailFailed', params: { error: facts.mailFailure.error }, since: facts.mailFailure.since });
   }
 
   if (!facts.footageRootConfigured) {
