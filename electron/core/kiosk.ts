@@ -14,6 +14,7 @@ import { createCallerLookup } from './staff/caller';
 import { lobbyAllows } from '../../shared/api/lobby-views';
 import { BROWSER_SCREEN, isLobbyScreen, type Screen } from './devices/screen';
 import { VISIT_CHANGING_CHANNELS } from './live/live-events';
+import type { ScryptParams } from './staff/pin-hash';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
 export { AUTOMATIC_SIGN_OUT_JOB } from './visits/automatic-sign-out';
@@ -26,6 +27,8 @@ export interface KioskOptions {
   clock?: Clock;
   /** Where unexpected errors go; they never reach a user. */
   logError?: (error: unknown, context: string) => void;
+  /** The scrypt cost of new PIN hashes: the production cost unless a test asks for a cheap one. */
+  pinParams?: ScryptParams;
 }
 
 export interface Kiosk extends CoreServices {
@@ -52,12 +55,13 @@ export async function createKiosk({
   config,
   clock = systemClock,
   logError = (error, context) => console.error(`[kiosk] ${context}:`, error),
+  pinParams,
 }: KioskOptions): Promise<Kiosk> {
   // Personal data lives here: readable by the kiosk's own account only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const effectiveConfig = config ?? loadConfigFile(dataDir, clock);
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
-  const core = createCoreServices({ config: effectiveConfig, clock, database, logError, dataDir });
+  const core = createCoreServices({ config: effectiveConfig, clock, database, logError, dataDir, pinParams });
   await core.devices.enrolmentClosure(); // read once now, so the health checks need no query for it
   const { alerts, hostMail, jobs } = core;
   const router = createRouter(capabilityHandlers(core), (error, channel) => logError(error, `channel ${channel}`));
