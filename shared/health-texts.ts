@@ -151,6 +151,15 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? 'Vraag IT config.json te herstellen, of laat een beheerder de instelling wijzigen onder Instellingen.'
           : 'Ask IT to correct config.json, or have an admin change the setting in Settings.',
       };
+    case 'enrolmentClosed':
+      return {
+        what: nl
+          ? `Sinds ${since} kunnen er geen apparaten bij de console worden aangemeld: er zijn ${problem.params.wrongCodes} verkeerde aanmeldcodes geprobeerd.`
+          : `Since ${since} no devices can be enrolled on the console: ${problem.params.wrongCodes} wrong enrolment codes were tried.`,
+        todo: nl
+          ? 'Vraag een beheerder na te gaan wie codes probeerde, en aanmelden weer te openen onder Apparaten (of: kiosk devices reopen).'
+          : 'Ask an admin to find out who tried codes, and to open enrolment again in Devices (or: kiosk devices reopen).',
+      };
     case 'mailFailed':
       return {
         what: nl

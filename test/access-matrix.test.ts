@@ -93,6 +93,19 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'privacy.restrictVisits': [P, A],
   'privacy.unrestrictVisits': [P, A],
   'privacy.exportFootage': [P, A],
+
+  // Console devices: enrolment is the console server's (the channel itself refuses every other screen);
+  // any screen may ask what kind of screen it is.
+  'devices.enroll': 'public',
+  'devices.screen': 'public',
+  'devices.createCode': [A],
+  'devices.list': [A],
+  'devices.revoke': [A],
+  'devices.reopenEnrolment': [A],
+  'console.info': [A],
+  // The evacuation roll call, wherever the evacuation list opens.
+  'evacuation.onDuty': [R, S, A],
+  'evacuation.rollCallEnd': [R, S, A],
   'privacy.listExports': [P, A],
 };
 
@@ -112,6 +125,7 @@ const ROLE_TABS: Record<StaffRole, Tab[]> = {
     'footage',
     'privacy',
     'settings',
+    'devices',
   ],
   privacy: ['privacy'],
 };
@@ -129,6 +143,7 @@ const TAB_SOURCES: Record<Tab, string[]> = {
   footage: ['footage/footage-tab.tsx', 'footage/camera-hold-form.tsx'],
   privacy: ['privacy/privacy-tab.tsx'],
   settings: ['settings/settings-tab.tsx'],
+  devices: ['devices/devices-tab.tsx'],
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

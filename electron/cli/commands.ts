@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { auditCommands } from './audit-commands';
+import { deviceCommands } from './devices-commands';
 import { footageBacklogCommands } from './footage-backlog-commands';
 import { footageCommands } from './footage-commands';
 import { healthCommands } from './health-commands';
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Command[] = [
   ...footageBacklogCommands,
   ...privacyCommands,
   ...settingsCommands,
+  ...deviceCommands,
 ];

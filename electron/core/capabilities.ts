@@ -1,6 +1,7 @@
 import { createAuditHandlers } from './audit/audit-handlers';
 import type { CoreServices } from './core-services';
 import { createDeskHandlers } from './desk/desk-handlers';
+import { createDeviceHandlers } from './devices/device-handlers';
 import { createFootageHandlers } from './footage/footage-handlers';
 import { footageJobs } from './footage/footage-service';
 import { createHealthHandlers } from './health/health-handlers';
@@ -38,6 +39,7 @@ const CAPABILITIES = [
   { handlers: createHostHandlers },
   { handlers: createDeskHandlers },
   { handlers: createSettingsHandlers },
+  { handlers: createDeviceHandlers },
 ] as const;
 
 type Capability = (typeof CAPABILITIES)[number];

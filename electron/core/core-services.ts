@@ -28,13 +28,17 @@ import { createAutomaticSignOut } from './visits/automatic-sign-out';
 import { createSignInScreens } from './public-screen/sign-in-screens';
 import { createVisitorGuard } from './visits/visitor-guard';
 import { createVisitsService } from './visits/visits-service';
+import { createConsoleService } from './console/console-service';
+import { createDeviceService } from './devices/device-service';
+import { createLiveEvents } from './live/live-events';
 
 export interface CoreGiven {
   config: KioskConfig;
   clock: Clock;
   database: Database;
   logError: (error: unknown, context: string) => void;
-  /** The data folder: config.json (settings) and, when privacy.exportFolder is not set, the exports. */
+  /** The data folder: config.json (settings), the console's generated certificate and, when
+   * privacy.exportFolder is not set, the exports. */
   dataDir: string;
   /** The scrypt cost of new PIN hashes (see KioskOptions.pinParams). */
   pinParams?: ScryptParams;
@@ -64,6 +68,7 @@ export function createCoreServices(given: CoreGiven) {
       const refused = settings.refusedFile();
       return refused && { at: refused.at, problem: refused.problems.map(describeProblem).join('; ') };
     },
+    enrolmentClosed: () => devices.enrolmentClosure(),
   });
   const media = createMediaTickets({ database, root: () => config.footage.root, sessions });
   const hostMail = createHostMail({
@@ -76,6 +81,13 @@ export function createCoreServices(given: CoreGiven) {
   });
   const settings = createSettingsService({ ...given, audit });
   const hosts = createHostService({ database, config, clock, audit, mail: hostMail });
+  const devices = createDeviceService({ database, clock, audit, consoleUrl: () => consoleService.url() });
+  const consoleService = createConsoleService({
+    dataDir: given.dataDir,
+    config,
+    clock,
+    enrolmentClosed: () => devices.enrolmentClosed(),
+  });
   const exports = createExportRecords({ ...given, audit, jobs, clockCheck: retention.clockCheck });
   return {
     ...given,
@@ -112,6 +124,12 @@ export function createCoreServices(given: CoreGiven) {
     }),
     badges: createBadgeService({ database, config, clock }),
     settings,
+    /** Enrolled console devices and their one-time codes. */
+    devices,
+    /** The staff console's address and certificate. */
+    console: consoleService,
+    /** Sign-ins and sign-outs as they happen, for the console's live desks. */
+    live: createLiveEvents(),
   };
 }
 

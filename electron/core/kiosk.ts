@@ -11,6 +11,9 @@ import { openDatabase } from './database';
 import { createRouter, type Caller, type Router } from './router';
 import { startScheduler } from './scheduler';
 import { createCallerLookup } from './staff/caller';
+import { lobbyAllows } from '../../shared/api/lobby-views';
+import { BROWSER_SCREEN, isLobbyScreen, type Screen } from './devices/screen';
+import { VISIT_CHANGING_CHANNELS } from './live/live-events';
 import type { ScryptParams } from './staff/pin-hash';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
@@ -38,7 +41,8 @@ export interface Kiosk extends CoreServices {
     terminal: string,
     channel: unknown,
     input: unknown,
-    options?: { background?: boolean },
+    /** `screen`: where the call comes from, as the shell resolved it; the loopback browser mode when left out. */
+    options?: { background?: boolean; screen?: Screen },
   ): Promise<Result<unknown>>;
   /** The scheduled jobs a running kiosk keeps (purge, automatic sign-out); the CLI does not start them. */
   startBackgroundJobs(): Promise<void>;
@@ -59,6 +63,7 @@ export async function createKiosk({
   const effectiveConfig = structuredClone(config ?? loadConfigFile(dataDir, clock));
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
   const core = createCoreServices({ config: effectiveConfig, clock, database, logError, dataDir, pinParams });
+  await core.devices.enrolmentClosure(); // read once now, so the health checks need no query for it
   const { alerts, hostMail, jobs, settings, footage } = core;
   const router = createRouter(capabilityHandlers(core), (error, channel) => logError(error, `channel ${channel}`));
   const callerFor = createCallerLookup(core);
@@ -130,18 +135,31 @@ export async function createKiosk({
   return {
     ...core,
     router,
-    async handle(terminal, channel, input, { background = false } = {}) {
+    async handle(terminal, channel, input, { background = false, screen = BROWSER_SCREEN } = {}) {
       let caller: Caller;
       try {
         // A hand edit of config.json the watch has not reported yet is applied before the call.
         await settings.reloadIfChanged();
-        caller = await callerFor(terminal, background);
+        const found = await callerFor(terminal, background);
+        caller = found.kind === 'operator' ? found : { ...found, screen };
       } catch (error) {
         // Whatever fails here, a shell gets a typed answer, never an exception.
         logError(error, 'session lookup');
         return fail('internal');
       }
-      return router.invokeUntrusted(channel, input, caller);
+      // A lobby screen opens only the staff views lobby.staffViews names, whatever the role.
+      if (
+        caller.kind === 'staff' &&
+        isLobbyScreen(screen) &&
+        !lobbyAllows(String(channel), effectiveConfig.lobby.staffViews)
+      )
+        return fail('lobby.viewClosed');
+      const result = await router.invokeUntrusted(channel, input, caller);
+      if (result.ok && typeof channel === 'string' && VISIT_CHANGING_CHANNELS.has(channel)) {
+        core.live.emit({ type: 'visits' });
+        if (channel === 'invitations.signIn') core.live.emit({ type: 'arrival' });
+      }
+      return result;
     },
     async startBackgroundJobs() {
       if (closing) return;

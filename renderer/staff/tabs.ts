@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { StaffRole } from '../../shared/api/channel';
+import type { StaffViewName } from '../../shared/staff-views';
+import { DevicesTab } from './devices/devices-tab';
 import { AuditTab } from './audit/audit-tab';
 import { EvacuationTab } from './evacuation/evacuation-tab';
 import { FootagePage } from './footage/footage-page';
@@ -14,18 +16,7 @@ import { StaffAccountsTab } from './staff-accounts/staff-accounts-tab';
 import type { StaffText } from './texts';
 import { TodayTab } from './visits/today-tab';
 
-export type Tab =
-  | 'today'
-  | 'evacuation'
-  | 'register'
-  | 'staff'
-  | 'hosts'
-  | 'audit'
-  | 'retention'
-  | 'holds'
-  | 'footage'
-  | 'privacy'
-  | 'settings';
+export type Tab = StaffViewName;
 
 export interface StaffTab {
   id: Tab;
@@ -72,6 +63,7 @@ export const STAFF_TABS: readonly StaffTab[] = [
   },
   { id: 'privacy', label: (text) => text.tabs.privacy, roles: ['admin', 'privacy'], component: PrivacyTab },
   { id: 'settings', label: (text) => text.tabs.settings, roles: ['admin'], component: SettingsTab },
+  { id: 'devices', label: (text) => text.tabs.devices, roles: ['admin'], component: DevicesTab },
 ];
 
 /** A role's tabs: its home tab first, then the rest in the list's order. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditApi } from './audit';
 import { deskApi } from './desk';
+import { devicesApi } from './devices';
 import { footageApi } from './footage';
 import { healthApi } from './health';
 import { holdsApi } from './holds';
@@ -32,6 +33,7 @@ export const api = {
   ...hostsApi,
   ...deskApi,
   ...settingsApi,
+  ...devicesApi,
 };
 
 export type Api = typeof api;

@@ -21,6 +21,8 @@ export interface HealthSources {
   screensLockedForPins?: () => Promise<number[]>;
   /** A hand edit of config.json the running kiosk refused (what is wrong with it), or null. */
   configRefused?: () => { at: number; problem: string } | null;
+  /** Console enrolment closed after too many wrong codes, since when. */
+  enrolmentClosed?: () => Promise<{ since: number; wrongCodes: number } | null>;
 }
 
 export function createHealthService({
@@ -32,6 +34,7 @@ export function createHealthService({
   holdsPastReview = async () => [],
   screensLockedForPins = async () => [],
   configRefused = () => null,
+  enrolmentClosed = async () => null,
 }: { database: Database; config: KioskConfig; clock: Clock; jobs: JobRunner } & HealthSources) {
   async function history(job: RetentionJob): Promise<JobHistory> {
     const finished = "finished_at IS NOT NULL AND outcome IS NOT NULL AND outcome <> 'dry-run'";
@@ -93,6 +96,7 @@ export function createHealthService({
       scrubPending: await scrubPending(),
       holdsPastReview: await holdsPastReview(),
       configRefused: configRefused(),
+      enrolmentClosed: await enrolmentClosed(),
       mailFailure: await mailFailure(database),
       screensLockedForPins: await screensLockedForPins(),
     });

@@ -41,6 +41,8 @@ export interface HealthFacts {
   holdsPastReview: number[];
   /** A hand edit of config.json that was refused, while the file still holds it. */
   configRefused?: { at: number; problem: string } | null;
+  /** Console enrolment closed after too many wrong codes (someone guessing), until an admin opens it. */
+  enrolmentClosed?: { since: number; wrongCodes: number } | null;
   /** The last mail that could not be sent, while no later one went through. */
   mailFailure?: { since: number; error: string } | null;
   /** When each screen now locked for wrong PINs was locked. */
@@ -156,6 +158,14 @@ export function computeHealth(facts: HealthFacts): HealthState {
       key: 'configRefused',
       params: { problem: facts.configRefused.problem },
       since: facts.configRefused.at,
+    });
+  }
+
+  if (facts.enrolmentClosed) {
+    problems.push({
+      key: 'enrolmentClosed',
+      params: { wrongCodes: facts.enrolmentClosed.wrongCodes },
+      since: facts.enrolmentClosed.since,
     });
   }
 

@@ -67,6 +67,11 @@ export function createSessionStore({ clock, idleMs }: { clock: Clock; idleMs: nu
       return session;
     },
 
+    /** Every session still live: the staff on duty in an evacuation roll call. */
+    live(): StaffSession[] {
+      return [...sessions.values()].filter(isLive);
+    },
+
     /** Called when a session locks, expires or is replaced: what it was granted ends with it. */
     onEnd(listener: (session: StaffSession) => void): void {
       endListeners.push(listener);

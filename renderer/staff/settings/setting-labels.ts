@@ -99,6 +99,26 @@ export const SETTING_LABELS: Record<string, Label> = {
     nl: 'Hoogstens zoveel e-mails per gastheer per uur (de rest in één overzicht)',
     en: 'At most this many mails to one host an hour (the rest in one summary)',
   },
+  'console.listen': {
+    nl: 'Console op het kantoornetwerk (adres:poort, leeg: uit)',
+    en: 'Console on the office network (address:port, empty: off)',
+  },
+  'console.hostNames': {
+    nl: 'Namen waaronder de console bereikt wordt',
+    en: 'Names the console is reached by',
+  },
+  'console.tls.cert': {
+    nl: 'Certificaat van de organisatie (PEM-bestand; leeg: een eigen certificaat)',
+    en: "The organisation's certificate (PEM file; empty: one of the kiosk's own)",
+  },
+  'console.tls.key': {
+    nl: 'Sleutel bij dat certificaat (PEM-bestand)',
+    en: "That certificate's key (PEM file)",
+  },
+  'lobby.staffViews': {
+    nl: 'Medewerkersschermen die op het scherm in de hal open mogen',
+    en: 'Staff views that may open on the lobby screen',
+  },
 };
 
 export type SettingGroup = 'organisation' | 'retention' | 'footage' | 'mail' | 'invitations' | 'screens' | 'console';
