@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { Readable } from 'node:stream';
 import path from 'node:path';
 import { IPC_INVOKE_CHANNEL, IPC_PRINT_BADGE_CHANNEL, MEDIA_PROTOCOL } from '../shared/api/bridge';
+import { startConsoleServer, type ConsoleServer } from './browser/console-server';
 import { defaultDataDir } from './core/data-dir';
 import { createKiosk, type Kiosk } from './core/kiosk';
 import { serveRenderer } from './shell/app-protocol';
@@ -81,10 +82,37 @@ function setupIpc(kiosk: Kiosk) {
 }
 
 function createKioskWindow() {
-  const window = new BrowserWindow(kioskWindowOptions(PRELOAD, app.isPackaged));
+  const options = kioskWindowOptions(PRELOAD, app.isPackaged);
+  const window = new BrowserWindow({
+    ...options,
+    // The renderer's isolation stated where the window is made, for a reader and for Electronegativity
+    // (kioskWindowOptions sets the same; test/electron/shell/main-setup.test.ts checks what the window gets).
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      // A middle click (auxclick) on a link would ask for a new window: off, besides the deny-all window handler.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
+}
+
+/** The staff console for the office network, when console.listen is set; the lobby window runs without it. */
+async function startConsole(kiosk: Kiosk): Promise<ConsoleServer | null> {
+  const address = kiosk.console.listen();
+  if (!address) return null;
+  try {
+    const server = await startConsoleServer({ kiosk, rendererDir: RENDERER_DIR, ...address });
+    console.log(`Console: ${server.url} (certificate SHA-256 ${server.fingerprint})`);
+    return server;
+  } catch (error) {
+    console.error(`[kiosk] the console cannot listen on ${kiosk.config.console.listen}:`, error);
+    return null;
+  }
 }
 
 async function main() {
@@ -111,11 +139,15 @@ async function main() {
   setupPermissions();
   setupNavigationGuards();
   setupIpc(kiosk);
+  const consoleServer = await startConsole(kiosk);
   void kiosk.startBackgroundJobs();
   createKioskWindow();
 
   app.on('window-all-closed', () => app.quit());
-  closeBeforeQuit(app, () => kiosk.close());
+  closeBeforeQuit(app, async () => {
+    await consoleServer?.close();
+    await kiosk.close();
+  });
 }
 
 process.on('uncaughtException', (error) => console.error('[kiosk] uncaught exception:', error));

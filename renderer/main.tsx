@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { BRIDGE_GLOBAL, type KioskBridge } from '../shared/api/bridge';
 import { App } from './app';
 import { createApiClient, transportForThisWindow } from './api/client';
+import { ConsoleApp } from './console-device/console-app';
+import { isConsolePage } from './console-device/console-transport';
 import { uiText } from './i18n';
 import './styles.css';
 
@@ -17,7 +19,9 @@ const transport = transportForThisWindow(window[BRIDGE_GLOBAL], window.location.
 
 root.render(
   <StrictMode>
-    {transport ? (
+    {!window[BRIDGE_GLOBAL] && isConsolePage(window.location) ? (
+      <ConsoleApp />
+    ) : transport ? (
       <App client={createApiClient(transport)} />
     ) : (
       <main className="kiosk">

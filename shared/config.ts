@@ -1,6 +1,8 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { CONSOLE_LISTEN_PATTERN } from './console-address';
 import { RECORDER_NAMES } from './recorder-presets';
+import { DEFAULT_LOBBY_VIEWS, STAFF_VIEWS } from './staff-views';
 
 // The privacy statement (row "Bezoekers kantoorpand") promises these maxima. The configuration may
 // shorten them, never lengthen them: the notice and the purge are both rendered from this config.
@@ -181,6 +183,37 @@ const badge = z.strictObject({
 const hostNotice = z.strictObject({
   /** The visitor picks their host and the host gets an e-mail through alerts.email's SMTP settings. */
   enabled: z.boolean().default(false),
+  /** Mails to one host in any hour at most; arrivals beyond wait and go together in one summary mail. */
+  maxPerHour: z.number().int().min(1).max(100).default(10),
+});
+
+const consoleTls = z
+  .strictObject({
+    /** The organisation's own certificate and key (PEM files); without them the kiosk makes one once. */
+    cert: z.string().min(1).max(1000).nullable().default(null),
+    key: z.string().min(1).max(1000).nullable().default(null),
+  })
+  .refine((tls) => (tls.cert === null) === (tls.key === null), { error: 'give both cert and key, or neither' });
+
+const consoleServer = z.strictObject({
+  /** The staff console over HTTPS for the office network, as HOST:PORT ("0.0.0.0:8443"); null: off. */
+  listen: z
+    .string()
+    .regex(CONSOLE_LISTEN_PATTERN, 'must be HOST:PORT, such as 0.0.0.0:8443')
+    .refine((value) => Number(value.split(':').pop()) <= 65535, 'the port must be at most 65535')
+    .nullable()
+    .default(null),
+  /** The names and addresses staff type to reach the console; any other Host is refused (DNS rebinding). */
+  hostNames: z
+    .array(z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be a host name or IPv4 address'))
+    .max(20)
+    .default([]),
+  tls: consoleTls.prefault({}),
+});
+
+const lobby = z.strictObject({
+  /** The staff views that open on the lobby's own screen and on kiosk devices; the rest only on desks. */
+  staffViews: z.array(z.enum(STAFF_VIEWS)).default(DEFAULT_LOBBY_VIEWS),
 });
 
 export const kioskConfigSchema = z.strictObject({
@@ -198,6 +231,8 @@ export const kioskConfigSchema = z.strictObject({
   invitations: invitations.prefault({}),
   badge: badge.prefault({}),
   hostNotice: hostNotice.prefault({}),
+  console: consoleServer.prefault({}),
+  lobby: lobby.prefault({}),
 });
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;

@@ -142,6 +142,24 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? 'Vraag beveiliging of een beheerder ze te verlengen of op te heffen onder Bewaarplichten.'
           : 'Ask security or an admin to extend or release them in Legal holds.',
       };
+    case 'configRefused':
+      return {
+        what: nl
+          ? `Sinds ${since} staat er in config.json een wijziging die de kiosk niet heeft overgenomen: ${problem.params.problem}. De kiosk werkt met de laatste goede instellingen.`
+          : `Since ${since} config.json holds a change the kiosk did not apply: ${problem.params.problem}. The kiosk runs on its last good settings.`,
+        todo: nl
+          ? 'Vraag IT config.json te herstellen, of laat een beheerder de instelling wijzigen onder Instellingen.'
+          : 'Ask IT to correct config.json, or have an admin change the setting in Settings.',
+      };
+    case 'enrolmentClosed':
+      return {
+        what: nl
+          ? `Sinds ${since} kunnen er geen apparaten bij de console worden aangemeld: er zijn ${problem.params.wrongCodes} verkeerde aanmeldcodes geprobeerd.`
+          : `Since ${since} no devices can be enrolled on the console: ${problem.params.wrongCodes} wrong enrolment codes were tried.`,
+        todo: nl
+          ? 'Vraag een beheerder na te gaan wie codes probeerde, en aanmelden weer te openen onder Apparaten (of: kiosk devices reopen).'
+          : 'Ask an admin to find out who tried codes, and to open enrolment again in Devices (or: kiosk devices reopen).',
+      };
     case 'mailFailed':
       return {
         what: nl
@@ -150,6 +168,15 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
         todo: nl
           ? 'Vraag IT de mailinstellingen (alerts.email in config.json: server, poort, tls, ca, login) en de mailserver na te kijken. Het alarm verdwijnt zodra er weer een e-mail verstuurd is.'
           : 'Ask IT to check the mail settings (alerts.email in config.json: host, port, tls, ca, login) and the mail server. The alarm clears as soon as a mail goes through again.',
+      };
+    case 'screenLockedForPins':
+      return {
+        what: nl
+          ? `Op ${problem.params.count} scherm(en) is ontgrendelen geblokkeerd na te veel onjuiste pincodes (sinds ${since}): iemand raadt misschien pincodes.`
+          : `Unlocking is blocked on ${problem.params.count} screen(s) after too many wrong PINs (since ${since}): someone may be guessing PINs.`,
+        todo: nl
+          ? 'Kijk wie bij dat scherm staat; medewerkers ontgrendelen intussen op een ander scherm. De blokkade vervalt vanzelf.'
+          : 'Check who is at that screen; staff unlock at another screen meanwhile. The block ends by itself.',
       };
     case 'footageNotEnforced':
       return {

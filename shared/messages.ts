@@ -75,6 +75,10 @@ export const errorMessages = {
   },
   'host.emailInvalid': { nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' },
   'host.queryTooShort': { nl: 'Typ minstens 3 letters.', en: 'Type at least 3 letters.' },
+  'host.tooManySuggestions': {
+    nl: 'Even geduld: probeer het over een minuut opnieuw, of meld u bij de receptie.',
+    en: 'Please wait a minute and try again, or ask at the reception desk.',
+  },
   'host.unavailable': {
     nl: 'Het bericht aan uw gastheer kon niet worden verstuurd. Meld u bij de receptie.',
     en: 'Your host could not be told. Please ask at the reception desk.',
@@ -274,6 +278,31 @@ export const errorMessages = {
   'api.unreachable': {
     nl: 'De kiosk is even niet bereikbaar. Probeer het opnieuw of meld u bij de receptie.',
     en: 'The kiosk cannot be reached right now. Try again or speak to the receptionist.',
+  },
+  'device.notEnrolled': {
+    nl: 'Dit apparaat is niet (meer) aangemeld bij de kiosk. Vraag een beheerder om een aanmeldcode.',
+    en: 'This device is not (or no longer) enrolled at the kiosk. Ask an admin for an enrolment code.',
+  },
+  'device.codeWrong': {
+    nl: 'Deze aanmeldcode klopt niet, is verlopen of al gebruikt.',
+    en: 'This enrolment code is wrong, expired or already used.',
+  },
+  'device.enrolmentThrottled': {
+    nl: 'Te veel verkeerde aanmeldcodes. Wacht een minuut en probeer het opnieuw.',
+    en: 'Too many wrong enrolment codes. Wait a minute and try again.',
+  },
+  'device.enrolmentClosed': {
+    nl: 'Aanmelden van apparaten is gesloten na te veel verkeerde codes. Een beheerder kan het weer openen.',
+    en: 'Enrolling devices is closed after too many wrong codes. An admin can open it again.',
+  },
+  'device.consoleOnly': {
+    nl: 'Een apparaat meldt u aan via de console in de browser van dat apparaat.',
+    en: 'A device is enrolled through the console in that device’s own browser.',
+  },
+  'device.notFound': { nl: 'Dit apparaat bestaat niet.', en: 'This device does not exist.' },
+  'lobby.viewClosed': {
+    nl: 'Dit onderdeel opent niet op een scherm in de hal. Gebruik een werkplek.',
+    en: 'This view does not open on a lobby screen. Use a desk.',
   },
   internal: {
     nl: 'Er ging iets mis. Er is niets opgeslagen. Meld u bij de receptie.',

@@ -52,6 +52,11 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'hosts.list': [A],
   'hosts.add': [A],
   'hosts.setActive': [A],
+  // Settings: config.json shown (secrets hidden), previewed, saved and a test mail, by the admin only.
+  'settings.show': [A],
+  'settings.preview': [A],
+  'settings.save': [A],
+  'settings.testMail': [A],
 
   'retention.status': [A],
   'retention.run': [A],
@@ -88,6 +93,19 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'privacy.restrictVisits': [P, A],
   'privacy.unrestrictVisits': [P, A],
   'privacy.exportFootage': [P, A],
+
+  // Console devices: enrolment is the console server's (the channel itself refuses every other screen);
+  // any screen may ask what kind of screen it is.
+  'devices.enroll': 'public',
+  'devices.screen': 'public',
+  'devices.createCode': [A],
+  'devices.list': [A],
+  'devices.revoke': [A],
+  'devices.reopenEnrolment': [A],
+  'console.info': [A],
+  // The evacuation roll call, wherever the evacuation list opens.
+  'evacuation.onDuty': [R, S, A],
+  'evacuation.rollCallEnd': [R, S, A],
   'privacy.listExports': [P, A],
 };
 
@@ -95,7 +113,20 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
 const ROLE_TABS: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
   security: ['footage', 'evacuation', 'holds'],
-  admin: ['today', 'evacuation', 'register', 'staff', 'hosts', 'audit', 'retention', 'holds', 'footage', 'privacy'],
+  admin: [
+    'today',
+    'evacuation',
+    'register',
+    'staff',
+    'hosts',
+    'audit',
+    'retention',
+    'holds',
+    'footage',
+    'privacy',
+    'settings',
+    'devices',
+  ],
   privacy: ['privacy'],
 };
 
@@ -111,6 +142,8 @@ const TAB_SOURCES: Record<Tab, string[]> = {
   holds: ['holds/holds-tab.tsx'],
   footage: ['footage/footage-tab.tsx', 'footage/camera-hold-form.tsx'],
   privacy: ['privacy/privacy-tab.tsx'],
+  settings: ['settings/settings-tab.tsx'],
+  devices: ['devices/devices-tab.tsx'],
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

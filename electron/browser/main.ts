@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseConsoleListen } from '../../shared/console-address';
 import { clockFromEnvironment } from '../core/clock';
+import { loadConfigFile } from '../core/config-file';
 import { defaultDataDir } from '../core/data-dir';
 import { createKiosk, type Kiosk } from '../core/kiosk';
 import { findChromium, openInAppMode, type OpenedChromium } from './open-chromium';
+import { startConsoleServer, type ConsoleServer } from './console-server';
 import { DEFAULT_RENDERER_DIR, startBrowserServer, type BrowserServer } from './server';
 
 function fatal(message: string): never {
@@ -19,6 +22,7 @@ try {
       port: { type: 'string', default: '0' },
       'no-open': { type: 'boolean', default: false },
       'renderer-dir': { type: 'string' },
+      'console-listen': { type: 'string' },
     },
     strict: true,
   }).values;
@@ -30,10 +34,18 @@ const port = Number(args.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   fatal(`--port must be a number from 0 to 65535, not "${args.port}"`);
 
+const consoleListen = args['console-listen'];
+if (consoleListen !== undefined && !parseConsoleListen(consoleListen))
+  fatal(`--console-listen must be HOST:PORT, such as 0.0.0.0:8443, not "${consoleListen}"`);
+
 const dataDir = path.resolve(args['data-dir'] ?? defaultDataDir());
 let kiosk: Kiosk;
 try {
-  kiosk = await createKiosk({ dataDir, clock: clockFromEnvironment(process.env) });
+  const clock = clockFromEnvironment(process.env);
+  const config = structuredClone(loadConfigFile(dataDir, clock));
+  // --console-listen serves the console for this run, whatever console.listen says.
+  if (consoleListen !== undefined) config.console.listen = consoleListen;
+  kiosk = await createKiosk({ dataDir, config, clock });
 } catch (error) {
   fatal((error as Error).message);
 }
@@ -49,9 +61,24 @@ try {
   );
 }
 
+const rendererDir = args['renderer-dir'] ?? DEFAULT_RENDERER_DIR;
+let consoleServer: ConsoleServer | null = null;
+const consoleAddress = kiosk.console.listen();
+if (consoleAddress) {
+  try {
+    consoleServer = await startConsoleServer({ kiosk, rendererDir, ...consoleAddress });
+  } catch (error) {
+    await server.close();
+    await kiosk.close();
+    fatal(`the console cannot listen on ${kiosk.config.console.listen}: ${(error as Error).message}`);
+  }
+}
+
 await kiosk.startBackgroundJobs();
 process.stdout.write(`Browser mode, data folder ${dataDir}. Open this address (it carries this launch's key):\n`);
 process.stdout.write(`${server.url}\n`);
+if (consoleServer)
+  process.stdout.write(`Console: ${consoleServer.url} (certificate SHA-256 ${consoleServer.fingerprint})\n`);
 
 let browser: OpenedChromium | null = null;
 if (!args['no-open']) {
@@ -64,6 +91,7 @@ process.once('exit', () => browser?.stopNow());
 
 async function shutDown() {
   await browser?.stop();
+  await consoleServer?.close();
   await server.close();
   await kiosk.close();
   process.exit(0);

@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { auditCommands } from './audit-commands';
+import { deviceCommands } from './devices-commands';
 import { footageBacklogCommands } from './footage-backlog-commands';
 import { footageCommands } from './footage-commands';
 import { healthCommands } from './health-commands';
@@ -7,6 +8,7 @@ import { holdsCommands } from './holds-commands';
 import { invitationCommands } from './invitations-commands';
 import { privacyCommands } from './privacy-commands';
 import { retentionCommands } from './retention-commands';
+import { settingsCommands } from './settings-commands';
 import { staffCommands } from './staff-commands';
 import { visitCommands } from './visits-commands';
 
@@ -22,4 +24,6 @@ export const COMMANDS: readonly Command[] = [
   ...footageCommands,
   ...footageBacklogCommands,
   ...privacyCommands,
+  ...settingsCommands,
+  ...deviceCommands,
 ];

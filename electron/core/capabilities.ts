@@ -1,6 +1,7 @@
 import { createAuditHandlers } from './audit/audit-handlers';
 import type { CoreServices } from './core-services';
 import { createDeskHandlers } from './desk/desk-handlers';
+import { createDeviceHandlers } from './devices/device-handlers';
 import { createFootageHandlers } from './footage/footage-handlers';
 import { footageJobs } from './footage/footage-service';
 import { createHealthHandlers } from './health/health-handlers';
@@ -14,6 +15,7 @@ import { createRetentionHandlers } from './retention/retention-handlers';
 import { visitRetentionJobs } from './retention/visit-retention';
 import type { Handlers } from './router';
 import type { ScheduledRun } from './scheduler';
+import { createSettingsHandlers } from './settings/settings-handlers';
 import { createStaffHandlers } from './staff/staff-handlers';
 import { automaticSignOutJobs } from './visits/automatic-sign-out';
 import { createVisitsHandlers } from './visits/visits-handlers';
@@ -36,6 +38,8 @@ const CAPABILITIES = [
   { handlers: createPrivacyHandlers, jobs: exportJobs },
   { handlers: createHostHandlers },
   { handlers: createDeskHandlers },
+  { handlers: createSettingsHandlers },
+  { handlers: createDeviceHandlers },
 ] as const;
 
 type Capability = (typeof CAPABILITIES)[number];

@@ -11,6 +11,9 @@ import { openDatabase } from './database';
 import { createRouter, type Caller, type Router } from './router';
 import { startScheduler } from './scheduler';
 import { createCallerLookup } from './staff/caller';
+import { lobbyAllows } from '../../shared/api/lobby-views';
+import { BROWSER_SCREEN, isLobbyScreen, type Screen } from './devices/screen';
+import { VISIT_CHANGING_CHANNELS } from './live/live-events';
 import type { ScryptParams } from './staff/pin-hash';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
@@ -38,7 +41,8 @@ export interface Kiosk extends CoreServices {
     terminal: string,
     channel: unknown,
     input: unknown,
-    options?: { background?: boolean },
+    /** `screen`: where the call comes from, as the shell resolved it; the loopback browser mode when left out. */
+    options?: { background?: boolean; screen?: Screen },
   ): Promise<Result<unknown>>;
   /** The scheduled jobs a running kiosk keeps (purge, automatic sign-out); the CLI does not start them. */
   startBackgroundJobs(): Promise<void>;
@@ -55,10 +59,12 @@ export async function createKiosk({
 }: KioskOptions): Promise<Kiosk> {
   // Personal data lives here: readable by the kiosk's own account only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const effectiveConfig = config ?? loadConfigFile(dataDir, clock);
+  // A copy of its own: settings changed while the kiosk runs replace its groups in place.
+  const effectiveConfig = structuredClone(config ?? loadConfigFile(dataDir, clock));
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
   const core = createCoreServices({ config: effectiveConfig, clock, database, logError, dataDir, pinParams });
-  const { alerts, hostMail, jobs } = core;
+  await core.devices.enrolmentClosure(); // read once now, so the health checks need no query for it
+  const { alerts, hostMail, jobs, settings, footage } = core;
   const router = createRouter(capabilityHandlers(core), (error, channel) => logError(error, `channel ${channel}`));
   const callerFor = createCallerLookup(core);
 
@@ -85,20 +91,75 @@ export async function createKiosk({
       }),
     );
   const lastStarted = async (job: string) => (await jobs.lastRun(job))?.startedAt ?? null;
+  let stopWatching: (() => void) | null = null;
+  // The schedules as the settings say now: capabilityJobs reads them again each time.
+  const startPlanned = () =>
+    startScheduler({
+      zone: effectiveConfig.timeZone,
+      clock,
+      jobs: capabilityJobs(core).map((job) => ({
+        ...job,
+        run: scheduled(job.run),
+        lastStartedAt: () => lastStarted(job.name),
+      })),
+    });
+
+  /** What a changed setting moves in a running kiosk; services read the rest from the config at each call. */
+  settings.onApplied((previous, next) => {
+    if (!scheduler || closing) return;
+    const changed = (pick: (config: KioskConfig) => unknown) =>
+      JSON.stringify(pick(previous)) !== JSON.stringify(pick(next));
+    if (changed((config) => [config.schedules, config.timeZone, config.footage.root, config.reception.autoSignOutAt])) {
+      scheduler = scheduler
+        .catch(() => () => undefined)
+        .then((stop) => {
+          stop();
+          return startPlanned();
+        });
+      void inBackground(scheduler);
+    }
+    // A new root or layout is looked at at once: the scan checks the root and records what it found.
+    if (
+      next.footage.root &&
+      changed((config) => [
+        config.footage.root,
+        config.footage.recorder,
+        config.footage.patterns,
+        config.footage.markerFile,
+      ])
+    )
+      void inBackground(footage.scan().then(() => checkAlarms()));
+    else checkAlarms();
+  });
 
   return {
     ...core,
     router,
-    async handle(terminal, channel, input, { background = false } = {}) {
+    async handle(terminal, channel, input, { background = false, screen = BROWSER_SCREEN } = {}) {
       let caller: Caller;
       try {
-        caller = await callerFor(terminal, background);
+        // A hand edit of config.json the watch has not reported yet is applied before the call.
+        await settings.reloadIfChanged();
+        const found = await callerFor(terminal, background);
+        caller = found.kind === 'operator' ? found : { ...found, screen };
       } catch (error) {
         // Whatever fails here, a shell gets a typed answer, never an exception.
         logError(error, 'session lookup');
         return fail('internal');
       }
-      return router.invokeUntrusted(channel, input, caller);
+      // A lobby screen opens only the staff views lobby.staffViews names, whatever the role.
+      if (
+        caller.kind === 'staff' &&
+        isLobbyScreen(screen) &&
+        !lobbyAllows(String(channel), effectiveConfig.lobby.staffViews)
+      )
+        return fail('lobby.viewClosed');
+      const result = await router.invokeUntrusted(channel, input, caller);
+      if (result.ok && typeof channel === 'string' && VISIT_CHANGING_CHANNELS.has(channel)) {
+        core.live.emit({ type: 'visits' });
+        if (channel === 'invitations.signIn') core.live.emit({ type: 'arrival' });
+      }
+      return result;
     },
     async startBackgroundJobs() {
       if (closing) return;
@@ -106,15 +167,8 @@ export async function createKiosk({
         await scheduler;
         return;
       }
-      scheduler = startScheduler({
-        zone: effectiveConfig.timeZone,
-        clock,
-        jobs: capabilityJobs(core).map((job) => ({
-          ...job,
-          run: scheduled(job.run),
-          lastStartedAt: () => lastStarted(job.name),
-        })),
-      });
+      scheduler = startPlanned();
+      stopWatching = settings.watch();
       await scheduler;
       alarmTimer = setInterval(checkAlarms, ALARM_CHECK_INTERVAL_MS);
       alarmTimer.unref();
@@ -128,6 +182,7 @@ export async function createKiosk({
     close() {
       closing ??= (async () => {
         if (alarmTimer) clearInterval(alarmTimer);
+        stopWatching?.();
         await hostMail.stop();
         if (scheduler) (await scheduler.catch(() => () => undefined))();
         await Promise.allSettled([...backgroundWork]);

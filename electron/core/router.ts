@@ -9,6 +9,7 @@ import {
 } from '../../shared/api/contract';
 import { isMessageKey, type MessageKey } from '../../shared/messages';
 import { fail, ok, type Result } from '../../shared/result';
+import type { Screen } from './devices/screen';
 import { UserError } from './user-error';
 
 /**
@@ -16,8 +17,8 @@ import { UserError } from './user-error';
  * machine's command line, who already has the data folder itself and so may call every channel.
  */
 export type Caller =
-  | { kind: 'kiosk'; terminal: string }
-  | { kind: 'staff'; staffId: number; name: string; role: StaffRole; terminal: string }
+  | { kind: 'kiosk'; terminal: string; screen?: Screen }
+  | { kind: 'staff'; staffId: number; name: string; role: StaffRole; terminal: string; screen?: Screen }
   | { kind: 'operator' };
 
 export type Handlers = {

@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { StaffViewName } from '../../shared/staff-views';
 import type { NoticeFacts, StaffSessionInfo } from '../../shared/api/types';
 import type { Language } from '../../shared/messages';
 import type { ApiClient } from '../api/client';
@@ -22,8 +23,21 @@ interface Props {
 
 export function StaffView({ session, language, client, facts, onLocked }: Props) {
   const text = staffText[language];
-  const tabs = tabsFor(session.role);
-  const [tab, setTab] = useState<Tab | undefined>(tabs[0]?.id);
+  // On a lobby screen (the lobby window, a kiosk device) only lobby.staffViews open; the core refuses
+  // the rest anyway. No tab shows until the screen's kind is known.
+  const [openViews, setOpenViews] = useState<readonly StaffViewName[] | null | undefined>(undefined);
+  useEffect(() => {
+    void client.invoke('devices.screen', {}).then((result) => setOpenViews(result.ok ? result.value.staffViews : []));
+  }, [client]);
+  const tabs = useMemo(
+    () =>
+      openViews === undefined
+        ? []
+        : tabsFor(session.role).filter(({ id }) => openViews === null || openViews.includes(id)),
+    [openViews, session.role],
+  );
+  const [chosenTab, setTab] = useState<Tab | undefined>(undefined);
+  const tab = chosenTab !== undefined && tabs.some(({ id }) => id === chosenTab) ? chosenTab : tabs[0]?.id;
   const current = tabs.find((candidate) => candidate.id === tab);
 
   const lock = useCallback(
@@ -92,7 +106,11 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
         <current.component key={current.id} {...props} />
       ) : (
         <section className="screen staff">
-          {current ? <current.component key={current.id} {...props} /> : <p className="lead">{text.noViews}</p>}
+          {current ? (
+            <current.component key={current.id} {...props} />
+          ) : (
+            openViews !== undefined && <p className="lead">{text.noViews}</p>
+          )}
         </section>
       )}
     </div>

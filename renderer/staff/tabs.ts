@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { StaffRole } from '../../shared/api/channel';
+import type { StaffViewName } from '../../shared/staff-views';
+import { DevicesTab } from './devices/devices-tab';
 import { AuditTab } from './audit/audit-tab';
 import { EvacuationTab } from './evacuation/evacuation-tab';
 import { FootagePage } from './footage/footage-page';
@@ -9,12 +11,12 @@ import type { StaffTabProps } from './kit/tab-props';
 import { PrivacyTab } from './privacy/privacy-tab';
 import { RegisterTab } from './register/register-tab';
 import { RetentionTab } from './retention/retention-tab';
+import { SettingsTab } from './settings/settings-tab';
 import { StaffAccountsTab } from './staff-accounts/staff-accounts-tab';
 import type { StaffText } from './texts';
 import { TodayTab } from './visits/today-tab';
 
-export type Tab =
-  'today' | 'evacuation' | 'register' | 'staff' | 'hosts' | 'audit' | 'retention' | 'holds' | 'footage' | 'privacy';
+export type Tab = StaffViewName;
 
 export interface StaffTab {
   id: Tab;
@@ -60,6 +62,8 @@ export const STAFF_TABS: readonly StaffTab[] = [
     homeFor: ['security'],
   },
   { id: 'privacy', label: (text) => text.tabs.privacy, roles: ['admin', 'privacy'], component: PrivacyTab },
+  { id: 'settings', label: (text) => text.tabs.settings, roles: ['admin'], component: SettingsTab },
+  { id: 'devices', label: (text) => text.tabs.devices, roles: ['admin'], component: DevicesTab },
 ];
 
 /** A role's tabs: its home tab first, then the rest in the list's order. */

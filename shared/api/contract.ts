@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { auditApi } from './audit';
 import { deskApi } from './desk';
+import { devicesApi } from './devices';
 import { footageApi } from './footage';
 import { healthApi } from './health';
 import { holdsApi } from './holds';
 import { privacyExportsApi } from './privacy-exports';
 import { hostsApi } from './hosts';
+import { settingsApi } from './settings';
 import { invitationsApi } from './invitations';
 import { privacyApi } from './privacy';
 import { retentionApi } from './retention';
@@ -30,6 +32,8 @@ export const api = {
   ...invitationsApi,
   ...hostsApi,
   ...deskApi,
+  ...settingsApi,
+  ...devicesApi,
 };
 
 export type Api = typeof api;

@@ -29,8 +29,12 @@ export type HealthProblem =
   | { key: 'footageRootUnavailable'; params: { reason: string }; since: number }
   | { key: 'footageNotEnforced'; params: { days: number }; since: number }
   | { key: 'holdsPastReview'; params: { count: number }; since: number }
+  /** A hand edit of config.json the running kiosk refused: it keeps its last good settings. */
+  | { key: 'configRefused'; params: { problem: string }; since: number }
+  | { key: 'enrolmentClosed'; params: { wrongCodes: number }; since: number }
   /** A mail (an alarm or a host notice) could not be sent: the server's or the connection's error. */
-  | { key: 'mailFailed'; params: { error: string }; since: number };
+  | { key: 'mailFailed'; params: { error: string }; since: number }
+  | { key: 'screenLockedForPins'; params: { count: number }; since: number };
 
 export interface HealthState {
   checkedAt: number;

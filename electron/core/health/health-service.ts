@@ -17,6 +17,12 @@ export interface HealthSources {
   scrubPending?: () => Promise<{ since: number } | null>;
   /** Review dates of active holds that are past them. */
   holdsPastReview?: () => Promise<number[]>;
+  /** When each screen now locked for wrong PINs was locked. */
+  screensLockedForPins?: () => Promise<number[]>;
+  /** A hand edit of config.json the running kiosk refused (what is wrong with it), or null. */
+  configRefused?: () => { at: number; problem: string } | null;
+  /** Console enrolment closed after too many wrong codes, since when. */
+  enrolmentClosed?: () => Promise<{ since: number; wrongCodes: number } | null>;
 }
 
 export function createHealthService({
@@ -26,6 +32,9 @@ export function createHealthService({
   jobs,
   scrubPending = async () => null,
   holdsPastReview = async () => [],
+  screensLockedForPins = async () => [],
+  configRefused = () => null,
+  enrolmentClosed = async () => null,
 }: { database: Database; config: KioskConfig; clock: Clock; jobs: JobRunner } & HealthSources) {
   async function history(job: RetentionJob): Promise<JobHistory> {
     const finished = "finished_at IS NOT NULL AND outcome IS NOT NULL AND outcome <> 'dry-run'";
@@ -86,7 +95,10 @@ export function createHealthService({
       },
       scrubPending: await scrubPending(),
       holdsPastReview: await holdsPastReview(),
+      configRefused: configRefused(),
+      enrolmentClosed: await enrolmentClosed(),
       mailFailure: await mailFailure(database),
+      screensLockedForPins: await screensLockedForPins(),
     });
   }
 

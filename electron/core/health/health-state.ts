@@ -39,8 +39,14 @@ export interface HealthFacts {
   scrubPending: { since: number } | null;
   /** Review dates of active holds that are past them. */
   holdsPastReview: number[];
+  /** A hand edit of config.json that was refused, while the file still holds it. */
+  configRefused?: { at: number; problem: string } | null;
+  /** Console enrolment closed after too many wrong codes (someone guessing), until an admin opens it. */
+  enrolmentClosed?: { since: number; wrongCodes: number } | null;
   /** The last mail that could not be sent, while no later one went through. */
   mailFailure?: { since: number; error: string } | null;
+  /** When each screen now locked for wrong PINs was locked. */
+  screensLockedForPins?: number[];
 }
 
 /** A blocked run's typed reason, as the short name the alarm texts use. */
@@ -147,8 +153,33 @@ export function computeHealth(facts: HealthFacts): HealthState {
     });
   }
 
+  if (facts.configRefused) {
+    problems.push({
+      key: 'configRefused',
+      params: { problem: facts.configRefused.problem },
+      since: facts.configRefused.at,
+    });
+  }
+
+  if (facts.enrolmentClosed) {
+    problems.push({
+      key: 'enrolmentClosed',
+      params: { wrongCodes: facts.enrolmentClosed.wrongCodes },
+      since: facts.enrolmentClosed.since,
+    });
+  }
+
   if (facts.mailFailure) {
     problems.push({ key: 'mailFailed', params: { error: facts.mailFailure.error }, since: facts.mailFailure.since });
+  }
+
+  const lockedScreens = facts.screensLockedForPins ?? [];
+  if (lockedScreens.length > 0) {
+    problems.push({
+      key: 'screenLockedForPins',
+      params: { count: lockedScreens.length },
+      since: Math.min(...lockedScreens),
+    });
   }
 
   if (!facts.footageRootConfigured) {

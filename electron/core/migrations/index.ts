@@ -12,6 +12,7 @@ import * as pinParamsAndLockout from './0012-pin-params-and-lockout';
 import * as invitations from './0014-invitations';
 import * as hosts from './0015-hosts';
 import * as privacyExports from './0016-privacy-exports';
+import * as devices from './0018-devices';
 
 export interface Migration {
   /** The schema version this migration brings a database to: its file's number. */
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, ...invitations },
   { version: 15, ...hosts },
   { version: 16, ...privacyExports },
+  { version: 18, ...devices },
 ];
 
 /** The schema version of a database this version of the kiosk creates. */

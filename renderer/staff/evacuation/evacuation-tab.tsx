@@ -7,6 +7,9 @@ import { downloadText } from '../kit/download';
 import type { StaffTabProps } from '../kit/tab-props';
 import { useLoaded } from '../kit/use-loaded';
 import { VisitTable } from '../visits/visit-table';
+import type { RollCallRecord } from '../../../shared/api/devices';
+import { RollCall } from './roll-call';
+import { rollCallText } from './roll-call-texts';
 
 const REFRESH_MS = 5_000;
 
@@ -14,6 +17,8 @@ export function EvacuationTab({ client, language, text }: StaffTabProps) {
   const load = useCallback((background: boolean) => client.invoke('visits.evacuation', {}, { background }), [client]);
   const { value: list, error } = useLoaded(load, REFRESH_MS);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [rollCall, setRollCall] = useState(false);
+  const [record, setRecord] = useState<RollCallRecord | null>(null);
 
   async function print() {
     // Recorded first: a print is a copy of personal data leaving the screen.
@@ -47,9 +52,37 @@ export function EvacuationTab({ client, language, text }: StaffTabProps) {
         <button type="button" className="secondary" onClick={exportCsv}>
           {text.exportCsv}
         </button>
+        {!rollCall && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setRecord(null);
+              setRollCall(true);
+            }}
+          >
+            {rollCallText[language].start}
+          </button>
+        )}
       </div>
+      {record && (
+        <p className="success" role="status">
+          {rollCallText[language].recorded(record.visitors, record.visitorsPresent, record.staff, record.staffPresent)}
+        </p>
+      )}
+      {rollCall && list && (
+        <RollCall
+          client={client}
+          language={language}
+          visits={list.visits}
+          onDone={(done) => {
+            setRollCall(false);
+            setRecord(done);
+          }}
+        />
+      )}
       <ErrorLine message={actionError ?? (error ? translate(error.key, language) : null)} />
-      {list && list.visits.length > 0 && (
+      {!rollCall && list && list.visits.length > 0 && (
         <VisitTable visits={list.visits} timeZone={list.timeZone} text={text} caption={text.evacuationTitle} />
       )}
       {list && list.visits.length === 0 && <p className="lead">{text.nobodyOnSite}</p>}

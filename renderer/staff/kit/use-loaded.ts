@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, Result } from '../../../shared/result';
+import { LIVE_EVENT, type LiveMessage } from '../../console-device/live-updates';
 
 /**
  * Loads something from the core now and, with `refreshMs`, again and again while the view is open:
@@ -32,9 +33,15 @@ export function useLoaded<T>(load: (background: boolean) => Promise<Result<T>>, 
     });
     // The timed refreshes are background calls: they keep the list current, not the session alive.
     const timer = refreshMs ? window.setInterval(() => void fetchNow(true), refreshMs) : undefined;
+    // On a console desk, a sign-in or sign-out anywhere loads a refreshing list again at once.
+    const onLive = (event: Event) => {
+      if ((event as CustomEvent<LiveMessage>).detail?.type === 'visits') void fetchNow(true);
+    };
+    if (refreshMs) window.addEventListener(LIVE_EVENT, onLive);
     return () => {
       cancelled = true;
       window.clearInterval(timer);
+      window.removeEventListener(LIVE_EVENT, onLive);
     };
   }, [load, refreshMs, generation]);
 

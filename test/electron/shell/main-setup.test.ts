@@ -1,6 +1,9 @@
 // electron/main.ts loaded against a recording stand-in of the `electron` module: each test calls what
 // the shell registered (protocol handlers, permission handlers, navigation guards, IPC, the window's
 // options) the way Electron would, so removing or loosening any of them fails here.
+import fs from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE_CHANNEL, MEDIA_PROTOCOL } from '../../../shared/api/bridge';
 import { APP_PROTOCOL, CONTENT_SECURITY_POLICY } from '../../../electron/shell/guards';
@@ -13,12 +16,17 @@ const savedEnvironment = { KIOSK_DATA_DIR: process.env.KIOSK_DATA_DIR, KIOSK_NOW
 let running: Recorded | null = null;
 
 /** Loads a fresh main.ts; resolves once it has opened its window (or has given up with an exit code). */
-async function startMain({ isPackaged = false, kioskNow }: { isPackaged?: boolean; kioskNow?: string } = {}) {
+async function startMain({
+  isPackaged = false,
+  kioskNow,
+  config,
+}: { isPackaged?: boolean; kioskNow?: string; config?: unknown } = {}) {
   vi.resetModules();
   const electron = (await import('electron')) as unknown as MockedElectron;
   const recorded = electron.resetStandIn();
   electron.app.isPackaged = isPackaged;
   process.env.KIOSK_DATA_DIR = makeTempDir();
+  if (config) fs.writeFileSync(path.join(process.env.KIOSK_DATA_DIR, 'config.json'), JSON.stringify(config));
   if (kioskNow === undefined) delete process.env.KIOSK_NOW;
   else process.env.KIOSK_NOW = kioskNow;
   const processListeners = {
@@ -132,6 +140,7 @@ describe('electron/main.ts', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       devTools: true,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(preferences.preload).toMatch(/preload\.cjs$/);
   });
@@ -150,6 +159,38 @@ describe('electron/main.ts', () => {
     ]) {
       expect(await handle(from(frame), 'no.such.channel', {})).toEqual({ ok: false, error: { key: 'api.forbidden' } });
     }
+  });
+
+  it('treats its window as the lobby: only lobby.staffViews open there', async () => {
+    const { recorded } = await startMain();
+    const handle = recorded.ipcHandlers.get(IPC_INVOKE_CHANNEL)!;
+    const ownPage = { sender: { id: 7 }, senderFrame: { url: 'app://kiosk/index.html', parent: null } };
+    expect(await handle(ownPage, 'devices.screen', {})).toEqual({
+      ok: true,
+      value: { kind: 'lobby', deviceName: null, staffViews: ['today', 'evacuation'] },
+    });
+  });
+
+  it('serves the console over HTTPS with HSTS when console.listen is set, and closes it on exit', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const { recorded } = await startMain({ config: { console: { listen: '127.0.0.2:0' } } });
+    const line = log.mock.calls.map(([text]) => String(text)).find((text) => text.startsWith('Console: '))!;
+    log.mockRestore();
+    expect(line).toMatch(
+      /^Console: https:\/\/127\.0\.0\.2:\d+\/ \(certificate SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}\)$/,
+    );
+    const url = /https:\S+/.exec(line)![0];
+    const headers = await new Promise<Record<string, unknown>>((resolve, reject) =>
+      https
+        .get(url, { rejectUnauthorized: false }, (response) => resolve(response.resume().headers))
+        .on('error', reject),
+    );
+    expect(headers['strict-transport-security']).toMatch(/max-age=/);
+    running = null;
+    expect(await quit(recorded)).toBe(0);
+    await expect(
+      new Promise((resolve, reject) => https.get(url, { rejectUnauthorized: false }, resolve).on('error', reject)),
+    ).rejects.toThrow();
   });
 
   it('in development honours KIOSK_NOW, and refuses to start on a bad one', async () => {

@@ -1,0 +1,64 @@
+import os from 'node:os';
+import type { ConsoleInfo } from '../../../shared/api/devices';
+import { consoleUrl, isWildcardHost, parseConsoleListen } from '../../../shared/console-address';
+import type { KioskConfig } from '../../../shared/config';
+import type { Clock } from '../clock';
+import { loadConsoleCertificate, type ConsoleCertificate } from './certificate';
+
+/** The console's address and certificate, as the kiosk's configuration and data folder say. */
+export function createConsoleService({
+  dataDir,
+  config,
+  clock,
+  enrolmentClosed,
+}: {
+  dataDir: string;
+  config: KioskConfig;
+  clock: Clock;
+  enrolmentClosed: () => Promise<boolean>;
+}) {
+  let certificate: Promise<ConsoleCertificate> | null = null;
+  // The port the server actually bound (listen port 0 in tests), once it has.
+  let boundPort: number | null = null;
+  const listen = () => (config.console.listen ? parseConsoleListen(config.console.listen) : null);
+
+  /** The name staff type: the first of console.hostNames, else the listen address, else this machine's name. */
+  function url(): string | null {
+    const address = listen();
+    if (!address) return null;
+    const host = config.console.hostNames[0] ?? (isWildcardHost(address.host) ? os.hostname() : address.host);
+    return consoleUrl(host, boundPort ?? address.port);
+  }
+
+  const service = {
+    listen,
+    url,
+    certificate(): Promise<ConsoleCertificate> {
+      const address = listen();
+      certificate ??= loadConsoleCertificate({
+        dataDir,
+        tls: config.console.tls,
+        clock,
+        altNames: [...config.console.hostNames, ...(address && !isWildcardHost(address.host) ? [address.host] : [])],
+      });
+      // A failed load is tried again next time, not remembered.
+      certificate.catch(() => (certificate = null));
+      return certificate;
+    },
+    /** Called by the console server once it listens. */
+    listening(port: number) {
+      boundPort = port;
+    },
+    async info(): Promise<ConsoleInfo> {
+      return {
+        listen: config.console.listen,
+        url: url(),
+        fingerprint: config.console.listen ? (await service.certificate()).fingerprint : null,
+        enrolmentClosed: await enrolmentClosed(),
+      };
+    },
+  };
+  return service;
+}
+
+export type ConsoleService = ReturnType<typeof createConsoleService>;
