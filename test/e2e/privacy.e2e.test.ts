@@ -45,7 +45,8 @@ const TEXT = {
     reason: 'Reden of kenmerk van het verzoek (geen namen)',
     held: (id: number) => `Bezoek ${id} valt onder een bewaarplicht`,
     heldFlag: 'bewaarplicht',
-    erased: '1 bezoek gewist.',
+    erased:
+      '1 bezoek gewist. Een mail die al naar een gastheer is gestuurd, staat buiten de kiosk: vraag de gastheer die te verwijderen.',
     pageHeading: 'Uw gegevens als bezoeker',
     correct: 'Corrigeren',
     company: 'Bedrijf (leeg: geen)',
@@ -83,7 +84,7 @@ const TEXT = {
     reason: 'Reason or reference of the request (no names)',
     held: (id: number) => `Visit ${id} is under a legal hold`,
     heldFlag: 'legal hold',
-    erased: '1 visit erased.',
+    erased: '1 visit erased. A mail already sent to a host is outside the kiosk: ask the host to delete it.',
     pageHeading: 'Your data as a visitor',
     correct: 'Correct',
     company: 'Company (empty: none)',

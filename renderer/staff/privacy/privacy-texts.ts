@@ -71,7 +71,8 @@ const nl = {
     `Kopie van ${visits(count, true)} opgeslagen in de exportmap: ${file}. Verwijderd na ${until}.`,
   restrictedDone: (count: number) => `${visits(count, true)} beperkt.`,
   unrestrictedDone: (count: number) => `Beperking van ${visits(count, true)} opgeheven.`,
-  erased: (count: number) => `${visits(count, true)} gewist.`,
+  erased: (count: number) =>
+    `${visits(count, true)} gewist. Een mail die al naar een gastheer is gestuurd, staat buiten de kiosk: vraag de gastheer die te verwijderen.`,
   corrected: (id: number) => `Bezoek ${id} gecorrigeerd.`,
   footageExported: (count: number, folder: string, held: boolean, until: string) =>
     `${files(count, true)} geëxporteerd naar ${folder}; ${held ? 'de originelen hebben een bewaarplicht en de kopie blijft zolang die geldt.' : `verwijderd na ${until}.`}`,
@@ -174,7 +175,8 @@ const en: PrivacyText = {
     `Copy of ${visits(count, false)} saved in the export folder: ${file}. Deleted after ${until}.`,
   restrictedDone: (count) => `${visits(count, false)} restricted.`,
   unrestrictedDone: (count) => `Restriction lifted on ${visits(count, false)}.`,
-  erased: (count) => `${visits(count, false)} erased.`,
+  erased: (count) =>
+    `${visits(count, false)} erased. A mail already sent to a host is outside the kiosk: ask the host to delete it.`,
   corrected: (id) => `Visit ${id} corrected.`,
   footageExported: (count, folder, held, until) =>
     `${files(count, false)} exported to ${folder}; ${held ? 'the originals are held, and the copy stays while they are.' : `deleted after ${until}.`}`,
