@@ -57,8 +57,8 @@ export const errorMessages = {
     en: 'Line {row} of the CSV file is not right; nothing was added.',
   },
   'invitation.csvEmpty': {
-    nl: 'Het CSV-bestand bevat geen bezoekers (kolommen: first, last, company, plate, host).',
-    en: 'The CSV file holds no visitors (columns: first, last, company, plate, host).',
+    nl: 'Het CSV-bestand bevat geen bezoekers (kolommen: Voornaam, Tussenvoegsel, Achternaam, Bedrijf, Kenteken, Gastheer, Datum).',
+    en: 'The CSV file holds no visitors (columns: First name, Last name, Company, Plate, Host, Date).',
   },
   'invitation.noFreeCode': {
     nl: 'Er kon geen uitnodigingscode worden gemaakt. Probeer het opnieuw.',

@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import type { Invitation } from '../../shared/api/invitations';
 import { translate, type Language } from '../../shared/messages';
 import type { ApiError } from '../../shared/result';
@@ -14,8 +14,22 @@ const emptyForm = { firstName: '', lastName: '', company: '', plate: '', hostNam
 
 function errorText(error: ApiError | null, language: Language): string | null {
   if (!error) return null;
-  const fields = Object.values(error.fields ?? {}).map((key) => translate(key!, language, error.params));
+  // A refused CSV row names its column as the file does; a form field's own label is beside it already.
+  const named = error.key === 'invitation.csvInvalid';
+  const fields = Object.entries(error.fields ?? {}).map(
+    ([field, key]) => `${named ? `${field}: ` : ''}${translate(key!, language, error.params)}`,
+  );
   return [translate(error.key, language, error.params), ...fields].join(' ');
+}
+
+/** The file's bytes as base64: the core detects the encoding, so the browser must not decode it first. */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  }
+  return btoa(binary);
 }
 
 /** The letter for one invitation, with its QR code, to print or to copy into the host's own mail. */
@@ -82,6 +96,7 @@ export function ExpectedVisitors({
   const [error, setError] = useState<ApiError | null>(null);
   const [shown, setShown] = useState<Invitation | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const bind = (field: keyof typeof form) => ({
     value: form[field],
     onChange: (value: string) => setForm((current) => ({ ...current, [field]: value })),
@@ -102,11 +117,19 @@ export function ExpectedVisitors({
 
   async function addCsv(file: File | undefined) {
     if (!file) return;
-    const result = await client.invoke('invitations.addCsv', { date: form.date, csv: await file.text() });
+    const result = await client.invoke('invitations.addCsv', { date: form.date, file: await base64Of(file) });
     setError(result.ok ? null : result.error);
     if (result.ok) {
-      setStatus(text.csvAdded(result.value.length));
-      setShown(result.value[0] ?? null);
+      const { invitations, encoding, delimiter, unknownColumns } = result.value;
+      const encodingName = encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8';
+      setStatus(
+        [
+          text.csvAdded(invitations.length),
+          text.csvRead(encodingName, text.csvDelimiters[delimiter]),
+          unknownColumns.length ? text.csvIgnored(unknownColumns.join(', ')) : '',
+        ].join(' '),
+      );
+      setShown(invitations[0] ?? null);
       await reload();
     }
   }
@@ -166,11 +189,16 @@ export function ExpectedVisitors({
           <button type="submit" className="primary">
             {text.add}
           </button>
-          <label className="csv-file">
-            <span>{text.csvFile}</span>
+          <div className="csv-file">
+            <p id="csv-file-hint">{text.csvFile}</p>
+            {/* The app's own button: the browser's file input says "Choose File" in its own language. */}
             <input
+              ref={fileInput}
               type="file"
-              accept=".csv,text/csv"
+              accept=".csv,.txt,text/csv"
+              hidden
+              tabIndex={-1}
+              aria-hidden="true"
               onChange={(event) => {
                 const input = event.target;
                 void addCsv(input.files?.[0]).finally(() => {
@@ -178,7 +206,15 @@ export function ExpectedVisitors({
                 });
               }}
             />
-          </label>
+            <button
+              type="button"
+              className="secondary"
+              aria-describedby="csv-file-hint"
+              onClick={() => fileInput.current?.click()}
+            >
+              {text.chooseFile}
+            </button>
+          </div>
         </div>
         <ErrorLine message={errorText(error, language)} />
         {status && <p role="status">{status}</p>}

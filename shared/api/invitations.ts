@@ -29,9 +29,23 @@ export const expectedVisitorInput = z.strictObject({
 
 export const addExpectedInput = expectedVisitorInput.extend({ date: visitDate });
 export const addExpectedCsvInput = z.strictObject({
+  /** The day for rows without a date column of their own. */
   date: visitDate,
-  csv: z.string({ error: 'field.invalid' satisfies MessageKey }).max(1_000_000, { error: 'field.invalid' }),
+  /** The file's bytes in base64: the core detects its encoding (UTF-8 or Windows-1252), so no text decoding before. */
+  file: z.base64({ error: 'field.invalid' satisfies MessageKey }).max(1_400_000, { error: 'field.invalid' }),
 });
+
+export type ExpectedCsvEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+export type ExpectedCsvDelimiter = ';' | ',' | '\t';
+
+/** An expected-visitors file, added: the invitations, and how the file was read. */
+export interface ExpectedCsvImport {
+  invitations: Invitation[];
+  encoding: ExpectedCsvEncoding;
+  delimiter: ExpectedCsvDelimiter;
+  /** Header cells the import did not know; their cells were ignored. */
+  unknownColumns: string[];
+}
 
 const invitationCode = z
   .string({ error: 'invitation.codeInvalid' satisfies MessageKey })
@@ -119,7 +133,7 @@ export const invitationsApi = {
 
   // The reception desk.
   'invitations.add': channel<typeof addExpectedInput, Invitation>({ input: addExpectedInput, access: reception }),
-  'invitations.addCsv': channel<typeof addExpectedCsvInput, Invitation[]>({
+  'invitations.addCsv': channel<typeof addExpectedCsvInput, ExpectedCsvImport>({
     input: addExpectedCsvInput,
     access: reception,
   }),

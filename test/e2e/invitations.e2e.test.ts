@@ -184,15 +184,26 @@ describe('the receptionist expects visitors', () => {
       await page.locator('img.invitation-qr').evaluate((img: HTMLImageElement) => img.naturalWidth),
     ).toBeGreaterThan(0);
 
-    await form.locator('input[type=file]').setInputFiles({
+    // The app's own Dutch button, and a Dutch Excel file (Windows-1252, semicolons, CRLF, trailing ;;).
+    expect(await form.getByText('Voornaam, Tussenvoegsel, Achternaam').count()).toBe(1);
+    const chooser = page.waitForEvent('filechooser');
+    await form.getByRole('button', { name: 'Bestand kiezen' }).click();
+    await (
+      await chooser
+    ).setFiles({
       name: 'training.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('first;last;company\nPiet;Jansen;Acme\nMarie;Curie;\n'),
+      buffer: Buffer.from(
+        'Voornaam;Tussenvoegsel;Achternaam;Bedrijf\r\nPiet;;Jansen;Acme, Inc\r\nZoë;de;Vries;\r\n;;;\r\n',
+        'latin1',
+      ),
     });
-    await page.getByText('2 bezoekers toegevoegd.').waitFor();
+    await page.getByText('2 bezoekers toegevoegd. Gelezen als Windows-1252, gescheiden door puntkomma’s.').waitFor();
     const expected = page.locator('.expected-visitors table');
     await expect.poll(() => expected.locator('tbody tr').count()).toBe(3);
     expect(await expected.innerText()).toContain('Henk de Wit');
+    expect(await expected.innerText()).toContain('Zoë de Vries');
+    expect(await expected.innerText()).toContain('Acme, Inc');
     await screenshot(page, 'invitation-nl-07-staff-today-expected');
     await expectAccessible(page);
     await context.close();

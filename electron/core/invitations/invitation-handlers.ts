@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { AuditActor, AuditDetail } from '../audit';
 import type { BadgeService } from '../badges/badge-service';
 import type { Caller } from '../router';
-import { parseExpectedCsv } from './expected-csv';
+import { readExpectedCsv } from './expected-csv';
 import type { InvitationService } from './invitation-service';
 
 const actorOf = (caller: Caller): AuditActor =>
@@ -30,8 +30,10 @@ export function createInvitationHandlers({
       const [invitation] = await invitations.add(actorOf(caller), date, [visitor]);
       return invitation!;
     },
-    'invitations.addCsv': (input: ParsedInputOf<'invitations.addCsv'>, caller: Caller) =>
-      invitations.add(actorOf(caller), input.date, parseExpectedCsv(input.csv)),
+    'invitations.addCsv': async (input: ParsedInputOf<'invitations.addCsv'>, caller: Caller) => {
+      const { visitors, ...read } = readExpectedCsv(Buffer.from(input.file, 'base64'));
+      return { invitations: await invitations.add(actorOf(caller), input.date, visitors), ...read };
+    },
     'invitations.expectedToday': async (_input: ParsedInputOf<'invitations.expectedToday'>, caller: Caller) => {
       const expected = await invitations.expectedToday();
       await auditView(caller, 'expected', { count: expected.length });

@@ -88,15 +88,20 @@ export function createInvitationService({
     };
   }
 
-  /** Adds all visitors or none, each with its own code. */
-  async function add(actor: AuditActor, date: string, visitors: Omit<NewExpectedVisit, 'date'>[]) {
+  /** Adds all visitors or none, each with its own code, on its own date when it has one. */
+  async function add(
+    actor: AuditActor,
+    date: string,
+    visitors: (Omit<NewExpectedVisit, 'date'> & { date?: string })[],
+  ) {
     checkDate(date);
+    for (const visitor of visitors) if (visitor.date !== undefined) checkDate(visitor.date);
     const ids = await database.transaction(async (tx) => {
       const added: number[] = [];
       for (const visitor of visitors) {
         let id: number | null = null;
         for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS && id === null; attempt++) {
-          id = await insertExpectedVisit(tx, { ...visitor, date }, newCode(), clock.now());
+          id = await insertExpectedVisit(tx, { ...visitor, date: visitor.date ?? date }, newCode(), clock.now());
         }
         if (id === null) throw new UserError({ key: 'invitation.noFreeCode' });
         added.push(id);

@@ -36,7 +36,7 @@ async function importCsv(bytes: Buffer) {
   const kiosk = await openTestKiosk({ clock: manualClock('2026-11-26T09:00:00+01:00') });
   const result = await kiosk.router.invoke(
     'invitations.addCsv',
-    { date: '2026-11-26', csv: bytes.toString('utf8') } as never,
+    { date: '2026-11-26', file: bytes.toString('base64') },
     callers.receptionist,
   );
   const stored = (await kiosk.database.get('SELECT count(*) AS n FROM expected_visits')) as { n: number };
