@@ -225,6 +225,14 @@ export const errorMessages = {
     nl: 'U bent al afgemeld met deze code.',
     en: 'You have already signed out with this code.',
   },
+  'visit.nameNotFound': {
+    nl: 'Dat lukte niet met deze naam. Vraag de receptie om u af te melden.',
+    en: 'That did not work with this name. Please ask the receptionist to sign you out.',
+  },
+  'invitation.nameNotFound': {
+    nl: 'Wij vinden uw uitnodiging niet met deze achternaam. Typ de code van uw uitnodiging, of meld u bij de receptie.',
+    en: 'We cannot find your invitation by this last name. Type the code from your invitation, or ask at the reception desk.',
+  },
   'visit.signOutThrottled': {
     nl: 'Te veel onbekende afmeldcodes op dit scherm. Vraag de receptie om u af te melden.',
     en: 'Too many unknown sign-out codes at this screen. Please ask the receptionist to sign you out.',

@@ -19,6 +19,7 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'notice.current': 'public',
   'visits.signIn': 'public',
   'visits.signOut': 'public',
+  'visits.signOutByName': 'public',
   'staff.setupStatus': 'public',
   'staff.createFirstAdmin': 'public',
   'staff.unlock': 'public',

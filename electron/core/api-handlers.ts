@@ -121,6 +121,7 @@ export function createApiHandlers({
     'notice.current': async () => noticeFacts(config),
     'visits.signIn': (input, caller) => visitorGuard.signIn(publicTerminalOf(caller), input),
     'visits.signOut': (input, caller) => visitorGuard.signOut(publicTerminalOf(caller), input.code),
+    'visits.signOutByName': (input, caller) => visitorGuard.signOutByName(publicTerminalOf(caller), input),
 
     'staff.setupStatus': async () => ({ needsFirstAdmin: await staff.needsFirstAdmin() }),
     'staff.createFirstAdmin': async (input, caller) => {

@@ -40,6 +40,10 @@ const nl: Record<string, { say: Sentence; words?: string }> = {
     say: (d) => `Bezoek ${n(d.visitId)} afgemeld door de receptie`,
     words: 'afmelden',
   },
+  'visits.signedOutByName': {
+    say: (d) => `Bezoek ${n(d.visitId)} afgemeld op naam, zonder code`,
+    words: 'afmelden naam',
+  },
   'visits.staffSignOutUndone': {
     say: (d) => `Afmelding van bezoek ${n(d.visitId)} ongedaan gemaakt`,
     words: 'afmelden aanmelden ongedaan',
@@ -103,6 +107,10 @@ const en: typeof nl = {
   'visits.viewed.expected': { say: (d) => `Viewed expected visitors (${n(d.count)})` },
   'visits.registered': { say: () => 'Visitor registered by reception', words: 'sign in' },
   'visits.signedOutByStaff': { say: (d) => `Visit ${n(d.visitId)} signed out by reception`, words: 'sign out' },
+  'visits.signedOutByName': {
+    say: (d) => `Visit ${n(d.visitId)} signed out by name, without a code`,
+    words: 'sign out name',
+  },
   'visits.staffSignOutUndone': { say: (d) => `Sign-out of visit ${n(d.visitId)} undone`, words: 'sign out undo' },
   'visits.autoSignedOut': { say: (d) => `${n(d.count)} visitors signed out automatically`, words: 'sign out' },
   'visits.exported': { say: (d) => `Evacuation list exported (${n(d.count)} visitors)`, words: 'csv' },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MessageKey } from '../messages';
 import { addStaffInput, firstAdminInput, resetPinInput, staffId, unlockInput } from '../validation/staff-schemas';
 import { oneLineText } from '../validation/free-text';
-import { signInInput, signOutInput } from '../validation/visit-schemas';
+import { signInInput, signOutByNameInput, signOutInput } from '../validation/visit-schemas';
 import { channel } from './channel';
 import { healthApi } from './health';
 import { holdReviewApi, holdTerms } from './hold-review';
@@ -107,6 +107,10 @@ export const api = {
   'notice.current': channel<typeof noInput, NoticeFacts>({ input: noInput, access: 'public' }),
   'visits.signIn': channel<typeof signInInput, SignInReceipt>({ input: signInInput, access: 'public' }),
   'visits.signOut': channel<typeof signOutInput, SignOutReceipt>({ input: signOutInput, access: 'public' }),
+  'visits.signOutByName': channel<typeof signOutByNameInput, SignOutReceipt>({
+    input: signOutByNameInput,
+    access: 'public',
+  }),
 
   // Unlocking and locking the staff view. Staff unlock with their staff number and PIN: no channel
   // lists the staff to the public screen.

@@ -62,9 +62,23 @@ const invitationIdInput = z.strictObject({
   id: z.int({ error: 'field.invalid' satisfies MessageKey }).positive(),
 });
 
-export const lookupInvitationInput = z.strictObject({ code: invitationCode });
-/** The visitor's own details as they confirmed or corrected them, and the notice they read. */
-export const signInByInvitationInput = signInInput.extend({ code: invitationCode });
+/** An invitation's code, or the visitor's last name instead (one match today only). */
+export const lookupInvitationInput = z
+  .strictObject({ code: invitationCode.optional(), lastName: signInInput.shape.lastName.optional() })
+  .refine((input) => (input.code === undefined) !== (input.lastName === undefined), {
+    error: 'invitation.codeInvalid' satisfies MessageKey,
+    path: ['code'],
+  });
+/**
+ * The visitor's own details as they confirmed or corrected them, and the notice they read; the
+ * invitation found by its code or by the last name they typed at the start.
+ */
+export const signInByInvitationInput = signInInput
+  .extend({ code: invitationCode.optional(), invitationLastName: signInInput.shape.lastName.optional() })
+  .refine((input) => (input.code === undefined) !== (input.invitationLastName === undefined), {
+    error: 'invitation.codeInvalid' satisfies MessageKey,
+    path: ['code'],
+  });
 
 /** One invitation as the receptionist hands it on: the details, the code, its QR code and the letter. */
 export interface Invitation {

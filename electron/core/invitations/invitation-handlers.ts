@@ -22,9 +22,15 @@ export function createInvitationHandlers({
 }) {
   return {
     'invitations.lookup': (input: ParsedInputOf<'invitations.lookup'>, caller: Caller) =>
-      invitations.lookup(terminalOf(caller), input.code),
-    'invitations.signIn': ({ code, ...data }: ParsedInputOf<'invitations.signIn'>, caller: Caller) =>
-      invitations.signIn(terminalOf(caller), code, data),
+      invitations.lookup(
+        terminalOf(caller),
+        input.code !== undefined ? { code: input.code } : { lastName: input.lastName! },
+      ),
+    'invitations.signIn': (
+      { code, invitationLastName, ...data }: ParsedInputOf<'invitations.signIn'>,
+      caller: Caller,
+    ) =>
+      invitations.signIn(terminalOf(caller), code !== undefined ? { code } : { lastName: invitationLastName! }, data),
     'badges.forSignIn': (input: ParsedInputOf<'badges.forSignIn'>) => badges.forSignIn(input.signOutCode),
     'invitations.add': async ({ date, ...visitor }: ParsedInputOf<'invitations.add'>, caller: Caller) => {
       const [invitation] = await invitations.add(actorOf(caller), date, [visitor]);

@@ -27,6 +27,11 @@ import {
 } from './invitation-queries';
 import { qrSvg } from './invitation-qr';
 
+/** How a visitor finds their invitation: its code, or their last name when only one is expected today. */
+export type InvitationKey = { code: string } | { lastName: string };
+
+const nameKey = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+
 export const INVITATION_PURGE_JOB = 'invitationPurge';
 // 21^6 codes against at most a few thousand open invitations: a retry is rare, a loop impossible.
 const MAX_CODE_ATTEMPTS = 20;
@@ -124,6 +129,27 @@ export function createInvitationService({
     return record;
   }
 
+  /**
+   * The one invitation today with this last name ("de Vries", or "Vries" without the tussenvoegsel),
+   * counted like an unknown code when there is none or more than one: the screen never lists names.
+   */
+  async function findByLastName(terminal: string, lastName: string): Promise<ExpectedVisitRecord> {
+    throttle.check(terminal);
+    const key = nameKey(lastName);
+    const matches = (await expectedVisitsOn(database, today())).filter((record) => {
+      const stored = nameKey(record.last_name);
+      return stored === key || stored.endsWith(` ${key}`);
+    });
+    if (matches.length !== 1) {
+      throttle.failed(terminal);
+      throw new UserError({ key: 'invitation.nameNotFound' });
+    }
+    return matches[0]!;
+  }
+
+  const find = (terminal: string, key: InvitationKey) =>
+    'code' in key ? findForVisitor(terminal, key.code) : findByLastName(terminal, key.lastName);
+
   const signingIn = new Set<number>();
 
   /**
@@ -160,8 +186,8 @@ export function createInvitationService({
       return invitationOf(record);
     },
 
-    async lookup(terminal: string, code: string): Promise<InvitationDetails> {
-      const record = await findForVisitor(terminal, code);
+    async lookup(terminal: string, key: InvitationKey): Promise<InvitationDetails> {
+      const record = await find(terminal, key);
       return {
         date: record.visit_date,
         firstName: record.first_name,
@@ -172,8 +198,8 @@ export function createInvitationService({
       };
     },
 
-    async signIn(terminal: string, code: string, data: SignInData): Promise<SignInReceipt> {
-      const record = await findForVisitor(terminal, code);
+    async signIn(terminal: string, key: InvitationKey, data: SignInData): Promise<SignInReceipt> {
+      const record = await find(terminal, key);
       // A double tap must not sign the same invitation in twice.
       if (signingIn.has(record.id)) throw new UserError({ key: 'invitation.unknownCode' });
       signingIn.add(record.id);

@@ -11,6 +11,7 @@ import * as privacy from './0011-privacy';
 import * as pinParamsAndLockout from './0012-pin-params-and-lockout';
 import * as invitations from './0014-invitations';
 import * as hosts from './0015-hosts';
+import * as signOutByName from './0020-sign-out-by-name';
 
 export interface Migration {
   sql: string;
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   pinParamsAndLockout,
   invitations,
   hosts,
+  signOutByName,
 ];
