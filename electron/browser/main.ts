@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { clockFromEnvironment } from '../core/clock';
 import { defaultDataDir } from '../core/data-dir';
 import { createKiosk, type Kiosk } from '../core/kiosk';
+import { startInTypedFolder } from '../common/typed-folder';
 import { findChromium, openInAppMode, type OpenedChromium } from './open-chromium';
 import { DEFAULT_RENDERER_DIR, startBrowserServer, type BrowserServer } from './server';
 
@@ -10,6 +11,21 @@ function fatal(message: string): never {
   process.stderr.write(`kiosk: ${message}\n`);
   process.exit(2);
 }
+
+const USAGE = `Usage: node dist/electron/browser-server.js [options]
+       npm run start:browser -- [options]
+
+Serves the kiosk and its API on 127.0.0.1 and opens it in Chromium's app mode.
+
+Options:
+  --data-dir D       the data folder (default: KIOSK_DATA_DIR, else ${defaultDataDir()})
+  --port P           the port to listen on; 0 (the default) picks a free one
+  --no-open          print the address only; do not open a browser
+  --renderer-dir D   the built screens to serve (default: dist/renderer)
+  --help             this text
+`;
+
+startInTypedFolder();
 
 let args;
 try {
@@ -19,11 +35,16 @@ try {
       port: { type: 'string', default: '0' },
       'no-open': { type: 'boolean', default: false },
       'renderer-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   }).values;
 } catch (error) {
-  fatal((error as Error).message.split('\n')[0]!);
+  fatal(`${(error as Error).message.split('\n')[0]!} (--help lists the options)`);
+}
+if (args.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
 }
 
 const port = Number(args.port);
