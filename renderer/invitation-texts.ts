@@ -37,7 +37,7 @@ const nl = {
   expectedTitle: (date: string) => `Verwacht vandaag (${date})`,
   noneExpected: 'Vandaag worden geen bezoekers meer verwacht.',
   addExpected: 'Verwachte bezoeker toevoegen',
-  date: 'Datum (JJJJ-MM-DD)',
+  date: 'Datum',
   host: 'Gastheer of gastvrouw (optioneel)',
   add: 'Toevoegen',
   csvFile:
@@ -91,7 +91,7 @@ const en: typeof nl = {
   expectedTitle: (date: string) => `Expected today (${date})`,
   noneExpected: 'No more visitors are expected today.',
   addExpected: 'Add an expected visitor',
-  date: 'Date (YYYY-MM-DD)',
+  date: 'Date',
   host: 'Host (optional)',
   add: 'Add',
   csvFile:

@@ -49,7 +49,7 @@ export const errorMessages = {
     en: 'Too many unknown codes. Try again in {seconds} seconds, or ask at the reception desk.',
   },
   'invitation.dateInvalid': {
-    nl: 'Vul een datum in als 2026-12-01, vandaag of later.',
+    nl: 'Vul een geldige datum in, vandaag of later.',
     en: 'Enter a date such as 2026-12-01, today or later.',
   },
   'invitation.csvInvalid': {

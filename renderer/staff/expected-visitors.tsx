@@ -3,6 +3,8 @@ import type { Invitation } from '../../shared/api/invitations';
 import { translate, type Language } from '../../shared/messages';
 import type { ApiError } from '../../shared/result';
 import type { ApiClient } from '../api/client';
+import { formatIsoDate } from '../../shared/date-format';
+import { DateTimeField } from '../date-time-field';
 import { Field } from '../field';
 import { uiText } from '../i18n';
 import { invitationText } from '../invitation-texts';
@@ -44,7 +46,9 @@ function InvitationLetter({ invitation, language }: { invitation: Invitation; la
   }
   return (
     <section className="invitation-letter" aria-label={text.showInvitation}>
-      <h2>{text.invitationFor(`${invitation.firstName} ${invitation.lastName}`, invitation.date)}</h2>
+      <h2>
+        {text.invitationFor(`${invitation.firstName} ${invitation.lastName}`, formatIsoDate(invitation.date, language))}
+      </h2>
       <img
         className="invitation-qr"
         alt={`${text.code} ${invitation.code}`}
@@ -143,7 +147,7 @@ export function ExpectedVisitors({
   return (
     <div className="expected-visitors">
       <table className="visits no-print">
-        <caption>{text.expectedTitle(today)}</caption>
+        <caption>{text.expectedTitle(formatIsoDate(today, language))}</caption>
         <thead>
           <tr>
             <th scope="col">{text.columns.name}</th>
@@ -174,7 +178,13 @@ export function ExpectedVisitors({
       <form className="expected-form no-print" onSubmit={add} noValidate autoComplete="off">
         <h2>{text.addExpected}</h2>
         <div className="field-row">
-          <Field label={text.date} {...bind('date')} required />
+          <DateTimeField
+            label={text.date}
+            language={language}
+            value={form.date}
+            onChange={(date) => setForm((current) => ({ ...current, date }))}
+            required
+          />
           <Field label={text.host} {...bind('hostName')} />
         </div>
         <div className="field-row">

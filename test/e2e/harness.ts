@@ -92,7 +92,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 export async function smallTouchTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const targets = [
-      ...document.querySelectorAll<HTMLElement>('button, input:not([type=checkbox]), label.check, a[href]'),
+      ...document.querySelectorAll<HTMLElement>('button, input, label.check, a[href]'),
     ];
     return targets
       .filter((element) => {

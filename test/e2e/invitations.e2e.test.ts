@@ -8,6 +8,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formatIsoDate } from '../../shared/date-format';
 import { formatLocalDate } from '../../shared/time';
 import { kioskConfigSchema } from '../../shared/config';
 import {
@@ -244,7 +245,7 @@ describe('the badge', () => {
       'Zoë Bakker',
       'Acme BV',
       'You are visiting Henk de Wit.',
-      `Valid on ${invitation.date}`,
+      `Valid on ${formatIsoDate(invitation.date, 'en')}`,
       signOutCode,
     ]) {
       expect(text).toContain(expected);

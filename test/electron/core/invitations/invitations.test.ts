@@ -25,9 +25,10 @@ describe('expected visitors and their invitations', () => {
     expect(invitation.code).toHaveLength(6);
     expect(invitation.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     expect(invitation.text.nl).toContain(invitation.code);
-    expect(invitation.text.nl).toContain('2026-11-27');
+    // Each language writes the date as the date module does.
+    expect(invitation.text.nl).toContain('De code is alleen geldig op 27-11-2026.');
     expect(invitation.text.nl).toContain('7 dagen');
-    expect(invitation.text.en).toContain('The code is valid on 2026-11-27 only.');
+    expect(invitation.text.en).toContain('The code is valid on 27/11/2026 only.');
     // The notice's facts, from the same sections the kiosk shows.
     for (const section of noticeSections(noticeFacts(defaultConfig), 'en'))
       expect(invitation.text.en).toContain(section.heading);
