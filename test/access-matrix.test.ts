@@ -41,6 +41,8 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'visits.evacuationPrinted': [R, S, A],
   'invitations.add': [R, A],
   'invitations.addCsv': [R, A],
+  'invitations.signInAtDesk': [R, A],
+  'invitations.remove': [R, A],
   'invitations.expectedToday': [R, A],
   'invitations.get': [R, A],
 

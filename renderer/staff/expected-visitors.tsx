@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
-import type { Invitation } from '../../shared/api/invitations';
+import type { ExpectedVisit, Invitation } from '../../shared/api/invitations';
 import { translate, type Language } from '../../shared/messages';
 import type { ApiError } from '../../shared/result';
 import type { ApiClient } from '../api/client';
@@ -9,6 +9,8 @@ import { Field } from '../field';
 import { uiText } from '../i18n';
 import { invitationText } from '../invitation-texts';
 import { ErrorLine } from './error-line';
+import { ConfirmButton } from './kit/confirm-button';
+import { DataTable, type Column } from './kit/data-table';
 import { useLoaded } from './use-loaded';
 
 const REFRESH_MS = 5_000;
@@ -35,7 +37,15 @@ async function base64Of(file: File): Promise<string> {
 }
 
 /** The letter for one invitation, with its QR code, to print or to copy into the host's own mail. */
-function InvitationLetter({ invitation, language }: { invitation: Invitation; language: Language }) {
+function InvitationLetter({
+  invitation,
+  language,
+  onClose,
+}: {
+  invitation: Invitation;
+  language: Language;
+  onClose: () => void;
+}) {
   const text = invitationText[language];
   const [copied, setCopied] = useState(false);
   const letter = `${invitation.text[language]}\n\n----\n\n${invitation.text[language === 'nl' ? 'en' : 'nl']}`;
@@ -74,6 +84,9 @@ function InvitationLetter({ invitation, language }: { invitation: Invitation; la
         >
           {text.copyInvitation}
         </button>
+        <button type="button" className="tertiary" onClick={onClose}>
+          {text.closeInvitation}
+        </button>
         {copied && <span role="status">{text.copied}</span>}
       </div>
     </section>
@@ -85,10 +98,13 @@ export function ExpectedVisitors({
   client,
   language,
   today,
+  onChanged,
 }: {
   client: ApiClient;
   language: Language;
   today: string;
+  /** Called when a visitor was signed in here, so today's list shows them at once. */
+  onChanged?: () => void;
 }) {
   const text = invitationText[language];
   const load = useCallback(
@@ -133,7 +149,7 @@ export function ExpectedVisitors({
           unknownColumns.length ? text.csvIgnored(unknownColumns.join(', ')) : '',
         ].join(' '),
       );
-      setShown(invitations[0] ?? null);
+      setShown(null);
       await reload();
     }
   }
@@ -144,92 +160,130 @@ export function ExpectedVisitors({
     else setError(result.error);
   }
 
+  async function signIn(visit: ExpectedVisit) {
+    const result = await client.invoke('invitations.signInAtDesk', { id: visit.id });
+    setError(result.ok ? null : result.error);
+    setStatus(result.ok ? text.signedInExpected(`${visit.firstName} ${visit.lastName}`) : null);
+    await reload();
+    onChanged?.();
+  }
+
+  async function remove(visit: ExpectedVisit) {
+    const result = await client.invoke('invitations.remove', { id: visit.id });
+    setError(result.ok ? null : result.error);
+    if (shown?.id === visit.id) setShown(null);
+    await reload();
+  }
+
+  const nameOf = (visit: ExpectedVisit) => `${visit.firstName} ${visit.lastName}`;
+  const columns: Column<ExpectedVisit>[] = [
+    { key: 'name', header: text.columns.name, cell: nameOf, rowHeader: true },
+    { key: 'company', header: text.columns.company, cell: (visit) => visit.company },
+    { key: 'host', header: text.columns.host, cell: (visit) => visit.hostName },
+    {
+      key: 'action',
+      header: text.columns.action,
+      noPrint: true,
+      cell: (visit) => (
+        <span className="row-actions">
+          <button
+            type="button"
+            className="primary small"
+            aria-label={text.signInExpectedLabel(nameOf(visit))}
+            onClick={() => void signIn(visit)}
+          >
+            {text.signInExpected}
+          </button>
+          <button type="button" className="secondary small" onClick={() => void show(visit.id)}>
+            {text.showInvitation}
+          </button>
+          <ConfirmButton
+            label={text.removeExpected}
+            ariaLabel={text.removeExpectedLabel(nameOf(visit))}
+            question={text.removeExpectedQuestion(nameOf(visit))}
+            confirmLabel={text.removeExpected}
+            language={language}
+            onConfirm={() => remove(visit)}
+          />
+        </span>
+      ),
+    },
+  ];
+
   return (
     <div className="expected-visitors">
-      <table className="visits no-print">
-        <caption>{text.expectedTitle(formatIsoDate(today, language))}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.columns.name}</th>
-            <th scope="col">{text.columns.company}</th>
-            <th scope="col">{text.columns.host}</th>
-            <th scope="col">{text.columns.action}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(expected ?? []).map((visit) => (
-            <tr key={visit.id}>
-              <td>
-                {visit.firstName} {visit.lastName}
-              </td>
-              <td>{visit.company}</td>
-              <td>{visit.hostName}</td>
-              <td>
-                <button type="button" className="secondary" onClick={() => void show(visit.id)}>
-                  {text.showInvitation}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="no-print">
+        <DataTable
+          caption={text.expectedTitle(formatIsoDate(today, language))}
+          showCaption
+          columns={columns}
+          rows={expected ?? []}
+          rowKey={(visit) => visit.id}
+        />
+      </div>
       {expected && expected.length === 0 && <p className="lead no-print">{text.noneExpected}</p>}
+      {status && (
+        <p role="status" className="no-print">
+          {status}
+        </p>
+      )}
+      <ErrorLine message={errorText(error, language)} />
 
-      <form className="expected-form no-print" onSubmit={add} noValidate autoComplete="off">
-        <h2>{text.addExpected}</h2>
-        <div className="field-row">
-          <DateTimeField
-            label={text.date}
-            language={language}
-            value={form.date}
-            onChange={(date) => setForm((current) => ({ ...current, date }))}
-            required
-          />
-          <Field label={text.host} {...bind('hostName')} />
-        </div>
-        <div className="field-row">
-          <Field label={uiText[language].firstName} {...bind('firstName')} required />
-          <Field label={uiText[language].lastName} {...bind('lastName')} required />
-        </div>
-        <div className="field-row">
-          <Field label={uiText[language].company} {...bind('company')} />
-          <Field label={uiText[language].plate} {...bind('plate')} />
-        </div>
-        <div className="actions">
-          <button type="submit" className="primary">
-            {text.add}
-          </button>
-          <div className="csv-file">
-            <p id="csv-file-hint">{text.csvFile}</p>
-            {/* The app's own button: the browser's file input says "Choose File" in its own language. */}
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".csv,.txt,text/csv"
-              hidden
-              tabIndex={-1}
-              aria-hidden="true"
-              onChange={(event) => {
-                const input = event.target;
-                void addCsv(input.files?.[0]).finally(() => {
-                  input.value = '';
-                });
-              }}
+      <details className="expected-add no-print">
+        <summary>{text.addExpected}</summary>
+        <form className="expected-form no-print" onSubmit={add} noValidate autoComplete="off">
+          <div className="field-row">
+            <DateTimeField
+              label={text.date}
+              language={language}
+              value={form.date}
+              onChange={(date) => setForm((current) => ({ ...current, date }))}
+              required
             />
-            <button
-              type="button"
-              className="secondary"
-              aria-describedby="csv-file-hint"
-              onClick={() => fileInput.current?.click()}
-            >
-              {text.chooseFile}
-            </button>
+            <Field label={text.host} {...bind('hostName')} />
           </div>
-        </div>
-        <ErrorLine message={errorText(error, language)} />
-        {status && <p role="status">{status}</p>}
-      </form>
-      {shown && <InvitationLetter invitation={shown} language={language} />}
+          <div className="field-row">
+            <Field label={uiText[language].firstName} {...bind('firstName')} required />
+            <Field label={uiText[language].lastName} {...bind('lastName')} required />
+          </div>
+          <div className="field-row">
+            <Field label={uiText[language].company} {...bind('company')} />
+            <Field label={uiText[language].plate} {...bind('plate')} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary">
+              {text.add}
+            </button>
+            <div className="csv-file">
+              <p id="csv-file-hint">{text.csvFile}</p>
+              {/* The app's own button: the browser's file input says "Choose File" in its own language. */}
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".csv,.txt,text/csv"
+                hidden
+                tabIndex={-1}
+                aria-hidden="true"
+                onChange={(event) => {
+                  const input = event.target;
+                  void addCsv(input.files?.[0]).finally(() => {
+                    input.value = '';
+                  });
+                }}
+              />
+              <button
+                type="button"
+                className="secondary"
+                aria-describedby="csv-file-hint"
+                onClick={() => fileInput.current?.click()}
+              >
+                {text.chooseFile}
+              </button>
+            </div>
+          </div>
+        </form>
+      </details>
+      {shown && <InvitationLetter invitation={shown} language={language} onClose={() => setShown(null)} />}
     </div>
   );
 }

@@ -153,6 +153,12 @@ export const invitationsApi = {
   }),
   'invitations.expectedToday': channel<typeof noInput, ExpectedVisit[]>({ input: noInput, access: reception }),
   'invitations.get': channel<typeof invitationIdInput, Invitation>({ input: invitationIdInput, access: reception }),
+  // One tap at the desk: the expected visitor is signed in with the invitation's details.
+  'invitations.signInAtDesk': channel<typeof invitationIdInput, SignInReceipt>({
+    input: invitationIdInput,
+    access: reception,
+  }),
+  'invitations.remove': channel<typeof invitationIdInput, null>({ input: invitationIdInput, access: reception }),
 
   // Erasing expected visits nobody came for (also run by the scheduler with the visit purge).
   'invitations.purge': channel<typeof noInput, JobRun>({ input: noInput, access: admin }),

@@ -173,6 +173,10 @@ describe('the receptionist expects visitors', () => {
     for (const digit of '246810') await pad.getByRole('button', { name: digit, exact: true }).click();
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
 
+    // Expected visitors come first on Today, under a Dutch date; adding one sits behind its summary.
+    const todayIso = formatLocalDate(Date.now(), running.kiosk.config.timeZone);
+    await page.getByText(`Verwacht vandaag (${formatIsoDate(todayIso, 'nl')})`).waitFor();
+    await page.locator('summary', { hasText: 'Verwachte bezoeker toevoegen' }).click();
     const form = page.locator('form.expected-form');
     await form.getByLabel('Voornaam').fill('Karel');
     await form.getByLabel('Achternaam').fill('Appel');
@@ -206,7 +210,28 @@ describe('the receptionist expects visitors', () => {
     expect(await expected.innerText()).toContain('Zoë de Vries');
     expect(await expected.innerText()).toContain('Acme, Inc');
     await screenshot(page, 'invitation-nl-07-staff-today-expected');
+    await page
+      .locator('.expected-visitors')
+      .screenshot({ path: `${SCREENSHOT_DIR}/invitation-nl-07b-expected-part.png` });
     await expectAccessible(page);
+    const tables = await page
+      .locator('table')
+      .evaluateAll((all) => all.map((table) => table.closest('.expected-visitors') !== null));
+    expect(tables[0]).toBe(true); // the expected visitors' table is the first on the page
+
+    // One tap signs Karel in: he leaves the expected list and is on today's list.
+    await page.getByRole('button', { name: 'Karel Appel aanmelden' }).click();
+    await page.getByText('Karel Appel is aangemeld.').waitFor();
+    await expect.poll(() => expected.locator('tbody tr').count()).toBe(2);
+    await page.locator('.visit-table').getByText('Karel Appel').waitFor();
+    // Removing one asks first.
+    await page.getByRole('button', { name: 'Piet Jansen verwijderen' }).click();
+    await page
+      .getByRole('group', { name: 'Piet Jansen niet meer verwachten?' })
+      .getByRole('button', { name: 'Verwijderen' })
+      .click();
+    await expect.poll(() => expected.locator('tbody tr').count()).toBe(1);
+    await screenshot(page, 'invitation-nl-08-staff-today-signed-in-at-desk');
     await context.close();
   }, 60_000);
 });

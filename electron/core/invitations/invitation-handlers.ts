@@ -45,6 +45,10 @@ export function createInvitationHandlers({
       await auditView(caller, 'expected', { count: expected.length });
       return expected;
     },
+    'invitations.signInAtDesk': (input: ParsedInputOf<'invitations.signInAtDesk'>, caller: Caller) =>
+      invitations.signInAtDesk(actorOf(caller), input.id),
+    'invitations.remove': (input: ParsedInputOf<'invitations.remove'>, caller: Caller) =>
+      invitations.remove(actorOf(caller), input.id),
     'invitations.get': (input: ParsedInputOf<'invitations.get'>, caller: Caller) =>
       invitations.get(actorOf(caller), input.id),
     'invitations.purge': () => invitations.purge(),

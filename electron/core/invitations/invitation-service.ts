@@ -4,8 +4,9 @@ import type { ExpectedVisit, Invitation, InvitationDetails } from '../../../shar
 import type { JobRun, SignInReceipt } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
 import { invitationLetter } from '../../../shared/invitation-letter';
-import { noticeFacts } from '../../../shared/notice';
+import { noticeFacts, noticeVersion } from '../../../shared/notice';
 import { formatLocalDate } from '../../../shared/time';
+import { parsePlate } from '../../../shared/validation/plate';
 import { invitationQrText } from '../../../shared/validation/scanned-code';
 import type { SignInData } from '../../../shared/validation/visit-schemas';
 import type { AuditActor, AuditLog } from '../audit';
@@ -156,7 +157,12 @@ export function createInvitationService({
    * Signs the visitor in with the details they confirmed; the invitation is then used up and its
    * row deleted, so the visit is the only place their data live.
    */
-  async function signInOnce(terminal: string, record: ExpectedVisitRecord, data: SignInData): Promise<SignInReceipt> {
+  async function signInOnce(
+    terminal: string,
+    record: ExpectedVisitRecord,
+    data: SignInData,
+    actor: AuditActor = 'kiosk',
+  ): Promise<SignInReceipt> {
     const receipt = await visits.signIn(data);
     const visitId = await database.transaction(async (tx) => {
       const visit = await tx.get<{ id: number }>(
@@ -165,7 +171,12 @@ export function createInvitationService({
       );
       await tx.run('UPDATE visits SET host_name = ? WHERE id = ?', [record.host_name, visit!.id]);
       await tx.run('DELETE FROM expected_visits WHERE id = ?', [record.id]);
-      await audit.record('kiosk', 'invitations.arrived', { count: 1 }, tx);
+      await audit.record(
+        actor,
+        actor === 'kiosk' ? 'invitations.arrived' : 'invitations.arrivedAtDesk',
+        { count: 1 },
+        tx,
+      );
       return visit!.id;
     });
     throttle.succeeded(terminal);
@@ -208,6 +219,39 @@ export function createInvitationService({
       } finally {
         signingIn.delete(record.id);
       }
+    },
+
+    /**
+     * The receptionist signs an expected visitor in, in one tap, with the invitation's details: the
+     * visitor had the notice with the invitation letter (GDPR art. 14).
+     */
+    async signInAtDesk(actor: AuditActor, id: number): Promise<SignInReceipt> {
+      const record = await expectedVisitById(database, id);
+      if (!record || record.visit_date !== today()) throw new UserError({ key: 'visit.unknown' });
+      if (signingIn.has(record.id)) throw new UserError({ key: 'visit.unknown' });
+      signingIn.add(record.id);
+      try {
+        const data: SignInData = {
+          firstName: record.first_name,
+          lastName: record.last_name,
+          company: record.company ?? undefined,
+          plate: record.plate ? (parsePlate(record.plate) ?? undefined) : undefined,
+          noticeVersion: noticeVersion(config),
+        };
+        return await signInOnce('desk', record, data, actor);
+      } finally {
+        signingIn.delete(record.id);
+      }
+    },
+
+    /** An expected visit that will not happen, removed by the desk: its data go at once. */
+    async remove(actor: AuditActor, id: number): Promise<null> {
+      await database.transaction(async (tx) => {
+        const { changes } = await tx.run('DELETE FROM expected_visits WHERE id = ?', [id]);
+        if (changes === 0) throw new UserError({ key: 'visit.unknown' });
+        await audit.record(actor, 'invitations.removed', { expectedVisitId: id }, tx);
+      });
+      return null;
     },
 
     async expectedToday(): Promise<ExpectedVisit[]> {
