@@ -117,6 +117,7 @@ export function ExpectedVisitors({
   const [shown, setShown] = useState<Invitation | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [adding, setAdding] = useState(false);
   const bind = (field: keyof typeof form) => ({
     value: form[field],
     onChange: (value: string) => setForm((current) => ({ ...current, [field]: value })),
@@ -229,8 +230,15 @@ export function ExpectedVisitors({
       )}
       <ErrorLine message={errorText(error, language)} />
 
-      <details className="expected-add no-print">
-        <summary>{text.addExpected}</summary>
+      <button
+        type="button"
+        className="secondary expected-add no-print"
+        aria-expanded={adding}
+        onClick={() => setAdding((open) => !open)}
+      >
+        {text.addExpected}
+      </button>
+      {adding && (
         <form className="expected-form no-print" onSubmit={add} noValidate autoComplete="off">
           <div className="field-row">
             <DateTimeField
@@ -282,7 +290,7 @@ export function ExpectedVisitors({
             </div>
           </div>
         </form>
-      </details>
+      )}
       {shown && <InvitationLetter invitation={shown} language={language} onClose={() => setShown(null)} />}
     </div>
   );

@@ -176,7 +176,7 @@ describe('the receptionist expects visitors', () => {
     // Expected visitors come first on Today, under a Dutch date; adding one sits behind its summary.
     const todayIso = formatLocalDate(Date.now(), running.kiosk.config.timeZone);
     await page.getByText(`Verwacht vandaag (${formatIsoDate(todayIso, 'nl')})`).waitFor();
-    await page.locator('summary', { hasText: 'Verwachte bezoeker toevoegen' }).click();
+    await page.getByRole('button', { name: 'Verwachte bezoeker toevoegen' }).click();
     const form = page.locator('form.expected-form');
     await form.getByLabel('Voornaam').fill('Karel');
     await form.getByLabel('Achternaam').fill('Appel');
