@@ -21,7 +21,7 @@ import { NoticeScreen } from './screens/notice';
 import { SignInFormScreen } from './screens/sign-in-form';
 import { SignOutFormScreen } from './screens/sign-out-form';
 import { WelcomeScreen } from './screens/welcome';
-import { StaffUnlockScreen } from './staff/unlock-screen';
+import { StaffUnlockScreen } from './staff/unlock/unlock-screen';
 import { StaffView } from './staff/staff-view';
 
 type Screen =

@@ -96,23 +96,23 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
 /** Role -> the staff view's tabs, in their order on screen. */
 const ROLE_TABS: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
-  security: ['footage', 'holds', 'evacuation'],
+  security: ['footage', 'evacuation', 'holds'],
   admin: ['today', 'evacuation', 'register', 'staff', 'hosts', 'audit', 'retention', 'holds', 'footage', 'privacy'],
   privacy: ['privacy'],
 };
 
 /** The source files of each tab, where its channel names are read from. */
 const TAB_SOURCES: Record<Tab, string[]> = {
-  today: ['today-tab.tsx'],
-  evacuation: ['evacuation-tab.tsx'],
-  register: ['register-tab.tsx'],
-  staff: ['staff-accounts-tab.tsx'],
-  hosts: ['hosts-tab.tsx'],
-  audit: ['audit-tab.tsx'],
-  retention: ['retention-tab.tsx'],
-  holds: ['holds-tab.tsx'],
-  footage: ['footage-tab.tsx', 'camera-hold-form.tsx'],
-  privacy: ['privacy-tab.tsx'],
+  today: ['visits/today-tab.tsx'],
+  evacuation: ['evacuation/evacuation-tab.tsx'],
+  register: ['register/register-tab.tsx'],
+  staff: ['staff-accounts/staff-accounts-tab.tsx'],
+  hosts: ['hosts/hosts-tab.tsx'],
+  audit: ['audit/audit-tab.tsx'],
+  retention: ['retention/retention-tab.tsx'],
+  holds: ['holds/holds-tab.tsx'],
+  footage: ['footage/footage-tab.tsx', 'footage/camera-hold-form.tsx'],
+  privacy: ['privacy/privacy-tab.tsx'],
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

@@ -5,22 +5,11 @@ import type { ApiClient } from '../api/client';
 import { uiText } from '../i18n';
 import { IDLE_WARNING_SECONDS, IdleWarning } from '../idle-warning';
 import { useIdleTimeout } from '../use-idle-timeout';
-import { useDocumentTitle } from './kit/use-document-title';
-import { AuditTab } from './audit-tab';
-import { EvacuationTab } from './evacuation-tab';
-import { FootageTab } from './footage-tab';
-import { HealthBanner } from './health-banner';
-import { HoldsTab } from './holds-tab';
-import { PrivacyTab } from './privacy-tab';
-import { RecorderLayouts } from './recorder-layouts';
-import { HostsTab } from './hosts-tab';
-import { RegisterTab } from './register-tab';
-import { RetentionTab } from './retention-tab';
-import { StaffAccountsTab } from './staff-accounts-tab';
+import { HealthBanner } from './health/health-banner';
 import type { StaffTabProps } from './kit/tab-props';
-import { TABS_BY_ROLE, type Tab } from './tabs';
+import { useDocumentTitle } from './kit/use-document-title';
+import { tabsFor, type Tab } from './tabs';
 import { staffText } from './texts';
-import { TodayTab } from './today-tab';
 import './staff-view.css';
 
 interface Props {
@@ -33,8 +22,9 @@ interface Props {
 
 export function StaffView({ session, language, client, facts, onLocked }: Props) {
   const text = staffText[language];
-  const tabs = TABS_BY_ROLE[session.role];
-  const [tab, setTab] = useState<Tab | undefined>(tabs[0]);
+  const tabs = tabsFor(session.role);
+  const [tab, setTab] = useState<Tab | undefined>(tabs[0]?.id);
+  const current = tabs.find((candidate) => candidate.id === tab);
 
   const lock = useCallback(
     (reason: 'manual' | 'idle') => {
@@ -64,7 +54,15 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
     [client, onLocked],
   );
 
-  const props: StaffTabProps = { client: staffClient, language, text, timeZone: facts.timeZone };
+  const props: StaffTabProps = {
+    client: staffClient,
+    language,
+    text,
+    timeZone: facts.timeZone,
+    facts,
+    role: session.role,
+    goHome: () => setTab(tabs[0]?.id),
+  };
   return (
     <div className="staff-view" inert={idle.warningSecondsLeft !== null}>
       {idle.warningSecondsLeft !== null && (
@@ -73,15 +71,15 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
       <header className="staff-bar">
         <p className="who-am-i">{text.signedInAs(session.name, text.roles[session.role], session.staffId)}</p>
         <nav aria-label={text.staffEntry}>
-          {tabs.map((name) => (
+          {tabs.map(({ id, label }) => (
             <button
-              key={name}
+              key={id}
               type="button"
               className="tab"
-              aria-current={tab === name ? 'page' : undefined}
-              onClick={() => setTab(name)}
+              aria-current={tab === id ? 'page' : undefined}
+              onClick={() => setTab(id)}
             >
-              {text.tabs[name]}
+              {label(text)}
             </button>
           ))}
         </nav>
@@ -90,23 +88,11 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
         </button>
       </header>
       <HealthBanner {...props} />
-      {tab === 'register' ? (
-        <RegisterTab {...props} facts={facts} onDone={() => setTab('today')} />
+      {current?.ownScreen ? (
+        <current.component key={current.id} {...props} />
       ) : (
         <section className="screen staff">
-          {tab === 'today' && <TodayTab {...props} />}
-          {tab === 'evacuation' && <EvacuationTab {...props} />}
-          {tab === 'staff' && <StaffAccountsTab {...props} />}
-          {tab === 'hosts' && <HostsTab {...props} facts={facts} />}
-          {tab === 'audit' && <AuditTab {...props} />}
-          {tab === 'retention' && <RetentionTab {...props} />}
-          {tab === 'holds' && <HoldsTab {...props} />}
-          {tab === 'footage' && <FootageTab {...props} />}
-          {tab === 'privacy' && <PrivacyTab client={staffClient} language={language} />}
-          {tab === 'footage' && session.role === 'admin' && (
-            <RecorderLayouts client={staffClient} language={language} timeZone={facts.timeZone} />
-          )}
-          {!tab && <p className="lead">{text.noViews}</p>}
+          {current ? <current.component key={current.id} {...props} /> : <p className="lead">{text.noViews}</p>}
         </section>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, JobRun } from '../../shared/api/types';
-import { auditActorName, describeAuditEntry } from '../../renderer/staff/audit-texts';
-import { describeRunCounts, jobName } from '../../renderer/staff/retention-texts';
+import { auditActorName, describeAuditEntry } from '../../renderer/staff/audit/audit-texts';
+import { describeRunCounts, jobName } from '../../renderer/staff/retention/retention-texts';
 
 const entry = (action: string, detail: AuditEntry['detail']): AuditEntry => ({
   id: 1,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VisitRow } from '../../shared/api/types';
-import { filterVisits } from '../../renderer/staff/visit-filter';
+import { filterVisits } from '../../renderer/staff/visits/visit-filter';
 
 const visit = (
   id: number,

@@ -1,3 +1,5 @@
+import type { StaffRole } from '../../../shared/api/channel';
+import type { NoticeFacts } from '../../../shared/api/types';
 import type { Language } from '../../../shared/messages';
 import type { ApiClient } from '../../api/client';
 import type { StaffText } from '../texts';
@@ -9,4 +11,10 @@ export interface StaffTabProps {
   text: StaffText;
   /** The kiosk's configured time zone, for every time a tab shows. */
   timeZone: string;
+  /** What the privacy notice says (the host notice, the time zone). */
+  facts: NoticeFacts;
+  /** Who unlocked the view: a tab may show a role more (the admin's recorder check). */
+  role: StaffRole;
+  /** Back to the role's first tab, e.g. after registering a visitor by hand. */
+  goHome: () => void;
 }

@@ -1,0 +1,158 @@
+import { useCallback, useId, useState } from 'react';
+import type { LegalHold } from '../../../shared/api/types';
+import { translate, type MessageKey } from '../../../shared/messages';
+import { formatDateTime, formatIsoDate } from '../../../shared/date-format';
+import { endOfLocalDate, localDateThrough } from '../../../shared/time';
+import { DateTimeField } from '../../date-time-field';
+import { Field } from '../../field';
+import { ScreenHeading } from '../../screen-heading';
+import { HoldTermsForm } from './hold-terms-form';
+import { ConfirmButton } from '../kit/confirm-button';
+import { ErrorLine } from '../kit/error-line';
+import type { StaffTabProps } from '../kit/tab-props';
+import { useAction } from '../kit/use-action';
+import './holds-tab.css';
+import { holdConfirmText } from './holds-texts';
+import { useLoaded } from '../kit/use-loaded';
+
+export function HoldsTab({ client, language, text, timeZone }: StaffTabProps) {
+  const load = useCallback(() => client.invoke('holds.list', {}), [client]);
+  const { value: holds, error, reload } = useLoaded(load);
+  const action = useAction(language, reload);
+  const [visit, setVisit] = useState('');
+  const formHeadingId = useId();
+  const [newReview, setNewReview] = useState<Record<number, string>>({});
+
+  async function extendReview(holdId: number) {
+    const date = newReview[holdId];
+    const result = await action.run(() =>
+      client.invoke('holds.extendReview', { holdId, reviewAt: date ? endOfLocalDate(date, timeZone) : 0 }),
+    );
+    if (result?.ok) setNewReview((dates) => ({ ...dates, [holdId]: '' }));
+  }
+
+  const release = (holdId: number) => action.run(() => client.invoke('holds.release', { holdId }));
+
+  const message = (key?: MessageKey) => (key ? translate(key, language) : undefined);
+  const target = (hold: LegalHold) => {
+    if (hold.kind === 'visit') return text.holdTargetVisit(hold.visitId ?? 0);
+    // Camera names and times in the kiosk's zone; the path (a recorder's raw, often UTC, folders) only
+    // for a file that is not indexed.
+    if (hold.kind === 'footage-file')
+      return hold.recordedAt !== null
+        ? `${hold.cameraName ?? hold.camera}: ${formatDateTime(hold.recordedAt, timeZone, language)}`
+        : hold.footagePath;
+    return `${hold.cameraName ?? hold.camera}: ${formatDateTime(hold.rangeStart ?? 0, timeZone, language)} – ${formatDateTime(hold.rangeEnd ?? 0, timeZone, language)}`;
+  };
+  // A hold placed "through 31 March" ends at the start of 1 April: shown as the day that was entered.
+  const holdEnd = (endsAt: number) => {
+    const through = localDateThrough(endsAt, timeZone);
+    return through ? text.throughDay(formatIsoDate(through, language)) : formatDateTime(endsAt, timeZone, language);
+  };
+  const reviewDay = (reviewAt: number) => {
+    const through = localDateThrough(reviewAt, timeZone);
+    return through ? formatIsoDate(through, language) : formatDateTime(reviewAt, timeZone, language);
+  };
+
+  return (
+    <>
+      <ScreenHeading>{text.holdsTitle}</ScreenHeading>
+      <p className="lead">{text.holdsLead}</p>
+      <ErrorLine message={action.message ?? message(error?.key)} />
+      {holds && holds.length === 0 && <p>{text.noHolds}</p>}
+      {holds && holds.length > 0 && (
+        <table className="visits">
+          <caption className="visually-hidden">{text.holdsTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{text.holdColumns.visit}</th>
+              <th scope="col">{text.holdColumns.reasonAndBasis}</th>
+              <th scope="col">{text.holdColumns.placed}</th>
+              <th scope="col">{text.holdColumns.until}</th>
+              <th scope="col">{text.holdColumns.review}</th>
+              <th scope="col">{text.holdColumns.by}</th>
+              <th scope="col">{text.columns.action}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {holds.map((hold) => (
+              <tr key={hold.id}>
+                <th scope="row" title={hold.footagePath ?? undefined}>
+                  {target(hold)}
+                </th>
+                <td>
+                  {hold.reason}
+                  <br />
+                  <small>{text.basisNames[hold.basis]}</small>
+                </td>
+                <td className="when">{formatDateTime(hold.placedAt, timeZone, language)}</td>
+                <td className="when">{hold.endsAt ? holdEnd(hold.endsAt) : text.untilReleased}</td>
+                <td className="when">
+                  {reviewDay(hold.reviewAt)}
+                  {hold.pastReview && <strong> ({text.pastReview})</strong>}
+                  <span className="inline-edit">
+                    <DateTimeField
+                      label={text.extendReviewLabel(hold.id)}
+                      language={language}
+                      value={newReview[hold.id] ?? ''}
+                      onChange={(value) => setNewReview((dates) => ({ ...dates, [hold.id]: value }))}
+                    />
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-label={text.extendReviewButton(hold.id)}
+                      disabled={action.busy}
+                      aria-busy={action.busy}
+                      onClick={() => void extendReview(hold.id)}
+                    >
+                      {text.extend}
+                    </button>
+                  </span>
+                </td>
+                <td>{hold.placedBy}</td>
+                <td>
+                  <ConfirmButton
+                    label={text.release}
+                    ariaLabel={text.releaseHold(hold.id)}
+                    question={holdConfirmText[language].releaseQuestion(hold.id)}
+                    confirmLabel={holdConfirmText[language].confirmRelease}
+                    language={language}
+                    disabled={action.busy}
+                    onConfirm={() => release(hold.id)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <HoldTermsForm
+        text={text}
+        language={language}
+        timeZone={timeZone}
+        className="hold-form"
+        labelledBy={formHeadingId}
+        labels={{ reason: text.holdReason, until: text.holdUntil, submit: text.place }}
+        target={(fieldMessage) => (
+          <div className="field-row keep-columns">
+            <Field
+              label={text.holdVisit}
+              inputMode="numeric"
+              value={visit}
+              onChange={(value) => setVisit(value.replace(/\D/g, ''))}
+              error={fieldMessage('visitId')}
+              required
+            />
+          </div>
+        )}
+        place={(terms) => client.invoke('holds.placeOnVisit', { visitId: Number(visit) || 0, ...terms })}
+        onPlaced={async () => {
+          setVisit('');
+          await reload();
+        }}
+      >
+        <h2 id={formHeadingId}>{text.placeHold}</h2>
+      </HoldTermsForm>
+    </>
+  );
+}
