@@ -46,8 +46,12 @@ export function InvitationCodeScreen({ text, invitation, language, client, onFou
     let result = await client.invoke('invitations.lookup', key);
     // "Kramer" is a well-formed code too: a letters-only word that is no code today may be a name.
     if (!result.ok && parsed && /^\p{L}+$/u.test(typed) && result.error.key === 'invitation.unknownCode') {
-      key = { lastName: typed };
-      result = await client.invoke('invitations.lookup', key);
+      const byName = await client.invoke('invitations.lookup', { lastName: typed });
+      // Neither: it was typed as a code, so the visitor hears about the code.
+      if (byName.ok || byName.error.key !== 'invitation.nameNotFound') {
+        key = { lastName: typed };
+        result = byName;
+      }
     }
     if (!stillMounted()) return;
     setBusy(false);
