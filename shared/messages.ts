@@ -125,6 +125,10 @@ export const errorMessages = {
   },
   'visit.unknown': { nl: 'Dit bezoek bestaat niet (meer).', en: 'This visit does not exist (any more).' },
   'hold.unknown': { nl: 'Deze bewaarplicht bestaat niet.', en: 'This legal hold does not exist.' },
+  'hold.fileAlreadyHeld': {
+    nl: 'Dit bestand valt al onder een bewaarplicht (zie de lijst met bewaarplichten). Verzet zo nodig daar de herbeoordelingsdatum.',
+    en: 'This file is already under a legal hold (see the list of legal holds). Move that hold’s review date there if needed.',
+  },
   'hold.alreadyReleased': {
     nl: 'Deze bewaarplicht is al opgeheven.',
     en: 'This legal hold has already been released.',

@@ -201,6 +201,7 @@ export function createApiHandlers({
         input.reason,
         input.endsAt,
         input,
+        { refuseIfHeld: true },
       ),
 
     'footage.scan': () => footage.scan(),
