@@ -1,14 +1,15 @@
 import { Fragment, type ReactNode } from 'react';
 
 // Words up to this many characters never break in a table; a longer token (an 80-letter surname, a
-// footage path) gets break opportunities: after each / or \, and every CHUNK characters in between.
+// footage path) gets break opportunities: after each / \ - _ or ., and every CHUNK characters in a
+// part that is still longer.
 const LONGEST_WHOLE_WORD = 20;
 const CHUNK = 12;
 
 function pieces(token: string): string[] {
   if (token.length <= LONGEST_WHOLE_WORD) return [token];
   return token
-    .split(/(?<=[/\\])/)
+    .split(/(?<=[/\\\-_.])/)
     .flatMap((part) =>
       part.length <= LONGEST_WHOLE_WORD ? [part] : (part.match(new RegExp(`.{1,${CHUNK}}`, 'gu')) ?? []),
     );
