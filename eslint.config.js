@@ -11,7 +11,18 @@ const nodeBuiltins = ['node:*', ...builtinModules.flatMap((name) => [name, `${na
 const nodeGlobals = ['process', 'Buffer', 'global', 'require', 'module', '__dirname', '__filename', 'setImmediate'].map(
   (name) => ({ name, message: 'Node globals are not available here.' }),
 );
-const nativeAndElectron = ['electron', 'electron/*', 'sqlite3', 'node-cron'];
+// Packages that run in Node only (native code, sockets, the file system): the core's and the shells' business.
+const nodeOnlyPackages = [
+  'nodemailer',
+  'csv-parse',
+  'csv-parse/*',
+  'csv-stringify',
+  'csv-stringify/*',
+  'qrcode',
+  'selfsigned',
+  'ws',
+];
+const nativeAndElectron = ['electron', 'electron/*', 'sqlite3', 'node-cron', ...nodeOnlyPackages];
 
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'test-output/', 'node_modules/'] },
@@ -68,6 +79,7 @@ export default tseslint.config(
               ],
               message: 'electron/core imports no shell: the shells import the core.',
             },
+            { group: ['**/renderer', '**/renderer/**'], message: 'electron/core never imports the renderer.' },
           ],
         },
       ],

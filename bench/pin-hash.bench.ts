@@ -6,7 +6,7 @@ import { scryptSync } from 'node:crypto';
 import { defaultConfig } from '../shared/config';
 import { fixedClock } from '../electron/core/clock';
 import { createKiosk } from '../electron/core/kiosk';
-import { CURRENT_PARAMS } from '../electron/core/pin-hash';
+import { CURRENT_PARAMS } from '../electron/core/staff/pin-hash';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,8 +1,9 @@
 // Every message a user can see, keyed, in Dutch and English. Errors cross the API as keys, never as
 // prose or stack traces, so each shell renders them in the visitor's language.
+import type { Language } from './language';
 import { runReasonMessages } from './run-reasons';
 
-export type Language = 'nl' | 'en';
+export type { Language } from './language';
 
 export const errorMessages = {
   'name.required': { nl: 'Vul dit veld in.', en: 'Please fill in this field.' },

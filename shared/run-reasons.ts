@@ -1,4 +1,4 @@
-import type { Language } from './messages';
+import type { Language } from './language';
 
 /**
  * Why a job run was blocked, failed, or needs a look although it ran: a message key with numeric

@@ -1,4 +1,4 @@
-import type { RecorderInspection } from '../../shared/api/recorders';
+import type { RecorderInspection } from '../../shared/api/footage-recorders';
 import type { FootageRow } from '../../shared/api/types';
 import { formatFootage } from './format';
 import { DateTime } from 'luxon';

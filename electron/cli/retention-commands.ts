@@ -1,6 +1,6 @@
 import { command, OPERATOR, unwrap } from './command';
 import { formatRetentionStatus, formatRun } from './format';
-import { currentHealth, formatHealth } from './health-command';
+import { currentHealth, formatHealth } from './health-commands';
 import { runExitCode } from './run-outcome';
 
 export const retentionCommands = [

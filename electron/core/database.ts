@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
-import { migrations as appMigrations, type Migration } from './migrations';
+import { latestVersion, migrations as appMigrations, versionOf, type Migration } from './migrations';
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -132,9 +132,10 @@ function createLock() {
 }
 
 export async function openDatabase(file: string, migrations: readonly Migration[] = appMigrations): Promise<Database> {
+  const appVersion = latestVersion(migrations);
   const probedVersion = await readSchemaVersion(file);
-  if (probedVersion > migrations.length) {
-    throw new DatabaseTooNewError(file, probedVersion, migrations.length);
+  if (probedVersion > appVersion) {
+    throw new DatabaseTooNewError(file, probedVersion, appVersion);
   }
 
   restrictToOwner(file);
@@ -142,9 +143,9 @@ export async function openDatabase(file: string, migrations: readonly Migration[
   const statements = statementsOf(connection);
   // The probe reads the main file only; after a crash a newer version may still sit in the WAL.
   const fileVersion = (await statements.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
-  if (fileVersion > migrations.length) {
+  if (fileVersion > appVersion) {
     await closeConnection(connection);
-    throw new DatabaseTooNewError(file, fileVersion, migrations.length);
+    throw new DatabaseTooNewError(file, fileVersion, appVersion);
   }
   // A kiosk can lose power at any moment: WAL with synchronous=FULL keeps every committed visit.
   // secure_delete overwrites erased rows, so purged personal data does not linger in free pages.
@@ -204,9 +205,30 @@ export async function openDatabase(file: string, migrations: readonly Migration[
   return database;
 }
 
-async function migrate(database: Database, fromVersion: number, migrations: readonly Migration[]): Promise<void> {
+/**
+ * Marks a file whose user_version is the number of its last migration file. Released versions up to
+ * schema 13 counted by position in the list instead (0010 and 0013 were never written), and did not
+ * set this mark; such a file is renumbered once, before anything else runs.
+ */
+export const NUMBERED_BY_FILE = 0x4b494f53; // 'KIOS'
+/** The file number of each migration in the order the positional scheme counted them (1 to 13). */
+const POSITIONAL_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 15];
+
+async function numberByFile(database: Database, version: number): Promise<number> {
+  const mark = await database.get<{ application_id: number }>('PRAGMA application_id');
+  if (mark?.application_id === NUMBERED_BY_FILE) return version;
+  const renumbered = version === 0 ? 0 : POSITIONAL_VERSIONS[version - 1];
+  if (renumbered === undefined) throw new DatabaseTooNewError(database.file, version, POSITIONAL_VERSIONS.length);
+  await database.transaction(async (tx) => {
+    await tx.exec(`PRAGMA application_id = ${NUMBERED_BY_FILE}; PRAGMA user_version = ${renumbered};`);
+  });
+  return renumbered;
+}
+
+async function migrate(database: Database, storedVersion: number, migrations: readonly Migration[]): Promise<void> {
+  const fromVersion = await numberByFile(database, storedVersion);
   for (const [index, migration] of migrations.entries()) {
-    const version = index + 1;
+    const version = versionOf(migration, index);
     if (version <= fromVersion) continue;
     await database.transaction(async (tx) => {
       await tx.exec(migration.sql);

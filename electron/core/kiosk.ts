@@ -2,46 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { JobRun } from '../../shared/api/types';
 import type { KioskConfig } from '../../shared/config';
-import { clockGuardReason } from '../../shared/run-reasons';
 import { fail, type Result } from '../../shared/result';
-import { createApiHandlers } from './api-handlers';
-import { createAuditLog, type AuditLog } from './audit';
+import { capabilityHandlers, capabilityJobs } from './capabilities';
 import { systemClock, type Clock } from './clock';
 import { loadConfigFile } from './config-file';
-import { openDatabase, type Database } from './database';
-import { createHoldsService, type HoldsService } from './holds';
-import {
-  createFootageService,
-  FOOTAGE_PURGE_JOB,
-  FOOTAGE_SCAN_JOB,
-  type FootageService,
-} from './footage/footage-service';
-import { createMediaTickets, type MediaTickets } from './footage/media';
-import { createFootageTimeline } from './footage-timeline/timeline-service';
-import { createHealthAlerts, type HealthAlerts } from './health/alert-mail';
-import { createHealthService, type HealthService } from './health/health-service';
-import { createBadgeService } from './badges/badge-service';
-import { createHostMail, hostSmtpSender, type HostMail } from './hosts/host-mail';
-import { createHostService } from './hosts/host-service';
-import { createSignOutUndo } from './desk/sign-out-undo';
-import { createCodeThrottle } from './invitations/code-throttle';
-import {
-  createInvitationService,
-  INVITATION_PURGE_JOB,
-  type InvitationService,
-} from './invitations/invitation-service';
-import { createJobRunner, type JobResult, type JobRunner } from './jobs';
-import { createPrivacyService, type PrivacyService } from './privacy/privacy-service';
-import { createVisitRetention, VISIT_PURGE_JOB, type VisitRetention } from './retention/visit-retention';
-import { startScheduler } from './scheduler';
+import { createCoreServices, type CoreServices } from './core-services';
+import { openDatabase } from './database';
 import { createRouter, type Caller, type Router } from './router';
-import { createSessionStore } from './sessions';
-import { createStaffService, type StaffService } from './staff';
-import { createVisitsService, type VisitsService } from './visits';
-import { createVisitorGuard } from './public-screen/visitor-guard';
+import { startScheduler } from './scheduler';
+import { createCallerLookup } from './staff/caller';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
-export const AUTOMATIC_SIGN_OUT_JOB = 'automaticSignOut';
+export { AUTOMATIC_SIGN_OUT_JOB } from './visits/automatic-sign-out';
 const ALARM_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface KioskOptions {
@@ -53,27 +25,7 @@ export interface KioskOptions {
   logError?: (error: unknown, context: string) => void;
 }
 
-export interface Kiosk {
-  config: KioskConfig;
-  clock: Clock;
-  database: Database;
-  visits: VisitsService;
-  staff: StaffService;
-  audit: AuditLog;
-  holds: HoldsService;
-  jobs: JobRunner;
-  retention: VisitRetention;
-  footage: FootageService;
-  /** What keeps retention from working as the notice promises (the staff banner, the alarm mail). */
-  health: HealthService;
-  alerts: HealthAlerts;
-  /** Footage playback tickets and the responses the media route and protocol serve. */
-  media: MediaTickets;
-  /** Data-subject requests: search, copy, correct, erase, restrict, footage export. */
-  privacy: PrivacyService;
-  invitations: InvitationService;
-  /** Host notices: sent in the background, retried; a failure never blocks a sign-in. */
-  hostMail: HostMail;
+export interface Kiosk extends CoreServices {
   router: Router;
   /**
    * The entry point for a screen: a window or a browser-mode launch, named by `terminal`. The caller
@@ -101,107 +53,10 @@ export async function createKiosk({
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const effectiveConfig = config ?? loadConfigFile(dataDir, clock);
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
-  const audit = createAuditLog({ database, clock });
-  const visits = createVisitsService({ database, clock, config: effectiveConfig });
-  const staff = createStaffService({ database, clock, audit });
-  const sessions = createSessionStore({ clock, idleMs: effectiveConfig.idle.staffSeconds * 1000 });
-  const holds = createHoldsService({ database, clock, audit, config: effectiveConfig });
-  const jobs = createJobRunner({ database, clock, logError });
-  const retention = createVisitRetention({ database, config: effectiveConfig, clock, audit, jobs, holds });
-  const footage = createFootageService({
-    database,
-    config: effectiveConfig,
-    clock,
-    audit,
-    jobs,
-    clockCheck: retention.clockCheck,
-    logError,
-  });
-  const automaticSignOut = () =>
-    jobs.run(AUTOMATIC_SIGN_OUT_JOB, async (): Promise<JobResult> => {
-      // A clock jumped ahead would end everybody's day: the same guard as the purge decides.
-      const guard = await retention.clockCheck(clock.now());
-      if (!guard.ok)
-        return {
-          outcome: 'blocked',
-          counts: {},
-          reason: clockGuardReason(guard.reason, effectiveConfig.retention.clockGuardDays),
-        };
-      const signedOut = await visits.signOutForgotten();
-      if (signedOut > 0) await audit.record('system', 'visits.autoSignedOut', { count: signedOut });
-      return { outcome: 'ok', counts: { signedOut } };
-    });
-  const health = createHealthService({
-    database,
-    config: effectiveConfig,
-    clock,
-    jobs,
-    scrubPending: () => retention.scrubPending(),
-    holdsPastReview: async () => (await holds.pastReview()).map((hold) => hold.reviewAt),
-  });
-  const alerts = createHealthAlerts({ database, config: effectiveConfig, clock, health, logError });
-  const media = createMediaTickets({ database, root: () => effectiveConfig.footage.root, sessions });
-  const privacy = createPrivacyService({ database, clock, config: effectiveConfig, audit, holds, footage });
-  const hostMail = createHostMail({ database, clock, send: hostSmtpSender(effectiveConfig), logError });
-  const hosts = createHostService({ database, config: effectiveConfig, clock, audit, mail: hostMail });
-  const invitations = createInvitationService({
-    database,
-    config: effectiveConfig,
-    clock,
-    audit,
-    jobs,
-    visits,
-    throttle: createCodeThrottle(clock),
-    clockCheck: retention.clockCheck,
-    onArrival: hosts.notifyByName,
-    logError,
-  });
-  const router = createRouter(
-    createApiHandlers({
-      media,
-      config: effectiveConfig,
-      visits,
-      visitorGuard: createVisitorGuard({ visits, audit, clock, config: effectiveConfig }),
-      staff,
-      audit,
-      sessions,
-      holds,
-      retention,
-      footage,
-      privacy,
-      automaticSignOut,
-      health,
-      invitations,
-      badges: createBadgeService({ database, config: effectiveConfig, clock }),
-      hosts,
-      signOutUndo: createSignOutUndo({ database, clock, audit }),
-      footageTimeline: createFootageTimeline({ database, config: effectiveConfig, clock }),
-    }),
-    (error, channel) => logError(error, `channel ${channel}`),
-  );
-
-  /**
-   * The terminal's unlocked staff member, or the anonymous kiosk. A session ends here when it ran
-   * out or its account was disabled or changed role since the unlock; both are audited.
-   */
-  async function callerFor(terminal: string, background: boolean): Promise<Caller> {
-    const { session, expired } = sessions.touch(terminal, { extend: !background });
-    if (expired)
-      await audit.record({ staffId: expired.staffId, name: expired.name }, 'staff.locked', { reason: 'expired' });
-    if (!session) return { kind: 'kiosk', terminal };
-    const account = await database.get<{ role: string; disabled_at: number | null }>(
-      'SELECT role, disabled_at FROM staff WHERE id = ?',
-      [session.staffId],
-    );
-    if (!account || account.disabled_at !== null || account.role !== session.role) {
-      sessions.close(terminal);
-      await audit.record({ staffId: session.staffId, name: session.name }, 'staff.locked', {
-        reason: 'accountChanged',
-      });
-      return { kind: 'kiosk', terminal };
-    }
-    return { kind: 'staff', staffId: session.staffId, name: session.name, role: session.role, terminal };
-  }
+  const core = createCoreServices({ config: effectiveConfig, clock, database, logError });
+  const { alerts, hostMail, jobs } = core;
+  const router = createRouter(capabilityHandlers(core), (error, channel) => logError(error, `channel ${channel}`));
+  const callerFor = createCallerLookup(core);
 
   // The scheduler while it starts (it reads each job's last run) and after; null until started.
   let scheduler: Promise<() => void> | null = null;
@@ -228,22 +83,7 @@ export async function createKiosk({
   const lastStarted = async (job: string) => (await jobs.lastRun(job))?.startedAt ?? null;
 
   return {
-    config: effectiveConfig,
-    clock,
-    database,
-    visits,
-    staff,
-    audit,
-    holds,
-    jobs,
-    retention,
-    footage,
-    health,
-    alerts,
-    media,
-    privacy,
-    invitations,
-    hostMail,
+    ...core,
     router,
     async handle(terminal, channel, input, { background = false } = {}) {
       let caller: Caller;
@@ -262,47 +102,14 @@ export async function createKiosk({
         await scheduler;
         return;
       }
-      const [hour, minute] = effectiveConfig.reception.autoSignOutAt.split(':').map(Number);
       scheduler = startScheduler({
         zone: effectiveConfig.timeZone,
         clock,
-        jobs: [
-          {
-            name: VISIT_PURGE_JOB,
-            schedule: effectiveConfig.schedules.visitPurge,
-            run: scheduled(() => retention.run()),
-            lastStartedAt: () => lastStarted(VISIT_PURGE_JOB),
-          },
-          // Expected visits nobody came for go on the visit purge's schedule.
-          {
-            name: INVITATION_PURGE_JOB,
-            schedule: effectiveConfig.schedules.visitPurge,
-            run: scheduled(() => invitations.purge()),
-            lastStartedAt: () => lastStarted(INVITATION_PURGE_JOB),
-          },
-          ...(effectiveConfig.footage.root
-            ? [
-                {
-                  name: FOOTAGE_SCAN_JOB,
-                  schedule: effectiveConfig.schedules.footageScan,
-                  run: scheduled(() => footage.scan()),
-                  lastStartedAt: () => lastStarted(FOOTAGE_SCAN_JOB),
-                },
-                {
-                  name: FOOTAGE_PURGE_JOB,
-                  schedule: effectiveConfig.schedules.footagePurge,
-                  run: scheduled(() => footage.purge()),
-                  lastStartedAt: () => lastStarted(FOOTAGE_PURGE_JOB),
-                },
-              ]
-            : []),
-          {
-            name: AUTOMATIC_SIGN_OUT_JOB,
-            schedule: `${minute} ${hour} * * *`,
-            run: scheduled(automaticSignOut),
-            lastStartedAt: () => lastStarted(AUTOMATIC_SIGN_OUT_JOB),
-          },
-        ],
+        jobs: capabilityJobs(core).map((job) => ({
+          ...job,
+          run: scheduled(job.run),
+          lastStartedAt: () => lastStarted(job.name),
+        })),
       });
       await scheduler;
       alarmTimer = setInterval(checkAlarms, ALARM_CHECK_INTERVAL_MS);

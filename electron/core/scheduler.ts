@@ -3,11 +3,14 @@ import type { JobRun } from '../../shared/api/types';
 import type { Clock } from './clock';
 import { nextRunAfter } from './cron-time';
 
-export interface ScheduledJob {
+/** What a capability asks the scheduler to run: a job's name, its cron expression in the configured zone. */
+export interface ScheduledRun {
   name: string;
-  /** A cron expression in the configured zone. */
   schedule: string;
   run: () => Promise<JobRun>;
+}
+
+export interface ScheduledJob extends ScheduledRun {
   lastStartedAt: () => Promise<number | null>;
 }
 

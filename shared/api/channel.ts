@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** `privacy` is the privacy officer: data-subject requests only, none of the admin's other powers. */
 export type StaffRole = 'receptionist' | 'security' | 'admin' | 'privacy';
@@ -20,3 +20,8 @@ export function channel<Input extends z.ZodType, Output>(declaration: {
 }): Channel<Input, Output> {
   return declaration;
 }
+
+/** The input of a channel that takes none. */
+export const noInput = z.strictObject({});
+/** A moment as milliseconds since 1970, within what a JavaScript Date can hold. */
+export const epochMs = z.int().min(0).max(8.64e15);

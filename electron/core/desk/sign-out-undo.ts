@@ -1,5 +1,5 @@
 import type { VisitRow } from '../../../shared/api/types';
-import type { AuditActor, AuditLog } from '../audit';
+import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
 import { UserError } from '../user-error';

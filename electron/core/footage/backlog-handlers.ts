@@ -1,4 +1,4 @@
-import { auditActorOf } from '../api-handlers';
+import { auditActorOf } from '../audit/audit-actor';
 import type { Handlers } from '../router';
 import type { FootageService } from './footage-service';
 

@@ -1,7 +1,7 @@
 import type { FootageBacklog, FootageBacklogCamera } from '../../../shared/api/footage-backlog';
 import type { JobRun } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
-import type { AuditActor, AuditLog } from '../audit';
+import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { nextRunAfter } from '../cron-time';
 import type { Database } from '../database';

@@ -4,7 +4,7 @@ import type { KioskConfig } from '../../../shared/config';
 import { cameraDisplayName } from '../../../shared/footage-path';
 import { footageDeletionDeadline, footageRetentionDays } from '../../../shared/retention';
 import { clockGuardReason, footageRootReason, type RunReason } from '../../../shared/run-reasons';
-import type { AuditActor, AuditLog } from '../audit';
+import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { nextRunAfter } from '../cron-time';
 import type { Database } from '../database';
@@ -254,4 +254,13 @@ function purgeProblems(counts: FootagePurgeCounts): RunReason | null {
   return failed + unreadable + refused > 0
     ? { key: 'run.footageProblems', params: { failed, unreadable, refused } }
     : null;
+}
+
+/** The footage jobs run only once a footage root is configured. */
+export function footageJobs({ config, footage }: { config: KioskConfig; footage: FootageService }) {
+  if (!config.footage.root) return [];
+  return [
+    { name: FOOTAGE_SCAN_JOB, schedule: config.schedules.footageScan, run: () => footage.scan() },
+    { name: FOOTAGE_PURGE_JOB, schedule: config.schedules.footagePurge, run: () => footage.purge() },
+  ];
 }

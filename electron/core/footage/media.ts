@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { isPlainName } from '../../common/path-inside';
 import type { Database } from '../database';
-import type { SessionStore, StaffSession } from '../sessions';
+import type { SessionStore, StaffSession } from '../staff/sessions';
 import { openFolderWalk } from './folder-walk';
 
 const { O_RDONLY, O_NOFOLLOW = 0, O_NONBLOCK = 0 } = fs.constants;

@@ -5,7 +5,7 @@ import { footageRetentionDays } from '../../../shared/retention';
 import { isPlainName } from '../../common/path-inside';
 import type { Clock } from '../clock';
 import type { Database, Statements } from '../database';
-import { ACTIVE_HOLD, rangeHoldCovers } from '../holds';
+import { ACTIVE_HOLD, rangeHoldCovers } from '../holds/holds-service';
 import { checkRootForDeletion, type RootProblem } from './root';
 import { ROOT_DEVICE_KEY } from './scanner';
 import { openFolderWalk, type FolderWalk } from './folder-walk';

@@ -4,7 +4,7 @@ import type { JobRun } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
-import { ACTIVE_HOLD } from '../holds';
+import { ACTIVE_HOLD } from '../holds/holds-service';
 import type { JobRunner } from '../jobs';
 import { computeHealth, NO_HISTORY, type JobHistory } from './health-state';
 

@@ -1,6 +1,6 @@
 import type { Host, HostSuggestion } from '../../../shared/api/hosts';
 import type { KioskConfig } from '../../../shared/config';
-import type { AuditActor, AuditLog } from '../audit';
+import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
 import { UserError } from '../user-error';

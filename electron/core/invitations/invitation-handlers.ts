@@ -1,12 +1,11 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { AuditActor, AuditDetail } from '../audit';
-import type { BadgeService } from '../badges/badge-service';
+import { auditActorOf } from '../audit/audit-actor';
+import type { AuditDetail } from '../audit/audit-log';
+import type { BadgeService } from './badge-service';
 import type { Caller } from '../router';
 import { readExpectedCsv } from './expected-csv';
 import type { InvitationService } from './invitation-service';
 
-const actorOf = (caller: Caller): AuditActor =>
-  caller.kind === 'staff' ? { staffId: caller.staffId, name: caller.name } : caller.kind;
 // The CLI has no screen; its lookups are throttled as one terminal of their own.
 const terminalOf = (caller: Caller): string => (caller.kind === 'operator' ? 'cli' : caller.terminal);
 
@@ -33,12 +32,12 @@ export function createInvitationHandlers({
       invitations.signIn(terminalOf(caller), code !== undefined ? { code } : { lastName: invitationLastName! }, data),
     'badges.forSignIn': (input: ParsedInputOf<'badges.forSignIn'>) => badges.forSignIn(input.signOutCode),
     'invitations.add': async ({ date, ...visitor }: ParsedInputOf<'invitations.add'>, caller: Caller) => {
-      const [invitation] = await invitations.add(actorOf(caller), date, [visitor]);
+      const [invitation] = await invitations.add(auditActorOf(caller), date, [visitor]);
       return invitation!;
     },
     'invitations.addCsv': async (input: ParsedInputOf<'invitations.addCsv'>, caller: Caller) => {
       const { visitors, ...read } = readExpectedCsv(Buffer.from(input.file, 'base64'));
-      return { invitations: await invitations.add(actorOf(caller), input.date, visitors), ...read };
+      return { invitations: await invitations.add(auditActorOf(caller), input.date, visitors), ...read };
     },
     'invitations.expectedToday': async (_input: ParsedInputOf<'invitations.expectedToday'>, caller: Caller) => {
       const expected = await invitations.expectedToday();
@@ -46,11 +45,11 @@ export function createInvitationHandlers({
       return expected;
     },
     'invitations.signInAtDesk': (input: ParsedInputOf<'invitations.signInAtDesk'>, caller: Caller) =>
-      invitations.signInAtDesk(actorOf(caller), input.id),
+      invitations.signInAtDesk(auditActorOf(caller), input.id),
     'invitations.remove': (input: ParsedInputOf<'invitations.remove'>, caller: Caller) =>
-      invitations.remove(actorOf(caller), input.id),
+      invitations.remove(auditActorOf(caller), input.id),
     'invitations.get': (input: ParsedInputOf<'invitations.get'>, caller: Caller) =>
-      invitations.get(actorOf(caller), input.id),
+      invitations.get(auditActorOf(caller), input.id),
     'invitations.purge': () => invitations.purge(),
   };
 }

@@ -9,13 +9,13 @@ import { formatLocalDate } from '../../../shared/time';
 import { parsePlate } from '../../../shared/validation/plate';
 import { invitationQrText } from '../../../shared/validation/scanned-code';
 import type { SignInData } from '../../../shared/validation/visit-schemas';
-import type { AuditActor, AuditLog } from '../audit';
+import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
 import type { JobResult, JobRunner } from '../jobs';
-import { randomSignOutCode } from '../sign-out-codes';
+import { randomSignOutCode } from '../visits/sign-out-codes';
 import { UserError } from '../user-error';
-import type { VisitsService } from '../visits';
+import type { VisitsService } from '../visits/visits-service';
 import type { CodeThrottle } from './code-throttle';
 import {
   eraseExpectedVisitsBefore,
@@ -294,3 +294,8 @@ export function createInvitationService({
 }
 
 export type InvitationService = ReturnType<typeof createInvitationService>;
+
+/** Expected visits nobody came for go on the visit purge's schedule. */
+export function invitationJobs({ config, invitations }: { config: KioskConfig; invitations: InvitationService }) {
+  return [{ name: INVITATION_PURGE_JOB, schedule: config.schedules.visitPurge, run: () => invitations.purge() }];
+}

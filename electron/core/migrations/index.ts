@@ -14,24 +14,38 @@ import * as hosts from './0015-hosts';
 import * as signOutByName from './0020-sign-out-by-name';
 
 export interface Migration {
+  /** The schema version this migration brings a database to: its file's number. */
+  version?: number;
   sql: string;
 }
 
-/** In order; a migration's schema version is its position, starting at 1. */
+/** A migration's schema version; a list without numbers (a test's) counts by position from 1. */
+export const versionOf = (migration: Migration, index: number) => migration.version ?? index + 1;
+
+export const latestVersion = (list: readonly Migration[]) =>
+  list.reduce((latest, migration, index) => Math.max(latest, versionOf(migration, index)), 0);
+
+/**
+ * In order; a migration's schema version is its file's number, so numbers may have gaps. A new
+ * migration is a new file with the next free number, appended here with that number.
+ */
 export const migrations: readonly Migration[] = [
-  visits,
-  staffAndAudit,
-  retention,
-  footage,
-  footageByFolder,
-  footageRecordByTime,
-  visitsAutoincrement,
-  holdReview,
-  runReasonsAndFutureFootage,
+  { version: 1, ...visits },
+  { version: 2, ...staffAndAudit },
+  { version: 3, ...retention },
+  { version: 4, ...footage },
+  { version: 5, ...footageByFolder },
+  { version: 6, ...footageRecordByTime },
+  { version: 7, ...visitsAutoincrement },
+  { version: 8, ...holdReview },
+  { version: 9, ...runReasonsAndFutureFootage },
   // Rebuilds the staff table with its columns of then: before 0012 adds its own.
-  privacy,
-  pinParamsAndLockout,
-  invitations,
-  hosts,
-  signOutByName,
+  { version: 11, ...privacy },
+  { version: 12, ...pinParamsAndLockout },
+  { version: 14, ...invitations },
+  { version: 15, ...hosts },
+  { version: 20, ...signOutByName },
 ];
+
+/** The schema version of a database this version of the kiosk creates. */
+export const LATEST_SCHEMA_VERSION = latestVersion(migrations);

@@ -1,7 +1,7 @@
 import type { PrivacyVisit } from '../../../shared/api/privacy';
 import type { SignOutMethod } from '../../../shared/api/types';
 import type { Statements } from '../database';
-import { ACTIVE_HOLD } from '../holds';
+import { ACTIVE_HOLD } from '../holds/holds-service';
 
 interface PrivacyVisitRecord {
   id: number;

@@ -1,7 +1,7 @@
 import type { KioskConfig } from '../../../shared/config';
 import { isDueBy, recordsKeptSince, visitDueWindow, visitErasureDeadline } from '../../../shared/retention';
 import type { Statements } from '../database';
-import { ACTIVE_HOLD, clearFootageHoldReasons } from '../holds';
+import { ACTIVE_HOLD, clearFootageHoldReasons } from '../holds/holds-service';
 
 // Well under SQLite's limit of bound parameters per statement.
 const CHUNK = 500;

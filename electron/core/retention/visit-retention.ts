@@ -2,11 +2,11 @@ import type { JobRun, RetentionStatus } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
 import { visitErasureDeadline } from '../../../shared/retention';
 import { clockGuardReason } from '../../../shared/run-reasons';
-import type { AuditActor, AuditLog } from '../audit';
+import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { nextRunAfter } from '../cron-time';
 import type { Database } from '../database';
-import { ACTIVE_HOLD, type HoldsService } from '../holds';
+import { ACTIVE_HOLD, type HoldsService } from '../holds/holds-service';
 import type { JobRunner } from '../jobs';
 import { UserError } from '../user-error';
 import { checkClock } from './clock-guard';
@@ -195,3 +195,7 @@ export function createVisitRetention({
 }
 
 export type VisitRetention = ReturnType<typeof createVisitRetention>;
+
+export function visitRetentionJobs({ config, retention }: { config: KioskConfig; retention: VisitRetention }) {
+  return [{ name: VISIT_PURGE_JOB, schedule: config.schedules.visitPurge, run: () => retention.run() }];
+}

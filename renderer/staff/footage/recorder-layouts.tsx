@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RecorderInspection } from '../../../shared/api/recorders';
+import type { RecorderInspection } from '../../../shared/api/footage-recorders';
 import { translate, type Language } from '../../../shared/messages';
 import { formatDateTime } from '../../../shared/date-format';
 import type { ApiClient } from '../../api/client';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, NotADatabaseError, openDatabase } from '../../../electron/core/database';
-import { migrations } from '../../../electron/core/migrations';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/core/migrations';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -16,7 +16,7 @@ describe('openDatabase', () => {
     try {
       const pragma = async (name: string) =>
         Object.values((await database.get<Record<string, unknown>>(`PRAGMA ${name}`))!)[0];
-      expect(await pragma('user_version')).toBe(migrations.length);
+      expect(await pragma('user_version')).toBe(LATEST_SCHEMA_VERSION);
       expect(await pragma('journal_mode')).toBe('wal');
       expect(await pragma('synchronous')).toBe(2); // FULL
       expect(await pragma('foreign_keys')).toBe(1);
@@ -50,7 +50,7 @@ describe('openDatabase', () => {
     const file = path.join(makeTempDir(), 'kiosk.sqlite3');
     await (await openDatabase(file)).close();
     const again = await openDatabase(file);
-    expect(await again.get('PRAGMA user_version')).toEqual({ user_version: migrations.length });
+    expect(await again.get('PRAGMA user_version')).toEqual({ user_version: LATEST_SCHEMA_VERSION });
     await again.close();
   });
 
@@ -69,7 +69,7 @@ describe('openDatabase', () => {
     const dir = makeTempDir();
     const file = path.join(dir, 'kiosk.sqlite3');
     const database = await openDatabase(file);
-    await database.exec(`PRAGMA user_version = ${migrations.length + 1}`);
+    await database.exec(`PRAGMA user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     await database.close();
     expect(fs.readdirSync(dir)).toEqual(['kiosk.sqlite3']); // a clean close leaves no -wal or -shm
     const before = { hash: sha256(file), files: fs.readdirSync(dir).sort(), mtime: fs.statSync(file).mtimeMs };
@@ -91,7 +91,7 @@ describe('openDatabase', () => {
       [
         '-e',
         `const s=require('sqlite3');const d=new s.Database(process.argv[1]);
-         d.exec('PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA user_version=${migrations.length + 5};',
+         d.exec('PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA user_version=${LATEST_SCHEMA_VERSION + 5};',
            (e)=>{ if (e) { console.error(e); process.exit(1); } process.exit(0); });`,
         file,
       ],

@@ -9,7 +9,7 @@ import { makeTempDir } from '../../../helpers/temp-dir';
 
 it('0009 turns the reasons old runs kept as English text into keys; an unexpected failure keeps its text for the log', async () => {
   const file = path.join(makeTempDir(), 'kiosk.sqlite3');
-  const position = migrations.indexOf(runReasons);
+  const position = migrations.findIndex((migration) => migration.sql === runReasons.sql);
   const before = await openDatabase(file, migrations.slice(0, position));
   await before.exec(`
     INSERT INTO job_runs (id, job, started_at, finished_at, outcome, message) VALUES

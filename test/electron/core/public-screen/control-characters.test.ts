@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evacuationCsv } from '../../../../electron/core/evacuation-csv';
+import { evacuationCsv } from '../../../../electron/core/visits/evacuation-csv';
 import { printable } from '../../../../shared/printable';
 import { callers, manualClock, openTestKiosk, visitor } from '../../../helpers/kiosk';
 import { runCli } from '../../../helpers/cli';

@@ -1,0 +1,91 @@
+import type { KioskConfig } from '../../shared/config';
+import { createAuditView } from './audit/audit-actor';
+import { createAuditLog } from './audit/audit-log';
+import type { Clock } from './clock';
+import type { Database } from './database';
+import { createSignOutUndo } from './desk/sign-out-undo';
+import { createFootageService } from './footage/footage-service';
+import { createMediaTickets } from './footage/media';
+import { createFootageTimeline } from './footage/timeline-service';
+import { createHealthAlerts } from './health/alert-mail';
+import { createHealthService } from './health/health-service';
+import { createHoldsService } from './holds/holds-service';
+import { createHostMail, hostSmtpSender } from './hosts/host-mail';
+import { createHostService } from './hosts/host-service';
+import { createBadgeService } from './invitations/badge-service';
+import { createCodeThrottle } from './invitations/code-throttle';
+import { createInvitationService } from './invitations/invitation-service';
+import { createJobRunner } from './jobs';
+import { createPrivacyService } from './privacy/privacy-service';
+import { createVisitRetention } from './retention/visit-retention';
+import { createSessionStore } from './staff/sessions';
+import { createStaffService } from './staff/staff-service';
+import { createAutomaticSignOut } from './visits/automatic-sign-out';
+import { createVisitorGuard } from './visits/visitor-guard';
+import { createVisitsService } from './visits/visits-service';
+
+export interface CoreGiven {
+  config: KioskConfig;
+  clock: Clock;
+  database: Database;
+  logError: (error: unknown, context: string) => void;
+}
+
+/**
+ * Every service of the core, in the order they depend on each other: one setup call per service.
+ * A capability's handlers and jobs (capabilities.ts) pick what they need from the result.
+ */
+export function createCoreServices(given: CoreGiven) {
+  const { config, clock, database, logError } = given;
+  const audit = createAuditLog({ database, clock });
+  const jobs = createJobRunner({ database, clock, logError });
+  const sessions = createSessionStore({ clock, idleMs: config.idle.staffSeconds * 1000 });
+  const visits = createVisitsService({ database, clock, config });
+  const staff = createStaffService({ database, clock, audit });
+  const holds = createHoldsService({ database, clock, audit, config });
+  const retention = createVisitRetention({ database, config, clock, audit, jobs, holds });
+  const footage = createFootageService({ ...given, audit, jobs, clockCheck: retention.clockCheck });
+  const health = createHealthService({
+    ...given,
+    jobs,
+    scrubPending: () => retention.scrubPending(),
+    holdsPastReview: async () => (await holds.pastReview()).map((hold) => hold.reviewAt),
+  });
+  const media = createMediaTickets({ database, root: () => config.footage.root, sessions });
+  const hostMail = createHostMail({ database, clock, send: hostSmtpSender(config), logError });
+  const hosts = createHostService({ database, config, clock, audit, mail: hostMail });
+  return {
+    ...given,
+    audit,
+    auditView: createAuditView({ audit, sessions }),
+    jobs,
+    sessions,
+    visits,
+    visitorGuard: createVisitorGuard({ visits, audit, clock, config }),
+    automaticSignOut: createAutomaticSignOut({ config, clock, jobs, visits, audit, retention }),
+    signOutUndo: createSignOutUndo({ database, clock, audit }),
+    staff,
+    holds,
+    retention,
+    footage,
+    footageTimeline: createFootageTimeline({ database, config, clock }),
+    media,
+    health,
+    alerts: createHealthAlerts({ database, config, clock, health, logError }),
+    privacy: createPrivacyService({ database, clock, config, audit, holds, footage }),
+    hostMail,
+    hosts,
+    invitations: createInvitationService({
+      ...given,
+      audit,
+      jobs,
+      visits,
+      throttle: createCodeThrottle(clock),
+      clockCheck: retention.clockCheck,
+      onArrival: hosts.notifyByName,
+    }),
+    badges: createBadgeService({ database, config, clock }),
+  };
+}
+
+export type CoreServices = ReturnType<typeof createCoreServices>;

@@ -1,0 +1,75 @@
+import type { StaffRole } from '../../../shared/api/channel';
+import type { Clock } from '../clock';
+
+export interface StaffSession {
+  staffId: number;
+  name: string;
+  role: StaffRole;
+  lastSeen: number;
+  /** Lists with personal data already opened in this session: audited once, not on every refresh. */
+  viewed: Set<string>;
+}
+
+/**
+ * Unlocked staff views, held in the main process (or the browser-mode server) and keyed by terminal:
+ * the window or browser-mode launch the view runs in. Nothing of a session lives in the renderer.
+ * A session no call has touched for `idleMs` is gone, whatever the renderer does.
+ */
+export function createSessionStore({ clock, idleMs }: { clock: Clock; idleMs: number }) {
+  const sessions = new Map<string, StaffSession>();
+  const endListeners: ((session: StaffSession) => void)[] = [];
+  const ended = (session: StaffSession | undefined) => {
+    if (session) for (const listener of endListeners) listener(session);
+  };
+  const isLive = (session: StaffSession) => clock.now() - session.lastSeen <= idleMs;
+
+  return {
+    open(terminal: string, staff: { staffId: number; name: string; role: StaffRole }): StaffSession {
+      const session = { ...staff, lastSeen: clock.now(), viewed: new Set<string>() };
+      const previous = sessions.get(terminal);
+      sessions.set(terminal, session);
+      ended(previous);
+      return session;
+    },
+
+    /**
+     * The terminal's live session, or null when locked or expired (`expired` then names whose session
+     * just ran out). A call made by a person extends the session; a background refresh of an open
+     * list does not, so a view left alone still locks in the core, not only on the screen.
+     */
+    touch(
+      terminal: string,
+      { extend = true }: { extend?: boolean } = {},
+    ): { session: StaffSession | null; expired?: StaffSession } {
+      const session = sessions.get(terminal);
+      if (!session) return { session: null };
+      if (!isLive(session)) {
+        sessions.delete(terminal);
+        ended(session);
+        return { session: null, expired: session };
+      }
+      if (extend) session.lastSeen = clock.now();
+      return { session };
+    },
+
+    /** The terminal's live session, looked at without extending it (what it grants dies with it). */
+    peek(terminal: string): StaffSession | null {
+      const session = sessions.get(terminal);
+      return session && isLive(session) ? session : null;
+    },
+
+    close(terminal: string): StaffSession | null {
+      const session = sessions.get(terminal) ?? null;
+      sessions.delete(terminal);
+      ended(session ?? undefined);
+      return session;
+    },
+
+    /** Called when a session locks, expires or is replaced: what it was granted ends with it. */
+    onEnd(listener: (session: StaffSession) => void): void {
+      endListeners.push(listener);
+    },
+  };
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;

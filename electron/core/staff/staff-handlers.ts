@@ -1,0 +1,66 @@
+import type { StaffSessionInfo } from '../../../shared/api/types';
+import type { KioskConfig } from '../../../shared/config';
+import { auditActorOf } from '../audit/audit-actor';
+import type { AuditLog } from '../audit/audit-log';
+import type { Caller, Handlers } from '../router';
+import { terminalOf } from './caller';
+import type { SessionStore } from './sessions';
+import type { StaffService } from './staff-service';
+
+type StaffChannel = Extract<keyof Handlers, `staff.${string}`>;
+
+export function createStaffHandlers({
+  config,
+  staff,
+  sessions,
+  audit,
+}: {
+  config: KioskConfig;
+  staff: StaffService;
+  sessions: SessionStore;
+  audit: AuditLog;
+}): Pick<Handlers, StaffChannel> {
+  const sessionInfo = (session: {
+    staffId: number;
+    name: string;
+    role: StaffSessionInfo['role'];
+  }): StaffSessionInfo => ({
+    staffId: session.staffId,
+    name: session.name,
+    role: session.role,
+    idleSeconds: config.idle.staffSeconds,
+  });
+
+  async function openSession(caller: Caller, account: { id: number; name: string; role: StaffSessionInfo['role'] }) {
+    const session = sessions.open(terminalOf(caller), { staffId: account.id, name: account.name, role: account.role });
+    await audit.record({ staffId: account.id, name: account.name }, 'staff.signedIn');
+    return sessionInfo(session);
+  }
+
+  return {
+    'staff.setupStatus': async () => ({ needsFirstAdmin: await staff.needsFirstAdmin() }),
+    'staff.createFirstAdmin': async (input, caller) => {
+      terminalOf(caller);
+      const account = await staff.createFirstAdmin(auditActorOf(caller), input.name, input.pin);
+      return openSession(caller, account);
+    },
+    'staff.unlock': async (input, caller) => {
+      terminalOf(caller);
+      return openSession(caller, await staff.verify(input.staffId, input.pin));
+    },
+    'staff.session': async (_input, caller) => (caller.kind === 'staff' ? sessionInfo(caller) : null),
+    'staff.lock': async (input, caller) => {
+      if (caller.kind !== 'staff') return null;
+      sessions.close(caller.terminal);
+      await audit.record(auditActorOf(caller), 'staff.locked', { reason: input.reason });
+      return null;
+    },
+    'staff.list': () => staff.list(),
+    'staff.add': (input, caller) => staff.add(auditActorOf(caller), input.name, input.role, input.pin),
+    'staff.setDisabled': (input, caller) => staff.setDisabled(auditActorOf(caller), input.staffId, input.disabled),
+    'staff.resetPin': async (input, caller) => {
+      await staff.resetPin(auditActorOf(caller), input.staffId, input.pin);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** The kiosk's two languages. */
+export type Language = 'nl' | 'en';
