@@ -174,7 +174,7 @@ describe('the receptionist expects visitors', () => {
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
 
     // Expected visitors come first on Today, under a Dutch date; adding one sits behind its summary.
-    const todayIso = formatLocalDate(Date.now(), running.kiosk.config.timeZone);
+    const todayIso = formatLocalDate(running.kiosk.clock.now(), running.kiosk.config.timeZone);
     await page.getByText(`Verwacht vandaag (${formatIsoDate(todayIso, 'nl')})`).waitFor();
     await page.getByRole('button', { name: 'Verwachte bezoeker toevoegen' }).click();
     const form = page.locator('form.expected-form');

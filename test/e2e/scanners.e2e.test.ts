@@ -69,7 +69,7 @@ function signIn(firstName: string, lastName: string, company?: string) {
 }
 
 async function expectVisitor(firstName: string, lastName: string) {
-  const today = formatLocalDate(Date.now(), running.kiosk.config.timeZone);
+  const today = formatLocalDate(running.kiosk.clock.now(), running.kiosk.config.timeZone);
   const [invitation] = await running.kiosk.invitations.add('operator', today, [
     { firstName, lastName, company: 'Acme, Inc' },
   ]);
