@@ -9,6 +9,7 @@ import { createMediaTickets } from './footage/media';
 import { createFootageTimeline } from './footage/timeline-service';
 import { createHealthAlerts } from './health/alert-mail';
 import { createHealthService } from './health/health-service';
+import { createOfflineGaps } from './health/offline-gap';
 import { createHoldsService } from './holds/holds-service';
 import { createHostMail, hostSmtpSender } from './hosts/host-mail';
 import { createHostService } from './hosts/host-service';
@@ -48,9 +49,11 @@ export function createCoreServices(given: CoreGiven) {
   const holds = createHoldsService({ database, clock, audit, config });
   const retention = createVisitRetention({ database, config, clock, audit, jobs, holds });
   const footage = createFootageService({ ...given, audit, jobs, clockCheck: retention.clockCheck });
+  const offlineGaps = createOfflineGaps({ database, config, clock, audit });
   const health = createHealthService({
     ...given,
     jobs,
+    offlineGap: () => offlineGaps.current(),
     scrubPending: () => retention.scrubPending(),
     holdsPastReview: async () => (await holds.pastReview()).map((hold) => hold.reviewAt),
   });
@@ -75,6 +78,7 @@ export function createCoreServices(given: CoreGiven) {
     footageTimeline: createFootageTimeline({ database, config, clock }),
     media,
     health,
+    offlineGaps,
     alerts: createHealthAlerts({ database, config, clock, health, logError }),
     privacy: createPrivacyService({ database, clock, config, audit, holds, footage, exports }),
     /** Every copy written for a person or the police, with its expiry (the export purge deletes it). */

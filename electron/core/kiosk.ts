@@ -102,6 +102,8 @@ export async function createKiosk({
         await scheduler;
         return;
       }
+      // Before the scheduler makes up missed runs: what the gap left past its deadline is counted first.
+      await core.offlineGaps.recordAtStart().catch((error: unknown) => logError(error, 'offline gap'));
       scheduler = startScheduler({
         zone: effectiveConfig.timeZone,
         clock,

@@ -8,6 +8,7 @@ import { ACTIVE_HOLD } from '../holds/holds-service';
 import type { JobRunner } from '../jobs';
 import { computeHealth, NO_HISTORY, type JobHistory } from './health-state';
 import { mailFailure } from './mail-failure';
+import type { OfflineGap } from './offline-gap';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -17,6 +18,8 @@ export interface HealthSources {
   scrubPending?: () => Promise<{ since: number } | null>;
   /** Review dates of active holds that are past them. */
   holdsPastReview?: () => Promise<number[]>;
+  /** The time the kiosk was off while deadlines fell, until an admin acknowledges it. */
+  offlineGap?: () => Promise<OfflineGap | null>;
 }
 
 export function createHealthService({
@@ -26,6 +29,7 @@ export function createHealthService({
   jobs,
   scrubPending = async () => null,
   holdsPastReview = async () => [],
+  offlineGap = async () => null,
 }: { database: Database; config: KioskConfig; clock: Clock; jobs: JobRunner } & HealthSources) {
   async function history(job: RetentionJob): Promise<JobHistory> {
     const finished = "finished_at IS NOT NULL AND outcome IS NOT NULL AND outcome <> 'dry-run'";
@@ -87,6 +91,7 @@ export function createHealthService({
       scrubPending: await scrubPending(),
       holdsPastReview: await holdsPastReview(),
       mailFailure: await mailFailure(database),
+      offlineGap: await offlineGap(),
     });
   }
 

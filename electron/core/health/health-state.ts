@@ -2,6 +2,7 @@ import type { HealthProblem, HealthState, RetentionJob } from '../../../shared/a
 import type { RunReasonKey } from '../../../shared/run-reasons';
 import type { JobRun } from '../../../shared/api/types';
 import type { RootProblem } from '../footage/root';
+import type { OfflineGap } from './offline-gap';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** A retention job that has not succeeded for this long has stopped, whatever the reason. */
@@ -41,6 +42,8 @@ export interface HealthFacts {
   holdsPastReview: number[];
   /** The last mail that could not be sent, while no later one went through. */
   mailFailure?: { since: number; error: string } | null;
+  /** The kiosk was off while deadlines fell, not yet acknowledged by an admin. */
+  offlineGap?: OfflineGap | null;
 }
 
 /** A blocked run's typed reason, as the short name the alarm texts use. */
@@ -149,6 +152,10 @@ export function computeHealth(facts: HealthFacts): HealthState {
 
   if (facts.mailFailure) {
     problems.push({ key: 'mailFailed', params: { error: facts.mailFailure.error }, since: facts.mailFailure.since });
+  }
+
+  if (facts.offlineGap) {
+    problems.push({ key: 'offlinePastDeadline', params: { ...facts.offlineGap }, since: facts.offlineGap.to });
   }
 
   if (!facts.footageRootConfigured) {
