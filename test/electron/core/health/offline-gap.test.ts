@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,16 @@ import { callers, manualClock, openTestKiosk, visitor } from '../../../helpers/k
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 const DAY = 24 * 60 * 60 * 1000;
+const launcher = path.resolve(import.meta.dirname, '../../../../scripts/cli.mjs');
+
+/** The real CLI in a child process, as `npm run cli` runs it, at the given time. */
+function cli(args: string[], now: number) {
+  const run = spawnSync(process.execPath, [launcher, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KIOSK_NOW: new Date(now).toISOString() },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
 
 async function offlineProblem(kiosk: Awaited<ReturnType<typeof openTestKiosk>>) {
   const state = await kiosk.router.invoke('health.current', {}, callers.receptionist);
@@ -61,6 +72,14 @@ describe('a kiosk that was off past a deadline', () => {
     expect(nl).toContain('uit van 1 nov. 2026');
     expect(nl).toContain('2 bezoeken en 1 bestand bleven tot 31 dagen over hun termijn bewaard');
 
+    // The command line says it too, and monitoring sees exit 3 while it is unacknowledged.
+    const health = cli(['health', '--data-dir', dataDir], clock.now());
+    expect(health.code).toBe(3);
+    expect(health.stdout).toContain('[offlinePastDeadline] The kiosk was off from 1 Nov 2026');
+    const status = cli(['retention', 'status', '--data-dir', dataDir, '--json'], clock.now());
+    expect(status.code).toBe(3);
+    expect(JSON.parse(status.stdout).health.problems).toContainEqual(problem);
+
     // Only an admin acknowledges it; it is gone then, and the audit says who.
     expect(await kiosk.router.invoke('health.acknowledgeOffline', {}, callers.receptionist)).toMatchObject({
       ok: false,
@@ -71,6 +90,8 @@ describe('a kiosk that was off past a deadline', () => {
       value: { acknowledged: true },
     });
     expect(await offlineProblem(kiosk)).toBeNull();
+    const after = JSON.parse(cli(['health', '--data-dir', dataDir, '--json'], clock.now()).stdout);
+    expect(after.problems.map((p: { key: string }) => p.key)).not.toContain('offlinePastDeadline');
     const audit = await kiosk.database.all<{ actor: string; action: string; detail: string }>(
       "SELECT actor, action, detail FROM audit_log WHERE action LIKE 'health.offline%' ORDER BY id",
     );
