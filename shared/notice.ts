@@ -150,7 +150,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
     {
       heading: 'Why',
       paragraphs: [
-        'For the security of the building (internal control and security): we know who is inside and who was. A list of who is inside during an evacuation is part of that.',
+        'For the security of the building (internal control and corporate security): we know who is inside and who was. A list of who is inside during an evacuation is part of that.',
       ],
     },
     {
