@@ -107,16 +107,18 @@ export async function createKiosk({
         return;
       }
       // Before the scheduler makes up missed runs: what the gap left past its deadline is counted first.
-      await core.offlineGaps.recordAtStart().catch((error: unknown) => logError(error, 'offline gap'));
-      scheduler = startScheduler({
-        zone: effectiveConfig.timeZone,
-        clock,
-        jobs: capabilityJobs(core).map((job) => ({
-          ...job,
-          run: scheduled(job.run),
-          lastStartedAt: () => lastStarted(job.name),
-        })),
-      });
+      const gapRecorded = core.offlineGaps.recordAtStart().catch((error: unknown) => logError(error, 'offline gap'));
+      scheduler = gapRecorded.then(() =>
+        startScheduler({
+          zone: effectiveConfig.timeZone,
+          clock,
+          jobs: capabilityJobs(core).map((job) => ({
+            ...job,
+            run: scheduled(job.run),
+            lastStartedAt: () => lastStarted(job.name),
+          })),
+        }),
+      );
       await scheduler;
       alarmTimer = setInterval(checkAlarms, ALARM_CHECK_INTERVAL_MS);
       alarmTimer.unref();
