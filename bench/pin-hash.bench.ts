@@ -29,7 +29,7 @@ async function main() {
     const baseline: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       let start = performance.now();
-      await kiosk.staff.verify(account.id, PIN);
+      await kiosk.staff.verify(account.id, PIN, 'bench');
       unlocks.push(performance.now() - start);
       start = performance.now();
       scryptSync(PIN, 'salt', 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });

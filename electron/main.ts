@@ -81,7 +81,20 @@ function setupIpc(kiosk: Kiosk) {
 }
 
 function createKioskWindow() {
-  const window = new BrowserWindow(kioskWindowOptions(PRELOAD, app.isPackaged));
+  const options = kioskWindowOptions(PRELOAD, app.isPackaged);
+  const window = new BrowserWindow({
+    ...options,
+    // The renderer's isolation stated where the window is made, for a reader and for Electronegativity
+    // (kioskWindowOptions sets the same; test/electron/shell/main-setup.test.ts checks what the window gets).
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      // A middle click (auxclick) on a link would ask for a new window: off, besides the deny-all window handler.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;

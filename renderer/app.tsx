@@ -75,8 +75,11 @@ export function App({ client }: { client: ApiClient }) {
   const text = uiText[language];
   const invitation = invitationText[language];
 
-  // Until the core answers (it may still be starting, or restarting), keep asking.
+  // Until the core answers (it may still be starting, or restarting), keep asking. Asked again each time
+  // the welcome screen comes back, so changed settings (notice, idle times) reach the next visitor.
+  const atWelcome = screen.name === 'welcome';
   useEffect(() => {
+    if (!atWelcome) return;
     let retry: number | undefined;
     let cancelled = false;
     const load = () =>
@@ -91,7 +94,7 @@ export function App({ client }: { client: ApiClient }) {
       cancelled = true;
       window.clearTimeout(retry);
     };
-  }, [client]);
+  }, [client, atWelcome]);
 
   useEffect(() => {
     document.documentElement.lang = language;

@@ -181,6 +181,8 @@ const badge = z.strictObject({
 const hostNotice = z.strictObject({
   /** The visitor picks their host and the host gets an e-mail through alerts.email's SMTP settings. */
   enabled: z.boolean().default(false),
+  /** Mails to one host in any hour at most; arrivals beyond wait and go together in one summary mail. */
+  maxPerHour: z.number().int().min(1).max(100).default(10),
 });
 
 export const kioskConfigSchema = z.strictObject({

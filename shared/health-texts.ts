@@ -153,6 +153,15 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? 'Vraag beveiliging of een beheerder ze te verlengen of op te heffen onder Bewaarplichten.'
           : 'Ask security or an admin to extend or release them in Legal holds.',
       };
+    case 'configRefused':
+      return {
+        what: nl
+          ? `Sinds ${since} staat er in config.json een wijziging die de kiosk niet heeft overgenomen: ${problem.params.problem}. De kiosk werkt met de laatste goede instellingen.`
+          : `Since ${since} config.json holds a change the kiosk did not apply: ${problem.params.problem}. The kiosk runs on its last good settings.`,
+        todo: nl
+          ? 'Vraag IT config.json te herstellen, of laat een beheerder de instelling wijzigen onder Instellingen.'
+          : 'Ask IT to correct config.json, or have an admin change the setting in Settings.',
+      };
     case 'mailFailed':
       return {
         what: nl
@@ -175,6 +184,15 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           : 'The purge erases them as soon as the clock is right (see the other alarms). An admin acknowledges this message; the acknowledgement is audited.',
       };
     }
+    case 'screenLockedForPins':
+      return {
+        what: nl
+          ? `Op ${problem.params.count} scherm(en) is ontgrendelen geblokkeerd na te veel onjuiste pincodes (sinds ${since}): iemand raadt misschien pincodes.`
+          : `Unlocking is blocked on ${problem.params.count} screen(s) after too many wrong PINs (since ${since}): someone may be guessing PINs.`,
+        todo: nl
+          ? 'Kijk wie bij dat scherm staat; medewerkers ontgrendelen intussen op een ander scherm. De blokkade vervalt vanzelf.'
+          : 'Check who is at that screen; staff unlock at another screen meanwhile. The block ends by itself.',
+      };
     case 'footageNotEnforced':
       return {
         what: nl

@@ -75,6 +75,10 @@ export const errorMessages = {
   },
   'host.emailInvalid': { nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' },
   'host.queryTooShort': { nl: 'Typ minstens 3 letters.', en: 'Type at least 3 letters.' },
+  'host.tooManySuggestions': {
+    nl: 'Even geduld: probeer het over een minuut opnieuw, of meld u bij de receptie.',
+    en: 'Please wait a minute and try again, or ask at the reception desk.',
+  },
   'host.unavailable': {
     nl: 'Het bericht aan uw gastheer kon niet worden verstuurd. Meld u bij de receptie.',
     en: 'Your host could not be told. Please ask at the reception desk.',

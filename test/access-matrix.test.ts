@@ -52,6 +52,11 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'hosts.list': [A],
   'hosts.add': [A],
   'hosts.setActive': [A],
+  // Settings: config.json shown (secrets hidden), previewed, saved and a test mail, by the admin only.
+  'settings.show': [A],
+  'settings.preview': [A],
+  'settings.save': [A],
+  'settings.testMail': [A],
 
   'retention.status': [A],
   'retention.run': [A],
@@ -96,7 +101,19 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
 const ROLE_TABS: Record<StaffRole, Tab[]> = {
   receptionist: ['today', 'evacuation', 'register'],
   security: ['footage', 'evacuation', 'holds'],
-  admin: ['today', 'evacuation', 'register', 'staff', 'hosts', 'audit', 'retention', 'holds', 'footage', 'privacy'],
+  admin: [
+    'today',
+    'evacuation',
+    'register',
+    'staff',
+    'hosts',
+    'audit',
+    'retention',
+    'holds',
+    'footage',
+    'privacy',
+    'settings',
+  ],
   privacy: ['privacy'],
 };
 
@@ -112,6 +129,7 @@ const TAB_SOURCES: Record<Tab, string[]> = {
   holds: ['holds/holds-tab.tsx'],
   footage: ['footage/footage-tab.tsx', 'footage/camera-hold-form.tsx'],
   privacy: ['privacy/privacy-tab.tsx'],
+  settings: ['settings/settings-tab.tsx'],
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

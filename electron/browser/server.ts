@@ -8,12 +8,12 @@ import {
   API_PATH_PREFIX,
   BACKGROUND_HEADER,
   MEDIA_PATH_PREFIX,
-  TERMINAL_HEADER,
   TOKEN_FRAGMENT_KEY,
   TOKEN_HEADER,
 } from '../../shared/api/bridge';
 import { fail, type Result } from '../../shared/result';
 import type { Kiosk } from '../core/kiosk';
+import { createScreenIdentities } from './screen-identity';
 import {
   CONTENT_SECURITY_POLICY,
   contentTypeOf,
@@ -24,6 +24,10 @@ import {
 } from '../shell/guards';
 
 const MAX_BODY_BYTES = 64 * 1024;
+// Channels whose input may be larger: the expected-visitors CSV may have 1,000,000 characters (its
+// schema in shared/api/invitations.ts), up to 3 bytes each in UTF-8 and more with JSON's escapes.
+const LARGE_BODY_BYTES: Record<string, number> = { 'invitations.addCsv': 4 * 1024 * 1024 };
+const bodyLimitOf = (channel: string) => LARGE_BODY_BYTES[channel] ?? MAX_BODY_BYTES;
 const LOOPBACK = '127.0.0.1';
 /** A client that sends its headers or its request this slowly is cut off (slowloris). */
 export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
@@ -75,14 +79,14 @@ function isClientGone(error: unknown): boolean {
 }
 
 /** The body, or null when it is over the limit: then reading stops and the connection closes after the 413. */
-function readBody(request: http.IncomingMessage): Promise<string | null> {
+function readBody(request: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       chunks.push(chunk);
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         request.off('data', onData);
         request.pause();
         resolve(null);
@@ -95,9 +99,9 @@ function readBody(request: http.IncomingMessage): Promise<string | null> {
 }
 
 /** A declared length over the limit is refused before a byte of the body is read. */
-function declaresTooLong(request: http.IncomingMessage): boolean {
+function declaresTooLong(request: http.IncomingMessage, limit: number): boolean {
   const declared = request.headers['content-length'];
-  return declared !== undefined && !(/^\d{1,15}$/.test(declared) && Number(declared) <= MAX_BODY_BYTES);
+  return declared !== undefined && !(/^\d{1,15}$/.test(declared) && Number(declared) <= limit);
 }
 
 function refuseTooLarge(response: http.ServerResponse) {
@@ -120,6 +124,7 @@ export async function startBrowserServer({
 }: BrowserServerOptions): Promise<BrowserServer> {
   const token = randomBytes(32).toString('base64url');
   let boundPort = port;
+  const screens = createScreenIdentities({ clock: kiosk.clock });
 
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, channel: string) {
     if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed');
@@ -127,8 +132,9 @@ export async function startBrowserServer({
     if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
       return sendJson(response, 415, fail('field.invalid'));
     }
-    if (declaresTooLong(request)) return refuseTooLarge(response);
-    const body = await readBody(request);
+    const limit = bodyLimitOf(channel);
+    if (declaresTooLong(request, limit)) return refuseTooLarge(response);
+    const body = await readBody(request, limit);
     if (body === null) return refuseTooLarge(response);
     let input: unknown;
     try {
@@ -136,9 +142,9 @@ export async function startBrowserServer({
     } catch {
       return sendJson(response, 400, fail('field.invalid'));
     }
-    const terminal = request.headers[TERMINAL_HEADER];
-    if (typeof terminal !== 'string' || !/^[\w-]{16,64}$/.test(terminal))
-      return sendJson(response, 400, fail('field.invalid'));
+    // The screen is the one the server issued with the page (its cookie), not a header the page sets.
+    const terminal = screens.resolve(request.headers.cookie);
+    if (terminal === null) return sendJson(response, 401, fail('api.unauthenticated'));
     const result = await kiosk.handle(`page:${terminal}`, channel, input, {
       background: request.headers[BACKGROUND_HEADER] === '1',
     });
@@ -167,9 +173,16 @@ export async function startBrowserServer({
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
     const file = resolveInside(rendererDir, pathname === '/' ? '/index.html' : pathname);
     if (!file) return sendText(response, 404, 'Not found');
+    // The page is where a screen gets its id: every API call it makes then carries it in a cookie.
+    let screenCookie: Record<string, string> = {};
+    if (file.endsWith('.html')) {
+      const screen = screens.forPage(request.headers.cookie);
+      if (!screen) return sendText(response, 503, 'Too many new screens just now; try again in a minute');
+      if (screen.setCookie) screenCookie = { 'set-cookie': screen.setCookie };
+    }
     fs.readFile(file, (error, content) => {
       if (error) return sendText(response, 404, 'Not found');
-      response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': contentTypeOf(file) });
+      response.writeHead(200, { ...SECURITY_HEADERS, ...screenCookie, 'content-type': contentTypeOf(file) });
       response.end(request.method === 'HEAD' ? undefined : content);
     });
   }

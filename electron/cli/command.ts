@@ -31,6 +31,8 @@ export type OptionValues<O extends OptionSpecs> = {
 export interface Context<V> {
   kiosk: Kiosk;
   values: V;
+  /** The words after the command's name, as its `arguments` name them (`settings set KEY VALUE`). */
+  args: string[];
   io: {
     stderr: (text: string) => void;
     /** Reads a secret such as a PIN from standard input, never from the command line. */
@@ -52,6 +54,8 @@ export interface Command<O extends OptionSpecs = OptionSpecs> {
   /** Further lines for `kiosk <command> --help`. */
   notes?: string[];
   options: O;
+  /** Names of the words the command takes after its name, all required; none when absent. */
+  arguments?: string[];
   /** Checks that the options go together (one of two, say), before the kiosk is opened. */
   check?: (values: OptionValues<O>) => void;
   run: (context: Context<OptionValues<O>>) => Promise<number | void>;

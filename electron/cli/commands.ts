@@ -7,6 +7,7 @@ import { holdsCommands } from './holds-commands';
 import { invitationCommands } from './invitations-commands';
 import { privacyCommands } from './privacy-commands';
 import { retentionCommands } from './retention-commands';
+import { settingsCommands } from './settings-commands';
 import { staffCommands } from './staff-commands';
 import { visitCommands } from './visits-commands';
 
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   ...footageCommands,
   ...footageBacklogCommands,
   ...privacyCommands,
+  ...settingsCommands,
 ];

@@ -58,10 +58,14 @@ function parse(argv: readonly string[]) {
   const options = { ...parseOptions(COMMON_OPTIONS), ...parseOptions(command.options) };
   try {
     const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-    const extra = parsed.positionals.slice(name.split(' ').length);
+    const words = parsed.positionals.slice(name.split(' ').length);
+    const wanted = command.arguments ?? [];
+    const extra = words.slice(wanted.length);
     if (extra.length > 0) throw new Error(`unexpected argument "${printable(extra.join(' '))}"`);
+    if (words.length < wanted.length && !parsed.values.help)
+      throw new Error(`${wanted.slice(words.length).join(' ')} missing: kiosk ${name} ${wanted.join(' ')}`);
     const { values } = parsed;
-    return { command, values: values as Record<string, string | boolean | undefined> };
+    return { command, values: values as Record<string, string | boolean | undefined>, args: words };
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? '';
     const unknown = /^Unknown option '([^']+)'/.exec(message);
@@ -101,7 +105,7 @@ export async function runCli(io: CliIo): Promise<number> {
   const stderr = (text: string) => io.stderr(printableLines(text));
   let kiosk: Kiosk | undefined;
   try {
-    const { command, values } = parse(argv);
+    const { command, values, args } = parse(argv);
     if (!command) {
       stdout(formatUsage(COMMANDS, defaultDataDir(env)));
       return EXIT_OK;
@@ -133,6 +137,7 @@ export async function runCli(io: CliIo): Promise<number> {
       (await command.run({
         kiosk,
         values: values as OptionValues<OptionSpecs>,
+        args: args ?? [],
         io: { stderr, readSecret: io.readSecret },
         print,
       })) ?? EXIT_OK

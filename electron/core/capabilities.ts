@@ -14,6 +14,7 @@ import { createRetentionHandlers } from './retention/retention-handlers';
 import { visitRetentionJobs } from './retention/visit-retention';
 import type { Handlers } from './router';
 import type { ScheduledRun } from './scheduler';
+import { createSettingsHandlers } from './settings/settings-handlers';
 import { createStaffHandlers } from './staff/staff-handlers';
 import { automaticSignOutJobs } from './visits/automatic-sign-out';
 import { createVisitsHandlers } from './visits/visits-handlers';
@@ -36,6 +37,7 @@ const CAPABILITIES = [
   { handlers: createPrivacyHandlers, jobs: exportJobs },
   { handlers: createHostHandlers },
   { handlers: createDeskHandlers },
+  { handlers: createSettingsHandlers },
 ] as const;
 
 type Capability = (typeof CAPABILITIES)[number];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkConfig, defaultConfig, type KioskConfig } from '../../shared/config';
+import { defaultConfig, kioskConfigSchema, type KioskConfig } from '../../shared/config';
+import { describeProblem, problemsFromIssues, type SettingProblem } from '../../shared/settings/setting-problems';
 import type { Clock } from './clock';
 import { assertRunsDaily, assertValidSchedule, InvalidScheduleError } from './cron-time';
 
@@ -24,17 +25,31 @@ export function loadConfigFile(dataDir: string, clock: Clock): KioskConfig {
   } catch (error) {
     throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
-  const checked = checkConfig(parsed);
-  if (!checked.ok) throw new ConfigError(`${file} is not a valid configuration: ${checked.problems.join('; ')}`);
-  try {
-    for (const [name, expression] of Object.entries(checked.config.schedules)) {
-      assertValidSchedule(name, expression);
-      assertRunsDaily(name, expression, checked.config.timeZone, clock.now());
-    }
-  } catch (error) {
-    if (error instanceof InvalidScheduleError)
-      throw new ConfigError(`${file} is not a valid configuration: ${error.message}`);
-    throw error;
-  }
+  const checked = validateConfig(parsed, clock);
+  if (!checked.ok)
+    throw new ConfigError(`${file} is not a valid configuration: ${checked.problems.map(describeProblem).join('; ')}`);
   return checked.config;
+}
+
+export type ConfigValidation = { ok: true; config: KioskConfig } | { ok: false; problems: SettingProblem[] };
+
+/**
+ * The whole check config.json gets, at load and for every change made while the kiosk runs: the
+ * shared schema, then each schedule a valid cron expression that runs every day.
+ */
+export function validateConfig(value: unknown, clock: Clock): ConfigValidation {
+  const parsed = kioskConfigSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues) };
+  const config = parsed.data;
+  for (const [name, expression] of Object.entries(config.schedules)) {
+    try {
+      assertValidSchedule(name, expression);
+      assertRunsDaily(name, expression, config.timeZone, clock.now());
+    } catch (error) {
+      if (!(error instanceof InvalidScheduleError)) throw error;
+      const message = error.message.replace(/^schedules\.\w+: /, '');
+      return { ok: false, problems: [{ key: `schedules.${name}`, code: 'format', message }] };
+    }
+  }
+  return { ok: true, config };
 }

@@ -55,10 +55,11 @@ export async function createKiosk({
 }: KioskOptions): Promise<Kiosk> {
   // Personal data lives here: readable by the kiosk's own account only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const effectiveConfig = config ?? loadConfigFile(dataDir, clock);
+  // A copy of its own: settings changed while the kiosk runs replace its groups in place.
+  const effectiveConfig = structuredClone(config ?? loadConfigFile(dataDir, clock));
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
   const core = createCoreServices({ config: effectiveConfig, clock, database, logError, dataDir, pinParams });
-  const { alerts, hostMail, jobs } = core;
+  const { alerts, hostMail, jobs, settings, footage } = core;
   const router = createRouter(capabilityHandlers(core), (error, channel) => logError(error, `channel ${channel}`));
   const callerFor = createCallerLookup(core);
 
@@ -85,6 +86,46 @@ export async function createKiosk({
       }),
     );
   const lastStarted = async (job: string) => (await jobs.lastRun(job))?.startedAt ?? null;
+  let stopWatching: (() => void) | null = null;
+  // The schedules as the settings say now: capabilityJobs reads them again each time.
+  const startPlanned = () =>
+    startScheduler({
+      zone: effectiveConfig.timeZone,
+      clock,
+      jobs: capabilityJobs(core).map((job) => ({
+        ...job,
+        run: scheduled(job.run),
+        lastStartedAt: () => lastStarted(job.name),
+      })),
+    });
+
+  /** What a changed setting moves in a running kiosk; services read the rest from the config at each call. */
+  settings.onApplied((previous, next) => {
+    if (!scheduler || closing) return;
+    const changed = (pick: (config: KioskConfig) => unknown) =>
+      JSON.stringify(pick(previous)) !== JSON.stringify(pick(next));
+    if (changed((config) => [config.schedules, config.timeZone, config.footage.root, config.reception.autoSignOutAt])) {
+      scheduler = scheduler
+        .catch(() => () => undefined)
+        .then((stop) => {
+          stop();
+          return startPlanned();
+        });
+      void inBackground(scheduler);
+    }
+    // A new root or layout is looked at at once: the scan checks the root and records what it found.
+    if (
+      next.footage.root &&
+      changed((config) => [
+        config.footage.root,
+        config.footage.recorder,
+        config.footage.patterns,
+        config.footage.markerFile,
+      ])
+    )
+      void inBackground(footage.scan().then(() => checkAlarms()));
+    else checkAlarms();
+  });
 
   return {
     ...core,
@@ -92,6 +133,8 @@ export async function createKiosk({
     async handle(terminal, channel, input, { background = false } = {}) {
       let caller: Caller;
       try {
+        // A hand edit of config.json the watch has not reported yet is applied before the call.
+        await settings.reloadIfChanged();
         caller = await callerFor(terminal, background);
       } catch (error) {
         // Whatever fails here, a shell gets a typed answer, never an exception.
@@ -108,17 +151,8 @@ export async function createKiosk({
       }
       // Before the scheduler makes up missed runs: what the gap left past its deadline is counted first.
       const gapRecorded = core.offlineGaps.recordAtStart().catch((error: unknown) => logError(error, 'offline gap'));
-      scheduler = gapRecorded.then(() =>
-        startScheduler({
-          zone: effectiveConfig.timeZone,
-          clock,
-          jobs: capabilityJobs(core).map((job) => ({
-            ...job,
-            run: scheduled(job.run),
-            lastStartedAt: () => lastStarted(job.name),
-          })),
-        }),
-      );
+      scheduler = gapRecorded.then(startPlanned);
+      stopWatching = settings.watch();
       await scheduler;
       alarmTimer = setInterval(checkAlarms, ALARM_CHECK_INTERVAL_MS);
       alarmTimer.unref();
@@ -132,6 +166,7 @@ export async function createKiosk({
     close() {
       closing ??= (async () => {
         if (alarmTimer) clearInterval(alarmTimer);
+        stopWatching?.();
         await hostMail.stop();
         if (scheduler) (await scheduler.catch(() => () => undefined))();
         await Promise.allSettled([...backgroundWork]);

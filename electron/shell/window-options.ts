@@ -20,6 +20,8 @@ export function kioskWindowOptions(preload: string, isPackaged: boolean): Browse
       nodeIntegrationInWorker: false,
       experimentalFeatures: false,
       spellcheck: false,
+      // A middle click on a link asks for a new window; the window open handler denies it anyway.
+      disableBlinkFeatures: 'Auxclick',
       devTools: !isPackaged,
     },
   };

@@ -9,12 +9,23 @@ import type { StaffTabProps } from './kit/tab-props';
 import { PrivacyTab } from './privacy/privacy-tab';
 import { RegisterTab } from './register/register-tab';
 import { RetentionTab } from './retention/retention-tab';
+import { SettingsTab } from './settings/settings-tab';
 import { StaffAccountsTab } from './staff-accounts/staff-accounts-tab';
 import type { StaffText } from './texts';
 import { TodayTab } from './visits/today-tab';
 
 export type Tab =
-  'today' | 'evacuation' | 'register' | 'staff' | 'hosts' | 'audit' | 'retention' | 'holds' | 'footage' | 'privacy';
+  | 'today'
+  | 'evacuation'
+  | 'register'
+  | 'staff'
+  | 'hosts'
+  | 'audit'
+  | 'retention'
+  | 'holds'
+  | 'footage'
+  | 'privacy'
+  | 'settings';
 
 export interface StaffTab {
   id: Tab;
@@ -60,6 +71,7 @@ export const STAFF_TABS: readonly StaffTab[] = [
     homeFor: ['security'],
   },
   { id: 'privacy', label: (text) => text.tabs.privacy, roles: ['admin', 'privacy'], component: PrivacyTab },
+  { id: 'settings', label: (text) => text.tabs.settings, roles: ['admin'], component: SettingsTab },
 ];
 
 /** A role's tabs: its home tab first, then the rest in the list's order. */

@@ -6,6 +6,7 @@ import { healthApi } from './health';
 import { holdsApi } from './holds';
 import { privacyExportsApi } from './privacy-exports';
 import { hostsApi } from './hosts';
+import { settingsApi } from './settings';
 import { invitationsApi } from './invitations';
 import { privacyApi } from './privacy';
 import { retentionApi } from './retention';
@@ -30,6 +31,7 @@ export const api = {
   ...invitationsApi,
   ...hostsApi,
   ...deskApi,
+  ...settingsApi,
 };
 
 export type Api = typeof api;

@@ -30,6 +30,8 @@ export type HealthProblem =
   | { key: 'footageRootUnavailable'; params: { reason: string }; since: number }
   | { key: 'footageNotEnforced'; params: { days: number }; since: number }
   | { key: 'holdsPastReview'; params: { count: number }; since: number }
+  /** A hand edit of config.json the running kiosk refused: it keeps its last good settings. */
+  | { key: 'configRefused'; params: { problem: string }; since: number }
   /** A mail (an alarm or a host notice) could not be sent: the server's or the connection's error. */
   | { key: 'mailFailed'; params: { error: string }; since: number }
   /** The kiosk was off from `from` to `to` while deadlines fell: shown until an admin acknowledges it. */
@@ -37,7 +39,8 @@ export type HealthProblem =
       key: 'offlinePastDeadline';
       params: { from: number; to: number; visits: number; files: number; overdueMs: number };
       since: number;
-    };
+    }
+  | { key: 'screenLockedForPins'; params: { count: number }; since: number };
 
 export interface HealthState {
   checkedAt: number;

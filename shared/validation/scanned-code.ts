@@ -1,7 +1,8 @@
+import { isWellFormedInvitationCode, normaliseInvitationCode } from './invitation-code';
 import { isWellFormedSignOutCode, normaliseSignOutCode } from './sign-out-code';
 
-// Invitation and sign-out codes share one alphabet. Their QR codes carry a prefix so a scan at the
-// welcome screen knows which it is; I, N, O, U are not in the alphabet, so no code starts like one.
+// QR codes carry a prefix so a scan at the welcome screen knows which code it is; neither alphabet
+// has I or O, so no bare code starts like one. A scanned code is read exactly as a typed one.
 export const INVITATION_QR_PREFIX = 'IN-';
 export const BADGE_QR_PREFIX = 'OUT-';
 
@@ -18,12 +19,13 @@ export function badgeQrText(signOutCode: string): string {
 /** What a USB scanner typed: an invitation's or a badge's QR code, or null for anything else. */
 export function readScannedCode(typed: string): ScannedCode | null {
   const text = normaliseSignOutCode(typed);
-  for (const [prefix, kind] of [
-    ['IN', 'invitation'],
-    ['OUT', 'signOut'],
-  ] as const) {
-    const code = text.slice(prefix.length);
-    if (text.startsWith(prefix) && isWellFormedSignOutCode(code)) return { kind, code };
+  if (text.startsWith('IN')) {
+    const code = normaliseInvitationCode(text.slice('IN'.length));
+    if (isWellFormedInvitationCode(code)) return { kind: 'invitation', code };
+  }
+  if (text.startsWith('OUT')) {
+    const code = text.slice('OUT'.length);
+    if (isWellFormedSignOutCode(code)) return { kind: 'signOut', code };
   }
   return null;
 }
@@ -32,6 +34,6 @@ export function readScannedCode(typed: string): ScannedCode | null {
 export function readInvitationCode(typed: string): string | null {
   const scanned = readScannedCode(typed);
   if (scanned) return scanned.kind === 'invitation' ? scanned.code : null;
-  const code = normaliseSignOutCode(typed);
-  return isWellFormedSignOutCode(code) ? code : null;
+  const code = normaliseInvitationCode(typed);
+  return isWellFormedInvitationCode(code) ? code : null;
 }

@@ -99,7 +99,7 @@ describe('an expected visitor at the kiosk, in browser mode', () => {
       await codeField.waitFor();
 
       // A wrong code: a clear message, in the visitor's language, and nothing else.
-      await codeField.fill('WWWWWW');
+      await codeField.fill('WWWWWWWW');
       await codeField.press('Enter');
       await page.getByText(text.unknown).waitFor();
       await shot('01-unknown-code');

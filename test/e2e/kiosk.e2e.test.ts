@@ -372,7 +372,10 @@ describe('browser mode refuses foreign callers', () => {
     running = await startKiosk();
     const own = `127.0.0.1:${running.server.port}`;
     const json = { 'content-type': 'application/json' };
-    const token = { 'x-kiosk-token': running.server.token, 'x-kiosk-terminal': 'e2e-terminal-0000000001' };
+    // The screen id the server hands out with the page, as a browser sends it back.
+    const page = await fetch(`http://${own}/`);
+    const screen = page.headers.get('set-cookie')!.split(';')[0]!;
+    const token = { 'x-kiosk-token': running.server.token, cookie: screen };
 
     expect((await request({ path: '/api/visits.signIn', headers: json, body: signIn })).status).toBe(401);
     expect(

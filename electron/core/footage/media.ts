@@ -6,6 +6,7 @@ import { isPlainName } from '../../common/path-inside';
 import type { Database } from '../database';
 import type { SessionStore, StaffSession } from '../staff/sessions';
 import { openFolderWalk } from './folder-walk';
+import { isIndexedFile } from './indexed-file';
 
 const { O_RDONLY, O_NOFOLLOW = 0, O_NONBLOCK = 0 } = fs.constants;
 // No symlink as the file itself, and no wait on a FIFO swapped in (fstat then refuses it).
@@ -67,7 +68,7 @@ interface Ticket {
  * Playback of footage for the security role: the router hands out a ticket for one file, bound to the
  * staff session that asked; the media route (browser mode) or protocol (Electron) serves that file
  * with HTTP range support so a player can seek. The file is opened through the folders as opened from
- * the root with O_NOFOLLOW (see folder-walk.ts), must be the indexed file (size, mtime) and the very
+ * the root with O_NOFOLLOW (see folder-walk.ts), must be the indexed file (size, mtime, one link) and the very
  * file the ticket was issued for (device, inode), and is streamed from that open handle. Nothing of the
  * ticket or the URL becomes a path: folder and name come from the index.
  */
@@ -105,7 +106,7 @@ export function createMediaTickets({
       walk.close();
     }
     const stat = await handle.stat({ bigint: true }).catch(() => null);
-    if (!stat?.isFile() || Number(stat.size) !== row.size || Math.floor(Number(stat.mtimeMs)) !== row.mtime) {
+    if (!stat || !isIndexedFile(stat, row)) {
       await handle.close();
       return null;
     }

@@ -278,8 +278,10 @@ export async function purgeFootage({
         counts.unreadable++; // its folder cannot be read: left alone, and the other files go on
         continue;
       }
-      if (folder === 'refused' || stat?.isFile() === false) {
-        counts.refused++; // not a plain file inside the root any more (a symlink, a folder, a swapped folder)
+      if (folder === 'refused' || stat?.isFile() === false || (stat !== undefined && stat.nlink > 1n)) {
+        // not a plain file inside the root any more (a symlink, a folder, a swapped folder), or a hard
+        // link to a file that lives elsewhere too
+        counts.refused++;
       } else if (folder === 'gone' || stat === undefined) {
         step.gone.push(file);
       } else if (Number(stat.size) !== file.size || Math.floor(Number(stat.mtimeMs)) !== file.mtime) {

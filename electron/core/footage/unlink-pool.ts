@@ -15,8 +15,10 @@ const fs = require('node:fs');
 const { parentPort } = require('node:worker_threads');
 const [UNLINKED, GONE, NOT_THE_FILE, FAILED] = [0, 1, 2, 3];
 // An inode number freed by a deletion may come back for a new file: type, size and mtime count too.
+// A second link means the file lives elsewhere too: never ours to delete.
 const matches = (stat, expected) =>
   stat.isFile() &&
+  stat.nlink === 1n &&
   Number(stat.size) === expected.size &&
   Math.floor(Number(stat.mtimeMs)) === expected.mtime &&
   (expected.ino === undefined || (stat.dev === expected.dev && stat.ino === expected.ino));

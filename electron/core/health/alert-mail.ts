@@ -163,7 +163,8 @@ export function createHealthAlerts({
   clock,
   health,
   logError,
-  send = config.alerts.email ? smtpSender(config.alerts.email) : null,
+  // Read at each check, so changed mail settings apply without a restart.
+  send: fixedSend,
 }: {
   database: Database;
   config: KioskConfig;
@@ -172,12 +173,20 @@ export function createHealthAlerts({
   logError: (error: unknown, context: string) => void;
   send?: SendMail | null;
 }) {
+  let senderFor: { email: unknown; send: SendMail | null } | null = null;
+  const currentSender = (): SendMail | null => {
+    if (fixedSend !== undefined) return fixedSend;
+    if (senderFor?.email !== config.alerts.email)
+      senderFor = { email: config.alerts.email, send: config.alerts.email ? smtpSender(config.alerts.email) : null };
+    return senderFor.send;
+  };
   async function loadState(): Promise<AlertState> {
     const row = await database.get<{ value: string }>('SELECT value FROM app_state WHERE key = ?', [ALERT_STATE_KEY]);
     return row ? (JSON.parse(row.value) as AlertState) : {};
   }
 
   async function checkOnce(): Promise<AlertOutcome> {
+    const send = currentSender();
     if (!send) return 'off';
     try {
       const now = clock.now();

@@ -20,6 +20,10 @@ export interface HealthSources {
   holdsPastReview?: () => Promise<number[]>;
   /** The time the kiosk was off while deadlines fell, until an admin acknowledges it. */
   offlineGap?: () => Promise<OfflineGap | null>;
+  /** When each screen now locked for wrong PINs was locked. */
+  screensLockedForPins?: () => Promise<number[]>;
+  /** A hand edit of config.json the running kiosk refused (what is wrong with it), or null. */
+  configRefused?: () => { at: number; problem: string } | null;
 }
 
 export function createHealthService({
@@ -30,6 +34,8 @@ export function createHealthService({
   scrubPending = async () => null,
   holdsPastReview = async () => [],
   offlineGap = async () => null,
+  screensLockedForPins = async () => [],
+  configRefused = () => null,
 }: { database: Database; config: KioskConfig; clock: Clock; jobs: JobRunner } & HealthSources) {
   async function history(job: RetentionJob): Promise<JobHistory> {
     const finished = "finished_at IS NOT NULL AND outcome IS NOT NULL AND outcome <> 'dry-run'";
@@ -90,8 +96,10 @@ export function createHealthService({
       },
       scrubPending: await scrubPending(),
       holdsPastReview: await holdsPastReview(),
+      configRefused: configRefused(),
       mailFailure: await mailFailure(database),
       offlineGap: await offlineGap(),
+      screensLockedForPins: await screensLockedForPins(),
     });
   }
 

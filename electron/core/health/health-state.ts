@@ -40,10 +40,14 @@ export interface HealthFacts {
   scrubPending: { since: number } | null;
   /** Review dates of active holds that are past them. */
   holdsPastReview: number[];
+  /** A hand edit of config.json that was refused, while the file still holds it. */
+  configRefused?: { at: number; problem: string } | null;
   /** The last mail that could not be sent, while no later one went through. */
   mailFailure?: { since: number; error: string } | null;
   /** The kiosk was off while deadlines fell, not yet acknowledged by an admin. */
   offlineGap?: OfflineGap | null;
+  /** When each screen now locked for wrong PINs was locked. */
+  screensLockedForPins?: number[];
 }
 
 /** A blocked run's typed reason, as the short name the alarm texts use. */
@@ -150,12 +154,29 @@ export function computeHealth(facts: HealthFacts): HealthState {
     });
   }
 
+  if (facts.configRefused) {
+    problems.push({
+      key: 'configRefused',
+      params: { problem: facts.configRefused.problem },
+      since: facts.configRefused.at,
+    });
+  }
+
   if (facts.mailFailure) {
     problems.push({ key: 'mailFailed', params: { error: facts.mailFailure.error }, since: facts.mailFailure.since });
   }
 
   if (facts.offlineGap) {
     problems.push({ key: 'offlinePastDeadline', params: { ...facts.offlineGap }, since: facts.offlineGap.to });
+  }
+
+  const lockedScreens = facts.screensLockedForPins ?? [];
+  if (lockedScreens.length > 0) {
+    problems.push({
+      key: 'screenLockedForPins',
+      params: { count: lockedScreens.length },
+      since: Math.min(...lockedScreens),
+    });
   }
 
   if (!facts.footageRootConfigured) {

@@ -3,10 +3,13 @@ import type { KioskConfig } from '../../../shared/config';
 import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
+import { createRateLimit } from '../public-screen/throttles';
 import { UserError } from '../user-error';
 import type { HostMail } from './host-mail';
 
 const MAX_SUGGESTIONS = 5;
+// Suggestions a minute per screen: enough to find one's host, too few to page through the directory.
+export const SUGGESTIONS_PER_MINUTE = 20;
 // Naming a host belongs to the sign-in it follows, as the badge does.
 const NOTIFY_WINDOW_MS = 2 * 60_000;
 
@@ -45,6 +48,11 @@ export function createHostService({
   audit: AuditLog;
   mail: HostMail;
 }) {
+  const suggestions = createRateLimit({ clock, limit: SUGGESTIONS_PER_MINUTE, windowMs: 60_000 });
+  /** What a suggestion may match: the label the visitor sees, lower-case, without its dot. */
+  const matchable = (text: string) =>
+    text.normalize('NFC').toLocaleLowerCase('nl').replace(/\./g, '').replace(/\s+/g, ' ').trim();
+
   async function get(id: number): Promise<HostRecord> {
     const record = await database.get<HostRecord>('SELECT id, name, email, active FROM hosts WHERE id = ?', [id]);
     if (!record) throw new UserError({ key: 'host.unknown' });
@@ -79,16 +87,22 @@ export function createHostService({
       return toHost(await get(hostId));
     },
 
-    /** Active hosts whose name contains the query, at most five; nothing while the option is off. */
-    async suggest(query: string): Promise<HostSuggestion[]> {
+    /**
+     * Active hosts whose label ("Henk W.") starts with the query, at most five; nothing while the
+     * option is off. Only what the label shows is matched, never the rest of the name, so no query
+     * tells more of a name than its label; and a screen gets SUGGESTIONS_PER_MINUTE at most.
+     */
+    async suggest(query: string, terminal: string): Promise<HostSuggestion[]> {
       if (!config.hostNotice.enabled) return [];
-      const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      if (!suggestions.take(terminal).allowed) throw new UserError({ key: 'host.tooManySuggestions' });
+      const wanted = matchable(query);
       const records = await database.all<HostRecord>(
-        `SELECT id, name, email, active FROM hosts WHERE active = 1 AND lower(name) LIKE ? ESCAPE '\\'
-          ORDER BY name, id LIMIT ${MAX_SUGGESTIONS}`,
-        [pattern],
+        'SELECT id, name, email, active FROM hosts WHERE active = 1 ORDER BY name, id',
       );
-      return records.map((record) => ({ id: record.id, label: suggestionLabel(record.name) }));
+      return records
+        .map((record) => ({ id: record.id, label: suggestionLabel(record.name) }))
+        .filter((suggestion) => wanted !== '' && matchable(suggestion.label).startsWith(wanted))
+        .slice(0, MAX_SUGGESTIONS);
     },
 
     /**

@@ -24,8 +24,10 @@ export function createBadgeService({
 
   return {
     /** The badge of a visitor who signed in moments ago, once; null when badges are switched off. */
-    async forSignIn(signOutCode: string): Promise<Badge | null> {
+    /** `fromSigningScreen`: asked by the screen that signed the visitor in; any other is answered as for an unknown code. */
+    async forSignIn(signOutCode: string, fromSigningScreen: boolean): Promise<Badge | null> {
       if (!config.badge.enabled) return null;
+      if (!fromSigningScreen) throw new UserError({ key: 'badge.unavailable' });
       const visit = await database.get<{
         id: number;
         first_name: string;

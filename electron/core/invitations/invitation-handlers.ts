@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../../../shared/api/contract';
 import { auditActorOf } from '../audit/audit-actor';
 import type { AuditDetail } from '../audit/audit-log';
 import type { BadgeService } from './badge-service';
+import type { SignInScreens } from '../public-screen/sign-in-screens';
 import type { Caller } from '../router';
 import { parseExpectedCsv } from './expected-csv';
 import type { InvitationService } from './invitation-service';
@@ -13,18 +14,25 @@ export function createInvitationHandlers({
   invitations,
   badges,
   auditView,
+  signInScreens,
 }: {
   invitations: InvitationService;
   badges: BadgeService;
   /** Records the first opening of a list with personal data in a staff session. */
   auditView: (caller: Caller, list: string, detail: AuditDetail) => Promise<void>;
+  signInScreens: SignInScreens;
 }) {
   return {
     'invitations.lookup': (input: ParsedInputOf<'invitations.lookup'>, caller: Caller) =>
       invitations.lookup(terminalOf(caller), input.code),
-    'invitations.signIn': ({ code, ...data }: ParsedInputOf<'invitations.signIn'>, caller: Caller) =>
-      invitations.signIn(terminalOf(caller), code, data),
-    'badges.forSignIn': (input: ParsedInputOf<'badges.forSignIn'>) => badges.forSignIn(input.signOutCode),
+    'invitations.signIn': async ({ code, ...data }: ParsedInputOf<'invitations.signIn'>, caller: Caller) => {
+      const receipt = await invitations.signIn(terminalOf(caller), code, data);
+      signInScreens.record(receipt.signOutCode, terminalOf(caller));
+      return receipt;
+    },
+    // Only for the screen that signed the visitor in: any other gets what an unknown code gets.
+    'badges.forSignIn': (input: ParsedInputOf<'badges.forSignIn'>, caller: Caller) =>
+      badges.forSignIn(input.signOutCode, signInScreens.signedInAt(input.signOutCode, terminalOf(caller))),
     'invitations.add': async ({ date, ...visitor }: ParsedInputOf<'invitations.add'>, caller: Caller) => {
       const [invitation] = await invitations.add(auditActorOf(caller), date, [visitor]);
       return invitation!;

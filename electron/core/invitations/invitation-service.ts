@@ -12,7 +12,7 @@ import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
 import type { JobResult, JobRunner } from '../jobs';
-import { randomSignOutCode } from '../visits/sign-out-codes';
+import { randomInvitationCode } from '../visits/sign-out-codes';
 import { UserError } from '../user-error';
 import type { VisitsService } from '../visits/visits-service';
 import type { CodeThrottle } from './code-throttle';
@@ -28,7 +28,7 @@ import {
 import { qrSvg } from './invitation-qr';
 
 export const INVITATION_PURGE_JOB = 'invitationPurge';
-// 21^6 codes against at most a few thousand open invitations: a retry is rare, a loop impossible.
+// 32^8 codes against at most a few thousand open invitations: a retry is rare, a loop impossible.
 const MAX_CODE_ATTEMPTS = 20;
 
 export interface InvitationServiceDependencies {
@@ -56,7 +56,7 @@ export function createInvitationService({
   visits,
   throttle,
   clockCheck,
-  newCode = randomSignOutCode,
+  newCode = randomInvitationCode,
   onArrival,
   logError = () => undefined,
 }: InvitationServiceDependencies) {

@@ -23,12 +23,20 @@ import { auditActorLabel, type AuditActor, type AuditLog } from '../audit/audit-
 import type { Clock } from '../clock';
 import type { Database, Statements } from '../database';
 import type { FootageService } from '../footage/footage-service';
+import { openFolderWalk } from '../footage/folder-walk';
 import { inspectRoot } from '../footage/root';
+import { ROOT_DEVICE_KEY } from '../footage/scanner';
 import type { HoldsService } from '../holds/holds-service';
 import { eraseUnheldVisits, forgetHoldReasonsOfErasedVisits } from '../retention/visit-purge';
 import { UserError } from '../user-error';
 import type { ExportRecords } from './export-records';
-import { copyFootageFile, prepareExportFolder, type CopiedFile } from './footage-export';
+import {
+  copyFootageFile,
+  makeUniqueExportFolder,
+  prepareExportFolder,
+  type CopiedFile,
+  type ExportSource,
+} from './footage-export';
 import { searchableVisits, visitsByIds } from './privacy-queries';
 
 /** A search returns at most this many visits, the newest first. */
@@ -301,6 +309,24 @@ export function createPrivacyService({
     return files;
   }
 
+  /** Where each file is in the index and what it must still be; the root's device as the last scan saw it. */
+  async function exportSources(files: FootageRow[]): Promise<ExportSource[]> {
+    const scanned = await database.get<{ value: string }>('SELECT value FROM app_state WHERE key = ?', [
+      ROOT_DEVICE_KEY,
+    ]);
+    const device = scanned ? (JSON.parse(scanned.value) as { device: number }).device : null;
+    const sources: ExportSource[] = [];
+    for (const file of files) {
+      const row = await database.get<{ folder: string; name: string; size: number; mtime: number }>(
+        "SELECT folder, name, size, mtime FROM footage_files WHERE id = ? AND status = 'kept'",
+        [file.id],
+      );
+      if (!row) throw new UserError({ key: 'footage.unknownFile' });
+      sources.push({ path: file.path, ...row, device });
+    }
+    return sources;
+  }
+
   /**
    * Copies footage for the police or a data subject into a new folder, with a manifest (file, camera,
    * recording start, size, SHA-256, who, when, why). A police request holds the originals with the
@@ -326,20 +352,32 @@ export function createPrivacyService({
     const files = await filesToExport(input);
     if (files.length === 0) throw new UserError({ key: 'privacy.noFootage' });
     const now = clock.now();
-    const folder = input.outDir !== undefined ? exports.inside(input.outDir) : newExportFolder('footage-export', now);
     const check = inspectRoot(root);
     if (!check.ok) throw new UserError({ key: 'privacy.footageUnavailable' });
+    const sources = await exportSources(files);
 
-    const createdFolder = !fs.existsSync(folder);
-    prepareExportFolder(folder);
+    let folder: string;
+    let createdFolder: boolean;
+    if (input.outDir !== undefined) {
+      folder = exports.inside(input.outDir);
+      createdFolder = !fs.existsSync(folder);
+      prepareExportFolder(folder);
+    } else {
+      const stamp = DateTime.fromMillis(now, { zone }).toFormat("yyyyMMdd'T'HHmmss");
+      folder = makeUniqueExportFolder(exports.root(), `footage-export-${stamp}`);
+      createdFolder = true;
+    }
     const copies: CopiedFile[] = [];
+    const walk = openFolderWalk(check.realRoot);
     try {
-      for (const file of files) copies.push(copyFootageFile(check.realRoot, file.path, folder));
+      for (const source of sources) copies.push(copyFootageFile(walk, source, folder));
     } catch (error) {
       // Nothing half-exported stays behind: the copies made so far go, and no hold is placed.
       for (const copy of copies) fs.rmSync(path.join(folder, ...copy.path.split('/')), { force: true });
       if (createdFolder) fs.rmSync(folder, { recursive: true, force: true });
       throw error;
+    } finally {
+      walk.close();
     }
 
     const holdIds: number[] = [];

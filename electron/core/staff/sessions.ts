@@ -15,13 +15,15 @@ export interface StaffSession {
  * the window or browser-mode launch the view runs in. Nothing of a session lives in the renderer.
  * A session no call has touched for `idleMs` is gone, whatever the renderer does.
  */
-export function createSessionStore({ clock, idleMs }: { clock: Clock; idleMs: number }) {
+// idleMs is read on every check, so a changed idle.staffSeconds applies to open sessions at once.
+export function createSessionStore({ clock, idleMs }: { clock: Clock; idleMs: number | (() => number) }) {
+  const idleLimit = typeof idleMs === 'function' ? idleMs : () => idleMs;
   const sessions = new Map<string, StaffSession>();
   const endListeners: ((session: StaffSession) => void)[] = [];
   const ended = (session: StaffSession | undefined) => {
     if (session) for (const listener of endListeners) listener(session);
   };
-  const isLive = (session: StaffSession) => clock.now() - session.lastSeen <= idleMs;
+  const isLive = (session: StaffSession) => clock.now() - session.lastSeen <= idleLimit();
 
   return {
     open(terminal: string, staff: { staffId: number; name: string; role: StaffRole }): StaffSession {

@@ -45,8 +45,7 @@ export function createStaffHandlers({
       return openSession(caller, account);
     },
     'staff.unlock': async (input, caller) => {
-      terminalOf(caller);
-      return openSession(caller, await staff.verify(input.staffId, input.pin));
+      return openSession(caller, await staff.verify(input.staffId, input.pin, terminalOf(caller)));
     },
     'staff.session': async (_input, caller) => (caller.kind === 'staff' ? sessionInfo(caller) : null),
     'staff.lock': async (input, caller) => {

@@ -6,22 +6,28 @@ import type { Database, Statements } from '../database';
 import { checkAgainstNoAccount, CURRENT_PARAMS, hashPin, needsRehash, pinMatches, type ScryptParams } from './pin-hash';
 import { UserError } from '../user-error';
 
-// Lockout is per account: a visitor guessing one account's PIN cannot lock out the others, so the
-// evacuation list stays reachable for every other member of staff.
-export const MAX_PIN_FAILURES = 5;
-/** The first lockout of an account; each further wrong PIN doubles it, up to an hour. */
-export const PIN_LOCKOUT_MS = 5 * 60 * 1000;
+// Wrong PINs count against the screen they were typed at, not the account: staff numbers are small
+// and sequential, so a lock per account would let a visitor at the lobby screen lock every account
+// (and with them the evacuation list) on every screen. A screen's first few misses are free; then it
+// takes one try per SCREEN_WAIT_MS, and at SCREEN_LOCK_AFTER misses its unlock is locked, which raises
+// an alarm for the admin. Kept in the database, so a restart lifts nothing.
+export const SCREEN_FREE_FAILURES = 3;
+export const SCREEN_WAIT_MS = 20 * 1000;
+export const SCREEN_LOCK_AFTER = 10;
+/** The first lock of a screen; each further wrong PIN there doubles it, up to an hour. */
+export const PIN_LOCKOUT_MS = 15 * 60 * 1000;
 const MAX_PIN_LOCKOUT_MS = 60 * 60 * 1000;
-const ACCOUNT_FORGETS_AFTER_MS = 24 * 60 * 60 * 1000;
-// Across the kiosk, wrong PINs for any account (or none) bring short waits: they slow down a guesser
-// who goes from account to account, but never hold back a correct PIN for more than half a minute,
-// and never one for an account without wrong PINs against it.
+const SCREEN_FORGETS_AFTER_MS = 24 * 60 * 60 * 1000;
+// Across the kiosk, wrong PINs on any screens bring short waits: they slow down a guesser who goes
+// from screen to screen, but hold back only screens that have wrong PINs of their own, never for more
+// than half a minute.
 const KIOSK_FREE_FAILURES = 10;
 const KIOSK_FIRST_WAIT_MS = 1000;
 const KIOSK_MAX_WAIT_MS = 30 * 1000;
 const KIOSK_FORGETS_AFTER_MS = 15 * 60 * 1000;
 const KIOSK_SCOPE = 'kiosk';
-const accountScope = (staffId: number) => `staff:${staffId}`;
+const SCREEN_PREFIX = 'screen:';
+const screenScope = (terminal: string) => `${SCREEN_PREFIX}${terminal}`;
 /** "Rosa  Receptie" and "rosa receptie" are one name to the people reading the desk. */
 const sameNameKey = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
 
@@ -126,13 +132,23 @@ export function createStaffService({
     );
   }
 
-  /** The lock after `failures` wrong PINs: none before the fifth, then 5 minutes doubling to an hour. */
-  const accountLockMs = (failures: number) =>
-    failures < MAX_PIN_FAILURES ? 0 : Math.min(MAX_PIN_LOCKOUT_MS, PIN_LOCKOUT_MS * 2 ** (failures - MAX_PIN_FAILURES));
+  /** The wait or lock after a screen's `failures` wrong PINs. */
+  const screenWaitMs = (failures: number) =>
+    failures <= SCREEN_FREE_FAILURES
+      ? 0
+      : failures < SCREEN_LOCK_AFTER
+        ? SCREEN_WAIT_MS
+        : Math.min(MAX_PIN_LOCKOUT_MS, PIN_LOCKOUT_MS * 2 ** (failures - SCREEN_LOCK_AFTER));
   const kioskWaitMs = (failures: number) =>
     failures <= KIOSK_FREE_FAILURES
       ? 0
       : Math.min(KIOSK_MAX_WAIT_MS, KIOSK_FIRST_WAIT_MS * 2 ** (failures - KIOSK_FREE_FAILURES - 1));
+
+  /** A refusal for a screen that must wait: seconds for a short wait, minutes for a lock. */
+  const waitError = (until: number, now: number) =>
+    until - now > SCREEN_WAIT_MS
+      ? new UserError({ key: 'staff.lockedOut', params: { minutes: Math.ceil((until - now) / 60_000) } })
+      : new UserError({ key: 'staff.tryAgainShortly', params: { seconds: Math.ceil((until - now) / 1000) } });
 
   /** A wrong PIN (or an unknown account) counts once at the kiosk; the result is never a lock for long. */
   async function countKioskFailure(tx: Statements, now: number) {
@@ -203,40 +219,32 @@ export function createStaffService({
           params,
           staffId,
         ]);
-        await tx.run('DELETE FROM pin_attempts WHERE scope = ?', [accountScope(staffId)]);
         await audit.record(actor, 'staff.pinReset', { staffId }, tx);
       });
     },
 
     /**
-     * Checks a PIN at the kiosk. Five wrong PINs lock that account (see MAX_PIN_FAILURES); wrong PINs
-     * across the kiosk bring short waits for accounts with wrong PINs against them and unknown ones.
-     * A refused try is turned away before the PIN is read, and does not count.
+     * Checks a PIN typed at screen `terminal`. Wrong PINs there slow and then lock that screen's
+     * unlock (see SCREEN_LOCK_AFTER), never an account: staff at another screen still unlock. A
+     * refused try is turned away before the PIN is read, and does not count.
      */
-    async verify(staffId: number, pin: string): Promise<StaffAccount> {
-      const scope = accountScope(staffId);
+    async verify(staffId: number, pin: string, terminal: string): Promise<StaffAccount> {
+      const scope = screenScope(terminal);
       const now = clock.now();
-      // The try is counted against the account before the PIN is read, in one transaction: tries made
-      // in parallel each take their own turn, so no more than five get through before the lock.
+      // The try is counted against the screen before the PIN is read, in one transaction: tries made
+      // in parallel each take their own turn, so none gets past the screen's wait.
       type Claim = { refused: UserError } | { record: StaffRecord | undefined; failures: number; lockedNow: boolean };
       const claim = await database.transaction(async (tx): Promise<Claim> => {
-        const account = await readAttempts(tx, scope, now, ACCOUNT_FORGETS_AFTER_MS);
-        if (account.lockedUntil > now) {
-          const minutes = Math.ceil((account.lockedUntil - now) / 60_000);
-          return { refused: new UserError({ key: 'staff.lockedOut', params: { minutes } }) };
-        }
-        const record = await tx.get<StaffRecord>('SELECT * FROM staff WHERE id = ? AND disabled_at IS NULL', [staffId]);
+        const screen = await readAttempts(tx, scope, now, SCREEN_FORGETS_AFTER_MS);
+        if (screen.lockedUntil > now) return { refused: waitError(screen.lockedUntil, now) };
         const kiosk = await readAttempts(tx, KIOSK_SCOPE, now, KIOSK_FORGETS_AFTER_MS);
-        if ((!record || account.failures > 0) && kiosk.lockedUntil > now) {
-          const seconds = Math.ceil((kiosk.lockedUntil - now) / 1000);
-          return { refused: new UserError({ key: 'staff.tryAgainShortly', params: { seconds } }) };
-        }
-        // An unknown or disabled account costs a try at the kiosk like a wrong PIN, and says nothing more.
-        if (!record) return { record, failures: 0, lockedNow: false };
-        const failures = account.failures + 1;
-        const lockMs = accountLockMs(failures);
-        await writeAttempts(tx, scope, { failures, lockedUntil: now + lockMs }, now);
-        return { record, failures, lockedNow: lockMs > 0 };
+        if (screen.failures > 0 && kiosk.lockedUntil > now) return { refused: waitError(kiosk.lockedUntil, now) };
+        const record = await tx.get<StaffRecord>('SELECT * FROM staff WHERE id = ? AND disabled_at IS NULL', [staffId]);
+        // An unknown or disabled account costs a try like a wrong PIN, and says nothing more.
+        const failures = screen.failures + 1;
+        const waitMs = screenWaitMs(failures);
+        await writeAttempts(tx, scope, { failures, lockedUntil: now + waitMs }, now);
+        return { record, failures, lockedNow: failures >= SCREEN_LOCK_AFTER };
       });
       if ('refused' in claim) throw claim.refused;
 
@@ -245,7 +253,7 @@ export function createStaffService({
         ? await pinMatches(pin, record.pin_salt, record.pin_hash, record.pin_params)
         : await checkAgainstNoAccount(pin, pinParams);
       if (record && matches) {
-        // Only this account's count is cleared: not another's, and not the kiosk-wide one.
+        // The try was counted before the PIN was read: a correct PIN clears this screen's count only.
         await database.run('DELETE FROM pin_attempts WHERE scope = ?', [scope]);
         if (needsRehash(record.pin_params, pinParams)) await rehash(record, pin);
         return toAccount(record);
@@ -253,13 +261,26 @@ export function createStaffService({
       await database.transaction(async (tx) => {
         await countKioskFailure(tx, now);
         await audit.record('kiosk', 'staff.pinFailed', { staffId }, tx);
-        if (lockedNow) await audit.record('kiosk', 'staff.lockedOut', { staffId, failures }, tx);
+        if (lockedNow) await audit.record('kiosk', 'staff.screenLocked', { terminal, failures }, tx);
+        // Screens long without a wrong PIN are forgotten: the table does not grow with every screen id.
+        await tx.run(
+          `DELETE FROM pin_attempts WHERE scope LIKE '${SCREEN_PREFIX}%' AND last_failed_at < ? AND coalesce(locked_until, 0) <= ?`,
+          [now - SCREEN_FORGETS_AFTER_MS, now],
+        );
       });
-      throw new UserError(
-        lockedNow
-          ? { key: 'staff.lockedOut', params: { minutes: Math.ceil(accountLockMs(failures) / 60_000) } }
-          : { key: 'staff.wrongPin' },
+      const waitMs = screenWaitMs(failures);
+      throw waitMs > 0 ? waitError(now + waitMs, now) : new UserError({ key: 'staff.wrongPin' });
+    },
+
+    /** When each screen now locked for wrong PINs was locked: an alarm for the admin. */
+    async screensLockedForPins(): Promise<number[]> {
+      const now = clock.now();
+      const rows = await database.all<{ since: number }>(
+        `SELECT last_failed_at AS since FROM pin_attempts
+          WHERE scope LIKE '${SCREEN_PREFIX}%' AND failures >= ? AND locked_until > ? ORDER BY since`,
+        [SCREEN_LOCK_AFTER, now],
       );
+      return rows.map((row) => row.since);
     },
   };
 }

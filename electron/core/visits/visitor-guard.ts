@@ -9,8 +9,9 @@ import { createBackoff, createRateLimit } from '../public-screen/throttles';
 
 type Terminal = string | null;
 
-// Every terminal shares one more key. In browser mode a page names its own terminal, so a client
-// that makes up a new id per request would otherwise escape the per-terminal limits.
+// Every terminal shares one more key: a flood of sign-ins is capped across screens, and a flood of
+// unknown sign-out codes across screens is audited. Screen ids are issued by the server (see
+// electron/browser/screen-identity.ts), so a client cannot make up a new one per request.
 const ALL_TERMINALS = '*';
 // A reception has one or a few screens: together they may sign in a few times one screen's allowance.
 const ALL_TERMINALS_FACTOR = 3;
@@ -61,7 +62,9 @@ export function createVisitorGuard({
 
   async function signOut(terminal: Terminal, code: string): Promise<SignOutReceipt> {
     if (terminal === null) return visits.signOut(code, 'kiosk');
-    if (unknownCodes.waitMs(terminal) > 0 || unknownCodesAll.waitMs(ALL_TERMINALS) > 0) {
+    // Only this screen's own wait refuses before the code is read: wrong codes typed elsewhere must not
+    // keep a visitor from signing out with their right code here (one visitor could block them all).
+    if (unknownCodes.waitMs(terminal) > 0) {
       throw new UserError({ key: 'visit.signOutThrottled' });
     }
     try {

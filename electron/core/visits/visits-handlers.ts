@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Handlers } from '../router';
 import { publicTerminalOf } from '../staff/caller';
 import { evacuationCsv } from './evacuation-csv';
+import type { SignInScreens } from '../public-screen/sign-in-screens';
 import type { VisitorGuard } from './visitor-guard';
 import type { VisitsService } from './visits-service';
 
@@ -12,12 +13,15 @@ export function createVisitsHandlers({
   config,
   visits,
   visitorGuard,
+  signInScreens,
   audit,
   auditView,
 }: {
   config: KioskConfig;
   visits: VisitsService;
   visitorGuard: VisitorGuard;
+  /** Which screen signed each visitor in: the badge and the host notice answer that screen only. */
+  signInScreens: SignInScreens;
   audit: AuditLog;
   auditView: AuditView;
 }): Pick<
@@ -34,7 +38,12 @@ export function createVisitsHandlers({
 > {
   return {
     'notice.current': async () => noticeFacts(config),
-    'visits.signIn': (input, caller) => visitorGuard.signIn(publicTerminalOf(caller), input),
+    'visits.signIn': async (input, caller) => {
+      const receipt = await visitorGuard.signIn(publicTerminalOf(caller), input);
+      // The CLI counts as one screen of its own.
+      signInScreens.record(receipt.signOutCode, publicTerminalOf(caller) ?? 'cli');
+      return receipt;
+    },
     'visits.signOut': (input, caller) => visitorGuard.signOut(publicTerminalOf(caller), input.code),
     'visits.today': async (_input, caller) => {
       const today = await visits.today();

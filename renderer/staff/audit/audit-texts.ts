@@ -28,6 +28,10 @@ const nl: Record<string, { say: Sentence; words?: string }> = {
     say: (d, name) => `${name(d.staffId)} tijdelijk geblokkeerd na ${n(d.failures)} onjuiste pincodes`,
     words: 'aanmelden',
   },
+  'staff.screenLocked': {
+    say: (d) => `Ontgrendelen op scherm ${n(d.terminal)} tijdelijk geblokkeerd na ${n(d.failures)} onjuiste pincodes`,
+    words: 'aanmelden pincode scherm',
+  },
   'staff.pinReset': { say: (d, name) => `Nieuwe pincode ingesteld voor ${name(d.staffId)}` },
   'staff.added': { say: (d, name) => `Medewerker ${name(d.staffId)} toegevoegd (${roleNl(d.role)})` },
   'staff.disabled': { say: (d, name) => `Medewerker ${name(d.staffId)} uitgeschakeld` },
@@ -106,6 +110,10 @@ const en: typeof nl = {
   'staff.lockedOut': {
     say: (d, name) => `${name(d.staffId)} blocked for a while after ${n(d.failures)} wrong PINs`,
     words: 'sign in',
+  },
+  'staff.screenLocked': {
+    say: (d) => `Unlocking on screen ${n(d.terminal)} blocked for a while after ${n(d.failures)} wrong PINs`,
+    words: 'sign in PIN screen',
   },
   'staff.pinReset': { say: (d, name) => `New PIN set for ${name(d.staffId)}` },
   'staff.added': { say: (d, name) => `Staff member ${name(d.staffId)} added (${n(d.role)})` },

@@ -60,7 +60,8 @@ describe('browser mode as a process', () => {
       headers: {
         'content-type': 'application/json',
         'x-kiosk-token': token,
-        'x-kiosk-terminal': 'test-terminal-00000001',
+        // The screen id the server handed out with the page.
+        cookie: page.headers.get('set-cookie')!.split(';')[0]!,
       },
       body: '{}',
     });

@@ -1,5 +1,7 @@
 // The browser-mode server against raw sockets on 127.0.0.1: oversized, slow and aborted requests.
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../../electron/browser/server';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -14,15 +16,25 @@ afterEach(async () => {
 async function start(options: { timeouts?: { headersMs: number; requestMs: number } } = {}) {
   const logged: unknown[] = [];
   const kiosk = await openTestKiosk({ clock: manualClock('2026-11-24T09:00:00Z') });
+  const rendererDir = makeTempDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<div id="root"></div>');
   const server = await startBrowserServer({
     kiosk,
-    rendererDir: makeTempDir(),
+    rendererDir,
     port: 0,
     logError: (error) => logged.push(error),
     ...options,
   });
   servers.push(server);
-  return { server, logged };
+  return { server, logged, kiosk, screen: await screenCookie(server) };
+}
+
+/** The screen id the server hands out with the page, as the cookie a browser would send back. */
+async function screenCookie(server: BrowserServer): Promise<string> {
+  const page = await fetch(`http://127.0.0.1:${server.port}/`);
+  const cookie = page.headers.get('set-cookie');
+  if (!cookie) throw new Error('the page came without a screen id');
+  return cookie.split(';')[0]!;
 }
 
 /** A raw connection: what it received when the server closed it (or the test ended it). */
@@ -37,13 +49,13 @@ function connect(port: number) {
   return { socket, closed, firstData, ready: new Promise<void>((resolve) => socket.once('connect', () => resolve())) };
 }
 
-function apiHead(server: BrowserServer, contentLength: number | string) {
+function apiHead(server: BrowserServer, contentLength: number | string, screen = '') {
   return [
     'POST /api/notice.current HTTP/1.1',
     `Host: 127.0.0.1:${server.port}`,
     'Content-Type: application/json',
     `x-kiosk-token: ${server.token}`,
-    'x-kiosk-terminal: test-terminal-00000001',
+    `Cookie: ${screen}`,
     `Content-Length: ${contentLength}`,
     '',
     '',
@@ -82,10 +94,10 @@ describe('browser mode server', () => {
   });
 
   it('still answers a body within the limit', async () => {
-    const { server } = await start();
+    const { server, screen } = await start();
     const client = connect(server.port);
     await client.ready;
-    client.socket.write(`${apiHead(server, 2)}{}`);
+    client.socket.write(`${apiHead(server, 2, screen)}{}`);
     expect(await client.firstData).toMatch(/^HTTP\/1\.1 200 /);
     client.socket.destroy();
   });
@@ -119,4 +131,62 @@ describe('browser mode server', () => {
     await server.close(); // waits for every connection to be done with
     expect(logged).toEqual([]);
   });
+});
+
+describe('the screen a request comes from', () => {
+  const guessCode = (server: BrowserServer, headers: Record<string, string>) =>
+    fetch(`http://127.0.0.1:${server.port}/api/invitations.lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kiosk-token': server.token, ...headers },
+      body: JSON.stringify({ code: 'ACEFGH23' }),
+    }).then(async (response) => ({ status: response.status, body: (await response.json()) as { ok: boolean } }));
+
+  it('is the one the server issued with the page: a made-up terminal header per request escapes no throttle', async () => {
+    const { server, screen } = await start();
+    // The attack of issue 21: a fresh x-kiosk-terminal on each request.
+    const answers = [];
+    for (let n = 0; n < 60; n++)
+      answers.push(
+        await guessCode(server, { 'x-kiosk-terminal': `attacker-${String(n).padStart(16, '0')}`, cookie: screen }),
+      );
+    expect(
+      answers.filter((answer) => answer.body.ok === false && JSON.stringify(answer.body).includes('tooManyTries'))
+        .length,
+    ).toBeGreaterThan(40);
+    // Without an id the server issued, no screen: refused.
+    expect((await guessCode(server, { 'x-kiosk-terminal': 'attacker-00000000000000000001' })).status).toBe(401);
+    expect((await guessCode(server, { cookie: 'kiosk-screen=' + 'A'.repeat(32) })).status).toBe(401);
+  });
+
+  it('new screen ids come only a few a minute', async () => {
+    const { server } = await start();
+    const pages = [];
+    for (let n = 0; n < 30; n++) pages.push((await fetch(`http://127.0.0.1:${server.port}/`)).status);
+    expect(pages.filter((status) => status === 503).length).toBeGreaterThan(15);
+  });
+});
+
+describe('the body limit', () => {
+  it('lets a 500 KB expected-visitors CSV through for its channel, and keeps 64 KiB for the others', async () => {
+    const { server, kiosk, screen } = await start();
+    const account = await kiosk.staff.add('operator', 'Rosa Receptie', 'receptionist', '739164');
+    const call = (channel: string, input: unknown) =>
+      fetch(`http://127.0.0.1:${server.port}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kiosk-token': server.token, cookie: screen },
+        body: JSON.stringify(input),
+      });
+    expect(await (await call('staff.unlock', { staffId: account.id, pin: '739164' })).json()).toMatchObject({
+      ok: true,
+    });
+    const rows = ['voornaam;achternaam;bedrijf'];
+    while (rows.join('\n').length < 500_000) rows.push(`Anna;de Vries;${'Bedrijf '.repeat(13).trim()}`);
+    const csv = `${rows.join('\n')}\n`;
+    const imported = await call('invitations.addCsv', { date: '2026-11-25', csv });
+    expect(imported.status).toBe(200);
+    const body = (await imported.json()) as { ok: boolean; value: unknown[] };
+    expect(body.ok).toBe(true);
+    expect(body.value).toHaveLength(rows.length - 1);
+    expect((await call('notice.current', { padding: 'x'.repeat(70 * 1024) })).status).toBe(413);
+  }, 120_000);
 });

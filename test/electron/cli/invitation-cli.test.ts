@@ -48,7 +48,7 @@ describe('visits expect on the command line', () => {
     fs.writeFileSync(csvFile, 'first,last,company\nPiet,Jansen,Acme\nMarie,Curie,\n');
     const text = cli(['visits', 'expect', '--csv', csvFile, '--date', '2026-11-27', '--data-dir', dataDir]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/Invitation [A-Z0-9]{6} for Piet Jansen on 2026-11-27/);
+    expect(text.stdout).toMatch(/Invitation [A-Z0-9]{8} for Piet Jansen on 2026-11-27/);
     expect(text.stdout).toContain('--- English ---');
 
     const past = cli([

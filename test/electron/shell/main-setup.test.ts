@@ -132,6 +132,7 @@ describe('electron/main.ts', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       devTools: true,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(preferences.preload).toMatch(/preload\.cjs$/);
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { noticeFacts, noticeSections } from '../../../../shared/notice';
 import { defaultConfig, kioskConfigSchema } from '../../../../shared/config';
-import { SIGN_OUT_CODE_ALPHABET } from '../../../../shared/validation/sign-out-code';
+import { INVITATION_CODE_ALPHABET } from '../../../../shared/validation/invitation-code';
 import type { Invitation } from '../../../../shared/api/invitations';
 import { callers, currentNotice, manualClock, openTestKiosk } from '../../../helpers/kiosk';
 import { makeTempDir } from '../../../helpers/temp-dir';
@@ -17,12 +17,15 @@ async function addExpected(kiosk: Awaited<ReturnType<typeof openTestKiosk>>, dat
 }
 
 describe('expected visitors and their invitations', () => {
-  it('each gets an unguessable code from the sign-out alphabet, a QR code and a letter in nl and en', async () => {
+  it('each gets an unguessable code of 8 from a 32-letter alphabet, a QR code and a letter in nl and en', async () => {
     const kiosk = await openTestKiosk({ clock: manualClock('2026-11-26T09:00:00+01:00') });
     const invitation = await addExpected(kiosk, '2026-11-27');
     expect(invitation).toMatchObject({ date: '2026-11-27', firstName: 'Anna', plate: '12-ABC-3', hostName: 'Henk' });
-    expect([...invitation.code].every((c) => SIGN_OUT_CODE_ALPHABET.includes(c))).toBe(true);
-    expect(invitation.code).toHaveLength(6);
+    expect([...invitation.code].every((c) => INVITATION_CODE_ALPHABET.includes(c))).toBe(true);
+    expect(INVITATION_CODE_ALPHABET).toHaveLength(32);
+    expect(invitation.code).toHaveLength(8);
+    // At 200 tries a second for a day against 500 open invitations: under 1% of the codes reached.
+    expect((200 * 86_400 * 500) / 32 ** 8).toBeLessThan(0.01);
     expect(invitation.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     expect(invitation.text.nl).toContain(invitation.code);
     expect(invitation.text.nl).toContain('2026-11-27');
@@ -146,7 +149,7 @@ describe('expected visitors and their invitations', () => {
     const clock = manualClock('2026-11-27T09:00:00+01:00');
     const kiosk = await openTestKiosk({ clock });
     const invitation = await addExpected(kiosk, '2026-11-27');
-    const wrong = invitation.code === 'AAAAAA' ? 'CCCCCC' : 'AAAAAA';
+    const wrong = invitation.code === 'AAAAAAAA' ? 'CCCCCCCC' : 'AAAAAAAA';
     const lookup = (terminal: string, code: string) => kiosk.handle(terminal, 'invitations.lookup', { code });
     for (let index = 0; index < 3; index++) {
       expect(await lookup('t1', wrong)).toMatchObject({ ok: false, error: { key: 'invitation.unknownCode' } });
@@ -162,7 +165,7 @@ describe('expected visitors and their invitations', () => {
     expect(await lookup('t1', invitation.code)).toMatchObject({ error: { params: { seconds: 10 } } });
     clock.advance(10_000);
     expect(await lookup('t1', invitation.code)).toMatchObject({ ok: true });
-    expect(await lookup('t1', 'not a code')).toMatchObject({
+    expect(await lookup('t1', 'not a code!')).toMatchObject({
       ok: false,
       error: { fields: { code: 'invitation.codeInvalid' } },
     });
@@ -235,7 +238,7 @@ describe('badges', () => {
     );
     if (!signIn.ok) throw new Error(signIn.error.key);
     const { signOutCode } = signIn.value;
-    const badge = await kiosk.handle('t1', 'badges.forSignIn', { signOutCode });
+    const badge = await kiosk.handle('test-kiosk', 'badges.forSignIn', { signOutCode });
     expect(badge).toMatchObject({
       ok: true,
       value: {
@@ -276,5 +279,26 @@ describe('badges', () => {
     expect(
       await kiosk.handle('t1', 'badges.forSignIn', { signOutCode: signIn.ok ? signIn.value.signOutCode : '' }),
     ).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('invitation codes against many screens', () => {
+  it('a guesser spread over screens meets a kiosk-wide ceiling; a visitor at a clean screen does not', async () => {
+    const clock = manualClock('2026-11-26T09:00:00+01:00');
+    const kiosk = await openTestKiosk({ clock });
+    const invitation = await addExpected(kiosk, '2026-11-26');
+    const guess = (screen: string, n: number) =>
+      kiosk.handle(screen, 'invitations.lookup', { code: `ZZZZ${String(n).padStart(4, '0')}` });
+    const answers: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let screen = 0; screen < 40; screen++) {
+        const result = await guess(`screen-${screen}`, round * 100 + screen);
+        answers.push(result.ok ? 'ok' : result.error.key);
+      }
+      clock.advance(10_000);
+    }
+    // Each screen's two free tries are spent by the second round; beyond the ceiling they wait.
+    expect(answers.slice(80).every((key) => key === 'invitation.tooManyTries')).toBe(true);
+    expect(await kiosk.handle('lobby', 'invitations.lookup', { code: invitation.code })).toMatchObject({ ok: true });
   });
 });

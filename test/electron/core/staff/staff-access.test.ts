@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { api, channelNames, type ChannelName } from '../../../../shared/api/contract';
 import { defaultConfig } from '../../../../shared/config';
 import { createKiosk, type Kiosk } from '../../../../electron/core/kiosk';
-import { PIN_LOCKOUT_MS } from '../../../../electron/core/staff/staff-service';
+import {
+  PIN_LOCKOUT_MS,
+  SCREEN_FREE_FAILURES,
+  SCREEN_LOCK_AFTER,
+  SCREEN_WAIT_MS,
+} from '../../../../electron/core/staff/staff-service';
 import { callers, manualClock, openTestKiosk, TEST_PIN_PARAMS, visitor } from '../../../helpers/kiosk';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
@@ -77,48 +82,58 @@ describe('staff access through the router', () => {
     expect(actions).toEqual(expect.arrayContaining(['staff.signedIn', 'staff.locked', 'visits.viewed.today']));
   });
 
-  it('five wrong PINs lock the account for five minutes, also after a restart', async () => {
+  it('wrong PINs slow and then lock the screen they were typed at, also after a restart', async () => {
     const clock = manualClock('2026-11-24T09:00:00Z');
     const dataDir = makeTempDir();
     const first = await openKioskWithoutStaff(dataDir, clock);
     const id = await addAccount(first, 'Rosa', 'receptionist');
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      expect(await unlock(first, 'desk', id, '000000')).toEqual({ ok: false, error: { key: 'staff.wrongPin' } });
+    for (let attempt = 1; attempt <= SCREEN_FREE_FAILURES; attempt++) {
+      expect(await unlock(first, 'lobby', id, '000000')).toEqual({ ok: false, error: { key: 'staff.wrongPin' } });
     }
-    expect(await unlock(first, 'desk', id, '000000')).toEqual({
+    for (let attempt = SCREEN_FREE_FAILURES + 1; attempt < SCREEN_LOCK_AFTER; attempt++) {
+      expect(await unlock(first, 'lobby', id, '000000')).toEqual({
+        ok: false,
+        error: { key: 'staff.tryAgainShortly', params: { seconds: SCREEN_WAIT_MS / 1000 } },
+      });
+      expect(await unlock(first, 'lobby', id)).toMatchObject({ ok: false, error: { key: 'staff.tryAgainShortly' } });
+      clock.advance(SCREEN_WAIT_MS);
+    }
+    expect(await unlock(first, 'lobby', id, '000000')).toEqual({
       ok: false,
-      error: { key: 'staff.lockedOut', params: { minutes: 5 } },
+      error: { key: 'staff.lockedOut', params: { minutes: PIN_LOCKOUT_MS / 60_000 } },
     });
     await first.close();
 
     const second = await openKioskWithoutStaff(dataDir, clock);
     try {
       clock.advance(PIN_LOCKOUT_MS - 60_000);
-      expect(await unlock(second, 'desk', id)).toEqual({
+      expect(await unlock(second, 'lobby', id)).toEqual({
         ok: false,
         error: { key: 'staff.lockedOut', params: { minutes: 1 } },
       });
-      clock.advance(60_000);
       expect(await unlock(second, 'desk', id)).toMatchObject({ ok: true });
+      clock.advance(60_000);
+      expect(await unlock(second, 'lobby', id)).toMatchObject({ ok: true });
       const actions = (await second.audit.list()).map((entry) => entry.action);
-      expect(actions.filter((action) => action === 'staff.pinFailed')).toHaveLength(5);
-      expect(actions).toContain('staff.lockedOut');
+      expect(actions.filter((action) => action === 'staff.pinFailed')).toHaveLength(SCREEN_LOCK_AFTER);
+      expect(actions).toContain('staff.screenLocked');
     } finally {
       await second.close();
     }
-  });
+  }, 120_000);
 
-  it('tries made in parallel each count: no more than five get through', async () => {
+  it('tries made in parallel at one screen each count: only the free ones are read', async () => {
     const kiosk = await openTestKiosk({ clock: manualClock('2026-11-24T09:00:00Z') });
     const id = await addAccount(kiosk, 'Rosa', 'receptionist');
     const guesses = await Promise.all(
-      Array.from({ length: 12 }, (_, n) => unlock(kiosk, `t${n}`, id, String(100000 + n))),
+      Array.from({ length: 12 }, (_, n) => unlock(kiosk, 'lobby', id, String(100000 + n))),
     );
     const keys = guesses.map((result) => (result.ok ? 'ok' : result.error.key));
-    expect(keys.filter((key) => key === 'staff.wrongPin')).toHaveLength(4);
-    expect(keys.filter((key) => key === 'staff.lockedOut')).toHaveLength(8);
-    expect(await unlock(kiosk, 'desk', id)).toMatchObject({ ok: false, error: { key: 'staff.lockedOut' } });
-  });
+    expect(keys.filter((key) => key === 'staff.wrongPin')).toHaveLength(SCREEN_FREE_FAILURES);
+    expect(keys.filter((key) => key === 'staff.tryAgainShortly')).toHaveLength(12 - SCREEN_FREE_FAILURES);
+    expect((await kiosk.audit.list({ action: 'staff.pinFailed' })).length).toBe(SCREEN_FREE_FAILURES + 1);
+    expect(await unlock(kiosk, 'desk', id)).toMatchObject({ ok: true });
+  }, 120_000);
 
   it('disabling an account or changing what it may do ends its open session at once', async () => {
     const kiosk = await openTestKiosk({ clock: manualClock('2026-11-24T09:00:00Z') });
