@@ -85,6 +85,7 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
 
   // Every staff member sees the alarms; what to do about one is in the banner's text.
   'health.current': [R, S, A, P],
+  'health.acknowledgeOffline': [A],
 
   // Data-subject requests: the privacy officer, and the admin.
   'privacy.searchVisits': [P, A],

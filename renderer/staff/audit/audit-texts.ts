@@ -98,6 +98,11 @@ const nl: Record<string, { say: Sentence; words?: string }> = {
   'retention.clockRecovered': { say: () => 'Klok liep achter en klopt weer; opschoning gaat vanzelf verder' },
   'retention.runRequested': { say: () => 'Opschoning met de hand gestart' },
   'retention.scrubPending': { say: () => 'Nawissen van de database nog niet gelukt' },
+  'health.offlinePastDeadline': {
+    say: (d) => `Kiosk stond uit over een termijn heen (bezoeken: ${n(d.visits)}, bestanden: ${n(d.files)})`,
+    words: 'uit offline termijn',
+  },
+  'health.offlineAcknowledged': { say: () => 'Bericht "kiosk stond uit" gelezen en weggehaald', words: 'uit offline' },
 };
 
 const en: typeof nl = {
@@ -170,6 +175,11 @@ const en: typeof nl = {
   'retention.clockRecovered': { say: () => 'Clock was behind and is right again; the purge resumed by itself' },
   'retention.runRequested': { say: () => 'Purge started by hand' },
   'retention.scrubPending': { say: () => 'Database scrub after erasing not yet done' },
+  'health.offlinePastDeadline': {
+    say: (d) => `Kiosk was off past a deadline (visits: ${n(d.visits)}, files: ${n(d.files)})`,
+    words: 'off offline deadline',
+  },
+  'health.offlineAcknowledged': { say: () => 'Read and removed the "kiosk was off" message', words: 'off offline' },
 };
 
 function roleNl(role: DetailValue): string {
