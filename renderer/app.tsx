@@ -14,7 +14,7 @@ import { useIdleTimeout } from './use-idle-timeout';
 import { useScannedCode } from './use-scanned-code';
 import { BadgeSheet } from './screens/badge-sheet';
 import { HostPickerScreen } from './screens/host-picker';
-import { InvitationCodeScreen } from './screens/invitation-code';
+import { InvitationCodeScreen, type InvitationKey } from './screens/invitation-code';
 import { InvitationDetailsScreen, type DetailValues } from './screens/invitation-details';
 import { MessageScreen } from './screens/message';
 import { NoticeScreen } from './screens/notice';
@@ -33,8 +33,8 @@ type Screen =
   | { name: 'signOut' }
   | { name: 'signedOut' }
   | { name: 'invitationCode' }
-  | { name: 'invitationDetails'; code: string; details: InvitationDetails }
-  | { name: 'invitationNotice'; code: string; values: DetailValues }
+  | { name: 'invitationDetails'; key: InvitationKey; details: InvitationDetails }
+  | { name: 'invitationNotice'; key: InvitationKey; values: DetailValues }
   | { name: 'failed'; error: ApiError }
   | { name: 'busy' }
   | { name: 'hostPicker'; then: Screen }
@@ -60,6 +60,8 @@ const IDLE_SCREENS: ReadonlySet<Screen['name']> = new Set([
   'invitationNotice',
   'hostPicker',
 ]);
+// Where a scanned QR code is not taken: the staff's screens, and while a sign-in is under way.
+const WITHOUT_SCANNER: ReadonlySet<Screen['name']> = new Set(['staffUnlock', 'staff', 'busy']);
 // Screens with their own way to choose the language (welcome) or none (staff, a sign-in under way).
 const WITHOUT_LANGUAGE_SWITCH: ReadonlySet<Screen['name']> = new Set(['welcome', 'staffUnlock', 'staff', 'busy']);
 
@@ -114,14 +116,14 @@ export function App({ client }: { client: ApiClient }) {
     setHost(null);
   }, []);
 
-  /** A scan at the welcome screen: an invitation goes straight to its details, a badge signs out. */
+  /** A scan at any visitor screen: an invitation goes straight to its details, a badge signs out. */
   const onScan = useCallback(
     async (scanned: ScannedCode) => {
       if (scanned.kind === 'invitation') {
         const result = await client.invoke('invitations.lookup', { code: scanned.code });
         setScreen(
           result.ok
-            ? { name: 'invitationDetails', code: scanned.code, details: result.value }
+            ? { name: 'invitationDetails', key: { code: scanned.code }, details: result.value }
             : { name: 'failed', error: result.error },
         );
         return;
@@ -131,7 +133,7 @@ export function App({ client }: { client: ApiClient }) {
     },
     [client],
   );
-  useScannedCode(screen.name === 'welcome' && facts ? onScan : null);
+  useScannedCode(!WITHOUT_SCANNER.has(screen.name) && facts ? onScan : null);
 
   /** The confirmation; the host's mail goes in the background and never holds it up. */
   function signedIn(receipt: SignInReceipt) {
@@ -143,10 +145,10 @@ export function App({ client }: { client: ApiClient }) {
   const viaHostPicker = (then: Screen, knownHost = false): Screen =>
     facts?.hostNotice && !knownHost ? { name: 'hostPicker', then } : then;
 
-  async function signInByInvitation(code: string, values: DetailValues) {
+  async function signInByInvitation(key: InvitationKey, values: DetailValues) {
     setScreen({ name: 'busy' }); // one tap signs in once
     const result = await client.invoke('invitations.signIn', {
-      code,
+      ...('code' in key ? { code: key.code } : { invitationLastName: key.lastName }),
       firstName: values.firstName,
       lastName: values.lastName,
       company: values.company,
@@ -202,7 +204,7 @@ export function App({ client }: { client: ApiClient }) {
             invitation={invitation}
             language={language}
             client={client}
-            onFound={(code, details) => setScreen({ name: 'invitationDetails', code, details })}
+            onFound={(key, details) => setScreen({ name: 'invitationDetails', key, details })}
             onBack={backToStart}
           />
         )}
@@ -214,10 +216,7 @@ export function App({ client }: { client: ApiClient }) {
             details={screen.details}
             onConfirm={(values) =>
               setScreen(
-                viaHostPicker(
-                  { name: 'invitationNotice', code: screen.code, values },
-                  screen.details.hostName !== null,
-                ),
+                viaHostPicker({ name: 'invitationNotice', key: screen.key, values }, screen.details.hostName !== null),
               )
             }
             onBack={backToStart}
@@ -228,7 +227,7 @@ export function App({ client }: { client: ApiClient }) {
             text={text}
             language={language}
             facts={facts}
-            onAcknowledge={() => void signInByInvitation(screen.code, screen.values)}
+            onAcknowledge={() => void signInByInvitation(screen.key, screen.values)}
             onDecline={() => setScreen({ name: 'declined' })}
             onBack={backToStart}
           />

@@ -7,8 +7,10 @@ const BURST_GAP_MS = 2_000;
 const MAX_LENGTH = 32;
 
 /**
- * Listens on a screen without text fields (the welcome screen) for a scanned invitation or badge
- * QR code. The codes' prefixes tell them apart from anything else typed. Pass a stable callback.
+ * Listens on every visitor screen for a scanned invitation or badge QR code, in a text field too (the
+ * code fields have focus). The codes' prefixes tell them apart from anything else typed; in a field
+ * the prefix must come with its dash, as a scanner types it, so a company such as "Interact" typed
+ * and Enter is never read as a code. Pass a stable callback.
  */
 export function useScannedCode(onScan: ((scanned: ScannedCode) => void) | null) {
   useEffect(() => {
@@ -16,22 +18,24 @@ export function useScannedCode(onScan: ((scanned: ScannedCode) => void) | null) 
     let typed = '';
     let lastKeyAt = 0;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+      const inField = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
       const now = performance.now();
       if (now - lastKeyAt > BURST_GAP_MS) typed = '';
       lastKeyAt = now;
       if (event.key === 'Enter') {
-        const scanned = readScannedCode(typed);
+        const scanned = !inField || /^(IN|OUT)-/i.test(typed.trim()) ? readScannedCode(typed) : null;
         typed = '';
         if (scanned) {
+          // Before the form sees the Enter: the scan is handled here, not submitted as typed.
           event.preventDefault();
+          event.stopPropagation();
           onScan(scanned);
         }
         return;
       }
       if (event.key.length === 1) typed = (typed + event.key).slice(-MAX_LENGTH);
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [onScan]);
 }

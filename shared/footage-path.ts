@@ -30,6 +30,8 @@ export function isVideoFile(relativePath: string, extensions: readonly string[])
  * - half: AM or PM, for half-day folders and twelve-hour clocks (PM adds 12 to an hour below 12, 12 AM is 0);
  * - epoch (unix seconds) or epochMs (unix milliseconds): when present it wins over the local fields;
  * - camera, when the pattern's camera is 'group'.
+ * A pattern whose time is 'mtime' may still carry year, month and day: the file is then dated by its
+ * mtime, but never later than the end of that day.
  * Local fields are read in the pattern's zone: 'utc', 'local' (footage.recorderZone, else the
  * kiosk's) or an IANA zone.
  */
@@ -76,6 +78,8 @@ function instantOf(groups: Record<string, string | undefined>, zone: string): nu
   return offsetMs === null ? null : Date.UTC(year, month - 1, day, hour, minute, second, millisecond) + offsetMs;
 }
 
+const END_OF_DAY = { hour: '23', minute: '59', second: '59', fraction: '999', half: undefined };
+
 function cameraOf(spec: FootagePatternSpec, relativePath: string, groups: Record<string, string | undefined>) {
   if (spec.camera === 'group' && groups.camera !== undefined) return groups.camera; // the common case: no split
   const named = groups.camera ?? spec.defaultCamera;
@@ -109,9 +113,14 @@ export function createFootageIdentifier(settings: FootageSettings, kioskZone: st
     if (!groups) return null;
     const { spec } = pattern;
     const camera = cameraOf(spec, relativePath, groups);
-    if (spec.time === 'mtime')
-      return { camera, recordedAt: Math.floor(mtimeMs), timeSource: 'mtime', layout: spec.label };
     const zone = spec.zone === 'utc' ? 'utc' : spec.zone === 'local' ? localZone : spec.zone;
+    if (spec.time === 'mtime') {
+      // A day in the path (ZoneMinder's day folders) bounds the mtime: a file copied or touched later
+      // is never dated after the end of its day, so it is not kept past its deadline.
+      const endOfDay = groups.day === undefined ? null : instantOf({ ...groups, ...END_OF_DAY }, zone);
+      const recordedAt = endOfDay === null ? Math.floor(mtimeMs) : Math.min(Math.floor(mtimeMs), endOfDay);
+      return { camera, recordedAt, timeSource: 'mtime', layout: spec.label };
+    }
     const recordedAt = instantOf(groups, zone);
     if (recordedAt === null || !Number.isFinite(recordedAt)) return null;
     return { camera, recordedAt, timeSource: 'path', layout: spec.label };

@@ -1,6 +1,6 @@
 import type { HealthProblem } from './api/health';
 import type { Language } from './messages';
-import { formatDateTime } from './date-format';
+import { formatDateTime, formatDateTimeLong } from './date-format';
 
 // Each alarm in Dutch and English: what is wrong, and what to do and who may do it. The staff
 // banner, the CLI and the alarm mail all say it the same way. Only keys, counts and times go in.
@@ -53,6 +53,17 @@ function waitingItems(count: number, job: string, language: Language): string {
         ? ['bestand', 'bestanden']
         : ['file', 'files'];
   return `${count} ${count === 1 ? one : many}`;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** How long past a deadline, in whole days, or hours below a day. */
+function overdue(ms: number, language: Language): string {
+  const days = Math.floor(ms / (24 * HOUR_MS));
+  if (days >= 1)
+    return language === 'nl' ? `${days} ${days === 1 ? 'dag' : 'dagen'}` : `${days} ${days === 1 ? 'day' : 'days'}`;
+  const hours = Math.max(1, Math.floor(ms / HOUR_MS));
+  return language === 'nl' ? `${hours} uur` : `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 }
 
 export interface ProblemText {
@@ -169,6 +180,19 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? 'Vraag IT de mailinstellingen (alerts.email in config.json: server, poort, tls, ca, login) en de mailserver na te kijken. Het alarm verdwijnt zodra er weer een e-mail verstuurd is.'
           : 'Ask IT to check the mail settings (alerts.email in config.json: host, port, tls, ca, login) and the mail server. The alarm clears as soon as a mail goes through again.',
       };
+    case 'offlinePastDeadline': {
+      const { from, to, visits, files, overdueMs } = problem.params;
+      const at = (time: number) => formatDateTimeLong(time, zone, language);
+      const counted = (count: number, [one, many]: [string, string]) => `${count} ${count === 1 ? one : many}`;
+      return {
+        what: nl
+          ? `De kiosk stond uit van ${at(from)} tot ${at(to)}; ${counted(visits, ['bezoek', 'bezoeken'])} en ${counted(files, ['bestand', 'bestanden'])} bleven tot ${overdue(overdueMs, 'nl')} over hun termijn bewaard.`
+          : `The kiosk was off from ${at(from)} to ${at(to)}; ${counted(visits, ['visit', 'visits'])} and ${counted(files, ['file', 'files'])} outlived their deadline by up to ${overdue(overdueMs, 'en')}.`,
+        todo: nl
+          ? 'De opschoning wist ze zodra de klok klopt (zie de andere meldingen). Een beheerder bevestigt dit bericht; de bevestiging komt in de auditlog.'
+          : 'The purge erases them as soon as the clock is right (see the other alarms). An admin acknowledges this message; the acknowledgement is audited.',
+      };
+    }
     case 'screenLockedForPins':
       return {
         what: nl

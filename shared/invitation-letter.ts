@@ -1,6 +1,7 @@
 import type { NoticeFacts } from './api/types';
 import type { Language } from './messages';
 import { noticeSections } from './notice';
+import { formatIsoDate } from './date-format';
 
 export interface LetterDetails {
   date: string;
@@ -40,13 +41,13 @@ export function invitationLetter(facts: NoticeFacts, details: LetterDetails, lan
   const lines = [
     text.greeting(`${details.firstName} ${details.lastName}`),
     '',
-    text.expected(facts.organisationName, details.date),
+    text.expected(facts.organisationName, formatIsoDate(details.date, language)),
     ...(details.hostName ? [text.host(details.hostName)] : []),
     text.how,
     '',
     `    ${details.code}`,
     '',
-    text.valid(details.date),
+    text.valid(formatIsoDate(details.date, language)),
     '',
     text.notice,
   ];

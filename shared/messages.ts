@@ -50,7 +50,7 @@ export const errorMessages = {
     en: 'Too many unknown codes. Try again in {seconds} seconds, or ask at the reception desk.',
   },
   'invitation.dateInvalid': {
-    nl: 'Vul een datum in als 2026-12-01, vandaag of later.',
+    nl: 'Vul een geldige datum in, vandaag of later.',
     en: 'Enter a date such as 2026-12-01, today or later.',
   },
   'invitation.csvInvalid': {
@@ -58,8 +58,8 @@ export const errorMessages = {
     en: 'Line {row} of the CSV file is not right; nothing was added.',
   },
   'invitation.csvEmpty': {
-    nl: 'Het CSV-bestand bevat geen bezoekers (kolommen: first, last, company, plate, host).',
-    en: 'The CSV file holds no visitors (columns: first, last, company, plate, host).',
+    nl: 'Het CSV-bestand bevat geen bezoekers (kolommen: Voornaam, Tussenvoegsel, Achternaam, Bedrijf, Kenteken, Gastheer, Datum).',
+    en: 'The CSV file holds no visitors (columns: First name, Last name, Company, Plate, Host, Date).',
   },
   'invitation.noFreeCode': {
     nl: 'Er kon geen uitnodigingscode worden gemaakt. Probeer het opnieuw.',
@@ -130,6 +130,10 @@ export const errorMessages = {
   },
   'visit.unknown': { nl: 'Dit bezoek bestaat niet (meer).', en: 'This visit does not exist (any more).' },
   'hold.unknown': { nl: 'Deze bewaarplicht bestaat niet.', en: 'This legal hold does not exist.' },
+  'hold.fileAlreadyHeld': {
+    nl: 'Dit bestand valt al onder een bewaarplicht (zie de lijst met bewaarplichten). Verzet zo nodig daar de herbeoordelingsdatum.',
+    en: 'This file is already under a legal hold (see the list of legal holds). Move that hold’s review date there if needed.',
+  },
   'hold.alreadyReleased': {
     nl: 'Deze bewaarplicht is al opgeheven.',
     en: 'This legal hold has already been released.',
@@ -253,6 +257,14 @@ export const errorMessages = {
   'visit.alreadySignedOut': {
     nl: 'U bent al afgemeld met deze code.',
     en: 'You have already signed out with this code.',
+  },
+  'visit.nameNotFound': {
+    nl: 'Dat lukte niet met deze naam. Vraag de receptie om u af te melden.',
+    en: 'That did not work with this name. Please ask the receptionist to sign you out.',
+  },
+  'invitation.nameNotFound': {
+    nl: 'Wij vinden uw uitnodiging niet met deze achternaam. Typ de code van uw uitnodiging, of meld u bij de receptie.',
+    en: 'We cannot find your invitation by this last name. Type the code from your invitation, or ask at the reception desk.',
   },
   'visit.signOutThrottled': {
     nl: 'Te veel onbekende afmeldcodes op dit scherm. Vraag de receptie om u af te melden.',

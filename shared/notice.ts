@@ -4,7 +4,7 @@ import type { Language } from './messages';
 
 // Bump when the wording below changes. The retention periods are part of the version too, so a
 // visit records exactly which promise the visitor read.
-export const NOTICE_TEXT_REVISION = 2;
+export const NOTICE_TEXT_REVISION = 3;
 
 export function noticeVersion(config: KioskConfig): string {
   const { visitMonths, footageDays } = config.retention;
@@ -83,7 +83,9 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       },
       {
         heading: 'Waarom',
-        paragraphs: ['Voor de beveiliging van het gebouw en om te weten wie er binnen is, ook bij een ontruiming.'],
+        paragraphs: [
+          'Voor de beveiliging van het gebouw (interne controle en bedrijfsbeveiliging): wij weten wie er binnen is en wie er was. Een lijst van wie er binnen is bij een ontruiming hoort daarbij.',
+        ],
       },
       {
         heading: 'Grondslag',
@@ -95,6 +97,11 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
         heading: 'Wie heeft toegang',
         paragraphs: [
           `Alleen medewerkers van ${organisation} die de gegevens nodig hebben voor hun werk. De leveranciers van onze systemen kunnen uw gegevens ook verwerken; meer informatie via ${contact}.`,
+          ...(facts.hostNotice
+            ? [
+                'De persoon die u bezoekt krijgt bij uw aanmelding een e-mail met uw voornaam en bedrijf. Die e-mail staat in zijn of haar mailbox, buiten dit systeem.',
+              ]
+            : []),
         ],
       },
       {
@@ -114,7 +121,9 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       {
         heading: 'Uw rechten',
         paragraphs: [
-          `U kunt ons vragen om inzage, correctie of verwijdering van uw gegevens, en u kunt bezwaar maken tegen de verwerking: mail naar ${contact}. U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.`,
+          `U kunt ons vragen om inzage, correctie of verwijdering van uw gegevens, of om beperking van de verwerking: mail naar ${contact}.`,
+          `U kunt ook bezwaar maken tegen de verwerking, om redenen die met uw persoonlijke situatie te maken hebben; mail daarvoor ook naar ${contact}.`,
+          'U kunt een klacht indienen bij de Autoriteit Persoonsgegevens.',
         ],
       },
     ];
@@ -140,7 +149,9 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
     },
     {
       heading: 'Why',
-      paragraphs: ['For the security of the building and to know who is inside, including during an evacuation.'],
+      paragraphs: [
+        'For the security of the building (internal control and corporate security): we know who is inside and who was. A list of who is inside during an evacuation is part of that.',
+      ],
     },
     {
       heading: 'Legal basis',
@@ -152,6 +163,11 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       heading: 'Who has access',
       paragraphs: [
         `Only employees of ${organisation} who need this information for their work. The suppliers of our systems may also process it; ask ${contact} for details.`,
+        ...(facts.hostNotice
+          ? [
+              'The person you visit gets an e-mail with your first name and company when you sign in. That e-mail stays in their mailbox, outside this system.',
+            ]
+          : []),
       ],
     },
     {
@@ -171,7 +187,9 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
     {
       heading: 'Your rights',
       paragraphs: [
-        `You can ask to see, correct or erase your personal information, and you can object to how we use it: email ${contact}. You can also lodge a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).`,
+        `You can ask to see, correct or erase your personal information, or to restrict how we use it: email ${contact}.`,
+        `You can also object to how we use it, on grounds relating to your particular situation; email ${contact} for that too.`,
+        'You can lodge a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).',
       ],
     },
   ];

@@ -79,9 +79,9 @@ export const RECORDER_PRESETS: readonly RecorderPreset[] = [
       },
       {
         // medium (the default): <MonitorId>/YYYY-MM-DD/<EventId>/<EventId>-video.mp4; the start lives in
-        // ZoneMinder's database, not in the path
+        // ZoneMinder's database, not in the path: the mtime dates it, capped at the end of the day
         label: 'zoneminder medium',
-        regex: `${AT}(?<camera>\\d+)/\\d{4}-\\d{2}-\\d{2}/(?<event>\\d+)/\\k<event>-video[^/]*$`,
+        regex: `${AT}(?<camera>\\d+)/(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})/(?<event>\\d+)/\\k<event>-video[^/]*$`,
         zone: 'local',
         camera: 'group',
         time: 'mtime',

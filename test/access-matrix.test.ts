@@ -19,6 +19,7 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'notice.current': 'public',
   'visits.signIn': 'public',
   'visits.signOut': 'public',
+  'visits.signOutByName': 'public',
   'staff.setupStatus': 'public',
   'staff.createFirstAdmin': 'public',
   'staff.unlock': 'public',
@@ -40,6 +41,8 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'visits.evacuationPrinted': [R, S, A],
   'invitations.add': [R, A],
   'invitations.addCsv': [R, A],
+  'invitations.signInAtDesk': [R, A],
+  'invitations.remove': [R, A],
   'invitations.expectedToday': [R, A],
   'invitations.get': [R, A],
 
@@ -82,6 +85,7 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
 
   // Every staff member sees the alarms; what to do about one is in the banner's text.
   'health.current': [R, S, A, P],
+  'health.acknowledgeOffline': [A],
 
   // Data-subject requests: the privacy officer, and the admin.
   'privacy.searchVisits': [P, A],

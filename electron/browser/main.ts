@@ -5,6 +5,7 @@ import { clockFromEnvironment } from '../core/clock';
 import { loadConfigFile } from '../core/config-file';
 import { defaultDataDir } from '../core/data-dir';
 import { createKiosk, type Kiosk } from '../core/kiosk';
+import { startInTypedFolder } from '../common/typed-folder';
 import { findChromium, openInAppMode, type OpenedChromium } from './open-chromium';
 import { startConsoleServer, type ConsoleServer } from './console-server';
 import { DEFAULT_RENDERER_DIR, startBrowserServer, type BrowserServer } from './server';
@@ -13,6 +14,23 @@ function fatal(message: string): never {
   process.stderr.write(`kiosk: ${message}\n`);
   process.exit(2);
 }
+
+const USAGE = `Usage: node dist/electron/browser-server.js [options]
+       npm run start:browser -- [options]
+
+Serves the kiosk and its API on 127.0.0.1 and opens it in Chromium's app mode.
+
+Options:
+  --data-dir D       the data folder (default: KIOSK_DATA_DIR, else ${defaultDataDir()})
+  --port P           the port to listen on; 0 (the default) picks a free one
+  --no-open          print the address only; do not open a browser
+  --renderer-dir D   the built screens to serve (default: dist/renderer)
+  --console-listen HOST:PORT
+                     also serve the staff console over HTTPS there for this run (e.g. 0.0.0.0:8443)
+  --help             this text
+`;
+
+startInTypedFolder();
 
 let args;
 try {
@@ -23,11 +41,16 @@ try {
       'no-open': { type: 'boolean', default: false },
       'renderer-dir': { type: 'string' },
       'console-listen': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   }).values;
 } catch (error) {
-  fatal((error as Error).message.split('\n')[0]!);
+  fatal(`${(error as Error).message.split('\n')[0]!} (--help lists the options)`);
+}
+if (args.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
 }
 
 const port = Number(args.port);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import QRCode from 'qrcode';
-import type { Invitation } from '../../shared/api/invitations';
+import type { ExpectedCsvImport, Invitation } from '../../shared/api/invitations';
 import { translate } from '../../shared/messages';
 import type { Result } from '../../shared/result';
 import { invitationQrText } from '../../shared/validation/scanned-code';
@@ -14,6 +14,13 @@ function unwrap<T>(result: Result<T>): T {
     ([field, key]) => `${field}: ${translate(key!, 'en', result.error.params)}`,
   );
   throw new UsageError([translate(result.error.key, 'en', result.error.params), ...fields].join('; '));
+}
+
+const DELIMITER_NAMES = { ';': 'semicolons', ',': 'commas', '\t': 'tabs' } as const;
+
+function describeCsvImport(read: ExpectedCsvImport): string {
+  const ignored = read.unknownColumns.length ? `; ignored columns: ${read.unknownColumns.join(', ')}` : '';
+  return `Read as ${read.encoding} with ${DELIMITER_NAMES[read.delimiter]}: ${read.invitations.length} visitors${ignored}.`;
 }
 
 async function asText(invitation: Invitation): Promise<string> {
@@ -43,7 +50,11 @@ export const invitationCommands = [
       company: { type: 'string', value: 'C', help: 'company' },
       plate: { type: 'string', value: 'P', help: 'licence plate' },
       host: { type: 'string', value: 'H', help: 'the colleague they visit' },
-      csv: { type: 'string', value: 'FILE', help: 'a list of visitors, one a line' },
+      csv: {
+        type: 'string',
+        value: 'FILE',
+        help: 'a list of visitors, one a line (UTF-8 or Windows-1252; ; , or tab; see README)',
+      },
       date: {
         type: 'string',
         required: true,
@@ -55,13 +66,16 @@ export const invitationCommands = [
     run: async ({ kiosk, values, print }) => {
       let invitations: Invitation[];
       if (values.csv !== undefined) {
-        let csv: string;
+        let file: Buffer;
         try {
-          csv = fs.readFileSync(values.csv, 'utf8');
+          file = fs.readFileSync(values.csv);
         } catch (error) {
           throw new UsageError(`cannot read ${values.csv}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
         }
-        invitations = unwrap(await kiosk.router.invoke('invitations.addCsv', { date: values.date, csv }, operator));
+        const input = { date: values.date, file: file.toString('base64') };
+        const read = unwrap(await kiosk.router.invoke('invitations.addCsv', input, operator));
+        invitations = read.invitations;
+        process.stderr.write(`${describeCsvImport(read)}\n`);
       } else {
         const input = {
           date: values.date,

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
+import { startInTypedFolder } from '../common/typed-folder';
 import { readSecret } from './read-secret';
 import { runCli } from './run';
+
+startInTypedFolder();
 
 process.exitCode = await runCli({
   argv: process.argv.slice(2),

@@ -10,6 +10,7 @@ import { createMediaTickets } from './footage/media';
 import { createFootageTimeline } from './footage/timeline-service';
 import { createHealthAlerts } from './health/alert-mail';
 import { createHealthService } from './health/health-service';
+import { createOfflineGaps } from './health/offline-gap';
 import { createHoldsService } from './holds/holds-service';
 import { createHostMail, hostSmtpSender } from './hosts/host-mail';
 import { createHostService } from './hosts/host-service';
@@ -58,9 +59,11 @@ export function createCoreServices(given: CoreGiven) {
   const holds = createHoldsService({ database, clock, audit, config });
   const retention = createVisitRetention({ database, config, clock, audit, jobs, holds });
   const footage = createFootageService({ ...given, audit, jobs, clockCheck: retention.clockCheck });
+  const offlineGaps = createOfflineGaps({ database, config, clock, audit });
   const health = createHealthService({
     ...given,
     jobs,
+    offlineGap: () => offlineGaps.current(),
     scrubPending: () => retention.scrubPending(),
     holdsPastReview: async () => (await holds.pastReview()).map((hold) => hold.reviewAt),
     screensLockedForPins: () => staff.screensLockedForPins(),
@@ -107,6 +110,7 @@ export function createCoreServices(given: CoreGiven) {
     footageTimeline: createFootageTimeline({ database, config, clock }),
     media,
     health,
+    offlineGaps,
     alerts: createHealthAlerts({ database, config, clock, health, logError }),
     privacy: createPrivacyService({ database, clock, config, audit, holds, footage, exports }),
     /** Every copy written for a person or the police, with its expiry (the export purge deletes it). */

@@ -167,7 +167,9 @@ export async function createKiosk({
         await scheduler;
         return;
       }
-      scheduler = startPlanned();
+      // Before the scheduler makes up missed runs: what the gap left past its deadline is counted first.
+      const gapRecorded = core.offlineGaps.recordAtStart().catch((error: unknown) => logError(error, 'offline gap'));
+      scheduler = gapRecorded.then(startPlanned);
       stopWatching = settings.watch();
       await scheduler;
       alarmTimer = setInterval(checkAlarms, ALARM_CHECK_INTERVAL_MS);

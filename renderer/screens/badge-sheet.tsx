@@ -4,6 +4,7 @@ import type { Badge } from '../../shared/api/invitations';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
 import type { ApiClient } from '../api/client';
 import type { InvitationText } from '../invitation-texts';
+import { formatIsoDate } from '../../shared/date-format';
 
 /** Electron prints silently to the configured printer; browser mode opens the print dialog. */
 async function printPage(): Promise<MessageKey | null> {
@@ -68,7 +69,7 @@ export function BadgeSheet({
       </p>
       {badge.company && <p className="badge-company">{badge.company}</p>}
       {badge.hostName && <p className="badge-host">{text.visiting(badge.hostName)}</p>}
-      <p className="badge-date">{text.validOn(badge.date)}</p>
+      <p className="badge-date">{text.validOn(formatIsoDate(badge.date, language))}</p>
       <img className="badge-qr" alt={text.signOutQr} src={`data:image/svg+xml;base64,${btoa(badge.qrSvg)}`} />
       <p className="badge-code">{badge.signOutCode}</p>
       <p className="badge-hint">{text.badgeHint}</p>

@@ -16,11 +16,17 @@ interface Props {
   invitation: InvitationText;
   language: Language;
   client: ApiClient;
-  onFound: (code: string, details: InvitationDetails) => void;
+  onFound: (key: InvitationKey, details: InvitationDetails) => void;
   onBack: () => void;
 }
 
-/** The visitor types their invitation code, or a USB scanner types its QR code and Enter. */
+/** How the visitor found their invitation: its code, or their last name (one expected today). */
+export type InvitationKey = { code: string } | { lastName: string };
+
+/**
+ * The visitor types their invitation code or their last name, or a USB scanner types the QR code and
+ * Enter. What reads as a code is tried as one first; a name shows only that one visitor's details.
+ */
 export function InvitationCodeScreen({ text, invitation, language, client, onFound, onBack }: Props) {
   const [code, setCode] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -29,16 +35,27 @@ export function InvitationCodeScreen({ text, invitation, language, client, onFou
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = readInvitationCode(code);
-    if (!parsed) {
+    const typed = code.trim();
+    const parsed = readInvitationCode(typed);
+    if (!parsed && !/\p{L}/u.test(typed)) {
       setError({ key: 'invitation.codeInvalid' });
       return;
     }
     setBusy(true);
-    const result = await client.invoke('invitations.lookup', { code: parsed });
+    let key: InvitationKey = parsed ? { code: parsed } : { lastName: typed };
+    let result = await client.invoke('invitations.lookup', key);
+    // "Kramer" is a well-formed code too: a letters-only word that is no code today may be a name.
+    if (!result.ok && parsed && /^\p{L}+$/u.test(typed) && result.error.key === 'invitation.unknownCode') {
+      const byName = await client.invoke('invitations.lookup', { lastName: typed });
+      // Neither: it was typed as a code, so the visitor hears about the code.
+      if (byName.ok || byName.error.key !== 'invitation.nameNotFound') {
+        key = { lastName: typed };
+        result = byName;
+      }
+    }
     if (!stillMounted()) return;
     setBusy(false);
-    if (result.ok) onFound(parsed, result.value);
+    if (result.ok) onFound(key, result.value);
     else setError(result.error);
   }
 
@@ -50,13 +67,13 @@ export function InvitationCodeScreen({ text, invitation, language, client, onFou
           label={invitation.codeLabel}
           value={code}
           onChange={(value) => {
-            setCode(value.toUpperCase());
+            setCode(value);
             setError(null);
           }}
           error={error ? translate(error.fields?.code ?? error.key, language, error.params) : undefined}
-          maxLength={20}
-          autoCapitalize="characters"
-          className="code-input"
+          maxLength={80}
+          autoCapitalize="none"
+          className="code-input name-or-code"
           autoFocus
           required
         />

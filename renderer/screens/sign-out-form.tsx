@@ -9,6 +9,7 @@ import { FormActions } from '../form-actions';
 import type { UiText } from '../i18n';
 import { ScreenHeading } from '../screen-heading';
 import { useStillMounted } from '../use-still-mounted';
+import { signOutByNameText } from './sign-out-texts';
 
 interface Props {
   text: UiText;
@@ -18,7 +19,60 @@ interface Props {
   onBack: () => void;
 }
 
+/** A visitor who lost their code: first and last name, and company when they gave one. No list, ever. */
+function SignOutByName({ text, language, client, onSignedOut }: Omit<Props, 'onBack'>) {
+  const names = signOutByNameText[language];
+  const [form, setForm] = useState({ firstName: '', lastName: '', company: '' });
+  const [error, setError] = useState<MessageKey | null>(null);
+  const [busy, setBusy] = useState(false);
+  const stillMounted = useStillMounted();
+  const bind = (field: keyof typeof form) => ({
+    value: form[field],
+    onChange: (value: string) => {
+      setForm((current) => ({ ...current, [field]: value }));
+      setError(null);
+    },
+  });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const result = await client.invoke('visits.signOutByName', {
+      firstName: form.firstName,
+      lastName: form.lastName,
+      company: form.company.trim() === '' ? undefined : form.company,
+    });
+    if (!stillMounted()) return;
+    setBusy(false);
+    if (result.ok) onSignedOut(result.value);
+    else setError(result.error.key === 'visit.signOutThrottled' ? result.error.key : 'visit.nameNotFound');
+  }
+
+  return (
+    <form className="lost-code" onSubmit={submit} noValidate autoComplete="off" aria-labelledby="lost-code-title">
+      <h2 id="lost-code-title">{names.lostCode}</h2>
+      <p className="lead">{names.lostCodeLead}</p>
+      <div className="field-row">
+        <Field label={text.firstName} {...bind('firstName')} required autoFocus />
+        <Field label={text.lastName} {...bind('lastName')} required />
+      </div>
+      <Field label={names.company} {...bind('company')} />
+      {error && (
+        <p className="error" role="alert">
+          {translate(error, language)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {names.submit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export function SignOutFormScreen({ text, language, client, onSignedOut, onBack }: Props) {
+  const [byName, setByName] = useState(false);
   const [code, setCode] = useState('');
   const [error, setError] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,10 +108,18 @@ export function SignOutFormScreen({ text, language, client, onSignedOut, onBack 
           maxLength={SIGN_OUT_CODE_LENGTH + 3}
           autoCapitalize="characters"
           className="code-input"
+          autoFocus
           required
         />
         <FormActions submit={text.submitSignOut} busy={busy} back={text.back} onBack={onBack} />
       </form>
+      {byName ? (
+        <SignOutByName text={text} language={language} client={client} onSignedOut={onSignedOut} />
+      ) : (
+        <button type="button" className="secondary lost-code" onClick={() => setByName(true)}>
+          {signOutByNameText[language].lostCode}
+        </button>
+      )}
     </section>
   );
 }

@@ -13,7 +13,8 @@ export type HealthProblemKey =
   | 'footageRootUnavailable'
   | 'footageNotEnforced'
   | 'holdsPastReview'
-  | 'mailFailed';
+  | 'mailFailed'
+  | 'offlinePastDeadline';
 
 export type RetentionJob = 'visitPurge' | 'footageScan' | 'footagePurge';
 
@@ -34,6 +35,12 @@ export type HealthProblem =
   | { key: 'enrolmentClosed'; params: { wrongCodes: number }; since: number }
   /** A mail (an alarm or a host notice) could not be sent: the server's or the connection's error. */
   | { key: 'mailFailed'; params: { error: string }; since: number }
+  /** The kiosk was off from `from` to `to` while deadlines fell: shown until an admin acknowledges it. */
+  | {
+      key: 'offlinePastDeadline';
+      params: { from: number; to: number; visits: number; files: number; overdueMs: number };
+      since: number;
+    }
   | { key: 'screenLockedForPins'; params: { count: number }; since: number };
 
 export interface HealthState {
@@ -51,4 +58,9 @@ const noInput = z.strictObject({});
 export const healthApi = {
   // Every staff role sees the alarm: whoever is at the desk can pass it on to who may act.
   'health.current': channel<typeof noInput, HealthState>({ input: noInput, access: STAFF_ROLES }),
+  /** An admin has read that the kiosk was off past a deadline: the message goes (audited). */
+  'health.acknowledgeOffline': channel<typeof noInput, { acknowledged: boolean }>({
+    input: noInput,
+    access: ['admin'],
+  }),
 };

@@ -29,9 +29,23 @@ export const expectedVisitorInput = z.strictObject({
 
 export const addExpectedInput = expectedVisitorInput.extend({ date: visitDate });
 export const addExpectedCsvInput = z.strictObject({
+  /** The day for rows without a date column of their own. */
   date: visitDate,
-  csv: z.string({ error: 'field.invalid' satisfies MessageKey }).max(1_000_000, { error: 'field.invalid' }),
+  /** The file's bytes in base64: the core detects its encoding (UTF-8 or Windows-1252), so no text decoding before. */
+  file: z.base64({ error: 'field.invalid' satisfies MessageKey }).max(1_400_000, { error: 'field.invalid' }),
 });
+
+export type ExpectedCsvEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+export type ExpectedCsvDelimiter = ';' | ',' | '\t';
+
+/** An expected-visitors file, added: the invitations, and how the file was read. */
+export interface ExpectedCsvImport {
+  invitations: Invitation[];
+  encoding: ExpectedCsvEncoding;
+  delimiter: ExpectedCsvDelimiter;
+  /** Header cells the import did not know; their cells were ignored. */
+  unknownColumns: string[];
+}
 
 const invitationCode = z
   .string({ error: 'invitation.codeInvalid' satisfies MessageKey })
@@ -48,9 +62,23 @@ const invitationIdInput = z.strictObject({
   id: z.int({ error: 'field.invalid' satisfies MessageKey }).positive(),
 });
 
-export const lookupInvitationInput = z.strictObject({ code: invitationCode });
-/** The visitor's own details as they confirmed or corrected them, and the notice they read. */
-export const signInByInvitationInput = signInInput.extend({ code: invitationCode });
+/** An invitation's code, or the visitor's last name instead (one match today only). */
+export const lookupInvitationInput = z
+  .strictObject({ code: invitationCode.optional(), lastName: signInInput.shape.lastName.optional() })
+  .refine((input) => (input.code === undefined) !== (input.lastName === undefined), {
+    error: 'invitation.codeInvalid' satisfies MessageKey,
+    path: ['code'],
+  });
+/**
+ * The visitor's own details as they confirmed or corrected them, and the notice they read; the
+ * invitation found by its code or by the last name they typed at the start.
+ */
+export const signInByInvitationInput = signInInput
+  .extend({ code: invitationCode.optional(), invitationLastName: signInInput.shape.lastName.optional() })
+  .refine((input) => (input.code === undefined) !== (input.invitationLastName === undefined), {
+    error: 'invitation.codeInvalid' satisfies MessageKey,
+    path: ['code'],
+  });
 
 /** One invitation as the receptionist hands it on: the details, the code, its QR code and the letter. */
 export interface Invitation {
@@ -119,12 +147,18 @@ export const invitationsApi = {
 
   // The reception desk.
   'invitations.add': channel<typeof addExpectedInput, Invitation>({ input: addExpectedInput, access: reception }),
-  'invitations.addCsv': channel<typeof addExpectedCsvInput, Invitation[]>({
+  'invitations.addCsv': channel<typeof addExpectedCsvInput, ExpectedCsvImport>({
     input: addExpectedCsvInput,
     access: reception,
   }),
   'invitations.expectedToday': channel<typeof noInput, ExpectedVisit[]>({ input: noInput, access: reception }),
   'invitations.get': channel<typeof invitationIdInput, Invitation>({ input: invitationIdInput, access: reception }),
+  // One tap at the desk: the expected visitor is signed in with the invitation's details.
+  'invitations.signInAtDesk': channel<typeof invitationIdInput, SignInReceipt>({
+    input: invitationIdInput,
+    access: reception,
+  }),
+  'invitations.remove': channel<typeof invitationIdInput, null>({ input: invitationIdInput, access: reception }),
 
   // Erasing expected visits nobody came for (also run by the scheduler with the visit purge).
   'invitations.purge': channel<typeof noInput, JobRun>({ input: noInput, access: admin }),

@@ -30,7 +30,8 @@ export interface SignOutReceipt {
   signedOutAt: number;
 }
 
-export type SignOutMethod = 'kiosk' | 'staff' | 'automatic';
+/** 'name': at the kiosk by typing the name (the code was lost); the desk checks such a sign-out. */
+export type SignOutMethod = 'kiosk' | 'staff' | 'automatic' | 'name';
 
 export interface VisitRow {
   id: number;

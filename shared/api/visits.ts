@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MessageKey } from '../messages';
-import { signInInput, signOutInput } from '../validation/visit-schemas';
+import { signInInput, signOutByNameInput, signOutInput } from '../validation/visit-schemas';
 import { channel, noInput } from './channel';
 import type {
   CsvExport,
@@ -25,6 +25,11 @@ export const visitsApi = {
   'notice.current': channel<typeof noInput, NoticeFacts>({ input: noInput, access: 'public' }),
   'visits.signIn': channel<typeof signInInput, SignInReceipt>({ input: signInInput, access: 'public' }),
   'visits.signOut': channel<typeof signOutInput, SignOutReceipt>({ input: signOutInput, access: 'public' }),
+  // A visitor who lost their code: their name, once, never a list (see visitor-guard.ts).
+  'visits.signOutByName': channel<typeof signOutByNameInput, SignOutReceipt>({
+    input: signOutByNameInput,
+    access: 'public',
+  }),
 
   // The reception desk.
   'visits.today': channel<typeof noInput, TodayVisits>({ input: noInput, access: reception }),

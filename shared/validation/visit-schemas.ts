@@ -55,6 +55,13 @@ export const signOutInput = z.strictObject({
     }),
 });
 
+/** A visitor who lost their sign-out code types their name, and company when they gave one. */
+export const signOutByNameInput = z.strictObject({
+  firstName: personName,
+  lastName: personName,
+  company: company.optional(),
+});
+
 export type SignInForm = z.input<typeof signInInput>;
 export type SignInData = z.output<typeof signInInput>;
 export type SignOutData = z.output<typeof signOutInput>;

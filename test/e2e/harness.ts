@@ -100,9 +100,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 /** Controls a finger cannot hit reliably: smaller than 44 x 44 CSS pixels (WCAG 2.5.5). */
 export async function smallTouchTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const targets = [
-      ...document.querySelectorAll<HTMLElement>('button, input:not([type=checkbox]), label.check, a[href]'),
-    ];
+    const targets = [...document.querySelectorAll<HTMLElement>('button, input, label.check, a[href]')];
     return targets
       .filter((element) => {
         const box = element.getBoundingClientRect();

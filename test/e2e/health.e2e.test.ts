@@ -120,6 +120,36 @@ describe('the retention alarm banner in Chromium', () => {
     await page.close();
   }, 90_000);
 
+  it.each(['nl', 'en'] as const)(
+    'says the kiosk was off past a deadline until an admin acknowledges it (%s)',
+    async (language) => {
+      const clock = manualClock('2026-05-10T10:00:00+02:00');
+      running = await startKiosk({ clock });
+      await running.kiosk.staff.add('operator', STAFF.admin.name, 'admin', STAFF.admin.pin);
+      expect((await running.kiosk.handle('kiosk', 'visits.signIn', visitor())).ok).toBe(true);
+      clock.set('2026-11-01T10:00:00+01:00');
+      await running.kiosk.retention.run(); // the last thing the kiosk did before it was off
+      clock.set('2026-12-11T10:00:00+01:00');
+      expect(await running.kiosk.offlineGaps.recordAtStart()).toMatchObject({ visits: 1, files: 0 });
+      const page = await browser.newPage({ viewport: VIEWPORTS.landscape });
+      await unlock(page, STAFF.admin, language);
+      const banner = page.getByTestId('health-banner');
+      const message =
+        language === 'nl'
+          ? /De kiosk stond uit van 1 nov\. 2026 10:00 tot 11 dec\. 2026 10:00; 1 bezoek en 0 bestanden bleven tot 31 dagen/
+          : /The kiosk was off from 1 Nov 2026 10:00 to 11 Dec 2026 10:00; 1 visit and 0 files outlived their deadline by up to 31 days/;
+      await banner.getByText(message).waitFor();
+      await screenshot(page, `landscape-${language}-50-health-banner-offline`);
+      await expectAccessible(page);
+      await banner
+        .getByRole('button', { name: language === 'nl' ? 'Gelezen: bericht weghalen' : 'Read: remove this message' })
+        .click();
+      await expect.poll(() => banner.innerText(), { timeout: 30_000 }).not.toMatch(message);
+      await page.close();
+    },
+    90_000,
+  );
+
   it('goes away with the background refresh once the admin has confirmed the clock', async () => {
     await startWithAlarms();
     const page = await browser.newPage({ viewport: VIEWPORTS.landscape });

@@ -8,6 +8,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formatIsoDate } from '../../shared/date-format';
 import { formatLocalDate } from '../../shared/time';
 import { kioskConfigSchema } from '../../shared/config';
 import {
@@ -172,6 +173,10 @@ describe('the receptionist expects visitors', () => {
     for (const digit of '246810') await pad.getByRole('button', { name: digit, exact: true }).click();
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
 
+    // Expected visitors come first on Today, under a Dutch date; adding one sits behind its summary.
+    const todayIso = formatLocalDate(running.kiosk.clock.now(), running.kiosk.config.timeZone);
+    await page.getByText(`Verwacht vandaag (${formatIsoDate(todayIso, 'nl')})`).waitFor();
+    await page.getByRole('button', { name: 'Verwachte bezoeker toevoegen' }).click();
     const form = page.locator('form.expected-form');
     await form.getByLabel('Voornaam').fill('Karel');
     await form.getByLabel('Achternaam').fill('Appel');
@@ -184,17 +189,49 @@ describe('the receptionist expects visitors', () => {
       await page.locator('img.invitation-qr').evaluate((img: HTMLImageElement) => img.naturalWidth),
     ).toBeGreaterThan(0);
 
-    await form.locator('input[type=file]').setInputFiles({
+    // The app's own Dutch button, and a Dutch Excel file (Windows-1252, semicolons, CRLF, trailing ;;).
+    expect(await form.getByText('Voornaam, Tussenvoegsel, Achternaam').count()).toBe(1);
+    const chooser = page.waitForEvent('filechooser');
+    await form.getByRole('button', { name: 'Bestand kiezen' }).click();
+    await (
+      await chooser
+    ).setFiles({
       name: 'training.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('first;last;company\nPiet;Jansen;Acme\nMarie;Curie;\n'),
+      buffer: Buffer.from(
+        'Voornaam;Tussenvoegsel;Achternaam;Bedrijf\r\nPiet;;Jansen;Acme, Inc\r\nZoë;de;Vries;\r\n;;;\r\n',
+        'latin1',
+      ),
     });
-    await page.getByText('2 bezoekers toegevoegd.').waitFor();
+    await page.getByText('2 bezoekers toegevoegd. Gelezen als Windows-1252, gescheiden door puntkomma’s.').waitFor();
     const expected = page.locator('.expected-visitors table');
     await expect.poll(() => expected.locator('tbody tr').count()).toBe(3);
     expect(await expected.innerText()).toContain('Henk de Wit');
+    expect(await expected.innerText()).toContain('Zoë de Vries');
+    expect(await expected.innerText()).toContain('Acme, Inc');
     await screenshot(page, 'invitation-nl-07-staff-today-expected');
+    await page
+      .locator('.expected-visitors')
+      .screenshot({ path: `${SCREENSHOT_DIR}/invitation-nl-07b-expected-part.png` });
     await expectAccessible(page);
+    const tables = await page
+      .locator('table')
+      .evaluateAll((all) => all.map((table) => table.closest('.expected-visitors') !== null));
+    expect(tables[0]).toBe(true); // the expected visitors' table is the first on the page
+
+    // One tap signs Karel in: he leaves the expected list and is on today's list.
+    await page.getByRole('button', { name: 'Karel Appel aanmelden' }).click();
+    await page.getByText('Karel Appel is aangemeld.').waitFor();
+    await expect.poll(() => expected.locator('tbody tr').count()).toBe(2);
+    await page.locator('.visit-table').getByText('Karel Appel').waitFor();
+    // Removing one asks first.
+    await page.getByRole('button', { name: 'Piet Jansen verwijderen' }).click();
+    await page
+      .getByRole('group', { name: 'Piet Jansen niet meer verwachten?' })
+      .getByRole('button', { name: 'Verwijderen' })
+      .click();
+    await expect.poll(() => expected.locator('tbody tr').count()).toBe(1);
+    await screenshot(page, 'invitation-nl-08-staff-today-signed-in-at-desk');
     await context.close();
   }, 60_000);
 });
@@ -233,7 +270,7 @@ describe('the badge', () => {
       'Zoë Bakker',
       'Acme BV',
       'You are visiting Henk de Wit.',
-      `Valid on ${invitation.date}`,
+      `Valid on ${formatIsoDate(invitation.date, 'en')}`,
       signOutCode,
     ]) {
       expect(text).toContain(expected);

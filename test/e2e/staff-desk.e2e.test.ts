@@ -8,6 +8,7 @@ import type { Language } from '../../shared/messages';
 import { manualClock, visitor } from '../helpers/kiosk';
 import { expectAccessible, launchChromium, SCREENSHOT_DIR, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 import { overlappingControls } from './overlap';
+import { wordsSplitAcrossLines } from './word-split';
 
 const ADMIN_PIN = '864205';
 const LONG_SURNAME = 'Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessenschafe'.slice(0, 80);
@@ -131,6 +132,7 @@ describe('the staff side at a busy desk in Chromium', () => {
           await page.waitForLoadState('networkidle');
           expect(await overflowing(page), `${orientation} ${language} ${tab}`).toEqual([]);
           expect(await overlappingControls(page), `${orientation} ${language} ${tab}`).toEqual([]);
+          expect.soft(await wordsSplitAcrossLines(page), `${orientation} ${language} ${tab}`).toEqual([]);
           await viewShot(page, `${orientation}-${language}-desk-${String(index).padStart(2, '0')}-${tab}`);
         }
         // The sign-out button of the long-named visitor is inside the window, not clipped.

@@ -41,6 +41,17 @@ describe('the audit log in the screen’s language', () => {
       details: 'aantal: 3',
     });
   });
+
+  it('says the kiosk was off past a deadline, and its acknowledgement, in both languages', () => {
+    const gap = entry('health.offlinePastDeadline', { visits: 2, files: 1 });
+    expect(describeAuditEntry(gap, 'nl', names).sentence).toBe(
+      'Kiosk stond uit over een termijn heen (bezoeken: 2, bestanden: 1)',
+    );
+    expect(describeAuditEntry(gap, 'en', names).sentence).toBe('Kiosk was off past a deadline (visits: 2, files: 1)');
+    const read = entry('health.offlineAcknowledged', {});
+    expect(describeAuditEntry(read, 'en', names).sentence).toBe('Read and removed the "kiosk was off" message');
+    expect(describeAuditEntry(read, 'nl', names).sentence).toBe('Bericht "kiosk stond uit" gelezen en weggehaald');
+  });
 });
 
 describe('job runs in the screen’s language', () => {

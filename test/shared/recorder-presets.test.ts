@@ -63,7 +63,8 @@ const EXAMPLES: Example[] = [
     start: '2021-07-20T14:13:31+02:00',
     layout: 'zoneminder deep',
   },
-  { recorder: 'zoneminder', path: '1/2021-07-20/3/3-video.mp4', camera: '1', start: null, layout: 'zoneminder medium' },
+  // The day of the mtime below: a later day in the path would cap the mtime (a-path-that-carries-only-a-day).
+  { recorder: 'zoneminder', path: '1/2026-11-20/3/3-video.mp4', camera: '1', start: null, layout: 'zoneminder medium' },
   { recorder: 'zoneminder', path: '2/7/7-video.h264.mp4', camera: '2', start: null, layout: 'zoneminder shallow' },
   {
     recorder: 'shinobi',
@@ -437,5 +438,18 @@ describe('extensions indexed by default', () => {
     expect(defaultConfig.footage.extensions).toEqual(
       expect.arrayContaining(['.mp4', '.mkv', '.avi', '.mov', '.ts', '.m4s', '.dav', '.ubv', '.bvr', '.h264', '.h265']),
     );
+  });
+});
+
+describe('a day-only path', () => {
+  it('caps the mtime at the end of the path’s day in the recorder’s zone, and leaves an earlier mtime', () => {
+    const settings = { patterns: [], recorder: 'zoneminder' };
+    const identifier = createFootageIdentifier(settings, 'Europe/Amsterdam');
+    expect(identifier.identify('1/2021-07-20/3/3-video.mp4', MTIME)).toMatchObject({
+      recordedAt: Date.parse('2021-07-20T23:59:59.999+02:00'),
+      timeSource: 'mtime',
+    });
+    const early = Date.parse('2026-11-20T08:00:00Z');
+    expect(identifier.identify('1/2026-11-20/3/3-video.mp4', early).recordedAt).toBe(early);
   });
 });

@@ -8,6 +8,7 @@ import { ACTIVE_HOLD } from '../holds/holds-service';
 import type { JobRunner } from '../jobs';
 import { computeHealth, NO_HISTORY, type JobHistory } from './health-state';
 import { mailFailure } from './mail-failure';
+import type { OfflineGap } from './offline-gap';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -17,6 +18,8 @@ export interface HealthSources {
   scrubPending?: () => Promise<{ since: number } | null>;
   /** Review dates of active holds that are past them. */
   holdsPastReview?: () => Promise<number[]>;
+  /** The time the kiosk was off while deadlines fell, until an admin acknowledges it. */
+  offlineGap?: () => Promise<OfflineGap | null>;
   /** When each screen now locked for wrong PINs was locked. */
   screensLockedForPins?: () => Promise<number[]>;
   /** A hand edit of config.json the running kiosk refused (what is wrong with it), or null. */
@@ -32,6 +35,7 @@ export function createHealthService({
   jobs,
   scrubPending = async () => null,
   holdsPastReview = async () => [],
+  offlineGap = async () => null,
   screensLockedForPins = async () => [],
   configRefused = () => null,
   enrolmentClosed = async () => null,
@@ -98,6 +102,7 @@ export function createHealthService({
       configRefused: configRefused(),
       enrolmentClosed: await enrolmentClosed(),
       mailFailure: await mailFailure(database),
+      offlineGap: await offlineGap(),
       screensLockedForPins: await screensLockedForPins(),
     });
   }

@@ -2,6 +2,7 @@ import type { HealthProblem, HealthState, RetentionJob } from '../../../shared/a
 import type { RunReasonKey } from '../../../shared/run-reasons';
 import type { JobRun } from '../../../shared/api/types';
 import type { RootProblem } from '../footage/root';
+import type { OfflineGap } from './offline-gap';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** A retention job that has not succeeded for this long has stopped, whatever the reason. */
@@ -45,6 +46,8 @@ export interface HealthFacts {
   enrolmentClosed?: { since: number; wrongCodes: number } | null;
   /** The last mail that could not be sent, while no later one went through. */
   mailFailure?: { since: number; error: string } | null;
+  /** The kiosk was off while deadlines fell, not yet acknowledged by an admin. */
+  offlineGap?: OfflineGap | null;
   /** When each screen now locked for wrong PINs was locked. */
   screensLockedForPins?: number[];
 }
@@ -171,6 +174,10 @@ export function computeHealth(facts: HealthFacts): HealthState {
 
   if (facts.mailFailure) {
     problems.push({ key: 'mailFailed', params: { error: facts.mailFailure.error }, since: facts.mailFailure.since });
+  }
+
+  if (facts.offlineGap) {
+    problems.push({ key: 'offlinePastDeadline', params: { ...facts.offlineGap }, since: facts.offlineGap.to });
   }
 
   const lockedScreens = facts.screensLockedForPins ?? [];

@@ -20,6 +20,7 @@ export function createHoldsHandlers({
         input.reason,
         input.endsAt,
         input,
+        { refuseIfHeld: true },
       ),
   };
 }

@@ -174,12 +174,21 @@ export function createHoldsService({
       reason: string,
       endsAt: number | null,
       terms: HoldTerms,
+      /** From the holds form: a file already under an active hold is refused, naming that hold. */
+      { refuseIfHeld = false }: { refuseIfHeld?: boolean } = {},
     ): Promise<LegalHold> {
       const now = clock.now();
       if (endsAt !== null && endsAt <= now) throw new UserError({ key: 'hold.endInPast' });
       if ('camera' in target && target.to <= target.from) throw new UserError({ key: 'hold.rangeEndNotAfterStart' });
       const reviewAt = reviewDate(terms.reviewAt, now);
       return database.transaction(async (tx) => {
+        if (refuseIfHeld && 'path' in target) {
+          const held = await tx.get<{ id: number }>(
+            "SELECT id FROM legal_holds WHERE kind = 'footage-file' AND footage_path = ? AND released_at IS NULL",
+            [target.path],
+          );
+          if (held) throw new UserError({ key: 'hold.fileAlreadyHeld', params: { holdId: held.id } });
+        }
         const { lastId } =
           'path' in target
             ? await tx.run(

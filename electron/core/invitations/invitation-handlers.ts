@@ -4,7 +4,7 @@ import type { AuditDetail } from '../audit/audit-log';
 import type { BadgeService } from './badge-service';
 import type { SignInScreens } from '../public-screen/sign-in-screens';
 import type { Caller } from '../router';
-import { parseExpectedCsv } from './expected-csv';
+import { readExpectedCsv } from './expected-csv';
 import type { InvitationService } from './invitation-service';
 
 // The CLI has no screen; its lookups are throttled as one terminal of their own.
@@ -24,9 +24,19 @@ export function createInvitationHandlers({
 }) {
   return {
     'invitations.lookup': (input: ParsedInputOf<'invitations.lookup'>, caller: Caller) =>
-      invitations.lookup(terminalOf(caller), input.code),
-    'invitations.signIn': async ({ code, ...data }: ParsedInputOf<'invitations.signIn'>, caller: Caller) => {
-      const receipt = await invitations.signIn(terminalOf(caller), code, data);
+      invitations.lookup(
+        terminalOf(caller),
+        input.code !== undefined ? { code: input.code } : { lastName: input.lastName! },
+      ),
+    'invitations.signIn': async (
+      { code, invitationLastName, ...data }: ParsedInputOf<'invitations.signIn'>,
+      caller: Caller,
+    ) => {
+      const receipt = await invitations.signIn(
+        terminalOf(caller),
+        code !== undefined ? { code } : { lastName: invitationLastName! },
+        data,
+      );
       signInScreens.record(receipt.signOutCode, terminalOf(caller));
       return receipt;
     },
@@ -37,13 +47,19 @@ export function createInvitationHandlers({
       const [invitation] = await invitations.add(auditActorOf(caller), date, [visitor]);
       return invitation!;
     },
-    'invitations.addCsv': (input: ParsedInputOf<'invitations.addCsv'>, caller: Caller) =>
-      invitations.add(auditActorOf(caller), input.date, parseExpectedCsv(input.csv)),
+    'invitations.addCsv': async (input: ParsedInputOf<'invitations.addCsv'>, caller: Caller) => {
+      const { visitors, ...read } = readExpectedCsv(Buffer.from(input.file, 'base64'));
+      return { invitations: await invitations.add(auditActorOf(caller), input.date, visitors), ...read };
+    },
     'invitations.expectedToday': async (_input: ParsedInputOf<'invitations.expectedToday'>, caller: Caller) => {
       const expected = await invitations.expectedToday();
       await auditView(caller, 'expected', { count: expected.length });
       return expected;
     },
+    'invitations.signInAtDesk': (input: ParsedInputOf<'invitations.signInAtDesk'>, caller: Caller) =>
+      invitations.signInAtDesk(auditActorOf(caller), input.id),
+    'invitations.remove': (input: ParsedInputOf<'invitations.remove'>, caller: Caller) =>
+      invitations.remove(auditActorOf(caller), input.id),
     'invitations.get': (input: ParsedInputOf<'invitations.get'>, caller: Caller) =>
       invitations.get(auditActorOf(caller), input.id),
     'invitations.purge': () => invitations.purge(),

@@ -4,8 +4,9 @@ import type { ExpectedVisit, Invitation, InvitationDetails } from '../../../shar
 import type { JobRun, SignInReceipt } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
 import { invitationLetter } from '../../../shared/invitation-letter';
-import { noticeFacts } from '../../../shared/notice';
+import { noticeFacts, noticeVersion } from '../../../shared/notice';
 import { formatLocalDate } from '../../../shared/time';
+import { parsePlate } from '../../../shared/validation/plate';
 import { invitationQrText } from '../../../shared/validation/scanned-code';
 import type { SignInData } from '../../../shared/validation/visit-schemas';
 import type { AuditActor, AuditLog } from '../audit/audit-log';
@@ -26,6 +27,11 @@ import {
   type NewExpectedVisit,
 } from './invitation-queries';
 import { qrSvg } from './invitation-qr';
+
+/** How a visitor finds their invitation: its code, or their last name when only one is expected today. */
+export type InvitationKey = { code: string } | { lastName: string };
+
+const nameKey = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
 
 export const INVITATION_PURGE_JOB = 'invitationPurge';
 // 32^8 codes against at most a few thousand open invitations: a retry is rare, a loop impossible.
@@ -88,15 +94,20 @@ export function createInvitationService({
     };
   }
 
-  /** Adds all visitors or none, each with its own code. */
-  async function add(actor: AuditActor, date: string, visitors: Omit<NewExpectedVisit, 'date'>[]) {
+  /** Adds all visitors or none, each with its own code, on its own date when it has one. */
+  async function add(
+    actor: AuditActor,
+    date: string,
+    visitors: (Omit<NewExpectedVisit, 'date'> & { date?: string })[],
+  ) {
     checkDate(date);
+    for (const visitor of visitors) if (visitor.date !== undefined) checkDate(visitor.date);
     const ids = await database.transaction(async (tx) => {
       const added: number[] = [];
       for (const visitor of visitors) {
         let id: number | null = null;
         for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS && id === null; attempt++) {
-          id = await insertExpectedVisit(tx, { ...visitor, date }, newCode(), clock.now());
+          id = await insertExpectedVisit(tx, { ...visitor, date: visitor.date ?? date }, newCode(), clock.now());
         }
         if (id === null) throw new UserError({ key: 'invitation.noFreeCode' });
         added.push(id);
@@ -119,13 +130,39 @@ export function createInvitationService({
     return record;
   }
 
+  /**
+   * The one invitation today with this last name ("de Vries", or "Vries" without the tussenvoegsel),
+   * counted like an unknown code when there is none or more than one: the screen never lists names.
+   */
+  async function findByLastName(terminal: string, lastName: string): Promise<ExpectedVisitRecord> {
+    throttle.check(terminal);
+    const key = nameKey(lastName);
+    const matches = (await expectedVisitsOn(database, today())).filter((record) => {
+      const stored = nameKey(record.last_name);
+      return stored === key || stored.endsWith(` ${key}`);
+    });
+    if (matches.length !== 1) {
+      throttle.failed(terminal);
+      throw new UserError({ key: 'invitation.nameNotFound' });
+    }
+    return matches[0]!;
+  }
+
+  const find = (terminal: string, key: InvitationKey) =>
+    'code' in key ? findForVisitor(terminal, key.code) : findByLastName(terminal, key.lastName);
+
   const signingIn = new Set<number>();
 
   /**
    * Signs the visitor in with the details they confirmed; the invitation is then used up and its
    * row deleted, so the visit is the only place their data live.
    */
-  async function signInOnce(terminal: string, record: ExpectedVisitRecord, data: SignInData): Promise<SignInReceipt> {
+  async function signInOnce(
+    terminal: string,
+    record: ExpectedVisitRecord,
+    data: SignInData,
+    actor: AuditActor = 'kiosk',
+  ): Promise<SignInReceipt> {
     const receipt = await visits.signIn(data);
     const visitId = await database.transaction(async (tx) => {
       const visit = await tx.get<{ id: number }>(
@@ -134,7 +171,12 @@ export function createInvitationService({
       );
       await tx.run('UPDATE visits SET host_name = ? WHERE id = ?', [record.host_name, visit!.id]);
       await tx.run('DELETE FROM expected_visits WHERE id = ?', [record.id]);
-      await audit.record('kiosk', 'invitations.arrived', { count: 1 }, tx);
+      await audit.record(
+        actor,
+        actor === 'kiosk' ? 'invitations.arrived' : 'invitations.arrivedAtDesk',
+        { count: 1 },
+        tx,
+      );
       return visit!.id;
     });
     throttle.succeeded(terminal);
@@ -155,8 +197,8 @@ export function createInvitationService({
       return invitationOf(record);
     },
 
-    async lookup(terminal: string, code: string): Promise<InvitationDetails> {
-      const record = await findForVisitor(terminal, code);
+    async lookup(terminal: string, key: InvitationKey): Promise<InvitationDetails> {
+      const record = await find(terminal, key);
       return {
         date: record.visit_date,
         firstName: record.first_name,
@@ -167,8 +209,8 @@ export function createInvitationService({
       };
     },
 
-    async signIn(terminal: string, code: string, data: SignInData): Promise<SignInReceipt> {
-      const record = await findForVisitor(terminal, code);
+    async signIn(terminal: string, key: InvitationKey, data: SignInData): Promise<SignInReceipt> {
+      const record = await find(terminal, key);
       // A double tap must not sign the same invitation in twice.
       if (signingIn.has(record.id)) throw new UserError({ key: 'invitation.unknownCode' });
       signingIn.add(record.id);
@@ -177,6 +219,39 @@ export function createInvitationService({
       } finally {
         signingIn.delete(record.id);
       }
+    },
+
+    /**
+     * The receptionist signs an expected visitor in, in one tap, with the invitation's details: the
+     * visitor had the notice with the invitation letter (GDPR art. 14).
+     */
+    async signInAtDesk(actor: AuditActor, id: number): Promise<SignInReceipt> {
+      const record = await expectedVisitById(database, id);
+      if (!record || record.visit_date !== today()) throw new UserError({ key: 'visit.unknown' });
+      if (signingIn.has(record.id)) throw new UserError({ key: 'visit.unknown' });
+      signingIn.add(record.id);
+      try {
+        const data: SignInData = {
+          firstName: record.first_name,
+          lastName: record.last_name,
+          company: record.company ?? undefined,
+          plate: record.plate ? (parsePlate(record.plate) ?? undefined) : undefined,
+          noticeVersion: noticeVersion(config),
+        };
+        return await signInOnce('desk', record, data, actor);
+      } finally {
+        signingIn.delete(record.id);
+      }
+    },
+
+    /** An expected visit that will not happen, removed by the desk: its data go at once. */
+    async remove(actor: AuditActor, id: number): Promise<null> {
+      await database.transaction(async (tx) => {
+        const { changes } = await tx.run('DELETE FROM expected_visits WHERE id = ?', [id]);
+        if (changes === 0) throw new UserError({ key: 'visit.unknown' });
+        await audit.record(actor, 'invitations.removed', { expectedVisitId: id }, tx);
+      });
+      return null;
     },
 
     async expectedToday(): Promise<ExpectedVisit[]> {

@@ -13,6 +13,7 @@ import * as invitations from './0014-invitations';
 import * as hosts from './0015-hosts';
 import * as privacyExports from './0016-privacy-exports';
 import * as devices from './0018-devices';
+import * as signOutByName from './0020-sign-out-by-name';
 
 export interface Migration {
   /** The schema version this migration brings a database to: its file's number. */
@@ -47,6 +48,7 @@ export const migrations: readonly Migration[] = [
   { version: 15, ...hosts },
   { version: 16, ...privacyExports },
   { version: 18, ...devices },
+  { version: 20, ...signOutByName },
 ];
 
 /** The schema version of a database this version of the kiosk creates. */

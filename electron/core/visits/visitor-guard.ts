@@ -83,7 +83,35 @@ export function createVisitorGuard({
     }
   }
 
-  return { signIn, signOut };
+  /**
+   * Signing out by name, for a visitor who lost their code: behind the same wait as unknown codes,
+   * and a name that finds no single visitor counts as one. Audited with the visit's number only.
+   */
+  async function signOutByName(
+    terminal: Terminal,
+    typed: { firstName: string; lastName: string; company?: string },
+  ): Promise<SignOutReceipt> {
+    if (terminal !== null && (unknownCodes.waitMs(terminal) > 0 || unknownCodesAll.waitMs(ALL_TERMINALS) > 0)) {
+      throw new UserError({ key: 'visit.signOutThrottled' });
+    }
+    try {
+      const { visitId, signedOutAt } = await visits.signOutByName(typed);
+      await audit.record('kiosk', 'visits.signedOutByName', { visitId });
+      return { signedOutAt };
+    } catch (error) {
+      if (terminal !== null && error instanceof UserError && error.apiError.key === 'visit.nameNotFound') {
+        for (const [backoff, key, scope] of [
+          [unknownCodes, terminal, 'terminal'],
+          [unknownCodesAll, ALL_TERMINALS, 'allTerminals'],
+        ] as const) {
+          if (backoff.fail(key).startsBurst) await audit.record('kiosk', 'visits.signOutCodesThrottled', { scope });
+        }
+      }
+      throw error;
+    }
+  }
+
+  return { signIn, signOut, signOutByName };
 }
 
 export type VisitorGuard = ReturnType<typeof createVisitorGuard>;

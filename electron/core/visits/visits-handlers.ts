@@ -29,6 +29,7 @@ export function createVisitsHandlers({
   | 'notice.current'
   | 'visits.signIn'
   | 'visits.signOut'
+  | 'visits.signOutByName'
   | 'visits.today'
   | 'visits.register'
   | 'visits.signOutById'
@@ -45,6 +46,7 @@ export function createVisitsHandlers({
       return receipt;
     },
     'visits.signOut': (input, caller) => visitorGuard.signOut(publicTerminalOf(caller), input.code),
+    'visits.signOutByName': (input, caller) => visitorGuard.signOutByName(publicTerminalOf(caller), input),
     'visits.today': async (_input, caller) => {
       const today = await visits.today();
       await auditView(caller, 'today', { count: today.visits.length });

@@ -25,10 +25,14 @@ interface VisitRecord {
   signed_in_at: number;
   signed_out_at: number | null;
   sign_out_method: SignOutMethod | null;
+  signed_out_by_name?: number;
 }
 
 const VISIT_COLUMNS =
-  'id, first_name, last_name, company, plate, plate_kind, signed_in_at, signed_out_at, sign_out_method';
+  'id, first_name, last_name, company, plate, plate_kind, signed_in_at, signed_out_at, sign_out_method, signed_out_by_name';
+
+/** Names as typed at a kiosk, compared without case, accents' encoding or extra spaces. */
+const nameKey = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
 
 function toVisitRow(record: VisitRecord): VisitRow {
   return {
@@ -40,7 +44,7 @@ function toVisitRow(record: VisitRecord): VisitRow {
     plateKind: record.plate_kind,
     signedInAt: record.signed_in_at,
     signedOutAt: record.signed_out_at,
-    signOutMethod: record.sign_out_method,
+    signOutMethod: record.signed_out_by_name ? 'name' : record.sign_out_method,
   };
 }
 
@@ -156,10 +160,16 @@ export function createVisitsService({
     };
   }
 
-  /** Everyone on site now, whatever day they came: the evacuation list. */
+  /**
+   * Everyone on site now, whatever day they came: the evacuation list. Today's sign-outs by name stay
+   * on it, marked: whoever typed the name may not have been the visitor.
+   */
   async function onSite(): Promise<EvacuationList> {
+    const { start } = localDayBounds(clock.now(), config.timeZone);
     const records = await database.all<VisitRecord>(
-      `SELECT ${VISIT_COLUMNS} FROM visits WHERE signed_out_at IS NULL ORDER BY signed_in_at, id`,
+      `SELECT ${VISIT_COLUMNS} FROM visits
+        WHERE signed_out_at IS NULL OR (signed_out_by_name = 1 AND signed_out_at >= ?) ORDER BY signed_in_at, id`,
+      [start],
     );
     return { generatedAt: clock.now(), timeZone: config.timeZone, visits: records.map(toVisitRow) };
   }
@@ -208,7 +218,39 @@ export function createVisitsService({
     });
   }
 
-  return { signIn, signOut, today, onSite, signOutById, signOutForgotten };
+  /**
+   * A visitor who lost their code: signed out when exactly one visitor on site has this first and
+   * last name (and company, when they gave one). Anything else is "unknown", as an unknown code is,
+   * so the screen never tells who is inside.
+   */
+  async function signOutByName(typed: { firstName: string; lastName: string; company?: string }) {
+    const signedOutAt = clock.now();
+    return database.transaction(async (tx) => {
+      const onSiteVisits = await tx.all<{ id: number; first_name: string; last_name: string; company: string | null }>(
+        'SELECT id, first_name, last_name, company FROM visits WHERE signed_out_at IS NULL',
+      );
+      const company = nameKey(typed.company ?? '');
+      const matches = onSiteVisits.filter(
+        (visit) =>
+          nameKey(visit.first_name) === nameKey(typed.firstName) &&
+          nameKey(visit.last_name) === nameKey(typed.lastName) &&
+          nameKey(visit.company ?? '') === company,
+      );
+      if (matches.length !== 1) throw new UserError({ key: 'visit.nameNotFound' });
+      const visitId = matches[0]!.id;
+      const code = await tx.get<{ sign_out_code: string | null }>('SELECT sign_out_code FROM visits WHERE id = ?', [
+        visitId,
+      ]);
+      await tx.run(
+        "UPDATE visits SET signed_out_at = ?, sign_out_method = 'kiosk', signed_out_by_name = 1, sign_out_code = NULL WHERE id = ?",
+        [signedOutAt, visitId],
+      );
+      if (code?.sign_out_code) await spendCode(tx, code.sign_out_code, signedOutAt);
+      return { visitId, signedOutAt };
+    });
+  }
+
+  return { signIn, signOut, signOutByName, today, onSite, signOutById, signOutForgotten };
 }
 
 export type VisitsService = ReturnType<typeof createVisitsService>;

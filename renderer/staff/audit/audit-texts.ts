@@ -44,6 +44,10 @@ const nl: Record<string, { say: Sentence; words?: string }> = {
     say: (d) => `Bezoek ${n(d.visitId)} afgemeld door de receptie`,
     words: 'afmelden',
   },
+  'visits.signedOutByName': {
+    say: (d) => `Bezoek ${n(d.visitId)} afgemeld op naam, zonder code`,
+    words: 'afmelden naam',
+  },
   'visits.staffSignOutUndone': {
     say: (d) => `Afmelding van bezoek ${n(d.visitId)} ongedaan gemaakt`,
     words: 'afmelden aanmelden ongedaan',
@@ -67,6 +71,8 @@ const nl: Record<string, { say: Sentence; words?: string }> = {
   'hosts.deactivated': { say: (d) => `Gastheer ${n(d.hostId)} uitgezet` },
   'invitations.added': { say: (d) => `${n(d.count)} uitnodiging(en) toegevoegd` },
   'invitations.arrived': { say: () => 'Uitgenodigde bezoeker aangemeld', words: 'aanmelden' },
+  'invitations.arrivedAtDesk': { say: () => 'Verwachte bezoeker aangemeld door de receptie', words: 'aanmelden' },
+  'invitations.removed': { say: (d) => `Verwachte bezoeker ${n(d.expectedVisitId)} verwijderd` },
   'invitations.viewed': { say: () => 'Uitnodiging opnieuw geopend' },
   'invitations.purged': { say: (d) => `${n(d.erased)} verlopen uitnodigingen gewist`, words: 'opschonen' },
   'footage.viewed': { say: (d) => `Camerabeelden bekeken (${n(d.count)} bestanden)` },
@@ -92,6 +98,11 @@ const nl: Record<string, { say: Sentence; words?: string }> = {
   'retention.clockRecovered': { say: () => 'Klok liep achter en klopt weer; opschoning gaat vanzelf verder' },
   'retention.runRequested': { say: () => 'Opschoning met de hand gestart' },
   'retention.scrubPending': { say: () => 'Nawissen van de database nog niet gelukt' },
+  'health.offlinePastDeadline': {
+    say: (d) => `Kiosk stond uit over een termijn heen (bezoeken: ${n(d.visits)}, bestanden: ${n(d.files)})`,
+    words: 'uit offline termijn',
+  },
+  'health.offlineAcknowledged': { say: () => 'Bericht "kiosk stond uit" gelezen en weggehaald', words: 'uit offline' },
 };
 
 const en: typeof nl = {
@@ -119,6 +130,10 @@ const en: typeof nl = {
   'visits.viewed.expected': { say: (d) => `Viewed expected visitors (${n(d.count)})` },
   'visits.registered': { say: () => 'Visitor registered by reception', words: 'sign in' },
   'visits.signedOutByStaff': { say: (d) => `Visit ${n(d.visitId)} signed out by reception`, words: 'sign out' },
+  'visits.signedOutByName': {
+    say: (d) => `Visit ${n(d.visitId)} signed out by name, without a code`,
+    words: 'sign out name',
+  },
   'visits.staffSignOutUndone': { say: (d) => `Sign-out of visit ${n(d.visitId)} undone`, words: 'sign out undo' },
   'visits.autoSignedOut': { say: (d) => `${n(d.count)} visitors signed out automatically`, words: 'sign out' },
   'visits.exported': { say: (d) => `Evacuation list exported (${n(d.count)} visitors)`, words: 'csv' },
@@ -133,6 +148,8 @@ const en: typeof nl = {
   'hosts.deactivated': { say: (d) => `Host ${n(d.hostId)} switched off` },
   'invitations.added': { say: (d) => `${n(d.count)} invitation(s) added` },
   'invitations.arrived': { say: () => 'Invited visitor signed in', words: 'sign in' },
+  'invitations.arrivedAtDesk': { say: () => 'Expected visitor signed in by reception', words: 'sign in' },
+  'invitations.removed': { say: (d) => `Expected visitor ${n(d.expectedVisitId)} removed` },
   'invitations.viewed': { say: () => 'Invitation opened again' },
   'invitations.purged': { say: (d) => `${n(d.erased)} expired invitations erased`, words: 'purge' },
   'footage.viewed': { say: (d) => `Viewed camera footage (${n(d.count)} files)` },
@@ -158,6 +175,11 @@ const en: typeof nl = {
   'retention.clockRecovered': { say: () => 'Clock was behind and is right again; the purge resumed by itself' },
   'retention.runRequested': { say: () => 'Purge started by hand' },
   'retention.scrubPending': { say: () => 'Database scrub after erasing not yet done' },
+  'health.offlinePastDeadline': {
+    say: (d) => `Kiosk was off past a deadline (visits: ${n(d.visits)}, files: ${n(d.files)})`,
+    words: 'off offline deadline',
+  },
+  'health.offlineAcknowledged': { say: () => 'Read and removed the "kiosk was off" message', words: 'off offline' },
 };
 
 function roleNl(role: DetailValue): string {

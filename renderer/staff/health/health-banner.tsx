@@ -1,10 +1,12 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { problemId } from '../../../shared/api/health';
 import { describeProblem } from '../../../shared/health-texts';
-import type { Language } from '../../../shared/messages';
+import type { StaffRole } from '../../../shared/api/channel';
+import { translate, type Language, type MessageKey } from '../../../shared/messages';
 import type { ApiClient } from '../../api/client';
 import type { StaffText } from '../texts';
 import { useLoaded } from '../kit/use-loaded';
+import { offlineTexts } from './offline-texts';
 import './health-banner.css';
 
 const REFRESH_MS = 10_000;
@@ -18,14 +20,23 @@ export function HealthBanner({
   language,
   text,
   timeZone,
+  role,
 }: {
   client: ApiClient;
   language: Language;
   text: StaffText;
   timeZone: string;
+  role: StaffRole;
 }) {
   const load = useCallback((background: boolean) => client.invoke('health.current', {}, { background }), [client]);
-  const { value: health } = useLoaded(load, REFRESH_MS);
+  const { value: health, reload } = useLoaded(load, REFRESH_MS);
+  const [failure, setFailure] = useState<MessageKey | null>(null);
+  // Only an admin acknowledges that the kiosk was off past a deadline (audited).
+  const acknowledge = async () => {
+    const result = await client.invoke('health.acknowledgeOffline', {});
+    setFailure(result.ok ? null : result.error.key);
+    await reload();
+  };
   if (!health || health.problems.length === 0) return null;
   return (
     <section className="alert health-banner no-print" aria-labelledby="health-banner-title" data-testid="health-banner">
@@ -36,6 +47,14 @@ export function HealthBanner({
           return (
             <li key={problemId(problem)}>
               {what} <strong>{text.healthTodo}</strong> {todo}
+              {problem.key === 'offlinePastDeadline' && role === 'admin' && (
+                <div className="health-acknowledge">
+                  <button type="button" className="secondary" onClick={() => void acknowledge()}>
+                    {offlineTexts[language].acknowledge}
+                  </button>
+                  {failure && <p role="alert">{translate(failure, language)}</p>}
+                </div>
+              )}
             </li>
           );
         })}

@@ -14,6 +14,7 @@ import { useAction } from '../kit/use-action';
 import './holds-tab.css';
 import { holdConfirmText } from './holds-texts';
 import { useLoaded } from '../kit/use-loaded';
+import { breakable } from '../kit/breakable-text';
 
 export function HoldsTab({ client, language, text, timeZone }: StaffTabProps) {
   const load = useCallback(() => client.invoke('holds.list', {}), [client]);
@@ -78,7 +79,7 @@ export function HoldsTab({ client, language, text, timeZone }: StaffTabProps) {
             {holds.map((hold) => (
               <tr key={hold.id}>
                 <th scope="row" title={hold.footagePath ?? undefined}>
-                  {target(hold)}
+                  {breakable(target(hold))}
                 </th>
                 <td>
                   {hold.reason}

@@ -1,12 +1,16 @@
-import { useCallback, useState, type FormEvent } from 'react';
-import type { Invitation } from '../../../shared/api/invitations';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
+import type { ExpectedVisit, Invitation } from '../../../shared/api/invitations';
+import { formatIsoDate } from '../../../shared/date-format';
 import { translate, type Language } from '../../../shared/messages';
 import type { ApiError } from '../../../shared/result';
 import type { ApiClient } from '../../api/client';
+import { DateTimeField } from '../../date-time-field';
 import { Field } from '../../field';
 import { uiText } from '../../i18n';
 import { useSingleFlight } from '../../use-single-flight';
 import { invitationText } from '../../invitation-texts';
+import { ConfirmButton } from '../kit/confirm-button';
+import { DataTable, type Column } from '../kit/data-table';
 import { ErrorLine } from '../kit/error-line';
 import { SubmitButton } from '../kit/submit-button';
 import { useLoaded } from '../kit/use-loaded';
@@ -16,12 +20,34 @@ const emptyForm = { firstName: '', lastName: '', company: '', plate: '', hostNam
 
 function errorText(error: ApiError | null, language: Language): string | null {
   if (!error) return null;
-  const fields = Object.values(error.fields ?? {}).map((key) => translate(key!, language, error.params));
+  // A refused CSV row names its column as the file does; a form field's own label is beside it already.
+  const named = error.key === 'invitation.csvInvalid';
+  const fields = Object.entries(error.fields ?? {}).map(
+    ([field, key]) => `${named ? `${field}: ` : ''}${translate(key!, language, error.params)}`,
+  );
   return [translate(error.key, language, error.params), ...fields].join(' ');
 }
 
+/** The file's bytes as base64: the core detects the encoding, so the browser must not decode it first. */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  }
+  return btoa(binary);
+}
+
 /** The letter for one invitation, with its QR code, to print or to copy into the host's own mail. */
-function InvitationLetter({ invitation, language }: { invitation: Invitation; language: Language }) {
+function InvitationLetter({
+  invitation,
+  language,
+  onClose,
+}: {
+  invitation: Invitation;
+  language: Language;
+  onClose: () => void;
+}) {
   const text = invitationText[language];
   const [copied, setCopied] = useState(false);
   const letter = `${invitation.text[language]}\n\n----\n\n${invitation.text[language === 'nl' ? 'en' : 'nl']}`;
@@ -32,7 +58,9 @@ function InvitationLetter({ invitation, language }: { invitation: Invitation; la
   }
   return (
     <section className="invitation-letter" aria-label={text.showInvitation}>
-      <h2>{text.invitationFor(`${invitation.firstName} ${invitation.lastName}`, invitation.date)}</h2>
+      <h2>
+        {text.invitationFor(`${invitation.firstName} ${invitation.lastName}`, formatIsoDate(invitation.date, language))}
+      </h2>
       <img
         className="invitation-qr"
         alt={`${text.code} ${invitation.code}`}
@@ -58,6 +86,9 @@ function InvitationLetter({ invitation, language }: { invitation: Invitation; la
         >
           {text.copyInvitation}
         </button>
+        <button type="button" className="tertiary" onClick={onClose}>
+          {text.closeInvitation}
+        </button>
         {copied && <span role="status">{text.copied}</span>}
       </div>
     </section>
@@ -69,10 +100,13 @@ export function ExpectedVisitors({
   client,
   language,
   today,
+  onChanged,
 }: {
   client: ApiClient;
   language: Language;
   today: string;
+  /** Called when a visitor was signed in here, so today's list shows them at once. */
+  onChanged?: () => void;
 }) {
   const text = invitationText[language];
   const load = useCallback(
@@ -84,6 +118,8 @@ export function ExpectedVisitors({
   const [error, setError] = useState<ApiError | null>(null);
   const [shown, setShown] = useState<Invitation | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [adding, setAdding] = useState(false);
   const bind = (field: keyof typeof form) => ({
     value: form[field],
     onChange: (value: string) => setForm((current) => ({ ...current, [field]: value })),
@@ -109,11 +145,19 @@ export function ExpectedVisitors({
   const addCsv = (file: File | undefined) =>
     start(async () => {
       if (!file) return;
-      const result = await client.invoke('invitations.addCsv', { date: form.date, csv: await file.text() });
+      const result = await client.invoke('invitations.addCsv', { date: form.date, file: await base64Of(file) });
       setError(result.ok ? null : result.error);
       if (result.ok) {
-        setStatus(text.csvAdded(result.value.length));
-        setShown(result.value[0] ?? null);
+        const { invitations, encoding, delimiter, unknownColumns } = result.value;
+        const encodingName = encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8';
+        setStatus(
+          [
+            text.csvAdded(invitations.length),
+            text.csvRead(encodingName, text.csvDelimiters[delimiter]),
+            unknownColumns.length ? text.csvIgnored(unknownColumns.join(', ')) : '',
+          ].join(' '),
+        );
+        setShown(null);
         await reload();
       }
     });
@@ -124,71 +168,135 @@ export function ExpectedVisitors({
     else setError(result.error);
   }
 
+  async function signIn(visit: ExpectedVisit) {
+    const result = await client.invoke('invitations.signInAtDesk', { id: visit.id });
+    setError(result.ok ? null : result.error);
+    setStatus(result.ok ? text.signedInExpected(`${visit.firstName} ${visit.lastName}`) : null);
+    await reload();
+    onChanged?.();
+  }
+
+  async function remove(visit: ExpectedVisit) {
+    const result = await client.invoke('invitations.remove', { id: visit.id });
+    setError(result.ok ? null : result.error);
+    if (shown?.id === visit.id) setShown(null);
+    await reload();
+  }
+
+  const nameOf = (visit: ExpectedVisit) => `${visit.firstName} ${visit.lastName}`;
+  const columns: Column<ExpectedVisit>[] = [
+    { key: 'name', header: text.columns.name, cell: nameOf, rowHeader: true },
+    { key: 'company', header: text.columns.company, cell: (visit) => visit.company },
+    { key: 'host', header: text.columns.host, cell: (visit) => visit.hostName },
+    {
+      key: 'action',
+      header: text.columns.action,
+      noPrint: true,
+      cell: (visit) => (
+        <span className="row-actions">
+          <button
+            type="button"
+            className="primary small"
+            aria-label={text.signInExpectedLabel(nameOf(visit))}
+            onClick={() => void signIn(visit)}
+          >
+            {text.signInExpected}
+          </button>
+          <button type="button" className="secondary small" onClick={() => void show(visit.id)}>
+            {text.showInvitation}
+          </button>
+          <ConfirmButton
+            label={text.removeExpected}
+            ariaLabel={text.removeExpectedLabel(nameOf(visit))}
+            question={text.removeExpectedQuestion(nameOf(visit))}
+            confirmLabel={text.removeExpected}
+            language={language}
+            onConfirm={() => remove(visit)}
+          />
+        </span>
+      ),
+    },
+  ];
+
   return (
     <div className="expected-visitors">
-      <table className="visits no-print">
-        <caption>{text.expectedTitle(today)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.columns.name}</th>
-            <th scope="col">{text.columns.company}</th>
-            <th scope="col">{text.columns.host}</th>
-            <th scope="col">{text.columns.action}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(expected ?? []).map((visit) => (
-            <tr key={visit.id}>
-              <td>
-                {visit.firstName} {visit.lastName}
-              </td>
-              <td>{visit.company}</td>
-              <td>{visit.hostName}</td>
-              <td>
-                <button type="button" className="secondary" onClick={() => void show(visit.id)}>
-                  {text.showInvitation}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="no-print">
+        <DataTable
+          caption={text.expectedTitle(formatIsoDate(today, language))}
+          showCaption
+          columns={columns}
+          rows={expected ?? []}
+          rowKey={(visit) => visit.id}
+        />
+      </div>
       {expected && expected.length === 0 && <p className="lead no-print">{text.noneExpected}</p>}
+      {status && (
+        <p role="status" className="no-print">
+          {status}
+        </p>
+      )}
+      <ErrorLine message={errorText(error, language)} />
 
-      <form className="expected-form no-print" onSubmit={add} noValidate autoComplete="off">
-        <h2>{text.addExpected}</h2>
-        <div className="field-row">
-          <Field label={text.date} {...bind('date')} required />
-          <Field label={text.host} {...bind('hostName')} />
-        </div>
-        <div className="field-row">
-          <Field label={uiText[language].firstName} {...bind('firstName')} required />
-          <Field label={uiText[language].lastName} {...bind('lastName')} required />
-        </div>
-        <div className="field-row">
-          <Field label={uiText[language].company} {...bind('company')} />
-          <Field label={uiText[language].plate} {...bind('plate')} />
-        </div>
-        <div className="actions">
-          <SubmitButton busy={busy}>{text.add}</SubmitButton>
-          <label className="csv-file">
-            <span>{text.csvFile}</span>
-            <input
-              type="file"
-              accept=".csv,text/csv"
-              onChange={(event) => {
-                const input = event.target;
-                void addCsv(input.files?.[0]).finally(() => {
-                  input.value = '';
-                });
-              }}
+      <button
+        type="button"
+        className="secondary expected-add no-print"
+        aria-expanded={adding}
+        onClick={() => setAdding((open) => !open)}
+      >
+        {text.addExpected}
+      </button>
+      {adding && (
+        <form className="expected-form no-print" onSubmit={add} noValidate autoComplete="off">
+          <div className="field-row">
+            <DateTimeField
+              label={text.date}
+              language={language}
+              value={form.date}
+              onChange={(date) => setForm((current) => ({ ...current, date }))}
+              required
             />
-          </label>
-        </div>
-        <ErrorLine message={errorText(error, language)} />
-        {status && <p role="status">{status}</p>}
-      </form>
-      {shown && <InvitationLetter invitation={shown} language={language} />}
+            <Field label={text.host} {...bind('hostName')} />
+          </div>
+          <div className="field-row">
+            <Field label={uiText[language].firstName} {...bind('firstName')} required />
+            <Field label={uiText[language].lastName} {...bind('lastName')} required />
+          </div>
+          <div className="field-row">
+            <Field label={uiText[language].company} {...bind('company')} />
+            <Field label={uiText[language].plate} {...bind('plate')} />
+          </div>
+          <div className="actions">
+            <SubmitButton busy={busy}>{text.add}</SubmitButton>
+            <div className="csv-file">
+              <p id="csv-file-hint">{text.csvFile}</p>
+              {/* The app's own button: the browser's file input says "Choose File" in its own language. */}
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".csv,.txt,text/csv"
+                hidden
+                tabIndex={-1}
+                aria-hidden="true"
+                onChange={(event) => {
+                  const input = event.target;
+                  void addCsv(input.files?.[0]).finally(() => {
+                    input.value = '';
+                  });
+                }}
+              />
+              <button
+                type="button"
+                className="secondary"
+                aria-describedby="csv-file-hint"
+                onClick={() => fileInput.current?.click()}
+              >
+                {text.chooseFile}
+              </button>
+            </div>
+          </div>
+        </form>
+      )}
+      {shown && <InvitationLetter invitation={shown} language={language} onClose={() => setShown(null)} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import './data-table.css';
+import { breakable } from './breakable-text';
 
 export interface Column<Row> {
   /** Stable key for React, and the cell's class (`col-<key>`) for a tab's own widths. */
@@ -60,11 +61,11 @@ export function DataTable<Row>({
               {columns.map((column) =>
                 column.rowHeader ? (
                   <th key={column.key} scope="row" className={columnClass(column)}>
-                    <div className="cell">{column.cell(row)}</div>
+                    <div className="cell">{breakable(column.cell(row))}</div>
                   </th>
                 ) : (
                   <td key={column.key} className={columnClass(column)}>
-                    <div className="cell">{column.cell(row)}</div>
+                    <div className="cell">{breakable(column.cell(row))}</div>
                   </td>
                 ),
               )}

@@ -77,6 +77,10 @@ export function TodayTab({ client, language, text }: StaffTabProps) {
           )}
         </div>
       )}
+      {/* Who is still to come first: the receptionist signs them in from here in one tap. */}
+      {today && (
+        <ExpectedVisitors client={client} language={language} today={today.date} onChanged={() => void reload()} />
+      )}
       <div className="filter">
         <Field label={text.filter} type="search" value={query} onChange={setQuery} />
       </div>
@@ -93,7 +97,6 @@ export function TodayTab({ client, language, text }: StaffTabProps) {
       {today && shown.length === 0 && (
         <p className="lead">{today.visits.length === 0 ? text.noVisitors : text.noMatches}</p>
       )}
-      {today && <ExpectedVisitors client={client} language={language} today={today.date} />}
     </>
   );
 }

@@ -19,6 +19,7 @@ export function VisitTable({ visits, timeZone, text, caption, onSignOut }: Props
     const time = formatTime(visit.signedOutAt, timeZone);
     if (visit.signOutMethod === 'automatic') return `${time} (${text.automatically})`;
     if (visit.signOutMethod === 'staff') return `${time} (${text.byStaff})`;
+    if (visit.signOutMethod === 'name') return <strong className="by-name">{`${time} (${text.byName})`}</strong>;
     return time;
   };
   const nameOf = (visit: VisitRow) => `${visit.firstName} ${visit.lastName}`;

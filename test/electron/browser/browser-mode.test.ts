@@ -95,6 +95,17 @@ describe('browser mode as a process', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it('--help prints the options and exits 0', () => {
+    const run = spawnSync(process.execPath, ['dist/electron/browser-server.js', '--help'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    for (const option of ['--data-dir', '--port', '--no-open', '--renderer-dir', '--help'])
+      expect(run.stdout).toContain(option);
+    expect(run.stdout).toContain('npm run start:browser -- [options]');
+  });
+
   it('npm start without the Electron binary says so in one line and starts browser mode', async () => {
     const { lines } = await startUntilUrl('scripts/start.mjs', ['--data-dir', makeTempDir(), '--no-open'], {
       ELECTRON_OVERRIDE_DIST_PATH: path.join(makeTempDir(), 'no-electron-here'),

@@ -50,6 +50,7 @@ describe('visits expect on the command line', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/Invitation [A-Z0-9]{8} for Piet Jansen on 2026-11-27/);
     expect(text.stdout).toContain('--- English ---');
+    expect(text.stderr).toBe('Read as utf-8 with commas: 2 visitors.\n');
 
     const past = cli([
       'visits',

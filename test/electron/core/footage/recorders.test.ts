@@ -237,3 +237,22 @@ describe('footage.count', () => {
     });
   });
 });
+
+describe('a path that carries only a day', () => {
+  it('never dates a ZoneMinder file later than the end of that day, whatever its mtime', async () => {
+    const { kiosk, root, config } = await setup({ recorder: 'zoneminder' });
+    // Copied or touched three days later: the mtime alone would keep it three days too long.
+    const touchedLater = Date.parse('2026-11-23T09:00:00Z');
+    writeTree(root, { '1/2026-11-20/3/3-video.mp4': touchedLater, '1/2026-11-20/4/4-video.mp4': OLD_MTIME });
+    expect(await kiosk.footage.scan()).toMatchObject({ outcome: 'ok', counts: { added: 2 } });
+    const listed = await kiosk.router.invoke('footage.list', {}, callers.security);
+    if (!listed.ok) throw new Error(listed.error.key);
+    const at = Object.fromEntries(listed.value.map((row) => [row.path, row.recordedAt]));
+    // The end of 20 November in the kiosk's zone (Europe/Amsterdam, UTC+1 in November).
+    expect(config.timeZone).toBe('Europe/Amsterdam');
+    const endOfDay = Date.parse('2026-11-20T22:59:59.999Z');
+    expect(at['1/2026-11-20/3/3-video.mp4']).toBe(endOfDay);
+    // An mtime within the day stays the better start.
+    expect(at['1/2026-11-20/4/4-video.mp4']).toBe(OLD_MTIME);
+  });
+});

@@ -28,9 +28,10 @@ describe('expected visitors and their invitations', () => {
     expect((200 * 86_400 * 500) / 32 ** 8).toBeLessThan(0.01);
     expect(invitation.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     expect(invitation.text.nl).toContain(invitation.code);
-    expect(invitation.text.nl).toContain('2026-11-27');
+    // Each language writes the date as the date module does.
+    expect(invitation.text.nl).toContain('De code is alleen geldig op 27-11-2026.');
     expect(invitation.text.nl).toContain('7 dagen');
-    expect(invitation.text.en).toContain('The code is valid on 2026-11-27 only.');
+    expect(invitation.text.en).toContain('The code is valid on 27/11/2026 only.');
     // The notice's facts, from the same sections the kiosk shows.
     for (const section of noticeSections(noticeFacts(defaultConfig), 'en'))
       expect(invitation.text.en).toContain(section.heading);
@@ -56,17 +57,24 @@ describe('expected visitors and their invitations', () => {
   it('adds a CSV file (semicolons, Dutch headers) all or nothing', async () => {
     const kiosk = await openTestKiosk({ clock: manualClock('2026-11-26T09:00:00+01:00') });
     const csv = 'voornaam;achternaam;bedrijf;kenteken\nPiet;Jansen;Acme;\n"Marie";"Curie jr.";;AB-12-CD\n';
-    const added = await kiosk.router.invoke('invitations.addCsv', { date: '2026-11-26', csv }, callers.admin);
-    expect(added.ok && added.value.map((i: Invitation) => [i.firstName, i.lastName, i.company, i.plate])).toEqual([
+    const file = (text: string) => Buffer.from(text).toString('base64');
+    const added = await kiosk.router.invoke(
+      'invitations.addCsv',
+      { date: '2026-11-26', file: file(csv) },
+      callers.admin,
+    );
+    expect(
+      added.ok && added.value.invitations.map((i: Invitation) => [i.firstName, i.lastName, i.company, i.plate]),
+    ).toEqual([
       ['Piet', 'Jansen', 'Acme', null],
       ['Marie', 'Curie jr.', null, 'AB-12-CD'],
     ]);
     const bad = 'first,last\nJan,Smit\nJan,<script>\n';
     expect(
-      await kiosk.router.invoke('invitations.addCsv', { date: '2026-11-26', csv: bad }, callers.admin),
+      await kiosk.router.invoke('invitations.addCsv', { date: '2026-11-26', file: file(bad) }, callers.admin),
     ).toMatchObject({ ok: false, error: { key: 'invitation.csvInvalid', params: { row: 3 } } });
     expect(
-      await kiosk.router.invoke('invitations.addCsv', { date: '2026-11-26', csv: 'a,b\n1,2\n' }, callers.admin),
+      await kiosk.router.invoke('invitations.addCsv', { date: '2026-11-26', file: file('a,b\n1,2\n') }, callers.admin),
     ).toMatchObject({ ok: false, error: { key: 'invitation.csvEmpty' } });
     expect(await kiosk.database.get('SELECT count(*) AS n FROM expected_visits')).toEqual({ n: 2 });
   });
