@@ -1,8 +1,8 @@
 import type { StaffViewName } from '../staff-views';
 import { api, type ChannelName } from './contract';
 
-/** Staff channels every unlocked screen may call: the health banner. */
-const EVERY_VIEW: readonly ChannelName[] = ['health.current'];
+/** Staff channels every unlocked screen may call: the health banner (and its acknowledgement). */
+const EVERY_VIEW: readonly ChannelName[] = ['health.current', 'health.acknowledgeOffline'];
 
 /**
  * Each staff channel and the view it belongs to. A lobby screen (the lobby's own window, a kiosk
@@ -18,6 +18,8 @@ export const VIEW_CHANNELS: Record<StaffViewName, readonly ChannelName[]> = {
     'invitations.addCsv',
     'invitations.expectedToday',
     'invitations.get',
+    'invitations.signInAtDesk',
+    'invitations.remove',
   ],
   evacuation: [
     'visits.evacuation',
