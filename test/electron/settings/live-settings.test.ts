@@ -37,6 +37,14 @@ function startKiosk(dataDir: string): Promise<{ base: string; token: string }> {
   });
 }
 
+/** The screen id the server hands out with the page, as the cookie a browser would send back. */
+async function screenCookie(base: string): Promise<string> {
+  const page = await fetch(`${base}/`);
+  const cookie = page.headers.get('set-cookie');
+  if (!cookie) throw new Error('the page came without a screen id');
+  return cookie.split(';')[0]!;
+}
+
 async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
   for (let attempt = 0; attempt < 600; attempt++) {
     const value = await probe();
@@ -53,13 +61,14 @@ describe('a running browser-mode kiosk and settings changed from another process
       cli(['staff', 'add', '--name', 'Ada Admin', '--role', 'admin', '--data-dir', dataDir], {}, `${PIN}\n`).code,
     ).toBe(0);
     const { base, token } = await startKiosk(dataDir);
+    const cookie = await screenCookie(base);
     const call = async (channel: string, input: unknown) => {
       const response = await fetch(`${base}/api/${channel}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           'x-kiosk-token': token,
-          'x-kiosk-terminal': 'test-terminal-00000001',
+          cookie,
         },
         body: JSON.stringify(input),
       });
@@ -105,13 +114,14 @@ describe('a running browser-mode kiosk and settings changed from another process
       cli(['staff', 'add', '--name', 'Ada Admin', '--role', 'admin', '--data-dir', dataDir], {}, `${PIN}\n`).code,
     ).toBe(0);
     const { base, token } = await startKiosk(dataDir);
+    const cookie = await screenCookie(base);
     const call = async (channel: string, input: unknown) => {
       const response = await fetch(`${base}/api/${channel}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           'x-kiosk-token': token,
-          'x-kiosk-terminal': 'test-terminal-00000002',
+          cookie,
         },
         body: JSON.stringify(input),
       });
