@@ -11,6 +11,7 @@ import * as privacy from './0011-privacy';
 import * as pinParamsAndLockout from './0012-pin-params-and-lockout';
 import * as invitations from './0014-invitations';
 import * as hosts from './0015-hosts';
+import * as visitSearchText from './0021-visit-search-text';
 
 export interface Migration {
   /** The schema version this migration brings a database to: its file's number. */
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, ...pinParamsAndLockout },
   { version: 14, ...invitations },
   { version: 15, ...hosts },
+  { version: 21, ...visitSearchText },
 ];
 
 /** The schema version of a database this version of the kiosk creates. */
