@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import QRCode from 'qrcode';
 import type { Invitation } from '../../shared/api/invitations';
 import { translate } from '../../shared/messages';
 import type { Result } from '../../shared/result';
@@ -16,6 +15,7 @@ function unwrap<T>(result: Result<T>): T {
 }
 
 async function asText(invitation: Invitation): Promise<string> {
+  const { default: QRCode } = await import('qrcode');
   const qr = await QRCode.toString(invitationQrText(invitation.code), { type: 'utf8', margin: 2 });
   return [
     `Invitation ${invitation.code} for ${invitation.firstName} ${invitation.lastName} on ${invitation.date}`,

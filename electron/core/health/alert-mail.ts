@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { problemId, type HealthProblem, type HealthState } from '../../../shared/api/health';
 import type { KioskConfig } from '../../../shared/config';
 import { describeProblem } from '../../../shared/health-texts';
@@ -107,17 +107,21 @@ export type SendMail = (message: { subject: string; text: string }) => Promise<v
 
 /** Sends through the configured SMTP server with nodemailer; bounded waits, so a dead server fails soon. */
 export function smtpSender(email: AlertEmailConfig): SendMail {
-  const transport = nodemailer.createTransport({
-    host: email.host,
-    port: email.port,
-    secure: email.tls === 'implicit',
-    requireTLS: email.tls === 'starttls',
-    auth: email.user ? { user: email.user, pass: email.password } : undefined,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  });
+  // Loaded at the first mail: a CLI command that sends none does not pay for loading nodemailer.
+  let transport: Transporter | undefined;
+  const createTransport = async () =>
+    (await import('nodemailer')).default.createTransport({
+      host: email.host,
+      port: email.port,
+      secure: email.tls === 'implicit',
+      requireTLS: email.tls === 'starttls',
+      auth: email.user ? { user: email.user, pass: email.password } : undefined,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 30_000,
+    });
   return async ({ subject, text }) => {
+    transport ??= await createTransport();
     await transport.sendMail({ from: email.from, to: email.to, subject, text });
   };
 }

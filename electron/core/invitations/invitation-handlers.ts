@@ -3,7 +3,6 @@ import { auditActorOf } from '../audit/audit-actor';
 import type { AuditDetail } from '../audit/audit-log';
 import type { BadgeService } from './badge-service';
 import type { Caller } from '../router';
-import { parseExpectedCsv } from './expected-csv';
 import type { InvitationService } from './invitation-service';
 
 // The CLI has no screen; its lookups are throttled as one terminal of their own.
@@ -29,8 +28,11 @@ export function createInvitationHandlers({
       const [invitation] = await invitations.add(auditActorOf(caller), date, [visitor]);
       return invitation!;
     },
-    'invitations.addCsv': (input: ParsedInputOf<'invitations.addCsv'>, caller: Caller) =>
-      invitations.add(auditActorOf(caller), input.date, parseExpectedCsv(input.csv)),
+    'invitations.addCsv': async (input: ParsedInputOf<'invitations.addCsv'>, caller: Caller) => {
+      // Loaded for an import only (csv-parse), not with every command.
+      const { parseExpectedCsv } = await import('./expected-csv');
+      return invitations.add(auditActorOf(caller), input.date, parseExpectedCsv(input.csv));
+    },
     'invitations.expectedToday': async (_input: ParsedInputOf<'invitations.expectedToday'>, caller: Caller) => {
       const expected = await invitations.expectedToday();
       await auditView(caller, 'expected', { count: expected.length });
