@@ -140,6 +140,8 @@ const alertEmail = z.strictObject({
   password: z.string().min(1).max(1000).optional(),
   from: z.email(),
   to: z.array(z.email()).min(1, 'must name at least one address').max(20),
+  /** A PEM certificate file (path) to trust for a self-signed or internal-CA mail server; left out: the system's. */
+  ca: z.string().min(1).max(4096).optional(),
 });
 
 const alerts = z.strictObject({
@@ -154,6 +156,12 @@ const privacy = z.strictObject({
   visitCameras: z.array(z.string().min(1).max(200)).default([]),
   /** Where the staff view's footage exports go, each in a folder of its own; null: only the CLI exports. */
   exportFolder: z.string().min(1).nullable().default(null),
+  /** Every export (access copy, footage) is deleted this many days after it was made; at most the footage's 4 weeks. */
+  exportDays: z
+    .int()
+    .min(1, 'must be at least 1 day')
+    .max(MAX_FOOTAGE_RETENTION_DAYS, `must be at most ${MAX_FOOTAGE_RETENTION_DAYS} days`)
+    .default(7),
 });
 
 const invitations = z.strictObject({

@@ -73,6 +73,15 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
       const what = nl
         ? `Sinds ${since} wist ${job(blocked)} niets: ${reason(why)}. ${waitingItems(waiting, blocked, 'nl')} over de bewaartermijn ${waiting === 1 ? 'wacht' : 'wachten'}.`
         : `Since ${since} ${job(blocked)} has erased nothing: ${reason(why)}. ${waitingItems(waiting, blocked, 'en')} past the retention period ${waiting === 1 ? 'is' : 'are'} waiting.`;
+      if (why === 'clockBehindLastRun') {
+        // A clock behind could only erase late: the next run goes ahead by itself once it is right again.
+        return {
+          what,
+          todo: nl
+            ? 'Vraag IT de klok van deze computer te controleren (tijdsynchronisatie). Zodra de klok weer voorbij de vorige opschoning staat, gaat de opschoning vanzelf verder.'
+            : "Ask IT to check this computer's clock (time synchronisation). Once the clock is past the previous purge again, the purge resumes by itself.",
+        };
+      }
       if (CLOCK_REASONS.includes(why)) {
         return {
           what,
@@ -132,6 +141,15 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
         todo: nl
           ? 'Vraag beveiliging of een beheerder ze te verlengen of op te heffen onder Bewaarplichten.'
           : 'Ask security or an admin to extend or release them in Legal holds.',
+      };
+    case 'mailFailed':
+      return {
+        what: nl
+          ? `Een e-mail van de kiosk (alarm of bericht aan een gastheer) kon niet worden verstuurd. De mailserver meldt: ${problem.params.error}`
+          : `A mail from the kiosk (an alarm or a host notice) could not be sent. The mail server says: ${problem.params.error}`,
+        todo: nl
+          ? 'Vraag IT de mailinstellingen (alerts.email in config.json: server, poort, tls, ca, login) en de mailserver na te kijken. Het alarm verdwijnt zodra er weer een e-mail verstuurd is.'
+          : 'Ask IT to check the mail settings (alerts.email in config.json: host, port, tls, ca, login) and the mail server. The alarm clears as soon as a mail goes through again.',
       };
     case 'footageNotEnforced':
       return {

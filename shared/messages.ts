@@ -205,6 +205,22 @@ export const errorMessages = {
     nl: 'Er is geen exportmap ingesteld (privacy.exportFolder). Exporteer via de opdrachtregel.',
     en: 'No export folder is configured (privacy.exportFolder). Export from the command line.',
   },
+  'privacy.outsideExportFolder': {
+    nl: 'Een export gaat alleen naar de exportmap (privacy.exportFolder) of een map daarin.',
+    en: 'An export goes only into the export folder (privacy.exportFolder) or a folder inside it.',
+  },
+  'privacy.holdTermsRequired': {
+    nl: 'Kies voor een politieverzoek de grondslag van de bewaarplicht op de originelen.',
+    en: 'For a police request, choose the ground of the hold on the originals.',
+  },
+  'privacy.exportNotErased': {
+    nl: 'Export {exportId} kon niet uit de exportmap worden verwijderd. Er is niets gewist; probeer het opnieuw.',
+    en: 'Export {exportId} could not be removed from the export folder. Nothing was erased; try again.',
+  },
+  'privacy.exportFileExists': {
+    nl: 'Er staat al een bestand met die naam in de exportmap. Kies een andere naam.',
+    en: 'A file of that name already exists in the export folder. Choose another name.',
+  },
   'privacy.exportFolderNotEmpty': {
     nl: 'De doelmap bestaat al en is niet leeg. Kies een nieuwe map.',
     en: 'The target folder exists and is not empty. Choose a new folder.',

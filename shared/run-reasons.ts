@@ -103,12 +103,13 @@ export function footageRootReason(problem: FootageRootProblem, params: Record<st
 }
 
 /** What someone can do about a blocked run: confirm the clock, confirm a large deletion, or fix the share. */
-export type RunRemedy = 'confirmClock' | 'confirmDeletion' | 'checkFootageRoot' | null;
+export type RunRemedy = 'confirmClock' | 'waitForClock' | 'confirmDeletion' | 'checkFootageRoot' | null;
 
 export function remedyFor(reason: RunReason | null): RunRemedy {
   if (!reason) return null;
   if (reason.key === 'run.footageTooManyAtOnce') return 'confirmDeletion';
-  if (reason.key === 'run.clockFarAhead' || reason.key === 'run.clockBehindLastRun') return 'confirmClock';
+  if (reason.key === 'run.clockBehindLastRun') return 'waitForClock';
+  if (reason.key === 'run.clockFarAhead') return 'confirmClock';
   if (reason.key === 'run.awaitingConfirmation') return 'confirmClock';
   if (reason.key.startsWith('run.footage') && reason.key !== 'run.footageProblems') return 'checkFootageRoot';
   return null;

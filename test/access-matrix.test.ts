@@ -88,6 +88,7 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'privacy.restrictVisits': [P, A],
   'privacy.unrestrictVisits': [P, A],
   'privacy.exportFootage': [P, A],
+  'privacy.listExports': [P, A],
 };
 
 /** Role -> the staff view's tabs, in their order on screen. */

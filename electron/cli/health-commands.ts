@@ -3,6 +3,10 @@ import { describeProblem } from '../../shared/health-texts';
 import { translate } from '../../shared/messages';
 import type { Kiosk } from '../core/kiosk';
 import { command } from './command';
+import { EXIT_BLOCKED } from './run-outcome';
+
+/** Monitoring reads the exit code: 3 while any alarm is open (text and --json alike), 0 when none. */
+export const healthExitCode = (health: HealthState): number => (health.problems.length > 0 ? EXIT_BLOCKED : 0);
 
 /** The retention alarms as the operator (who can read the data folder anyway) sees them. */
 export async function currentHealth(kiosk: Kiosk): Promise<HealthState> {
@@ -27,10 +31,12 @@ export const healthCommands = [
     name: 'health',
     summary: 'the retention alarms: what is wrong, what to do',
     usage: [''],
+    notes: ['Exits 3 while any alarm is open, 0 when there is none.'],
     options: {},
     run: async ({ kiosk, print }) => {
       const health = await currentHealth(kiosk);
       print(health, () => formatHealth(health, kiosk.config.timeZone));
+      return healthExitCode(health);
     },
   }),
 ];

@@ -4,6 +4,7 @@ import { translate } from '../../shared/messages';
 import type { Result } from '../../shared/result';
 import { invitationQrText } from '../../shared/validation/scanned-code';
 import { command } from './command';
+import { runExitCode } from './run-outcome';
 import { UsageError } from './usage-error';
 
 function unwrap<T>(result: Result<T>): T {
@@ -81,10 +82,12 @@ export const invitationCommands = [
     name: 'visits expect-purge',
     summary: 'erase expected visits nobody came for, now',
     usage: [''],
+    notes: ['Exits 0 when done, 3 when held back (stderr says why and how to go on), 1 when it failed.'],
     options: {},
-    run: async ({ kiosk, print }) => {
+    run: async ({ kiosk, io, print }) => {
       const run = unwrap(await kiosk.router.invoke('invitations.purge', {}, operator));
-      if (run.outcome !== 'ok') throw new UsageError(`${run.job} ${run.outcome}: ${run.message}`);
+      // Held back or failed: one line saying why and how to go on, and exit 3 or 1, as retention run.
+      if (run.outcome !== 'ok') return runExitCode(run, io.stderr);
       print(run, () => `Erased ${run.counts.erased ?? 0} expected visits nobody came for.`);
     },
   }),

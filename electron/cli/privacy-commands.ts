@@ -1,11 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { PRIVACY_PURPOSES, type PrivacyPurpose, type PrivacyVisit } from '../../shared/api/privacy';
 import { translate } from '../../shared/messages';
+import { printable } from '../../shared/printable';
 import type { Result } from '../../shared/result';
 import { formatIsoDateTime, formatTime } from '../../shared/date-format';
 import { command, integerOption, OPERATOR, requiredInteger } from './command';
 import { formatApiError } from './format';
+import { throughDateOption } from './time-options';
 import { UsageError } from './usage-error';
 
 function unwrap<T>(result: Result<T>): T {
@@ -52,18 +53,6 @@ function formatVisits(visits: PrivacyVisit[], zone: string): string {
     .join('\n');
 }
 
-/** Writes a file the kiosk hands over and does not keep; refuses to overwrite one. */
-function writeNew(file: string, content: string) {
-  try {
-    fs.writeFileSync(file, content, { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${file} already exists; choose another --out`);
-    if (code === 'ENOENT') throw new UsageError(`the folder of ${file} does not exist`);
-    throw error;
-  }
-}
-
 const PURPOSE = {
   purpose: {
     type: 'string',
@@ -82,6 +71,45 @@ const IDS = {
     hint: 'such as --ids 12,13',
   },
 } as const;
+
+/** The copies written for people and the police, each with its expiry. */
+const exportCommands = [
+  command({
+    name: 'exports list',
+    summary: 'the copies in the export folder and when each goes',
+    usage: ['[--all]'],
+    notes: ['--all also lists the exports already deleted (why: expired or erased).'],
+    options: { all: { type: 'boolean', help: 'include deleted exports' } },
+    run: async ({ kiosk, values, print }) => {
+      const exports = unwrap(
+        await kiosk.router.invoke('privacy.listExports', { includeDeleted: values.all }, OPERATOR),
+      );
+      const zone = kiosk.config.timeZone;
+      print(exports, () =>
+        exports.length === 0
+          ? 'No exports.'
+          : exports
+              .map((record) =>
+                [
+                  String(record.id).padStart(5),
+                  record.kind.padEnd(7),
+                  record.purpose.padEnd(20),
+                  formatIsoDateTime(record.createdAt, zone),
+                  record.exportedBy.padEnd(12),
+                  `${record.fileCount} file(s)`.padEnd(11),
+                  record.deletedAt !== null
+                    ? `deleted ${formatIsoDateTime(record.deletedAt, zone)} (${record.deletedWhy})`
+                    : record.heldByActiveHold
+                      ? `kept while holds ${record.holdIds.join(',')} last`
+                      : `deleted after ${formatIsoDateTime(record.expiresAt, zone)}`,
+                  record.paths.map((entry) => printable(entry)).join(', '),
+                ].join('  '),
+              )
+              .join('\n'),
+      );
+    },
+  }),
+];
 
 /** Data-subject requests (README: Privacy requests). */
 export const privacyCommands = [
@@ -113,33 +141,39 @@ export const privacyCommands = [
 
   command({
     name: 'visits export',
-    summary: 'a copy for the person: FILE and FILE.json',
-    usage: ['--ids 1,2 --language nl|en --out FILE --purpose P'],
-    notes: [`P is one of ${PURPOSES.join(', ')}.`],
+    summary: 'a copy for the person, into the export folder',
+    usage: ['--ids 1,2 --language nl|en [--out FILE] --purpose P'],
+    notes: [
+      `P is one of ${PURPOSES.join(', ')}.`,
+      'Without --out: a new folder in the export folder (privacy.exportFolder). --out must lie inside it.',
+      'The copy is deleted privacy.exportDays after it was made (kiosk exports list).',
+    ],
     options: {
       ...IDS,
       language: { type: 'string', required: true, value: 'nl|en', help: "the copy's language" },
       out: {
         type: 'string',
-        required: true,
         value: 'FILE',
-        help: 'the page; the JSON beside it',
-        hint: 'the page is written there, the JSON beside it',
+        help: 'the page, inside the export folder; the JSON beside it',
       },
       ...PURPOSE,
     },
     run: async ({ kiosk, values, print }) => {
       const language = values.language as 'nl' | 'en';
       if (language !== 'nl' && language !== 'en') throw new UsageError('--language must be nl or en');
-      const input = { visitIds: idsOption(values.ids), language, purpose: purposeOption(values.purpose) };
+      const input = {
+        visitIds: idsOption(values.ids),
+        language,
+        purpose: purposeOption(values.purpose),
+        out: values.out === undefined ? undefined : path.resolve(values.out),
+      };
       const copy = unwrap(await kiosk.router.invoke('privacy.exportVisits', input, OPERATOR));
-      const htmlFile = path.resolve(values.out);
-      const jsonFile = htmlFile.replace(/(\.html?)?$/i, '.json');
-      writeNew(htmlFile, copy.html);
-      writeNew(jsonFile, copy.json);
+      const { htmlFile, jsonFile, exportId, expiresAt } = copy;
       print(
-        { count: copy.count, htmlFile, jsonFile },
-        () => `Wrote ${copy.count} visit(s) to ${htmlFile} and ${jsonFile}.`,
+        { count: copy.count, htmlFile, jsonFile, exportId, expiresAt },
+        () =>
+          `Wrote ${copy.count} visit(s) to ${htmlFile} and ${jsonFile} (export ${exportId}, ` +
+          `deleted after ${formatIsoDateTime(expiresAt, kiosk.config.timeZone)}).`,
       );
     },
   }),
@@ -206,19 +240,25 @@ export const privacyCommands = [
 
   command({
     name: 'footage export',
-    summary: 'copy footage with a manifest; holds the originals',
-    usage: ['--visit N --out DIR --reason R', '--files F1,F2 --out DIR --reason R'],
+    summary: 'copy footage with a manifest, into the export folder',
+    usage: [
+      '--visit N --purpose P --reason R [--out DIR]',
+      '--files F1,F2 --purpose police-request --basis B [--review DATE] --reason R [--out DIR]',
+    ],
+    notes: [
+      `P is one of ${PURPOSES.join(', ')}. Only a police request holds the originals, with --basis`,
+      'legalObligation or necessaryForActivities and a review date; its copy stays while they are held.',
+      'Without --out: a new folder in the export folder (privacy.exportFolder). --out must lie inside it.',
+      'The copy is deleted privacy.exportDays after it was made (kiosk exports list).',
+    ],
     options: {
       visit: { type: 'string', value: 'N', help: "the footage of a visit's time on site" },
       files: { type: 'string', value: 'F1,F2', help: 'footage files, paths under the footage root' },
-      out: {
-        type: 'string',
-        required: true,
-        value: 'DIR',
-        help: 'a new or empty folder',
-        hint: 'a new or empty folder',
-      },
+      out: { type: 'string', value: 'DIR', help: 'a new or empty folder inside the export folder' },
       reason: { type: 'string', value: 'R', help: 'the request it answers' },
+      ...PURPOSE,
+      basis: { type: 'string', value: 'B', help: "a police request: the ground of the originals' hold" },
+      review: { type: 'string', value: 'DATE', help: "a police request: the hold's review date" },
     },
     check: (values) => {
       if ((values.files === undefined) === (values.visit === undefined))
@@ -230,15 +270,22 @@ export const privacyCommands = [
         visitId,
         paths: values.files?.split(',').map((file) => file.trim()),
         reason: values.reason ?? '',
-        outDir: path.resolve(values.out),
+        purpose: purposeOption(values.purpose),
+        basis: values.basis as 'legalObligation' | 'necessaryForActivities' | undefined,
+        reviewAt: throughDateOption(values.review, 'review', kiosk.config.timeZone),
+        outDir: values.out === undefined ? undefined : path.resolve(values.out),
       };
       const result = unwrap(await kiosk.router.invoke('privacy.exportFootage', input, OPERATOR));
+      const { holdIds } = result.manifest;
       print(
         result,
         () =>
           `Exported ${result.manifest.files.length} file(s) to ${result.folder}; manifest ${result.manifestFile}; ` +
-          `the originals are held (holds ${result.manifest.holdIds.join(', ')}).`,
+          (holdIds.length > 0
+            ? `the originals are held (holds ${holdIds.join(', ')}); the copy stays while they are.`
+            : `deleted after ${formatIsoDateTime(result.expiresAt, kiosk.config.timeZone)}; the originals are not held.`),
       );
     },
   }),
+  ...exportCommands,
 ];

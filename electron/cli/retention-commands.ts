@@ -1,6 +1,6 @@
 import { command, OPERATOR, unwrap } from './command';
 import { formatRetentionStatus, formatRun } from './format';
-import { currentHealth, formatHealth } from './health-commands';
+import { currentHealth, formatHealth, healthExitCode } from './health-commands';
 import { runExitCode } from './run-outcome';
 
 export const retentionCommands = [
@@ -21,6 +21,7 @@ export const retentionCommands = [
     name: 'retention status',
     summary: 'last runs, next deadline, holds, a blocked run, alarms',
     usage: [''],
+    notes: ['Exits 3 while any alarm is open, 0 when there is none.'],
     options: {},
     run: async ({ kiosk, print }) => {
       const status = unwrap(await kiosk.router.invoke('retention.status', {}, OPERATOR));
@@ -28,6 +29,7 @@ export const retentionCommands = [
       print({ ...status, health }, () =>
         [formatRetentionStatus(status, kiosk.config.timeZone), formatHealth(health, kiosk.config.timeZone)].join('\n'),
       );
+      return healthExitCode(health);
     },
   }),
 

@@ -5,6 +5,8 @@ export const EXIT_BLOCKED = 3;
 
 const REMEDIES = {
   confirmClock: 'once the clock is right, an admin confirms it: kiosk retention confirm-clock',
+  waitForClock:
+    'check the clock (time synchronisation); the next run goes ahead by itself once it is past the previous one',
   confirmDeletion: 'see what would go with "kiosk footage backlog", then confirm: kiosk footage confirm-deletion',
   checkFootageRoot: 'check that the footage share is mounted and readable (footage.root); the next run tries again',
 } as const;

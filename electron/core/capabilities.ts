@@ -8,6 +8,7 @@ import { createHoldsHandlers } from './holds/holds-handlers';
 import { createHostHandlers } from './hosts/host-handlers';
 import { createInvitationHandlers } from './invitations/invitation-handlers';
 import { invitationJobs } from './invitations/invitation-service';
+import { exportJobs } from './privacy/export-records';
 import { createPrivacyHandlers } from './privacy/privacy-handlers';
 import { createRetentionHandlers } from './retention/retention-handlers';
 import { visitRetentionJobs } from './retention/visit-retention';
@@ -32,7 +33,7 @@ const CAPABILITIES = [
   { handlers: createAuditHandlers },
   { handlers: createHoldsHandlers },
   { handlers: createHealthHandlers },
-  { handlers: createPrivacyHandlers },
+  { handlers: createPrivacyHandlers, jobs: exportJobs },
   { handlers: createHostHandlers },
   { handlers: createDeskHandlers },
 ] as const;

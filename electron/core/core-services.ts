@@ -16,6 +16,7 @@ import { createBadgeService } from './invitations/badge-service';
 import { createCodeThrottle } from './invitations/code-throttle';
 import { createInvitationService } from './invitations/invitation-service';
 import { createJobRunner } from './jobs';
+import { createExportRecords } from './privacy/export-records';
 import { createPrivacyService } from './privacy/privacy-service';
 import { createVisitRetention } from './retention/visit-retention';
 import { createSessionStore } from './staff/sessions';
@@ -29,6 +30,8 @@ export interface CoreGiven {
   clock: Clock;
   database: Database;
   logError: (error: unknown, context: string) => void;
+  /** The data folder: exports go into its `exports` folder when privacy.exportFolder is not set. */
+  dataDir: string;
 }
 
 /**
@@ -54,6 +57,7 @@ export function createCoreServices(given: CoreGiven) {
   const media = createMediaTickets({ database, root: () => config.footage.root, sessions });
   const hostMail = createHostMail({ database, clock, send: hostSmtpSender(config), logError });
   const hosts = createHostService({ database, config, clock, audit, mail: hostMail });
+  const exports = createExportRecords({ ...given, audit, jobs, clockCheck: retention.clockCheck });
   return {
     ...given,
     audit,
@@ -72,7 +76,9 @@ export function createCoreServices(given: CoreGiven) {
     media,
     health,
     alerts: createHealthAlerts({ database, config, clock, health, logError }),
-    privacy: createPrivacyService({ database, clock, config, audit, holds, footage }),
+    privacy: createPrivacyService({ database, clock, config, audit, holds, footage, exports }),
+    /** Every copy written for a person or the police, with its expiry (the export purge deletes it). */
+    exports,
     hostMail,
     hosts,
     invitations: createInvitationService({

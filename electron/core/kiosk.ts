@@ -53,7 +53,7 @@ export async function createKiosk({
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const effectiveConfig = config ?? loadConfigFile(dataDir, clock);
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
-  const core = createCoreServices({ config: effectiveConfig, clock, database, logError });
+  const core = createCoreServices({ config: effectiveConfig, clock, database, logError, dataDir });
   const { alerts, hostMail, jobs } = core;
   const router = createRouter(capabilityHandlers(core), (error, channel) => logError(error, `channel ${channel}`));
   const callerFor = createCallerLookup(core);

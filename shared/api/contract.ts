@@ -4,6 +4,7 @@ import { deskApi } from './desk';
 import { footageApi } from './footage';
 import { healthApi } from './health';
 import { holdsApi } from './holds';
+import { privacyExportsApi } from './privacy-exports';
 import { hostsApi } from './hosts';
 import { invitationsApi } from './invitations';
 import { privacyApi } from './privacy';
@@ -25,6 +26,7 @@ export const api = {
   ...footageApi,
   ...healthApi,
   ...privacyApi,
+  ...privacyExportsApi,
   ...invitationsApi,
   ...hostsApi,
   ...deskApi,

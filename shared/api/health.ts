@@ -12,7 +12,8 @@ export type HealthProblemKey =
   | 'scrubPending'
   | 'footageRootUnavailable'
   | 'footageNotEnforced'
-  | 'holdsPastReview';
+  | 'holdsPastReview'
+  | 'mailFailed';
 
 export type RetentionJob = 'visitPurge' | 'footageScan' | 'footagePurge';
 
@@ -27,7 +28,9 @@ export type HealthProblem =
   | { key: 'scrubPending'; params: Record<string, never>; since: number }
   | { key: 'footageRootUnavailable'; params: { reason: string }; since: number }
   | { key: 'footageNotEnforced'; params: { days: number }; since: number }
-  | { key: 'holdsPastReview'; params: { count: number }; since: number };
+  | { key: 'holdsPastReview'; params: { count: number }; since: number }
+  /** A mail (an alarm or a host notice) could not be sent: the server's or the connection's error. */
+  | { key: 'mailFailed'; params: { error: string }; since: number };
 
 export interface HealthState {
   checkedAt: number;

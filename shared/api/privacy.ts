@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MessageKey } from '../messages';
 import { signInInput } from '../validation/visit-schemas';
 import { channel } from './channel';
-import type { FootageRow, VisitRow } from './types';
+import type { FootageRow, HoldBasis, VisitRow } from './types';
 
 /** Why someone searched the visits: required, and the only thing the audit says about a search. */
 export const PRIVACY_PURPOSES = [
@@ -82,18 +82,37 @@ export const privacyFootageExportInput = z
     fileIds: z.array(z.int().positive()).min(1).max(10_000).optional(),
     paths: z.array(z.string().min(1).max(1000)).min(1).max(10_000).optional(),
     reason,
-    /** Only the operator (CLI) may name a folder; the staff view uses the configured export folder. */
+    /** The request it answers: only a police request holds the originals (issue 20). */
+    purpose,
+    /** A police request's hold on the originals: the ground the officer picks, and its review date. */
+    basis: z
+      .enum(['legalObligation', 'necessaryForActivities'] satisfies HoldBasis[], {
+        error: 'hold.basisRequired' satisfies MessageKey,
+      })
+      .optional(),
+    reviewAt: z.int().min(0).max(8.64e15).nullable().optional(),
+    /** Only the operator (CLI) may name a folder, and only inside the export folder. */
     outDir: z.string().min(1).max(4096).optional(),
   })
   .refine(
     (input) => [input.visitId, input.fileIds, input.paths].filter((choice) => choice !== undefined).length === 1,
     { error: 'privacy.chooseFootage' satisfies MessageKey },
-  );
+  )
+  .refine((input) => input.purpose !== 'policeRequest' || input.basis !== undefined, {
+    error: 'privacy.holdTermsRequired' satisfies MessageKey,
+    path: ['basis'],
+  });
 
 const searchInput = privacySearchInput;
 const visitFootageInput = z.strictObject({ visitId });
 const playFootageInput = z.strictObject({ fileId: z.int({ error: 'field.invalid' satisfies MessageKey }).positive() });
-const exportInput = z.strictObject({ visitIds, language, purpose });
+const exportInput = z.strictObject({
+  visitIds,
+  language,
+  purpose,
+  /** Only the operator (CLI) may name the page's file, and only inside the export folder. */
+  out: z.string().min(1).max(4096).optional(),
+});
 const eraseInput = z.strictObject({ visitIds, reason });
 const restrictInput = z.strictObject({ visitIds, reason });
 const unrestrictInput = z.strictObject({ visitIds, reason: reason.optional() });
@@ -121,6 +140,11 @@ export interface VisitFootage {
 /** A copy for the data subject (art. 15): a printable page and the same data as JSON. */
 export interface AccessExport {
   count: number;
+  /** The record of the copy written into the export folder, deleted at `expiresAt`. */
+  exportId: number;
+  htmlFile: string;
+  jsonFile: string;
+  expiresAt: number;
   html: string;
   htmlFileName: string;
   json: string;
@@ -139,12 +163,16 @@ export interface FootageManifest {
   exportedBy: string;
   exportedAt: string;
   reason: string;
-  /** The holds placed on the originals, one per file. */
+  purpose: PrivacyPurpose;
+  /** The holds placed on the originals, one per file (a police request only). */
   holdIds: number[];
   files: FootageManifestEntry[];
 }
 
 export interface FootageExportResult {
+  exportId: number;
+  /** Deleted by the first retention run after this, unless a hold on its originals is still active. */
+  expiresAt: number;
   folder: string;
   manifestFile: string;
   manifest: FootageManifest;

@@ -1,4 +1,7 @@
+import net, { type AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
+import { defaultConfig } from '../../shared/config';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock, visitor } from '../helpers/kiosk';
 import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
@@ -78,6 +81,44 @@ describe('the retention alarm banner in Chromium', () => {
     },
     90_000,
   );
+
+  it("shows a mail that cannot be sent, with the server's error, until a mail goes through", async () => {
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const email = {
+      host: '127.0.0.1',
+      port,
+      tls: 'opportunistic' as const,
+      from: 'kiosk@ploum.nl',
+      to: ['it@ploum.nl'],
+    };
+    running = await startKiosk({
+      clock: manualClock('2026-11-24T10:00:00Z'),
+      config: { ...defaultConfig, alerts: { email } },
+    });
+    await running.kiosk.staff.add('operator', STAFF.admin.name, 'admin', STAFF.admin.pin);
+    expect(await running.kiosk.alerts.check()).toBe('failed'); // the server is down
+    const page = await browser.newPage({ viewport: VIEWPORTS.landscape });
+    await unlock(page, STAFF.admin, 'en');
+    const banner = page.getByTestId('health-banner');
+    await banner
+      .getByText(/A mail from the kiosk .* could not be sent\. The mail server says: .*ECONNREFUSED/)
+      .waitFor();
+    await screenshot(page, 'landscape-en-50-health-banner-mail-failed');
+    await expectAccessible(page);
+
+    const server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    try {
+      expect(await running.kiosk.alerts.check()).toBe('sent');
+      await expect.poll(() => banner.innerText(), { timeout: 30_000 }).not.toMatch(/could not be sent/);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    await page.close();
+  }, 90_000);
 
   it('goes away with the background refresh once the admin has confirmed the clock', async () => {
     await startWithAlarms();

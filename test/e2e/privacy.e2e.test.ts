@@ -39,7 +39,7 @@ const TEXT = {
     select: (id: number) => `Bezoek ${id} selecteren`,
     exportCopy: 'Kopie voor inzage (pagina + JSON)',
     confirm: 'Bevestigen',
-    exported: 'Kopie van 1 bezoek gedownload.',
+    exported: /^Kopie van 1 bezoek opgeslagen in de exportmap: .*\. Verwijderd na .*\.$/,
     erase: 'Wissen',
     eraseConfirmation: '1 bezoek wordt nu gewist; dit kan niet ongedaan worden gemaakt.',
     reason: 'Reden of kenmerk van het verzoek (geen namen)',
@@ -58,8 +58,9 @@ const TEXT = {
     play: /^entrance, opname van 01-09-2026 10:05 afspelen$/,
     exportFootage: 'Beelden exporteren naar de exportmap',
     footageConfirmation:
-      '1 bestand wordt gekopieerd naar de exportmap, met een manifest, en de originelen krijgen een bewaarplicht.',
-    footageDone: /1 bestand geëxporteerd naar .*; de originelen hebben een bewaarplicht\./,
+      '1 bestand wordt gekopieerd naar de exportmap, met een manifest, zonder bewaarplicht op de originelen.',
+    footageDone: /1 bestand geëxporteerd naar .*; verwijderd na .*\./,
+    exportsTitle: 'Exports in de exportmap',
   },
   en: {
     language: 'English',
@@ -76,7 +77,7 @@ const TEXT = {
     select: (id: number) => `Select visit ${id}`,
     exportCopy: 'Copy for access (page + JSON)',
     confirm: 'Confirm',
-    exported: 'Copy of 1 visit downloaded.',
+    exported: /^Copy of 1 visit saved in the export folder: .*\. Deleted after .*\.$/,
     erase: 'Erase',
     eraseConfirmation: '1 visit will be erased now; this cannot be undone.',
     reason: 'Reason or reference of the request (no names)',
@@ -95,8 +96,9 @@ const TEXT = {
     play: /^Play entrance, recorded 01\/09\/2026 10:05$/,
     exportFootage: 'Export footage to the export folder',
     footageConfirmation:
-      '1 file will be copied to the export folder with a manifest, and the originals will be put under a legal hold.',
-    footageDone: /1 file exported to .*; the originals are held\./,
+      '1 file will be copied to the export folder with a manifest, without a legal hold on the originals.',
+    footageDone: /1 file exported to .*; deleted after .*\./,
+    exportsTitle: 'Exports in the export folder',
   },
 } as const;
 
@@ -151,7 +153,7 @@ async function openAndUnlock(language: keyof typeof TEXT): Promise<Page> {
 
 describe('privacy requests in Chromium', () => {
   it.each(['nl', 'en'] as const)(
-    'in %s: finds a person by an accent- and punctuation-free search, downloads their copy, erases the visit once the hold is gone',
+    'in %s: finds a person by an accent- and punctuation-free search, writes their copy into the export folder, erases the visit once the hold is gone',
     async (language) => {
       const text = TEXT[language];
       const id = await seed();
@@ -177,20 +179,21 @@ describe('privacy requests in Chromium', () => {
       await shot('2-hit-selected');
       await expectAccessible(page);
 
-      // The copy for the person: a page and a JSON file, downloaded, in the chosen language.
+      // The copy for the person: a page and a JSON file in the chosen language, written into the export
+      // folder (never downloaded elsewhere), recorded and listed with when it goes.
       await page.getByRole('button', { name: text.exportCopy, exact: true }).click();
-      const downloads: string[] = [];
-      page.on('download', async (download) => {
-        downloads.push(fs.readFileSync((await download.path())!, 'utf8'));
-      });
       await page.getByRole('button', { name: text.confirm, exact: true }).click();
       await page.getByText(text.exported).waitFor();
-      await expect.poll(() => downloads.length).toBe(2);
-      const html = downloads.find((content) => content.startsWith('<!doctype html>'))!;
+      const [copyDir] = fs.readdirSync(exportFolder).filter((name) => name.startsWith('access-copy-'));
+      const copies = fs
+        .readdirSync(path.join(exportFolder, copyDir!))
+        .map((name) => fs.readFileSync(path.join(exportFolder, copyDir!, name), 'utf8'));
+      const html = copies.find((content) => content.startsWith('<!doctype html>'))!;
       expect(html).toContain(`<html lang="${language}">`);
       expect(html).toContain(text.pageHeading);
       expect(html).toContain('D&#39;Arcy');
-      expect(JSON.parse(downloads.find((content) => content.startsWith('{'))!).visits[0].plate).toBe('GBB-01-B');
+      expect(JSON.parse(copies.find((content) => content.startsWith('{'))!).visits[0].plate).toBe('GBB-01-B');
+      await page.getByRole('table', { name: text.exportsTitle }).waitFor();
 
       // Rectification, checked as at sign-in.
       await page.getByRole('button', { name: text.correct, exact: true }).click();
@@ -209,7 +212,7 @@ describe('privacy requests in Chromium', () => {
       await page.getByText(text.restrictedDone).waitFor();
       expect(await row.innerText()).toContain(text.restrictedFlag);
 
-      // The visit's footage, exported into the configured folder with the originals held.
+      // The visit's footage, exported into the configured folder; for an access request the originals keep their period.
       await page.getByRole('button', { name: text.footage, exact: true }).click();
       await page.getByRole('button', { name: text.play }).click();
       await page.locator('figure.player video').waitFor();
@@ -221,14 +224,14 @@ describe('privacy requests in Chromium', () => {
       await expectAccessible(page);
       await page.getByRole('button', { name: text.confirm, exact: true }).click();
       await page.getByText(text.footageDone).waitFor();
-      const [exportDir] = fs.readdirSync(exportFolder);
+      const [exportDir] = fs.readdirSync(exportFolder).filter((name) => name.startsWith('footage-export-'));
       const manifest = JSON.parse(fs.readFileSync(path.join(exportFolder, exportDir!, 'manifest.json'), 'utf8'));
       expect(manifest).toMatchObject({
         exportedBy: 'Pia Privacy',
         reason: 'police request PV 2026-9',
         files: [{ camera: 'entrance', size: 4096 }],
       });
-      expect((await running.kiosk.holds.listActive()).map((hold) => hold.kind)).toEqual(['footage-file']);
+      expect(await running.kiosk.holds.listActive()).toEqual([]);
 
       // A hold stops the erasure, and says so.
       const hold = await running.kiosk.holds.placeOnVisit('operator', id, 'police case', null, {
@@ -250,6 +253,8 @@ describe('privacy requests in Chromium', () => {
       await page.getByText(text.erased).waitFor();
       expect(await page.getByRole('row', { name: /Zoë D'Arcy/ }).count()).toBe(0);
       expect(await running.kiosk.database.get('SELECT id FROM visits WHERE id = ?', [id])).toBeUndefined();
+      // The person's copies went with the visit.
+      expect(fs.readdirSync(exportFolder)).toEqual([]);
       await shot('7-erased');
       await expectAccessible(page);
 

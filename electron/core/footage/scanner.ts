@@ -24,6 +24,8 @@ export const ROOT_DEVICE_KEY = 'footageRootDevice';
 // believed: the file is dated at the moment the kiosk first saw it, so it is deleted at most the
 // retention period after that, not years later.
 export const FUTURE_SKEW_MS = 15 * 60_000;
+/** An mtime or first scan further back than this is not taken as a future-named file's start. */
+const PLAUSIBLE_PAST_MS = 365 * 24 * 60 * 60_000;
 // Indexed files looked for on a root found on another device: one of them there means the same share.
 const RECOGNITION_SAMPLE = 10;
 // A folder changed this shortly before it was read may change again within the same timestamp tick
@@ -213,11 +215,16 @@ export async function scanFootage({
     await writer.settled();
   }
   if (correctFutureDates) {
+    // A path that claims a time after now is not believed: the file is dated by the earliest of what
+    // is plausible, its mtime and its first scan (each not after now, nor more than a year before),
+    // else now. Dated at this scan only, a file whose mtime was a week old stayed a week too long.
+    const plausible = (column: string) => `CASE WHEN ${column} BETWEEN ?3 AND ?1 THEN ${column} ELSE ?1 END`;
     counts.futureCorrected = (
       await database.run(
-        `UPDATE footage_files SET claimed_recorded_at = recorded_at, recorded_at = ?
-          WHERE status = 'kept' AND recorded_at > ?`,
-        [now, now + FUTURE_SKEW_MS],
+        `UPDATE footage_files SET claimed_recorded_at = recorded_at,
+                recorded_at = min(?1, ${plausible('mtime')}, ${plausible('indexed_at')})
+          WHERE status = 'kept' AND recorded_at > ?2`,
+        [now, now + FUTURE_SKEW_MS, now - PLAUSIBLE_PAST_MS],
       )
     ).changes;
   }

@@ -1,4 +1,4 @@
-import type { Transporter } from 'nodemailer';
+import fs from 'node:fs';
 import { problemId, type HealthProblem, type HealthState } from '../../../shared/api/health';
 import type { KioskConfig } from '../../../shared/config';
 import { describeProblem } from '../../../shared/health-texts';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../shared/date-format';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
 import type { HealthService } from './health-service';
+import { clearMailFailure, recordMailFailure } from './mail-failure';
 
 const ALERT_STATE_KEY = 'healthAlerts';
 /** While a problem lasts, it is mailed again this long after the last mail about it. */
@@ -105,24 +106,49 @@ export function composeAlertMail(plan: AlertPlan, config: KioskConfig, now: numb
 
 export type SendMail = (message: { subject: string; text: string }) => Promise<void>;
 
-/** Sends through the configured SMTP server with nodemailer; bounded waits, so a dead server fails soon. */
+/**
+ * Sends through the configured SMTP server with nodemailer; bounded waits, so a dead server fails soon.
+ * `ca` (a PEM file) is trusted besides the system's authorities: a self-signed or internal-CA server.
+ * It is read at each send, so a missing file is a failed mail (and its alarm), never a kiosk that
+ * does not start. Every mail says it was sent automatically (RFC 3834), so no auto-reply answers it.
+ */
 export function smtpSender(email: AlertEmailConfig): SendMail {
-  // Loaded at the first mail: a CLI command that sends none does not pay for loading nodemailer.
-  let transport: Transporter | undefined;
-  const createTransport = async () =>
+  // Loaded at a mail: a CLI command that sends none does not pay for loading nodemailer.
+  const transportFor = async (ca: string | undefined) =>
     (await import('nodemailer')).default.createTransport({
       host: email.host,
       port: email.port,
       secure: email.tls === 'implicit',
       requireTLS: email.tls === 'starttls',
       auth: email.user ? { user: email.user, pass: email.password } : undefined,
+      tls: ca === undefined ? undefined : { ca: [ca] },
       connectionTimeout: 15_000,
       greetingTimeout: 15_000,
       socketTimeout: 30_000,
     });
   return async ({ subject, text }) => {
-    transport ??= await createTransport();
-    await transport.sendMail({ from: email.from, to: email.to, subject, text });
+    let ca: string | undefined;
+    if (email.ca) {
+      try {
+        ca = fs.readFileSync(email.ca, 'utf8');
+      } catch (error) {
+        throw new Error(
+          `cannot read alerts.email.ca (${email.ca}): ${(error as NodeJS.ErrnoException).code ?? error}`,
+          {
+            cause: error,
+          },
+        );
+      }
+    }
+    await (
+      await transportFor(ca)
+    ).sendMail({
+      from: email.from,
+      to: email.to,
+      subject,
+      text,
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    });
   };
 }
 
@@ -157,14 +183,19 @@ export function createHealthAlerts({
     if (!send) return 'off';
     try {
       const now = clock.now();
-      const plan = planAlerts(await loadState(), await health.current(), now);
+      const state = await health.current();
+      // A mail that goes through ends the mail alarm itself: it is for the banner, not for the mail.
+      const mailable = { ...state, problems: state.problems.filter((problem) => problem.key !== 'mailFailed') };
+      const plan = planAlerts(await loadState(), mailable, now);
       if (!isMailDue(plan)) return 'nothingDue';
       try {
         await send(composeAlertMail(plan, config, now));
       } catch (error) {
         logError(error, 'alarm mail could not be sent; tried again at the next check');
+        await recordMailFailure(database, now, error);
         return 'failed';
       }
+      await clearMailFailure(database);
       await database.run(
         'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
         [ALERT_STATE_KEY, JSON.stringify(plan.next)],

@@ -7,6 +7,7 @@ import type { Database } from '../database';
 import { ACTIVE_HOLD } from '../holds/holds-service';
 import type { JobRunner } from '../jobs';
 import { computeHealth, NO_HISTORY, type JobHistory } from './health-state';
+import { mailFailure } from './mail-failure';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -85,6 +86,7 @@ export function createHealthService({
       },
       scrubPending: await scrubPending(),
       holdsPastReview: await holdsPastReview(),
+      mailFailure: await mailFailure(database),
     });
   }
 

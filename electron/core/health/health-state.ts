@@ -39,6 +39,8 @@ export interface HealthFacts {
   scrubPending: { since: number } | null;
   /** Review dates of active holds that are past them. */
   holdsPastReview: number[];
+  /** The last mail that could not be sent, while no later one went through. */
+  mailFailure?: { since: number; error: string } | null;
 }
 
 /** A blocked run's typed reason, as the short name the alarm texts use. */
@@ -143,6 +145,10 @@ export function computeHealth(facts: HealthFacts): HealthState {
       params: { count: facts.holdsPastReview.length },
       since: Math.min(...facts.holdsPastReview),
     });
+  }
+
+  if (facts.mailFailure) {
+    problems.push({ key: 'mailFailed', params: { error: facts.mailFailure.error }, since: facts.mailFailure.since });
   }
 
   if (!facts.footageRootConfigured) {

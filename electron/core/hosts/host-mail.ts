@@ -2,6 +2,7 @@ import type { KioskConfig } from '../../../shared/config';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
 import { smtpSender } from '../health/alert-mail';
+import { clearMailFailure, recordMailFailure } from '../health/mail-failure';
 
 const FIRST_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 15 * 60_000;
@@ -66,9 +67,11 @@ export function createHostMail({
       try {
         await send(mail.email, composeHostMail(mail.first_name, mail.company));
         await database.run('DELETE FROM host_mails WHERE id = ?', [mail.id]);
+        await clearMailFailure(database);
         counts.sent++;
       } catch (error) {
         counts.failed++;
+        await recordMailFailure(database, clock.now(), error);
         const attempts = mail.attempts + 1;
         logError(error, `host mail could not be sent (attempt ${attempts})`);
         if (attempts >= MAX_ATTEMPTS) {

@@ -11,6 +11,7 @@ import * as privacy from './0011-privacy';
 import * as pinParamsAndLockout from './0012-pin-params-and-lockout';
 import * as invitations from './0014-invitations';
 import * as hosts from './0015-hosts';
+import * as privacyExports from './0016-privacy-exports';
 import * as visitSearchText from './0021-visit-search-text';
 
 export interface Migration {
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, ...pinParamsAndLockout },
   { version: 14, ...invitations },
   { version: 15, ...hosts },
+  { version: 16, ...privacyExports },
   { version: 21, ...visitSearchText },
 ];
 

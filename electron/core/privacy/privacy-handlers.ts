@@ -1,4 +1,6 @@
 import type { privacyApi } from '../../../shared/api/privacy';
+import type { privacyExportsApi } from '../../../shared/api/privacy-exports';
+import type { ExportRecords } from './export-records';
 import type { Handlers } from '../router';
 import { UserError } from '../user-error';
 import type { PrivacyService } from './privacy-service';
@@ -8,11 +10,13 @@ import type { MediaTickets } from '../footage/media';
 /** The privacy channels' handlers; joined into the one handler table in capabilities.ts. */
 export function createPrivacyHandlers({
   privacy,
+  exports,
   media,
 }: {
   privacy: PrivacyService;
+  exports: ExportRecords;
   media: MediaTickets;
-}): Pick<Handlers, keyof typeof privacyApi> {
+}): Pick<Handlers, keyof typeof privacyApi | keyof typeof privacyExportsApi> {
   return {
     'privacy.searchVisits': (input, caller) => privacy.search(auditActorOf(caller), input),
     'privacy.visitFootage': (input, caller) => privacy.visitFootage(auditActorOf(caller), input.visitId),
@@ -24,7 +28,11 @@ export function createPrivacyHandlers({
       if (!ticket) throw new UserError({ key: 'footage.unknownFile' });
       return { ticket };
     },
-    'privacy.exportVisits': (input, caller) => privacy.exportVisits(auditActorOf(caller), input),
+    'privacy.exportVisits': (input, caller) => {
+      // As for footage: a file of one's choosing (inside the export folder) is for the command line only.
+      if (input.out !== undefined && caller.kind !== 'operator') throw new UserError({ key: 'api.forbidden' });
+      return privacy.exportVisits(auditActorOf(caller), input);
+    },
     'privacy.correctVisit': (input, caller) => {
       const { visitId, ...correction } = input;
       return privacy.correct(auditActorOf(caller), visitId, correction);
@@ -39,5 +47,6 @@ export function createPrivacyHandlers({
       if (input.outDir !== undefined && caller.kind !== 'operator') throw new UserError({ key: 'api.forbidden' });
       return privacy.exportFootage(auditActorOf(caller), input);
     },
+    'privacy.listExports': (input) => exports.list(input),
   };
 }

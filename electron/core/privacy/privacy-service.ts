@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
@@ -10,7 +11,7 @@ import type {
   PrivacyVisit,
   VisitFootage,
 } from '../../../shared/api/privacy';
-import type { FootageRow } from '../../../shared/api/types';
+import type { FootageRow, HoldBasis } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
 import type { Language } from '../../../shared/messages';
 import { noticeFacts } from '../../../shared/notice';
@@ -26,6 +27,7 @@ import { inspectRoot } from '../footage/root';
 import type { HoldsService } from '../holds/holds-service';
 import { eraseUnheldVisits, forgetHoldReasonsOfErasedVisits } from '../retention/visit-purge';
 import { UserError } from '../user-error';
+import type { ExportRecords } from './export-records';
 import { copyFootageFile, prepareExportFolder, type CopiedFile } from './footage-export';
 import { fillMissingSearchText, searchVisitIds, visitsByIds } from './privacy-queries';
 
@@ -48,6 +50,7 @@ export interface PrivacyServiceDependencies {
   audit: AuditLog;
   holds: HoldsService;
   footage: FootageService;
+  exports: ExportRecords;
 }
 
 /**
@@ -55,7 +58,15 @@ export interface PrivacyServiceDependencies {
  * restrict, and hand footage over. Every step is audited with counts, ids, purposes and field names,
  * never the data itself or the search terms.
  */
-export function createPrivacyService({ database, clock, config, audit, holds, footage }: PrivacyServiceDependencies) {
+export function createPrivacyService({
+  database,
+  clock,
+  config,
+  audit,
+  holds,
+  footage,
+  exports,
+}: PrivacyServiceDependencies) {
   const zone = config.timeZone;
 
   async function requireVisits(tx: Statements, ids: readonly number[]): Promise<PrivacyVisit[]> {
@@ -105,19 +116,80 @@ export function createPrivacyService({ database, clock, config, audit, holds, fo
     return { visitId, from, to, files };
   }
 
+  /** A new folder of its own under the export folder, named by kind and time (and a few random letters). */
+  const newExportFolder = (kind: string, now: number) =>
+    path.join(
+      exports.root(),
+      `${kind}-${DateTime.fromMillis(now, { zone }).toFormat("yyyyMMdd'T'HHmmss")}-${randomBytes(3).toString('hex')}`,
+    );
+
+  /** Writes a file the kiosk hands over; never overwrites one. */
+  function writeNew(file: string, content: string): void {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    try {
+      fs.writeFileSync(file, content, { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError({ key: 'privacy.exportFileExists' });
+      throw error;
+    }
+  }
+
+  /**
+   * The copy for the person (art. 15), written into the export folder (a new folder, or the
+   * operator's `out` file inside it) and recorded with its expiry, as every export is.
+   */
   async function exportVisits(
     actor: AuditActor,
-    input: { visitIds: number[]; language: Language; purpose: PrivacyPurpose },
+    input: { visitIds: number[]; language: Language; purpose: PrivacyPurpose; out?: string },
   ): Promise<AccessExport> {
     const visits = await requireVisits(database, input.visitIds);
-    const rendered = renderAccessExport(visits, noticeFacts(config), input.language, clock.now());
+    const now = clock.now();
+    const rendered = renderAccessExport(visits, noticeFacts(config), input.language, now);
+    let htmlFile: string;
+    let jsonFile: string;
+    let written: string[];
+    if (input.out !== undefined) {
+      htmlFile = exports.inside(input.out);
+      jsonFile = htmlFile.replace(/(\.html?)?$/i, '.json');
+      written = [htmlFile, jsonFile];
+    } else {
+      const folder = newExportFolder('access-copy', now);
+      htmlFile = path.join(folder, rendered.htmlFileName);
+      jsonFile = path.join(folder, rendered.jsonFileName);
+      written = [folder];
+    }
+    writeNew(htmlFile, rendered.html);
+    try {
+      writeNew(jsonFile, rendered.json);
+    } catch (error) {
+      fs.rmSync(input.out !== undefined ? htmlFile : written[0]!, { recursive: true, force: true });
+      throw error;
+    }
+    const visitIds = visits.map((visit) => visit.id);
+    const recorded = await exports.record({
+      kind: 'access',
+      purpose: input.purpose,
+      actor,
+      written,
+      visitIds,
+      fileCount: 2,
+      holdIds: [],
+    });
     await audit.record(actor, 'privacy.exported', {
       purpose: input.purpose,
       language: input.language,
       count: visits.length,
-      visitIds: visits.map((visit) => visit.id).join(','),
+      visitIds: visitIds.join(','),
+      exportId: recorded.id,
     });
-    return { count: visits.length, ...rendered };
+    return {
+      count: visits.length,
+      exportId: recorded.id,
+      htmlFile,
+      jsonFile,
+      expiresAt: recorded.expiresAt,
+      ...rendered,
+    };
   }
 
   async function correct(actor: AuditActor, visitId: number, correction: Correction): Promise<PrivacyVisit> {
@@ -161,10 +233,15 @@ export function createPrivacyService({ database, clock, config, audit, holds, fo
 
   async function erase(actor: AuditActor, visitIds: number[], reason: string): Promise<{ erased: number }> {
     const now = clock.now();
-    const erased = await database.transaction(async (tx) => {
-      const visits = await requireVisits(tx, visitIds);
+    const refuseHeld = (visits: PrivacyVisit[]) => {
       const held = visits.find((visit) => visit.held);
       if (held) throw new UserError({ key: 'privacy.visitHeld', params: { visitId: held.id } });
+    };
+    refuseHeld(await requireVisits(database, visitIds));
+    // The person's copies go first: should one fail to go, no visit is erased and the request can be repeated.
+    await exports.eraseForVisits(actor, visitIds);
+    const erased = await database.transaction(async (tx) => {
+      refuseHeld(await requireVisits(tx, visitIds));
       const count = await eraseUnheldVisits(tx, visitIds, now);
       await forgetHoldReasonsOfErasedVisits(tx, now);
       await audit.record(actor, 'privacy.erased', { count, visitIds: visitIds.join(','), reason }, tx);
@@ -225,26 +302,30 @@ export function createPrivacyService({ database, clock, config, audit, holds, fo
 
   /**
    * Copies footage for the police or a data subject into a new folder, with a manifest (file, camera,
-   * recording start, size, SHA-256, who, when, why), and holds the originals so the purge keeps them.
-   * `outDir` is the operator's choice; otherwise a new folder under the configured export folder.
+   * recording start, size, SHA-256, who, when, why). A police request holds the originals with the
+   * ground the officer picks and a review date, and its copy stays while they are held; any other
+   * request holds nothing (the originals keep their period). `outDir` is the operator's choice inside
+   * the export folder; otherwise a new folder there. Recorded, and deleted `privacy.exportDays` on.
    */
   async function exportFootage(
     actor: AuditActor,
-    input: { visitId?: number; fileIds?: number[]; paths?: string[]; reason: string; outDir?: string },
+    input: {
+      visitId?: number;
+      fileIds?: number[];
+      paths?: string[];
+      reason: string;
+      purpose: PrivacyPurpose;
+      basis?: HoldBasis;
+      reviewAt?: number | null;
+      outDir?: string;
+    },
   ): Promise<FootageExportResult> {
     const root = config.footage.root;
     if (!root) throw new UserError({ key: 'footage.noRoot' });
     const files = await filesToExport(input);
     if (files.length === 0) throw new UserError({ key: 'privacy.noFootage' });
     const now = clock.now();
-    let folder: string;
-    if (input.outDir !== undefined) folder = path.resolve(input.outDir);
-    else if (config.privacy.exportFolder)
-      folder = path.join(
-        config.privacy.exportFolder,
-        `footage-export-${DateTime.fromMillis(now, { zone }).toFormat("yyyyMMdd'T'HHmmss")}`,
-      );
-    else throw new UserError({ key: 'privacy.noExportFolder' });
+    const folder = input.outDir !== undefined ? exports.inside(input.outDir) : newExportFolder('footage-export', now);
     const check = inspectRoot(root);
     if (!check.ok) throw new UserError({ key: 'privacy.footageUnavailable' });
 
@@ -261,17 +342,21 @@ export function createPrivacyService({ database, clock, config, audit, holds, fo
     }
 
     const holdIds: number[] = [];
-    for (const file of files) {
-      // The originals must stay as exported: the copies' hashes are only worth something beside them.
-      const hold = await holds.placeOnFootage(actor, { path: file.path }, `Footage export: ${input.reason}`, null, {
-        basis: 'legalObligation',
-      });
-      holdIds.push(hold.id);
+    if (input.purpose === 'policeRequest') {
+      for (const file of files) {
+        // Evidence: the copies' hashes are only worth something beside the originals as they were.
+        const hold = await holds.placeOnFootage(actor, { path: file.path }, `Footage export: ${input.reason}`, null, {
+          basis: input.basis ?? 'legalObligation',
+          reviewAt: input.reviewAt ?? null,
+        });
+        holdIds.push(hold.id);
+      }
     }
     const manifest: FootageManifest = {
       exportedBy: auditActorLabel(actor),
       exportedAt: new Date(now).toISOString(),
       reason: input.reason,
+      purpose: input.purpose,
       holdIds,
       files: files.map((file, index) => ({
         file: file.path,
@@ -283,12 +368,23 @@ export function createPrivacyService({ database, clock, config, audit, holds, fo
     };
     const manifestFile = path.join(folder, 'manifest.json');
     fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    const recorded = await exports.record({
+      kind: 'footage',
+      purpose: input.purpose,
+      actor,
+      written: [folder],
+      visitIds: input.visitId !== undefined ? [input.visitId] : [],
+      fileCount: files.length,
+      holdIds,
+    });
     await audit.record(actor, 'privacy.footageExported', {
       count: files.length,
       fileIds: files.map((file) => file.id).join(','),
       reason: input.reason,
+      purpose: input.purpose,
+      exportId: recorded.id,
     });
-    return { folder, manifestFile, manifest };
+    return { exportId: recorded.id, expiresAt: recorded.expiresAt, folder, manifestFile, manifest };
   }
 
   /** A live footage file may be played; the audit says which, as for security's playback. */

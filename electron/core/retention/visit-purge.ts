@@ -50,21 +50,44 @@ export async function retentionGroups(
  */
 export async function purgeExpiredVisits(
   tx: Statements,
-  { config, now, nextRunAt, dryRun }: { config: KioskConfig; now: number; nextRunAt: number; dryRun: boolean },
+  {
+    config,
+    now,
+    nextRunAt,
+    dryRun,
+    lastTrustedAt = null,
+  }: {
+    config: KioskConfig;
+    now: number;
+    nextRunAt: number;
+    dryRun: boolean;
+    /** The last moment a trusted clock was seen before this run (the last good run), if any. */
+    lastTrustedAt?: number | null;
+  },
 ): Promise<VisitPurgeCounts> {
   const count = async (sql: string, params: (number | string)[]) => (await tx.get<{ n: number }>(sql, params))!.n;
 
   // A visit stamped by a clock that ran ahead would keep that clock's deadline (2030 + 6 months) and
-  // stay "on site": its deadline may never be later than the period counted from the first time a
-  // trusted clock (this run's, which passed the clock guard) saw it.
+  // stay "on site". It was written after the last moment a trusted clock was seen (the last good run)
+  // and before this run: dated at the earlier of the two, its deadline is never later than the real
+  // one. (Dated at this run, a visit of 2 March confirmed on 23 March would stay 21 days too long.)
+  const trustedAt = lastTrustedAt !== null && lastTrustedAt <= now ? lastTrustedAt : now;
   const futureCorrected = dryRun
     ? await count('SELECT count(*) AS n FROM visits WHERE signed_in_at > ?', [now + FUTURE_SKEW_MS])
     : (
         await tx.run(
           'UPDATE visits SET signed_in_at = ?1, signed_out_at = min(signed_out_at, ?1) WHERE signed_in_at > ?2',
-          [now, now + FUTURE_SKEW_MS],
+          [trustedAt, now + FUTURE_SKEW_MS],
         )
       ).changes;
+  if (!dryRun) {
+    // The audit rows and run records that clock wrote would otherwise outlive their own period too.
+    await tx.run('UPDATE audit_log SET at = ? WHERE at > ?', [trustedAt, now + FUTURE_SKEW_MS]);
+    await tx.run('UPDATE job_runs SET started_at = ?1, finished_at = min(finished_at, ?1) WHERE started_at > ?2', [
+      trustedAt,
+      now + FUTURE_SKEW_MS,
+    ]);
+  }
 
   let due = 0;
   let held = 0;

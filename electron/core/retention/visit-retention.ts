@@ -13,6 +13,7 @@ import { checkClock } from './clock-guard';
 import { purgeExpiredVisits, purgeOldRecords, retentionGroups } from './visit-purge';
 
 export const VISIT_PURGE_JOB = 'visitPurge';
+const CLOCK_BEHIND_REASON = 'run.clockBehindLastRun';
 const CONFIRMATION_KEY = 'clockConfirmation';
 const SCRUB_KEY = 'scrubPending';
 // At most about 7 seconds per run: a reader that holds on longer is waited for by the next run.
@@ -46,14 +47,31 @@ export function createVisitRetention({
     return row ? (JSON.parse(row.value) as ClockConfirmation) : null;
   }
 
-  /** The oldest blocked purge since the last confirmation: while there is one, every purge waits. */
+  /**
+   * The oldest blocked purge since the last confirmation that waits for an admin: while there is one,
+   * every purge waits. A clock behind the last run could only erase late, never early, so its block
+   * lifts by itself once the clock is past that run again; only a clock far ahead waits for an admin.
+   */
   async function unconfirmedBlock(): Promise<JobRun | null> {
     const confirmed = await confirmation();
     const row = await database.get<{ id: number }>(
-      "SELECT id FROM job_runs WHERE job = ? AND outcome = 'blocked' AND id > ? ORDER BY id LIMIT 1",
+      `SELECT id FROM job_runs WHERE job = ? AND outcome = 'blocked' AND id > ?
+          AND coalesce(json_extract(reason, '$.key'), '') <> '${CLOCK_BEHIND_REASON}'
+        ORDER BY id LIMIT 1`,
       [VISIT_PURGE_JOB, confirmed?.afterRunId ?? 0],
     );
     return row ? jobs.get(row.id) : null;
+  }
+
+  /** The run before this one, when it was held back by a clock behind the last good run. */
+  async function behindBefore(): Promise<number | null> {
+    const previous = await database.get<{ id: number; reason: string | null; outcome: string }>(
+      `SELECT id, reason, outcome FROM job_runs WHERE job = ? AND finished_at IS NOT NULL AND outcome <> 'dry-run'
+        ORDER BY id DESC LIMIT 1`,
+      [VISIT_PURGE_JOB],
+    );
+    if (!previous || previous.outcome !== 'blocked' || previous.reason === null) return null;
+    return (JSON.parse(previous.reason) as { key: string }).key === CLOCK_BEHIND_REASON ? previous.id : null;
   }
 
   async function clockCheck(now: number) {
@@ -118,12 +136,26 @@ export function createVisitRetention({
           };
         }
         const nextRunAt = nextRunAfter(config.schedules.visitPurge, config.timeZone, now);
+        const recoveredFrom = dryRun ? null : await behindBefore();
         const keepRunId = (await unconfirmedBlock())?.id ?? null;
+        const lastGoodRun = await database.get<{ at: number | null }>(
+          "SELECT max(started_at) AS at FROM job_runs WHERE job = ? AND outcome = 'ok' AND started_at <= ?",
+          [VISIT_PURGE_JOB, now],
+        );
         const counts = await database.transaction(async (tx) => {
-          const visitCounts = await purgeExpiredVisits(tx, { config, now, nextRunAt, dryRun });
+          const visitCounts = await purgeExpiredVisits(tx, {
+            config,
+            now,
+            nextRunAt,
+            dryRun,
+            lastTrustedAt: lastGoodRun?.at ?? null,
+          });
           const recordCounts = await purgeOldRecords(tx, { config, now, keepRunId, dryRun });
           const result = { ...visitCounts, ...recordCounts };
           if (dryRun) return result;
+          // The clock stepped back and is past the last good run again: the block lifted by itself.
+          if (recoveredFrom !== null)
+            await audit.record('system', 'retention.clockRecovered', { blockedRunId: recoveredFrom }, tx);
           await audit.record('system', 'retention.purged', { ...result }, tx);
           if (result.erased + result.auditErased + result.jobRunsErased > 0) {
             // Recorded with the erasure itself, so a run cut off before the scrub leaves it pending.

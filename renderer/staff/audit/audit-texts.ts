@@ -72,12 +72,20 @@ const nl: Record<string, { say: Sentence; words?: string }> = {
   'privacy.searched': { say: (d) => `Gezocht voor een privacyverzoek (${n(d.hits)} gevonden)` },
   'privacy.exported': { say: () => 'Gegevens uitgegeven voor een privacyverzoek', words: 'inzage export' },
   'privacy.footageExported': { say: () => 'Camerabeelden uitgegeven voor een privacyverzoek' },
+  'privacy.exportDeleted': {
+    say: (d) =>
+      d.why === 'erased'
+        ? `Export ${n(d.exportId)} gewist met het bezoek`
+        : `Export ${n(d.exportId)} verlopen en verwijderd`,
+    words: 'exportmap kopie',
+  },
   'privacy.footageViewed': { say: (d) => `Camerabeelden bij bezoek ${n(d.visitId)} bekeken` },
   'privacy.corrected': { say: (d) => `Bezoek ${n(d.visitId)} gecorrigeerd`, words: 'rectificatie wijzigen' },
   'privacy.erased': { say: (d) => `${n(d.count)} bezoek(en) gewist op verzoek`, words: 'verwijderen vergeten' },
   'retention.purged': { say: (d) => `Opgeschoond: ${n(d.erased)} bezoeken gewist`, words: 'wissen opschonen' },
   'retention.blocked': { say: () => 'Opschoning tegengehouden door de klokcontrole' },
   'retention.clockConfirmed': { say: () => 'Tijd bevestigd; opschoning vrijgegeven' },
+  'retention.clockRecovered': { say: () => 'Klok liep achter en klopt weer; opschoning gaat vanzelf verder' },
   'retention.runRequested': { say: () => 'Opschoning met de hand gestart' },
   'retention.scrubPending': { say: () => 'Nawissen van de database nog niet gelukt' },
 };
@@ -126,12 +134,20 @@ const en: typeof nl = {
   'privacy.searched': { say: (d) => `Searched for a privacy request (${n(d.hits)} found)` },
   'privacy.exported': { say: () => 'Data handed out for a privacy request', words: 'access export' },
   'privacy.footageExported': { say: () => 'Footage handed out for a privacy request' },
+  'privacy.exportDeleted': {
+    say: (d) =>
+      d.why === 'erased'
+        ? `Export ${n(d.exportId)} erased with the visit`
+        : `Export ${n(d.exportId)} expired and deleted`,
+    words: 'export folder copy',
+  },
   'privacy.footageViewed': { say: (d) => `Viewed footage for visit ${n(d.visitId)}` },
   'privacy.corrected': { say: (d) => `Visit ${n(d.visitId)} corrected`, words: 'rectification' },
   'privacy.erased': { say: (d) => `${n(d.count)} visit(s) erased on request`, words: 'delete forget' },
   'retention.purged': { say: (d) => `Purge: ${n(d.erased)} visits erased`, words: 'erase' },
   'retention.blocked': { say: () => 'Purge held back by the clock check' },
   'retention.clockConfirmed': { say: () => 'Time confirmed; purge released' },
+  'retention.clockRecovered': { say: () => 'Clock was behind and is right again; the purge resumed by itself' },
   'retention.runRequested': { say: () => 'Purge started by hand' },
   'retention.scrubPending': { say: () => 'Database scrub after erasing not yet done' },
 };

@@ -8,14 +8,17 @@ import {
 } from '../../../shared/api/privacy';
 import { translate, type Language, type MessageKey } from '../../../shared/messages';
 import { BRIDGE_GLOBAL, mediaUrl } from '../../../shared/api/bridge';
-import type { FootageRow } from '../../../shared/api/types';
+import type { FootageRow, HoldBasis } from '../../../shared/api/types';
+import { endOfLocalDate } from '../../../shared/time';
 import type { ApiError } from '../../../shared/result';
 import { formatDate, formatDateTime, formatTime } from '../../../shared/date-format';
 import { DateTimeField } from '../../date-time-field';
 import { Field } from '../../field';
 import { ScreenHeading } from '../../screen-heading';
 import { useSingleFlight } from '../../use-single-flight';
-import { downloadText } from '../kit/download';
+import { HoldTermsFields } from '../holds/hold-terms-fields';
+import { staffText } from '../texts';
+import { PrivacyExportsList } from './privacy-exports-list';
 import { privacyText } from './privacy-texts';
 import { DataTable } from '../kit/data-table';
 import type { StaffTabProps } from '../kit/tab-props';
@@ -50,6 +53,10 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
   const [errors, setErrors] = useState<Partial<Record<string, MessageKey>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // A police request's hold on the originals: the ground the officer picks, and its review date.
+  const [basis, setBasis] = useState<HoldBasis | ''>('');
+  const [review, setReview] = useState('');
+  const [exportsShown, setExportsShown] = useState(0);
 
   const zone = result?.timeZone ?? 'Europe/Amsterdam';
   const visits = result?.visits ?? [];
@@ -124,9 +131,11 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
         purpose: (purpose || 'other') as PrivacyPurpose,
       });
       if (!copy.ok) return showError(copy.error);
-      downloadText(copy.value.htmlFileName, copy.value.html, 'text/html;charset=utf-8');
-      downloadText(copy.value.jsonFileName, copy.value.json, 'application/json;charset=utf-8');
-      setDone(text.exported(copy.value.count));
+      // The copy is written into the export folder and recorded there, never downloaded elsewhere.
+      setDone(
+        text.exported(copy.value.count, copy.value.htmlFile, formatDateTime(copy.value.expiresAt, zone, language)),
+      );
+      setExportsShown((count) => count + 1);
     } else if (action === 'restrict' || action === 'unrestrict') {
       const changed =
         action === 'restrict'
@@ -144,6 +153,7 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
       setSelected(new Set());
       setFootage(null);
       setDone(text.erased(erased.value.erased));
+      setExportsShown((count) => count + 1);
     } else if (action === 'correct' && only && correction) {
       const corrected = await client.invoke('privacy.correctVisit', { visitId: only.id, ...correction });
       if (!corrected.ok) return showError(corrected.error);
@@ -151,11 +161,25 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
       setCorrection(null);
       setDone(text.corrected(only.id));
     } else if (action === 'footage' && footage) {
-      const exported = await client.invoke('privacy.exportFootage', { visitId: footage.visitId, reason });
+      const police = purpose === 'policeRequest';
+      const exported = await client.invoke('privacy.exportFootage', {
+        visitId: footage.visitId,
+        reason,
+        purpose: (purpose || 'other') as PrivacyPurpose,
+        ...(police ? { basis: basis || undefined, reviewAt: review ? endOfLocalDate(review, zone) : null } : {}),
+      });
       if (!exported.ok) return showError(exported.error);
       const shown = await client.invoke('privacy.visitFootage', { visitId: footage.visitId });
       if (shown.ok) setFootage(shown.value);
-      setDone(text.footageExported(exported.value.manifest.files.length, exported.value.folder));
+      setDone(
+        text.footageExported(
+          exported.value.manifest.files.length,
+          exported.value.folder,
+          exported.value.manifest.holdIds.length > 0,
+          formatDateTime(exported.value.expiresAt, zone, language),
+        ),
+      );
+      setExportsShown((count) => count + 1);
     }
     setPending(null);
   }
@@ -199,7 +223,7 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
       case 'correct':
         return only ? text.confirmCorrect(only.id) : null;
       case 'footage':
-        return footage ? text.confirmFootage(footage.files.length) : null;
+        return footage ? text.confirmFootage(footage.files.length, purpose === 'policeRequest') : null;
       default:
         return null;
     }
@@ -514,6 +538,18 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
               required
             />
           )}
+          {pending === 'footage' && purpose === 'policeRequest' && (
+            <HoldTermsFields
+              text={staffText[language]}
+              language={language}
+              basis={basis}
+              onBasis={setBasis}
+              review={review}
+              onReview={setReview}
+              basisError={message(errors.basis)}
+              reviewError={message(errors.reviewAt)}
+            />
+          )}
           {formError && (
             <p className="form-error" role="alert">
               {formError}
@@ -529,6 +565,7 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
           </div>
         </section>
       )}
+      <PrivacyExportsList client={client} language={language} zone={zone} refreshKey={exportsShown} />
     </>
   );
 }

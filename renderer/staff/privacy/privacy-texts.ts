@@ -64,16 +64,32 @@ const nl = {
   confirmErase: (count: number) =>
     `${visits(count, true)} ${count === 1 ? 'wordt' : 'worden'} nu gewist; dit kan niet ongedaan worden gemaakt.`,
   confirmCorrect: (id: number) => `Bezoek ${id} wordt gecorrigeerd met de ingevulde gegevens.`,
-  confirmFootage: (count: number) =>
-    `${files(count, true)} ${count === 1 ? 'wordt' : 'worden'} gekopieerd naar de exportmap, met een manifest, en de originelen krijgen een bewaarplicht.`,
+  confirmFootage: (count: number, held: boolean) =>
+    `${files(count, true)} ${count === 1 ? 'wordt' : 'worden'} gekopieerd naar de exportmap, met een manifest, ${held ? 'en de originelen krijgen een bewaarplicht.' : 'zonder bewaarplicht op de originelen.'}`,
   confirmQuestion: 'Weet u het zeker?',
-  exported: (count: number) => `Kopie van ${visits(count, true)} gedownload.`,
+  exported: (count: number, file: string, until: string) =>
+    `Kopie van ${visits(count, true)} opgeslagen in de exportmap: ${file}. Verwijderd na ${until}.`,
   restrictedDone: (count: number) => `${visits(count, true)} beperkt.`,
   unrestrictedDone: (count: number) => `Beperking van ${visits(count, true)} opgeheven.`,
   erased: (count: number) => `${visits(count, true)} gewist.`,
   corrected: (id: number) => `Bezoek ${id} gecorrigeerd.`,
-  footageExported: (count: number, folder: string) =>
-    `${files(count, true)} geëxporteerd naar ${folder}; de originelen hebben een bewaarplicht.`,
+  footageExported: (count: number, folder: string, held: boolean, until: string) =>
+    `${files(count, true)} geëxporteerd naar ${folder}; ${held ? 'de originelen hebben een bewaarplicht en de kopie blijft zolang die geldt.' : `verwijderd na ${until}.`}`,
+  exportsTitle: 'Exports in de exportmap',
+  exportsLead:
+    'Elke kopie voor een persoon of de politie wordt na privacy.exportDays dagen verwijderd; een politie-export blijft zolang de bewaarplicht op de originelen geldt.',
+  noExports: 'Geen exports.',
+  exportsColumns: {
+    made: 'Gemaakt',
+    kind: 'Soort',
+    purpose: 'Doel',
+    by: 'Door',
+    files: 'Bestanden',
+    until: 'Verwijderd',
+  },
+  exportKinds: { access: 'Kopie voor inzage', footage: 'Camerabeelden' },
+  keptWhileHeld: 'zolang de bewaarplicht geldt',
+  deletedAfter: (when: string) => `na ${when}`,
   correctTitle: (id: number) => `Bezoek ${id} corrigeren`,
   firstName: 'Voornaam',
   lastName: 'Achternaam',
@@ -151,15 +167,25 @@ const en: PrivacyText = {
     `The restriction on ${visits(count, false)} will be lifted; they show in the usual lists again.`,
   confirmErase: (count) => `${visits(count, false)} will be erased now; this cannot be undone.`,
   confirmCorrect: (id) => `Visit ${id} will be corrected with the details entered.`,
-  confirmFootage: (count) =>
-    `${files(count, false)} will be copied to the export folder with a manifest, and the originals will be put under a legal hold.`,
+  confirmFootage: (count, held) =>
+    `${files(count, false)} will be copied to the export folder with a manifest, ${held ? 'and the originals will be put under a legal hold.' : 'without a legal hold on the originals.'}`,
   confirmQuestion: 'Are you sure?',
-  exported: (count) => `Copy of ${visits(count, false)} downloaded.`,
+  exported: (count, file, until) =>
+    `Copy of ${visits(count, false)} saved in the export folder: ${file}. Deleted after ${until}.`,
   restrictedDone: (count) => `${visits(count, false)} restricted.`,
   unrestrictedDone: (count) => `Restriction lifted on ${visits(count, false)}.`,
   erased: (count) => `${visits(count, false)} erased.`,
   corrected: (id) => `Visit ${id} corrected.`,
-  footageExported: (count, folder) => `${files(count, false)} exported to ${folder}; the originals are held.`,
+  footageExported: (count, folder, held, until) =>
+    `${files(count, false)} exported to ${folder}; ${held ? 'the originals are held, and the copy stays while they are.' : `deleted after ${until}.`}`,
+  exportsTitle: 'Exports in the export folder',
+  exportsLead:
+    'Every copy for a person or the police is deleted privacy.exportDays days after it was made; a police export stays while the hold on its originals lasts.',
+  noExports: 'No exports.',
+  exportsColumns: { made: 'Made', kind: 'Kind', purpose: 'Purpose', by: 'By', files: 'Files', until: 'Deleted' },
+  exportKinds: { access: 'Copy for access', footage: 'Footage' },
+  keptWhileHeld: 'while the hold lasts',
+  deletedAfter: (when) => `after ${when}`,
   correctTitle: (id) => `Correct visit ${id}`,
   firstName: 'First name',
   lastName: 'Last name',

@@ -27,9 +27,13 @@ describe('the CLI as a table of commands', () => {
     [['visits', 'correct', '--first', 'Anna'], /--id is required/],
     [['visits', 'erase', '--reason', 'request 17'], /--ids is required: such as --ids 12,13/],
     [['visits', 'expect', '--first', 'A', '--last', 'B'], /--date is required: such as --date 2026-12-01/],
-    [['footage', 'export', '--visit', '1', '--reason', 'PV'], /--out is required/],
+    // --out may be left out (the export folder); the request's purpose may not (issue 20).
+    [['footage', 'export', '--visit', '1', '--reason', 'PV'], /--purpose is required/],
     [['holds', 'add', '--reason', 'x', '--basis', 'legalObligation'], /needs --visit N, --file PATH or --camera C/],
-    [['footage', 'export', '--out', '/tmp/case', '--reason', 'PV'], /either --visit N or --files/],
+    [
+      ['footage', 'export', '--out', '/tmp/case', '--reason', 'PV', '--purpose', 'police-request'],
+      /either --visit N or --files/,
+    ],
   ])('a missing required option of %j is a usage error naming it, not a 0', (args, message) => {
     expectUsageError(args, message);
   });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -27,8 +28,9 @@ describe('the retention alarms on the command line', () => {
     expect(cli(['retention', 'run', '--data-dir', dataDir], march).code).toBe(0);
     expect(cli(['retention', 'run', '--data-dir', dataDir, '--json'], november).stdout).toMatch(/"blocked"/);
 
+    // Monitoring sees the open alarms in the exit code: 3, not success (issue 20).
     const status = cli(['retention', 'status', '--data-dir', dataDir, '--json'], november);
-    expect(status.code).toBe(0);
+    expect(status.code).toBe(3);
     const { health } = JSON.parse(status.stdout);
     expect(health.problems).toEqual([
       {
@@ -40,13 +42,14 @@ describe('the retention alarms on the command line', () => {
     ]);
 
     const json = cli(['health', '--data-dir', dataDir, '--json'], november);
+    expect(json.code).toBe(3);
     expect(JSON.parse(json.stdout).problems.map((problem: { key: string }) => problem.key)).toEqual([
       'retentionBlocked',
       'footageNotEnforced',
     ]);
 
     const text = cli(['health', '--data-dir', dataDir], november);
-    expect(text.code).toBe(0);
+    expect(text.code).toBe(3);
     expect(text.stdout).toMatch(
       /^Retention health: 2 problems\n- \[retentionBlocked:visitPurge\] Since 24\/11\/2026 10:00/,
     );
@@ -56,4 +59,15 @@ describe('the retention alarms on the command line', () => {
       /BLOCKED[\s\S]*Retention health: 2 problems/,
     );
   }, 120_000); // seven child processes on a loaded machine
+
+  it('health and retention status exit 0 when no alarm is open', () => {
+    const dataDir = makeTempDir();
+    fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ footage: { root: makeTempDir('footage-') } }));
+    const health = cli(['health', '--data-dir', dataDir, '--json'], '2026-11-24T10:00:00+01:00');
+    expect(JSON.parse(health.stdout)).toMatchObject({ problems: [] });
+    expect(health.code).toBe(0);
+    const status = cli(['retention', 'status', '--data-dir', dataDir], '2026-11-24T10:00:00+01:00');
+    expect(status.stdout).toMatch(/Retention health: no problems/);
+    expect(status.code).toBe(0);
+  }, 60_000);
 });

@@ -83,4 +83,13 @@ describe('visits expect on the command line', () => {
       'Erased 3 expected visits nobody came for.\n',
     );
   });
+
+  it('a held-back purge of expected visits says why and how to go on, and exits 3 (not "blocked: null")', () => {
+    const dataDir = makeTempDir();
+    expect(cli(['retention', 'run', '--data-dir', dataDir]).code).toBe(0);
+    const held = cli(['visits', 'expect-purge', '--data-dir', dataDir], '2027-11-26T10:00:00+01:00');
+    expect(held.code).toBe(3);
+    expect(held.stderr).toMatch(/^kiosk: invitationPurge blocked: .*clock.*kiosk retention confirm-clock\n$/);
+    expect(held.stderr).not.toMatch(/null/);
+  }, 60_000);
 });

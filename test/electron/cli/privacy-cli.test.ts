@@ -41,7 +41,7 @@ describe('privacy requests from the CLI', () => {
     const text = cli(['visits', 'search', '--query', 'gbb01b', '--purpose', 'police-request', ...d]);
     expect(text.stdout).toMatch(/2026-11-24 10:15 +on site +Zoë D'Arcy +GBB-01-B/);
 
-    const out = path.join(makeTempDir('copy-'), 'copy.html');
+    const out = path.join(dataDir, 'exports', 'case-4', 'copy.html');
     const exported = cli([
       'visits',
       'export',
@@ -60,9 +60,8 @@ describe('privacy requests from the CLI', () => {
     expect(JSON.parse(fs.readFileSync(out.replace(/html$/, 'json'), 'utf8')).visits[0].plate).toBe('GBB-01-B');
     expectUsageError(
       cli(['visits', 'export', '--ids', ids, '--language', 'en', '--out', out, '--purpose', 'other', ...d]),
-      /already exists/,
+      /already exists in the export folder/,
     );
-
     expectUsageError(cli(['visits', 'correct', '--id', ids, '--plate', '###', ...d]), /plate: This does not look/);
     expect(cli(['visits', 'correct', '--id', ids, '--last', 'Darcy-Jones', ...d]).code).toBe(0);
     expect(cli(['visits', 'restrict', '--ids', ids, '--reason', 'art. 18 ref 4', ...d]).code).toBe(0);
@@ -86,6 +85,51 @@ describe('privacy requests from the CLI', () => {
     ).toHaveLength(1);
   });
 
+  it('writes a copy only into the export folder, and lists it with its expiry', () => {
+    const dataDir = makeTempDir();
+    const d = ['--data-dir', dataDir];
+    expect(cli(['visits', 'sign-in', '--first', 'Zoë', '--last', 'Listed', ...d]).code).toBe(0);
+    const ids = '1';
+    // The CLI writes a copy only into the export folder (by default the data folder's "exports").
+    expectUsageError(
+      cli([
+        'visits',
+        'export',
+        '--ids',
+        ids,
+        '--language',
+        'en',
+        '--out',
+        path.join(makeTempDir(), 'copy.html'),
+        '--purpose',
+        'other',
+        ...d,
+      ]),
+      /An export goes only into the export folder/,
+    );
+    const copy = cli([
+      'visits',
+      'export',
+      '--ids',
+      ids,
+      '--language',
+      'nl',
+      '--purpose',
+      'access-request',
+      '--json',
+      ...d,
+    ]);
+    expect(copy).toMatchObject({ code: 0, stderr: '' });
+    const { htmlFile } = JSON.parse(copy.stdout);
+    expect(path.relative(path.join(dataDir, 'exports'), htmlFile)).toMatch(
+      /^access-copy-20261124T1015\d\d-[0-9a-f]{6}\/bezoekgegevens-/,
+    );
+    const recorded = JSON.parse(cli(['exports', 'list', '--json', ...d]).stdout);
+    expect(recorded).toMatchObject([{ kind: 'access', purpose: 'accessRequest', visitIds: [1] }]);
+    expect(recorded[0].expiresAt - recorded[0].createdAt).toBe(7 * 24 * 3600_000);
+    expect(cli(['exports', 'list', ...d]).stdout).toMatch(/access +accessRequest .* deleted after 2026-12-01 10:15/);
+  });
+
   it('exports footage files with a manifest and holds the originals', () => {
     const dataDir = makeTempDir();
     const footageRoot = makeTempDir('footage-');
@@ -97,9 +141,9 @@ describe('privacy requests from the CLI', () => {
     fs.utimesSync(path.dirname(file), old, old);
     const d = ['--data-dir', dataDir, '--footage-root', footageRoot];
     expect(cli(['footage', 'scan', ...d]).code).toBe(0);
-    const out = path.join(makeTempDir('police-'), 'case');
+    const out = path.join(dataDir, 'exports', 'case');
     expectUsageError(
-      cli(['footage', 'export', '--out', out, '--reason', 'police', ...d]),
+      cli(['footage', 'export', '--out', out, '--reason', 'police', '--purpose', 'police-request', ...d]),
       /either --visit N or --files/,
     );
     const run = cli([
@@ -111,6 +155,10 @@ describe('privacy requests from the CLI', () => {
       out,
       '--reason',
       'PV 12',
+      '--purpose',
+      'police-request',
+      '--basis',
+      'legalObligation',
       ...d,
     ]);
     expect(run).toMatchObject({ code: 0, stderr: '' });

@@ -127,7 +127,7 @@ describe('a footage backlog larger than footage.maxDeleteShare', () => {
 });
 
 describe('a footage file whose path says a time after now', () => {
-  it('is dated when the kiosk first saw it, and deleted four weeks after that, not in 2036', async () => {
+  it('is dated by the earliest of its mtime and first scan, and deleted four weeks after that, not in 2036', async () => {
     const root = makeTempDir('footage-root-');
     const claimed = Date.parse('2036-01-01T09:00:00Z');
     const slightlyAhead = Date.parse(NOW) + 5 * 60_000; // a recorder clock a few minutes fast is believed
@@ -136,11 +136,12 @@ describe('a footage file whose path says a time after now', () => {
 
     expect(await kiosk.footage.scan()).toMatchObject({ outcome: 'ok', counts: { added: 2, futureCorrected: 1 } });
     const rows = await kiosk.footage.list();
+    // Its mtime (a day before NOW: writeFiles never stamps a file later) is earlier than its first scan.
     expect(rows.find((row) => row.camera === 'gate')).toMatchObject({
-      recordedAt: Date.parse(NOW),
+      recordedAt: Date.parse(NOW) - DAY,
       claimedRecordedAt: claimed,
       future: false,
-      deleteBy: Date.parse(NOW) + 28 * DAY,
+      deleteBy: Date.parse(NOW) + 27 * DAY,
     });
     expect(rows.find((row) => row.camera === 'lobby')).toMatchObject({
       recordedAt: slightlyAhead,
@@ -150,11 +151,31 @@ describe('a footage file whose path says a time after now', () => {
       await kiosk.database.get('SELECT claimed_recorded_at AS claimed FROM footage_files WHERE camera = ?', ['gate']),
     ).toEqual({ claimed });
 
-    clock.advance(27 * DAY);
+    clock.advance(26 * DAY);
     expect(await kiosk.footage.purge()).toMatchObject({ outcome: 'ok', counts: { deleted: 0, futureCorrected: 0 } });
     clock.advance(DAY);
-    expect(await kiosk.footage.purge()).toMatchObject({ outcome: 'ok', counts: { deleted: 2 } });
+    expect(await kiosk.footage.purge()).toMatchObject({ outcome: 'ok', counts: { deleted: 1 } });
+    clock.advance(DAY);
+    expect(await kiosk.footage.purge()).toMatchObject({ outcome: 'ok', counts: { deleted: 1 } });
     expect(fs.existsSync(path.join(root, ...frigate(claimed, 'gate').split('/')))).toBe(false);
+  });
+});
+
+describe('a footage file named a year ahead', () => {
+  it('is due 28 days after its mtime, not after its first scan a week later (issue 20)', async () => {
+    const root = makeTempDir('footage-root-');
+    const relative = frigate(Date.parse('2027-11-17T09:00:00Z'), 'gate');
+    const file = path.join(root, ...relative.split('/'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'x');
+    const mtime = new Date(Date.parse(NOW) - 7 * DAY); // written a week before the kiosk first scans it
+    fs.utimesSync(file, mtime, mtime);
+    const { kiosk } = await kioskOn(root);
+    expect(await kiosk.footage.scan()).toMatchObject({ outcome: 'ok', counts: { added: 1, futureCorrected: 1 } });
+    expect((await kiosk.footage.list())[0]).toMatchObject({
+      recordedAt: mtime.getTime(),
+      deleteBy: mtime.getTime() + 28 * DAY,
+    });
   });
 });
 

@@ -124,11 +124,11 @@ describe('footage of a visit', () => {
 
 describe('footage export', () => {
   it('copies the files with a manifest whose hashes match, and holds the originals so the purge keeps them', async () => {
-    const { kiosk, clock, root, visitId, files } = await setup();
-    const out = path.join(makeTempDir('police-'), 'case-12');
+    const { kiosk, clock, root, exportFolder, visitId, files } = await setup();
+    const out = path.join(exportFolder, 'case-12');
     const result = await kiosk.router.invoke(
       'privacy.exportFootage',
-      { visitId, reason: 'police request PV-2026-12', outDir: out },
+      { visitId, reason: 'police request PV-2026-12', purpose: 'policeRequest', basis: 'legalObligation', outDir: out },
       callers.operator,
     );
     if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -167,31 +167,37 @@ describe('footage export', () => {
     const { kiosk, exportFolder, files } = await setup();
     const elsewhere = await kiosk.router.invoke(
       'privacy.exportFootage',
-      { paths: [files.during], reason: 'access request', outDir: makeTempDir() },
+      { paths: [files.during], reason: 'access request', purpose: 'accessRequest', outDir: makeTempDir() },
       privacyOfficer,
     );
     expect(elsewhere).toMatchObject({ ok: false, error: { key: 'api.forbidden' } });
     const result = await kiosk.router.invoke(
       'privacy.exportFootage',
-      { paths: [files.during], reason: 'access request' },
+      { paths: [files.during], reason: 'access request', purpose: 'accessRequest' },
       privacyOfficer,
     );
     if (!result.ok) throw new Error(result.error.key);
-    expect(path.dirname(result.value.folder)).toBe(exportFolder);
+    expect(path.dirname(result.value.folder)).toBe(fs.realpathSync(exportFolder));
     expect(result.value.manifest.exportedBy).toBe('Pia');
     expect(fs.readdirSync(result.value.folder).sort()).toEqual(['entrance', 'manifest.json']);
   });
 
   it('refuses a file that became a symlink, exports nothing and places no hold', async () => {
-    const { kiosk, root, files } = await setup();
+    const { kiosk, root, exportFolder, files } = await setup();
     const outside = path.join(makeTempDir('outside-'), 'secret.mp4');
     fs.writeFileSync(outside, 'not footage');
     fs.rmSync(path.join(root, files.yard));
     fs.symlinkSync(outside, path.join(root, files.yard));
-    const out = path.join(makeTempDir('police-'), 'case-13');
+    const out = path.join(exportFolder, 'case-13');
     const result = await kiosk.router.invoke(
       'privacy.exportFootage',
-      { paths: [files.during, files.yard], reason: 'police', outDir: out },
+      {
+        paths: [files.during, files.yard],
+        reason: 'police',
+        purpose: 'policeRequest',
+        basis: 'legalObligation',
+        outDir: out,
+      },
       callers.operator,
     );
     expect(result).toMatchObject({ ok: false, error: { key: 'privacy.footageUnavailable' } });
@@ -200,26 +206,33 @@ describe('footage export', () => {
   });
 
   it('refuses a folder of the root that became a symlink to somewhere else', async () => {
-    const { kiosk, root, files } = await setup();
+    const { kiosk, root, exportFolder, files } = await setup();
     const outside = makeTempDir('outside-');
     fs.cpSync(path.join(root, 'yard'), outside, { recursive: true });
     fs.rmSync(path.join(root, 'yard'), { recursive: true });
     fs.symlinkSync(outside, path.join(root, 'yard'));
     const result = await kiosk.router.invoke(
       'privacy.exportFootage',
-      { paths: [files.yard], reason: 'police', outDir: path.join(makeTempDir(), 'x') },
+      {
+        paths: [files.yard],
+        reason: 'police',
+        purpose: 'policeRequest',
+        basis: 'legalObligation',
+        outDir: path.join(exportFolder, 'x'),
+      },
       callers.operator,
     );
     expect(result).toMatchObject({ ok: false, error: { key: 'privacy.footageUnavailable' } });
   });
 
   it('refuses a folder that is not empty', async () => {
-    const { kiosk, files } = await setup();
-    const out = makeTempDir('police-');
+    const { kiosk, exportFolder, files } = await setup();
+    const out = path.join(exportFolder, 'case-14');
+    fs.mkdirSync(out);
     fs.writeFileSync(path.join(out, 'something'), 'x');
     const result = await kiosk.router.invoke(
       'privacy.exportFootage',
-      { paths: [files.during], reason: 'police', outDir: out },
+      { paths: [files.during], reason: 'police', purpose: 'policeRequest', basis: 'legalObligation', outDir: out },
       callers.operator,
     );
     expect(result).toMatchObject({ ok: false, error: { key: 'privacy.exportFolderNotEmpty' } });

@@ -309,6 +309,11 @@ describe('the privacy role', () => {
       callers.admin,
     );
     expect(added).toMatchObject({ ok: true, value: { role: 'privacy' } });
-    expect(defaultConfig.privacy).toEqual({ footageMarginMinutes: 15, visitCameras: [], exportFolder: null });
+    expect(defaultConfig.privacy).toEqual({
+      exportDays: 7,
+      footageMarginMinutes: 15,
+      visitCameras: [],
+      exportFolder: null,
+    });
   });
 });

@@ -1,0 +1,195 @@
+// Issue 20: every copy the kiosk writes for a person or the police is a record with an expiry.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kioskConfigSchema } from '../../../../shared/config';
+import { noticeVersion } from '../../../../shared/notice';
+import { callers, manualClock, openTestKiosk, visitor } from '../../../helpers/kiosk';
+import { makeTempDir } from '../../../helpers/temp-dir';
+
+const privacyOfficer = callers.privacy;
+
+/** Every byte of every file under `folder`, to look for a person's data in. */
+const bytesUnder = (folder: string) =>
+  Buffer.concat(
+    fs
+      .readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name))),
+  );
+
+async function setup() {
+  const root = makeTempDir('footage-root-');
+  const exportFolder = makeTempDir('exports-');
+  const dataDir = makeTempDir();
+  const config = kioskConfigSchema.parse({ footage: { root }, privacy: { exportFolder } });
+  const clock = manualClock('2026-05-01T09:00:00Z');
+  const kiosk = await openTestKiosk({ clock, config, dataDir });
+  await kiosk.router.invoke(
+    'visits.signIn',
+    visitor({ firstName: 'Quirinus', lastName: 'Exportable', noticeVersion: noticeVersion(config) }) as never,
+    callers.kiosk,
+  );
+  const visitId = (await kiosk.database.get<{ id: number }>('SELECT max(id) AS id FROM visits'))!.id;
+  clock.set('2026-05-01T10:00:00Z');
+  await kiosk.visits.signOutById(visitId);
+  const file = path.join(root, 'entrance', 'entrance_20260501_113000.mp4'); // 09:30 UTC, during the visit
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, 'video bytes '.repeat(100));
+  const mtime = new Date('2026-05-01T12:00:00Z');
+  fs.utimesSync(file, mtime, mtime);
+  clock.set('2026-05-01T13:00:00Z');
+  expect((await kiosk.footage.scan()).outcome).toBe('ok');
+  // A successful purge before the export: the clock guard has a trusted run to compare later runs with.
+  expect((await kiosk.retention.run()).outcome).toBe('ok');
+  return { kiosk, clock, root, exportFolder, dataDir, visitId, file };
+}
+
+describe('exports are records with an expiry', () => {
+  it("an access request's footage export holds nothing, and is gone 7 days after it was made, audited", async () => {
+    const { kiosk, clock, visitId } = await setup();
+    const made = await kiosk.router.invoke(
+      'privacy.exportFootage',
+      { visitId, reason: 'art. 15 request 7', purpose: 'accessRequest' },
+      privacyOfficer,
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    // The person gets a copy; the originals keep their 4 weeks.
+    expect(made.value.manifest.holdIds).toEqual([]);
+    expect(await kiosk.holds.listActive()).toEqual([]);
+    expect(made.value.expiresAt).toBe(Date.parse('2026-05-08T13:00:00Z'));
+    const listed = await kiosk.router.invoke('privacy.listExports', {}, privacyOfficer);
+    expect(listed.ok && listed.value).toMatchObject([
+      { id: made.value.exportId, kind: 'footage', purpose: 'accessRequest', exportedBy: 'Pia', fileCount: 1 },
+    ]);
+
+    clock.set('2026-05-08T12:59:00Z');
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 0, deleted: 0 });
+    expect(fs.existsSync(made.value.folder)).toBe(true);
+    clock.set('2026-05-08T13:00:00Z');
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 1, deleted: 1 });
+    expect(fs.existsSync(made.value.folder)).toBe(false);
+    expect((await kiosk.audit.list({ action: 'privacy.exportDeleted' }))[0]).toMatchObject({
+      actor: 'system',
+      detail: { exportId: made.value.exportId, why: 'expired' },
+    });
+    const after = await kiosk.router.invoke('privacy.listExports', { includeDeleted: true }, privacyOfficer);
+    expect(after.ok && after.value[0]).toMatchObject({ deletedWhy: 'expired' });
+  });
+
+  it('an access copy is written into the export folder, recorded and deleted after privacy.exportDays', async () => {
+    const { kiosk, clock, exportFolder, visitId } = await setup();
+    const copy = await kiosk.router.invoke(
+      'privacy.exportVisits',
+      { visitIds: [visitId], language: 'en', purpose: 'accessRequest' },
+      privacyOfficer,
+    );
+    if (!copy.ok) throw new Error(JSON.stringify(copy.error));
+    expect(path.dirname(path.dirname(copy.value.htmlFile))).toBe(fs.realpathSync(exportFolder));
+    expect(fs.readFileSync(copy.value.htmlFile, 'utf8')).toContain('Exportable');
+    // A screen never chooses where a copy goes.
+    expect(
+      await kiosk.router.invoke(
+        'privacy.exportVisits',
+        { visitIds: [visitId], language: 'en', purpose: 'accessRequest', out: path.join(exportFolder, 'x.html') },
+        privacyOfficer,
+      ),
+    ).toMatchObject({ ok: false, error: { key: 'api.forbidden' } });
+    clock.set('2026-05-08T13:00:00Z');
+    expect((await kiosk.retention.run()).outcome).toBe('ok');
+    expect((await kiosk.exports.purge()).outcome).toBe('ok');
+    expect(fs.readdirSync(exportFolder)).toEqual([]);
+  });
+
+  it("a police request holds the originals with the officer's ground and review date; the copy goes at the first run after release", async () => {
+    const { kiosk, clock, root, file, visitId } = await setup();
+    const reviewAt = Date.parse('2026-07-01T21:59:59.999Z');
+    expect(
+      await kiosk.router.invoke(
+        'privacy.exportFootage',
+        { visitId, reason: 'PV 2026-5', purpose: 'policeRequest' },
+        callers.admin,
+      ),
+    ).toMatchObject({ ok: false, error: { fields: { basis: 'privacy.holdTermsRequired' } } });
+    const made = await kiosk.router.invoke(
+      'privacy.exportFootage',
+      { visitId, reason: 'PV 2026-5', purpose: 'policeRequest', basis: 'necessaryForActivities', reviewAt },
+      callers.admin,
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    const [hold] = await kiosk.holds.listActive();
+    expect(hold).toMatchObject({ basis: 'necessaryForActivities', reviewAt, footagePath: path.relative(root, file) });
+
+    clock.set('2026-05-20T13:00:00Z'); // past its 7 days: kept while the originals are held
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 1, held: 1, deleted: 0 });
+    expect(fs.existsSync(made.value.folder)).toBe(true);
+    expect(await kiosk.router.invoke('holds.release', { holdId: hold!.id }, callers.admin)).toMatchObject({ ok: true });
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 1, held: 0, deleted: 1 });
+    expect(fs.existsSync(made.value.folder)).toBe(false);
+  });
+
+  it('refuses an --out outside the export folder, also through a symlink inside it', async () => {
+    const { kiosk, exportFolder, visitId } = await setup();
+    const outside = makeTempDir('elsewhere-');
+    for (const outDir of [path.join(outside, 'case'), path.join(exportFolder, '..', 'case'), exportFolder]) {
+      expect(
+        await kiosk.router.invoke(
+          'privacy.exportFootage',
+          { visitId, reason: 'r', purpose: 'accessRequest', outDir },
+          callers.operator,
+        ),
+      ).toMatchObject({ ok: false, error: { key: 'privacy.outsideExportFolder' } });
+    }
+    fs.symlinkSync(outside, path.join(exportFolder, 'link'));
+    expect(
+      await kiosk.router.invoke(
+        'privacy.exportVisits',
+        { visitIds: [visitId], language: 'nl', purpose: 'other', out: path.join(exportFolder, 'link', 'copy.html') },
+        callers.operator,
+      ),
+    ).toMatchObject({ ok: false, error: { key: 'privacy.outsideExportFolder' } });
+    expect(fs.readdirSync(outside)).toEqual([]);
+  });
+
+  it('the expiry removes a folder swapped for a symlink as the link only, never what it points to', async () => {
+    const { kiosk, clock, exportFolder, visitId } = await setup();
+    const made = await kiosk.router.invoke(
+      'privacy.exportFootage',
+      { visitId, reason: 'r', purpose: 'accessRequest' },
+      privacyOfficer,
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    const outside = makeTempDir('elsewhere-');
+    fs.writeFileSync(path.join(outside, 'keep.txt'), 'not ours');
+    fs.rmSync(path.join(made.value.folder, 'entrance'), { recursive: true });
+    fs.symlinkSync(outside, path.join(made.value.folder, 'entrance'));
+    clock.set('2026-05-09T13:00:00Z');
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ deleted: 1 });
+    expect(fs.readFileSync(path.join(outside, 'keep.txt'), 'utf8')).toBe('not ours');
+    expect(fs.readdirSync(exportFolder)).toEqual([]);
+  });
+
+  it("an erasure takes the person's exports with it: no byte of them in the data folder or the export folder", async () => {
+    const { kiosk, dataDir, exportFolder, visitId } = await setup();
+    for (const purpose of ['accessRequest', 'erasureRequest'] as const) {
+      const copy = await kiosk.router.invoke(
+        'privacy.exportVisits',
+        { visitIds: [visitId], language: 'nl', purpose },
+        privacyOfficer,
+      );
+      expect(copy.ok).toBe(true);
+    }
+    expect(bytesUnder(exportFolder).includes(Buffer.from('Quirinus'))).toBe(true); // the search finds what is there
+    const erased = await kiosk.router.invoke(
+      'privacy.eraseVisits',
+      { visitIds: [visitId], reason: 'art. 17' },
+      privacyOfficer,
+    );
+    expect(erased).toMatchObject({ ok: true, value: { erased: 1 } });
+    for (const folder of [dataDir, exportFolder])
+      for (const needle of ['Quirinus', 'Exportable'])
+        expect(bytesUnder(folder).includes(Buffer.from(needle)), `${needle} in ${folder}`).toBe(false);
+    const listed = await kiosk.router.invoke('privacy.listExports', { includeDeleted: true }, privacyOfficer);
+    expect(listed.ok && listed.value.map((record) => record.deletedWhy)).toEqual(['erased', 'erased']);
+  });
+});
