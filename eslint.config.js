@@ -24,6 +24,12 @@ const nodeOnlyPackages = [
 ];
 const nativeAndElectron = ['electron', 'electron/*', 'sqlite3', 'node-cron', ...nodeOnlyPackages];
 
+// Time comes from the injected clock (electron/core/clock.ts), so a test can fix it and no check
+// depends on the day it runs; the renderer's idle timers read renderer/clock.ts, which a test's
+// page.clock controls.
+const realClock = 'Read the time through the injected clock (electron/core/clock.ts; renderer/clock.ts in the page).';
+const clockModules = ['electron/core/clock.ts', 'renderer/clock.ts'];
+
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'test-output/', 'node_modules/'] },
   js.configs.recommended,
@@ -106,6 +112,18 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: clockModules,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: realClock },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: realClock },
+        { selector: "CallExpression[callee.name='Date']", message: realClock },
       ],
     },
   },

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { defaultConfig, type KioskConfig } from '../shared/config';
-import { fixedClock } from '../electron/core/clock';
+import { fixedClock, systemClock } from '../electron/core/clock';
 import { footageListQuery } from '../electron/core/footage/footage-list-query';
 import { scanFootage } from '../electron/core/footage/scanner';
 import { createKiosk } from '../electron/core/kiosk';
@@ -107,7 +107,7 @@ async function main() {
   const cameras = Number(process.argv[3] ?? 2);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-list-measure-'));
   const root = path.join(work, 'root');
-  const firstHour = Math.floor(Date.now() / HOUR) * HOUR - (days + 2) * 24 * HOUR;
+  const firstHour = Math.floor(systemClock.now() / HOUR) * HOUR - (days + 2) * 24 * HOUR;
   const now = firstHour + (days + 2) * 24 * HOUR;
   try {
     for (let hour = 0; hour < days * 24; hour++) {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { defaultConfig, type KioskConfig } from '../shared/config';
-import { fixedClock } from '../electron/core/clock';
+import { fixedClock, systemClock } from '../electron/core/clock';
 import { openDatabase } from '../electron/core/database';
 import { purgeFootage } from '../electron/core/footage/purge';
 import { scanFootage } from '../electron/core/footage/scanner';
@@ -21,7 +21,7 @@ const DAY = 24 * HOUR;
 // NOW lies a little after the real time, so the files just written count as settled, not still being
 // written. The ten days of the tree end 19 days before NOW; only the oldest day is past its 28 days
 // at the next run: 103,680 files for the purge.
-const NOW = Math.ceil(Date.now() / HOUR) * HOUR + HOUR + 30 * 60_000;
+const NOW = Math.ceil(systemClock.now() / HOUR) * HOUR + HOUR + 30 * 60_000;
 const FIRST_HOUR = NOW - 30 * 60_000 - 29 * DAY; // on the hour, as the tree's hour folders
 const NEXT_RUN = FIRST_HOUR + 28 * DAY + DAY - 1;
 const config: KioskConfig = { ...defaultConfig, footage: { ...defaultConfig.footage, settleMinutes: 0 } };
@@ -180,7 +180,7 @@ try {
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const ms = (value: number) => `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`;
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`## Footage (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${cpu}, Node ${process.version}; tree of ${files.toLocaleString('en')} files made in ${ms(generated.ms)})
+  console.log(`## Footage (${new Date(systemClock.now()).toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${cpu}, Node ${process.version}; tree of ${files.toLocaleString('en')} files made in ${ms(generated.ms)})
 
 | benchmark | ours | baseline (same run, same tree) | target | met |
 |---|---|---|---|---|

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { defaultConfig } from '../shared/config';
 import { noticeVersion } from '../shared/notice';
-import { fixedClock } from '../electron/core/clock';
+import { fixedClock, systemClock } from '../electron/core/clock';
 import { createKiosk, DATABASE_FILE_NAME } from '../electron/core/kiosk';
 
 const NOW = Date.parse('2026-11-24T10:00:00Z');
@@ -146,7 +146,7 @@ const purge = await purgeBenchmark(shell);
 const queries = await queryBenchmarks();
 const ratio = purge.oursMs / purge.shellMs;
 
-console.log(`## Visits (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, sqlite3 shell ${shellVersion})
+console.log(`## Visits (${new Date(systemClock.now()).toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, sqlite3 shell ${shellVersion})
 
 | benchmark | ours | baseline (same run, same data) | target | met |
 |---|---|---|---|---|

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { now } from './clock';
 
 /** Dispatched on window by whatever a person is busy with without touching it (a playing video). */
 export const WATCHING_EVENT = 'kiosk-watching';
@@ -35,11 +36,11 @@ export function useIdleTimeout(seconds: number | null, onIdle: () => void, warnS
       window.clearTimeout(warningTimer);
       window.clearInterval(countdown);
     };
-    const showLeft = () => setWarningSecondsLeft(Math.max(0, Math.ceil((deadline - Date.now()) / 1000)));
+    const showLeft = () => setWarningSecondsLeft(Math.max(0, Math.ceil((deadline - now()) / 1000)));
     const restart = () => {
       stop();
       setWarningSecondsLeft(null);
-      deadline = Date.now() + seconds * 1000;
+      deadline = now() + seconds * 1000;
       idleTimer = window.setTimeout(() => {
         stop();
         setWarningSecondsLeft(null);

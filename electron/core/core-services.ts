@@ -19,6 +19,7 @@ import { createJobRunner } from './jobs';
 import { createExportRecords } from './privacy/export-records';
 import { createPrivacyService } from './privacy/privacy-service';
 import { createVisitRetention } from './retention/visit-retention';
+import type { ScryptParams } from './staff/pin-hash';
 import { createSessionStore } from './staff/sessions';
 import { createStaffService } from './staff/staff-service';
 import { createAutomaticSignOut } from './visits/automatic-sign-out';
@@ -32,6 +33,8 @@ export interface CoreGiven {
   logError: (error: unknown, context: string) => void;
   /** The data folder: exports go into its `exports` folder when privacy.exportFolder is not set. */
   dataDir: string;
+  /** The scrypt cost of new PIN hashes (see KioskOptions.pinParams). */
+  pinParams?: ScryptParams;
 }
 
 /**
@@ -44,7 +47,7 @@ export function createCoreServices(given: CoreGiven) {
   const jobs = createJobRunner({ database, clock, logError });
   const sessions = createSessionStore({ clock, idleMs: config.idle.staffSeconds * 1000 });
   const visits = createVisitsService({ database, clock, config });
-  const staff = createStaffService({ database, clock, audit });
+  const staff = createStaffService({ database, clock, audit, pinParams: given.pinParams });
   const holds = createHoldsService({ database, clock, audit, config });
   const retention = createVisitRetention({ database, config, clock, audit, jobs, holds });
   const footage = createFootageService({ ...given, audit, jobs, clockCheck: retention.clockCheck });

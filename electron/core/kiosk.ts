@@ -11,6 +11,7 @@ import { openDatabase } from './database';
 import { createRouter, type Caller, type Router } from './router';
 import { startScheduler } from './scheduler';
 import { createCallerLookup } from './staff/caller';
+import type { ScryptParams } from './staff/pin-hash';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
 export { AUTOMATIC_SIGN_OUT_JOB } from './visits/automatic-sign-out';
@@ -23,6 +24,8 @@ export interface KioskOptions {
   clock?: Clock;
   /** Where unexpected errors go; they never reach a user. */
   logError?: (error: unknown, context: string) => void;
+  /** The scrypt cost of new PIN hashes: the production cost unless a test asks for a cheap one. */
+  pinParams?: ScryptParams;
 }
 
 export interface Kiosk extends CoreServices {
@@ -48,12 +51,13 @@ export async function createKiosk({
   config,
   clock = systemClock,
   logError = (error, context) => console.error(`[kiosk] ${context}:`, error),
+  pinParams,
 }: KioskOptions): Promise<Kiosk> {
   // Personal data lives here: readable by the kiosk's own account only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const effectiveConfig = config ?? loadConfigFile(dataDir, clock);
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
-  const core = createCoreServices({ config: effectiveConfig, clock, database, logError, dataDir });
+  const core = createCoreServices({ config: effectiveConfig, clock, database, logError, dataDir, pinParams });
   const { alerts, hostMail, jobs } = core;
   const router = createRouter(capabilityHandlers(core), (error, channel) => logError(error, `channel ${channel}`));
   const callerFor = createCallerLookup(core);

@@ -4,9 +4,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import axe from 'axe-core';
 import { expect } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../electron/browser/server';
-import type { Clock } from '../../electron/core/clock';
+import { clockFromEnvironment, type Clock } from '../../electron/core/clock';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk';
 import { defaultConfig, type KioskConfig } from '../../shared/config';
+import { TEST_PIN_PARAMS } from '../helpers/kiosk';
 import { makeTempDir } from '../helpers/temp-dir';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -36,6 +37,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
 }
 
+/**
+ * Where every end-to-end kiosk's time starts unless its test brings a clock: a fixed KIOSK_NOW that
+ * runs on, mid-morning in Amsterdam, so no run crosses midnight and every date a test enters lies
+ * ahead, whatever the real date.
+ */
+export const E2E_NOW = '2026-11-24T10:00:00+01:00';
+
 export interface RunningKiosk {
   kiosk: Kiosk;
   server: BrowserServer;
@@ -48,8 +56,9 @@ export async function startKiosk(options: { clock?: Clock; config?: KioskConfig 
   const kiosk = await createKiosk({
     dataDir,
     config: options.config ?? defaultConfig,
-    clock: options.clock,
+    clock: options.clock ?? clockFromEnvironment({ KIOSK_NOW: E2E_NOW }),
     logError: () => undefined,
+    pinParams: TEST_PIN_PARAMS,
   });
   const server = await startBrowserServer({ kiosk, rendererDir: RENDERER_DIR, port: 0 });
   let stopped: Promise<void> | null = null;

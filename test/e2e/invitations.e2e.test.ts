@@ -44,7 +44,7 @@ async function openKiosk() {
 }
 
 async function expectVisitor(firstName: string) {
-  const today = formatLocalDate(Date.now(), running.kiosk.config.timeZone);
+  const today = formatLocalDate(running.kiosk.clock.now(), running.kiosk.config.timeZone);
   const [invitation] = await running.kiosk.invitations.add('operator', today, [
     { firstName, lastName: 'Bakker', company: 'Acme BV', hostName: 'Henk de Wit' },
   ]);

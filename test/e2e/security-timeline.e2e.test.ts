@@ -2,17 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../electron/core/clock';
-import { defaultConfig } from '../../shared/config';
+import type { Database } from '../../electron/core/database';
+import { defaultConfig, type KioskConfig } from '../../shared/config';
+import { identifyFootage } from '../../shared/footage-path';
+import { manualClock } from '../helpers/kiosk';
 import { makeTempDir } from '../helpers/temp-dir';
 import { fillDateField } from './date-field';
 import { typeStaffNumber } from './staff-number';
 import { expectAccessible, launchChromium, SCREENSHOT_DIR, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
 const SECURITY_PIN = '192837';
-const IDLE_SECONDS = 15; // the shortest the configuration allows
+const IDLE_SECONDS = 60;
+const KEEP_ALIVE_SECONDS = 5; // the player's keep-alive (footage-player.tsx)
 const CLIPS = 8_640; // a day of ten-second clips
 const MORNING_FILE = 'gate/gate_20261123_080000.mkv';
+const NEXT_FILE = 'gate/gate_20261123_080010.mkv';
 
 let browser: Browser;
 let running: RunningKiosk;
@@ -69,41 +73,52 @@ async function recordClips(seconds: number[]): Promise<Buffer[]> {
   return clips.map((clip) => Buffer.from(clip, 'base64'));
 }
 
-/** 23 November in Amsterdam (UTC+1): one file every ten seconds, named in local time. */
-function writeDay(root: string, longClip: Buffer, shortClip: Buffer) {
-  const folder = path.join(root, 'gate');
-  fs.mkdirSync(folder, { recursive: true });
-  const filler = path.join(root, 'filler.bin');
-  fs.writeFileSync(filler, shortClip);
+/**
+ * 23 November in Amsterdam (UTC+1): one file every ten seconds, named in local time, indexed the way
+ * a scan indexes them (identifyFootage reads each path). Only the two files played are on disk: a
+ * scan of a full day is footage-scan-day.test.ts's job, not this screen's.
+ */
+async function seedDay(database: Database, config: KioskConfig, root: string, longClip: Buffer, shortClip: Buffer) {
   const dayStart = Date.parse('2026-11-22T23:00:00Z');
+  // The clips' mtime is the day's end (each clip ends where the next begins), the morning file's its own.
+  const dayEnd = Date.parse('2026-11-23T23:00:00Z');
+  const morningEnd = Date.parse('2026-11-23T07:00:10Z');
   const name = (at: number) => {
     const local = new Date(at + 3_600_000).toISOString(); // Amsterdam is UTC+1 in November
     return `gate_${local.slice(0, 10).replaceAll('-', '')}_${local.slice(11, 19).replaceAll(':', '')}.mkv`;
   };
-  for (let clip = 0; clip < CLIPS; clip++) {
-    const file = path.join(folder, name(dayStart + clip * 10_000));
-    if (file.endsWith(path.basename(MORNING_FILE))) continue;
-    fs.linkSync(filler, file); // small, and one inode for all: a day of clips in seconds
-  }
-  fs.rmSync(filler);
-  // The shared mtime is the day's end: each clip then ends where the next begins.
-  const dayEnd = new Date('2026-11-23T23:00:00Z');
-  fs.utimesSync(path.join(folder, name(dayStart)), dayEnd, dayEnd);
-  const morning = path.join(root, MORNING_FILE);
-  fs.writeFileSync(morning, longClip);
-  fs.utimesSync(morning, new Date('2026-11-23T07:00:10Z'), new Date('2026-11-23T07:00:10Z'));
+  const rows = Array.from({ length: CLIPS }, (_, clip) => {
+    const relative = `gate/${name(dayStart + clip * 10_000)}`;
+    const morning = relative === MORNING_FILE;
+    const mtime = morning ? morningEnd : dayEnd;
+    const identity = identifyFootage(relative, mtime, config.footage, config.timeZone);
+    const size = morning ? longClip.length : shortClip.length;
+    return [path.basename(relative), identity.camera, identity.recordedAt, identity.timeSource, size, mtime];
+  });
+  await database.run(
+    `INSERT INTO footage_files (folder, name, camera, recorded_at, time_source, size, mtime, status, indexed_at)
+     SELECT 'gate', value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, 'kept', ?
+       FROM json_each(?)`,
+    [Date.parse('2026-11-24T10:00:00Z'), JSON.stringify(rows)],
+  );
+  fs.mkdirSync(path.join(root, 'gate'), { recursive: true });
+  fs.writeFileSync(path.join(root, MORNING_FILE), longClip);
+  fs.utimesSync(path.join(root, MORNING_FILE), new Date(morningEnd), new Date(morningEnd));
+  fs.writeFileSync(path.join(root, NEXT_FILE), shortClip);
+  fs.utimesSync(path.join(root, NEXT_FILE), new Date(dayEnd), new Date(dayEnd));
 }
 
-/** The kiosk's clock runs in real time (the idle lock is real), set to the morning after. */
-function shiftedClock(iso: string): Clock {
-  const offset = Date.parse(iso) - Date.now();
-  return { now: () => Date.now() + offset };
-}
-
-/** The timeline section only: the page under it lists 500 files. */
+/**
+ * The timeline section only: the page under it lists 500 files. Cut from a page screenshot, as an
+ * element's screenshot waits for animation frames, which the page's fake clock holds.
+ */
 async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.locator('.timeline-section').screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  const clip = await page.locator('.timeline-section').evaluate((section) => {
+    const box = section.getBoundingClientRect();
+    return { x: box.x + window.scrollX, y: box.y + window.scrollY, width: box.width, height: box.height };
+  });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, clip });
 }
 
 async function unlock(page: Page) {
@@ -116,26 +131,28 @@ async function unlock(page: Page) {
 
 describe('the security view on a real day of footage', () => {
   it('a security officer finds a morning file among 8,640 clips on the timeline, watches it past the idle time, and holds it', async () => {
-    const [longClip, shortClip] = await recordClips([IDLE_SECONDS + 15, 2]);
+    const [longClip, shortClip] = await recordClips([6, 2]);
     const root = makeTempDir('footage-day-');
-    writeDay(root, longClip!, shortClip!);
-    running = await startKiosk({
-      clock: shiftedClock('2026-11-24T10:00:00Z'),
-      config: {
-        ...defaultConfig,
-        idle: { ...defaultConfig.idle, staffSeconds: IDLE_SECONDS },
-        footage: { ...defaultConfig.footage, root, cameraNames: { gate: 'Poort' } },
-      },
-    });
-    expect(await running.kiosk.footage.scan()).toMatchObject({ outcome: 'ok', counts: { added: CLIPS } });
+    // The core's clock and the page's move by the test's hand: the idle lock is a controlled wait.
+    const clock = manualClock('2026-11-24T10:00:00Z');
+    const config: KioskConfig = {
+      ...defaultConfig,
+      idle: { ...defaultConfig.idle, staffSeconds: IDLE_SECONDS },
+      footage: { ...defaultConfig.footage, root, cameraNames: { gate: 'Poort' } },
+    };
+    running = await startKiosk({ clock, config });
+    await seedDay(running.kiosk.database, config, root, longClip!, shortClip!);
     await running.kiosk.staff.add('operator', 'Sam Security', 'security', SECURITY_PIN);
     const idOf = async (relative: string) =>
       (await running.kiosk.database.get<{ id: number }>('SELECT id FROM footage_files WHERE path = ?', [relative]))!.id;
     const morningId = await idOf(MORNING_FILE);
-    const nextId = await idOf('gate/gate_20261123_080010.mkv');
+    const nextId = await idOf(NEXT_FILE);
 
     const context = await browser.newContext({ viewport: VIEWPORTS.landscape });
     const page = await context.newPage();
+    // The page's timers are the test's to move on (they also run on in real time, as installed):
+    // a minute's idle time leaves room for a slow machine before the test moves the clock itself.
+    await page.clock.install();
     await page.goto(running.server.url);
     await unlock(page);
     await page.getByRole('heading', { name: 'Tijdlijn per camera en dag' }).waitFor();
@@ -150,21 +167,39 @@ describe('the security view on a real day of footage', () => {
     // The morning file, by the moment: it plays from there.
     await page.getByLabel('Tijdstip (uu:mm:ss)').fill('08:00:00');
     await page.getByRole('button', { name: 'Afspelen vanaf dit tijdstip' }).click();
-    await page.locator(`figure.player[data-file-id="${morningId}"] video`).waitFor();
-
-    // Longer than the idle time without a touch: the player's keep-alive holds the view open.
+    const video = page.locator(`figure.player[data-file-id="${morningId}"] video`);
+    await video.waitFor();
+    // Under the page's fake clock the player does not start on its own: started as its control would.
+    await video.evaluate((element: HTMLVideoElement) => element.play());
+    // Played slowly, the short clip is still playing while the test moves time on.
     await page.waitForFunction(
-      (seconds) => (document.querySelector<HTMLVideoElement>('figure.player video')?.currentTime ?? 0) > seconds,
-      IDLE_SECONDS + 2,
-      { timeout: 120_000, polling: 500 },
+      () => {
+        const playing = document.querySelector<HTMLVideoElement>('figure.player video');
+        return playing !== null && !playing.paused && playing.currentTime > 0;
+      },
+      undefined,
+      { polling: 200 },
     );
+    await video.evaluate((element: HTMLVideoElement) => (element.playbackRate = 0.0625));
+
+    // Longer than the idle time without a touch: the player's keep-alive holds the view open, in
+    // the page and in the core (each keep-alive reaches the core before its clock moves on).
+    for (let second = 1; second <= IDLE_SECONDS + 2; second++) {
+      const keptAlive =
+        second % KEEP_ALIVE_SECONDS === 0
+          ? page.waitForResponse((response) => response.url().endsWith('/api/footage.watching'))
+          : null;
+      await page.clock.runFor(1_000);
+      expect((await keptAlive)?.ok() ?? true).toBe(true);
+      clock.advance(1_000);
+    }
+    expect(await video.evaluate((element: HTMLVideoElement) => element.ended)).toBe(false);
     expect(await page.getByRole('button', { name: 'Vergrendelen' }).isVisible()).toBe(true);
     const actions = (await running.kiosk.audit.list()).map((entry) => entry.action);
     expect(actions).not.toContain('staff.locked');
     expect(actions).toContain('footage.played');
 
     // Paused and held; played on, the next clip follows on its own.
-    const video = page.locator(`figure.player[data-file-id="${morningId}"] video`);
     await video.evaluate((element: HTMLVideoElement) => element.pause());
     await screenshot(page, 'landscape-nl-26-footage-timeline-playing');
     await page.getByRole('button', { name: 'Dit bestand vasthouden' }).click();
@@ -173,7 +208,10 @@ describe('the security view on a real day of footage', () => {
     await form.getByLabel('Grond om een bestand vast te houden').selectOption('legalObligation');
     await form.getByRole('button', { name: 'Vasthouden', exact: true }).click();
     await page.getByRole('status').getByText('Vastgehouden.').waitFor();
-    await video.evaluate((element: HTMLVideoElement) => element.play());
+    await video.evaluate((element: HTMLVideoElement) => {
+      element.playbackRate = 4;
+      return element.play();
+    });
     await page.locator(`figure.player[data-file-id="${nextId}"] video`).waitFor({ timeout: 60_000 });
     expect(await running.kiosk.holds.listActive()).toMatchObject([
       { kind: 'footage-file', footagePath: MORNING_FILE, reason: 'Incident 2026-91', placedBy: 'Sam Security' },

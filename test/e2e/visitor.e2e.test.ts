@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type KioskConfig } from '../../shared/config';
 import { contrastRatio } from './contrast';
 import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
-import { visitor } from '../helpers/kiosk';
+import type { Clock } from '../../electron/core/clock';
+import { manualClock, visitor } from '../helpers/kiosk';
 import { fillDateField } from './date-field';
 import { expectNoOverlap } from './overlap';
 import { typeStaffNumber } from './staff-number';
@@ -71,9 +72,9 @@ type Language = keyof typeof TEXT;
 
 async function openKiosk(
   viewport: { width: number; height: number } = VIEWPORTS.landscape,
-  options: { fakeClock?: boolean; config?: KioskConfig; receptionist?: boolean } = {},
+  options: { fakeClock?: boolean; config?: KioskConfig; receptionist?: boolean; clock?: Clock } = {},
 ): Promise<Page> {
-  running = await startKiosk({ config: options.config });
+  running = await startKiosk({ config: options.config, clock: options.clock });
   if (options.receptionist) {
     await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', '864205'); // else the first-run screen shows
     await running.kiosk.staff.add('operator', 'Rosa Receptie', 'receptionist', '731942');
@@ -278,20 +279,22 @@ describe('the visitor screens', () => {
 });
 
 describe('the idle warning', () => {
-  const shortIdle: KioskConfig = { ...defaultConfig, idle: { kioskSeconds: 17, staffSeconds: 20 } };
-
   it.each(['nl', 'en'] as const)(
     'warns 15 seconds before a form resets, and "keep" keeps the form (%s)',
     async (language) => {
       const text = TEXT[language];
       for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
-        const page = await openKiosk(viewport, { config: shortIdle });
+        // The page's clock is the test's: the form's 60 s pass in a moment, on any machine.
+        const page = await openKiosk(viewport, { fakeClock: true });
         if (language === 'en') await chooseLanguage(page, 'en');
         await exact(page, text.signIn).click();
         await exact(page, text.acknowledge).click();
         await page.getByLabel(text.first).fill('Zoë');
 
         const warning = page.getByTestId('idle-warning');
+        await page.clock.fastForward(44_000);
+        expect(await warning.count()).toBe(0);
+        await page.clock.fastForward(2_000); // 46 s: the last 15 of the form's 60
         await warning.waitFor();
         expect(await warning.getByRole('heading').innerText()).toBe(text.moreTime);
         await screenshot(page, `visitor-${orientation}-${language}-09-idle-warning`);
@@ -302,8 +305,11 @@ describe('the idle warning', () => {
         expect(await page.getByLabel(text.first).inputValue()).toBe('Zoë');
 
         // Left alone after the warning, the form resets.
+        await page.clock.fastForward(46_000);
         await warning.waitFor();
-        await exact(page, 'Medewerkers').waitFor({ timeout: 30_000 });
+        expect(await page.getByLabel(text.first).inputValue()).toBe('Zoë');
+        await page.clock.fastForward(15_000);
+        await exact(page, 'Medewerkers').waitFor();
         expect(await page.getByLabel(text.first).count()).toBe(0);
         await page.context().close();
         await running.stop();
@@ -329,9 +335,16 @@ describe('the idle warning', () => {
   });
 
   it('warns before the staff view locks, and "keep" keeps it unlocked', async () => {
-    // The PIN screen keeps the visitor's idle time; only the staff view's is short here.
+    // The PIN screen keeps the visitor's idle time; only the staff view's is short here. The page's
+    // clock and the core's move together, by the test's hand.
     const shortStaffIdle: KioskConfig = { ...defaultConfig, idle: { kioskSeconds: 60, staffSeconds: 20 } };
-    const page = await openKiosk(VIEWPORTS.landscape, { config: shortStaffIdle, receptionist: true });
+    const clock = manualClock('2026-11-24T09:00:00Z');
+    const page = await openKiosk(VIEWPORTS.landscape, {
+      config: shortStaffIdle,
+      receptionist: true,
+      fakeClock: true,
+      clock,
+    });
     await exact(page, 'Medewerkers').click();
     await typeStaffNumber(page, running.kiosk, 'Rosa Receptie');
     const pad = page.getByRole('group', { name: 'Cijfers van de pincode' });
@@ -340,6 +353,11 @@ describe('the idle warning', () => {
     await exact(page, 'Vergrendelen').waitFor();
 
     const warning = page.getByTestId('idle-warning');
+    await page.clock.fastForward(9_000);
+    clock.advance(9_000);
+    expect(await warning.count()).toBe(0); // warned in the second half of a short idle time only
+    await page.clock.fastForward(2_000);
+    clock.advance(2_000);
     await warning.waitFor();
     expect(await warning.innerText()).toContain('vergrendeld');
     await screenshot(page, 'staff-landscape-nl-idle-warning');
@@ -348,6 +366,11 @@ describe('the idle warning', () => {
     await warning.waitFor({ state: 'detached' });
     await exact(page, 'Vergrendelen').waitFor();
     expect(await page.evaluate(() => document.activeElement?.closest('[inert]') ?? null)).toBeNull();
+    // Kept: the idle time starts again, warned of again after 11 s, still unlocked.
+    await page.clock.fastForward(11_000);
+    clock.advance(11_000);
+    await warning.waitFor();
+    expect(await exact(page, 'Vergrendelen').count()).toBe(1);
   }, 60_000);
 });
 

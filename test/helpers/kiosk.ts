@@ -2,6 +2,7 @@ import { afterEach } from 'vitest';
 import { defaultConfig, type KioskConfig } from '../../shared/config';
 import { noticeVersion } from '../../shared/notice';
 import type { Clock } from '../../electron/core/clock';
+import type { ScryptParams } from '../../electron/core/staff/pin-hash';
 import type { Caller } from '../../electron/core/router';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk';
 import { makeTempDir } from './temp-dir';
@@ -20,6 +21,13 @@ export function manualClock(startIso: string): Clock & { set(iso: string): void;
   };
 }
 
+/**
+ * A cheap scrypt cost for tests that add and unlock accounts: the production cost (N=2^17, 128 MiB)
+ * takes a second per hash on a loaded machine. One test keeps the production cost (staff-lockout's
+ * "PIN hashes"); everything else about PINs is the same at either cost.
+ */
+export const TEST_PIN_PARAMS: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
 const opened: Kiosk[] = [];
 
 /**
@@ -32,6 +40,7 @@ export async function openTestKiosk(options: { clock: Clock; config?: KioskConfi
     config: options.config ?? defaultConfig,
     clock: options.clock,
     logError: () => undefined,
+    pinParams: TEST_PIN_PARAMS,
   });
   opened.push(kiosk);
   for (const caller of Object.values(callers)) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KioskConfig } from '../../../shared/config';
 import { identifyFootage, isVideoFile } from '../../../shared/footage-path';
-import type { Clock } from '../clock';
+import { systemClock, type Clock } from '../clock';
 import type { Database } from '../database';
 import { checkRootForScan, FootageRootError, type HealthyScan } from './root';
 
@@ -205,7 +205,7 @@ export async function scanFootage({
       }
       // Real time on purpose: file-system timestamps follow the real clock, not KIOSK_NOW. The folder
       // is written after its files, so a scan killed in between reads the folder again next time.
-      const racy = Date.now() - mtime < RACY_MS;
+      const racy = systemClock.now() - mtime < RACY_MS;
       writer.addFolder({ path: folder, parent, mtime: racy ? UNTRUSTED_MTIME : mtime });
       await turnEventLoop();
     }

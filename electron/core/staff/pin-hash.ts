@@ -31,9 +31,12 @@ function parseParams(stored: string | null): ScryptParams {
   return { N, r, p };
 }
 
-export async function hashPin(pin: string): Promise<{ salt: Buffer; hash: Buffer; params: string }> {
+export async function hashPin(
+  pin: string,
+  params: ScryptParams = CURRENT_PARAMS,
+): Promise<{ salt: Buffer; hash: Buffer; params: string }> {
   const salt = randomBytes(16);
-  return { salt, hash: await derive(pin, salt, CURRENT_PARAMS), params: storedParams() };
+  return { salt, hash: await derive(pin, salt, params), params: storedParams(params) };
 }
 
 export async function pinMatches(pin: string, salt: Buffer, hash: Buffer, params: string | null): Promise<boolean> {
@@ -47,10 +50,11 @@ const NO_ACCOUNT_SALT = Buffer.alloc(16);
  * Costs what a check costs and matches nothing: an unknown or disabled staff number takes as long to
  * refuse as a wrong PIN, so the answer's timing does not tell which numbers exist.
  */
-export async function checkAgainstNoAccount(pin: string): Promise<false> {
-  await derive(pin, NO_ACCOUNT_SALT, CURRENT_PARAMS);
+export async function checkAgainstNoAccount(pin: string, params: ScryptParams = CURRENT_PARAMS): Promise<false> {
+  await derive(pin, NO_ACCOUNT_SALT, params);
   return false;
 }
 
 /** Whether a hash made with these parameters should be replaced by one made with the current ones. */
-export const needsRehash = (params: string | null) => params !== storedParams();
+export const needsRehash = (stored: string | null, params: ScryptParams = CURRENT_PARAMS) =>
+  stored !== storedParams(params);

@@ -3,7 +3,7 @@ import type { StaffAccount } from '../../../shared/api/types';
 import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Database, Statements } from '../database';
-import { checkAgainstNoAccount, hashPin, needsRehash, pinMatches } from './pin-hash';
+import { checkAgainstNoAccount, CURRENT_PARAMS, hashPin, needsRehash, pinMatches, type ScryptParams } from './pin-hash';
 import { UserError } from '../user-error';
 
 // Lockout is per account: a visitor guessing one account's PIN cannot lock out the others, so the
@@ -49,7 +49,18 @@ const toAccount = (record: StaffRecord): StaffAccount => ({
   disabledAt: record.disabled_at,
 });
 
-export function createStaffService({ database, clock, audit }: { database: Database; clock: Clock; audit: AuditLog }) {
+export function createStaffService({
+  database,
+  clock,
+  audit,
+  pinParams = CURRENT_PARAMS,
+}: {
+  database: Database;
+  clock: Clock;
+  audit: AuditLog;
+  /** The scrypt cost of new PIN hashes (see KioskOptions.pinParams). */
+  pinParams?: ScryptParams;
+}) {
   const activeAdminCount = async (tx: Statements = database) =>
     (await tx.get<{ count: number }>(
       "SELECT count(*) AS count FROM staff WHERE role = 'admin' AND disabled_at IS NULL",
@@ -84,7 +95,7 @@ export function createStaffService({ database, clock, audit }: { database: Datab
     pin: string,
   ): Promise<StaffAccount> {
     await refuseActiveNameTwice(tx, name);
-    const { salt, hash, params } = await hashPin(pin);
+    const { salt, hash, params } = await hashPin(pin, pinParams);
     const createdAt = clock.now();
     const { lastId } = await tx.run(
       'INSERT INTO staff (name, role, pin_salt, pin_hash, pin_params, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -132,7 +143,7 @@ export function createStaffService({ database, clock, audit }: { database: Datab
 
   /** Stores a hash with the current scrypt parameters, unless the PIN changed meanwhile. */
   async function rehash(record: StaffRecord, pin: string) {
-    const { salt, hash, params } = await hashPin(pin);
+    const { salt, hash, params } = await hashPin(pin, pinParams);
     await database.run('UPDATE staff SET pin_salt = ?, pin_hash = ?, pin_params = ? WHERE id = ? AND pin_hash = ?', [
       salt,
       hash,
@@ -183,7 +194,7 @@ export function createStaffService({ database, clock, audit }: { database: Datab
     },
 
     async resetPin(actor: AuditActor, staffId: number, pin: string): Promise<void> {
-      const { salt, hash, params } = await hashPin(pin);
+      const { salt, hash, params } = await hashPin(pin, pinParams);
       await database.transaction(async (tx) => {
         await find(staffId, tx);
         await tx.run('UPDATE staff SET pin_salt = ?, pin_hash = ?, pin_params = ? WHERE id = ?', [
@@ -232,11 +243,11 @@ export function createStaffService({ database, clock, audit }: { database: Datab
       const { record, failures, lockedNow } = claim;
       const matches = record
         ? await pinMatches(pin, record.pin_salt, record.pin_hash, record.pin_params)
-        : await checkAgainstNoAccount(pin);
+        : await checkAgainstNoAccount(pin, pinParams);
       if (record && matches) {
         // Only this account's count is cleared: not another's, and not the kiosk-wide one.
         await database.run('DELETE FROM pin_attempts WHERE scope = ?', [scope]);
-        if (needsRehash(record.pin_params)) await rehash(record, pin);
+        if (needsRehash(record.pin_params, pinParams)) await rehash(record, pin);
         return toAccount(record);
       }
       await database.transaction(async (tx) => {

@@ -8,12 +8,13 @@ import { openDatabase } from '../../../../electron/core/database';
 import { purgeFootage } from '../../../../electron/core/footage/purge';
 import { scanFootage } from '../../../../electron/core/footage/scanner';
 import { footageChildArgs, repository } from '../../../helpers/footage-child';
+import { realNow } from '../../../helpers/file-times';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 const FOLDERS = 40;
 const FILES_PER_FOLDER = 500;
 // Files just written count as settled a day later; their names date them months back, so all are due.
-const NOW = Date.now() + 24 * 3_600_000;
+const NOW = realNow() + 24 * 3_600_000;
 const config: KioskConfig = { ...defaultConfig, footage: { ...defaultConfig.footage, settleMinutes: 0 } };
 
 /** A Frigate tree of 20,000 files from October, and its index. */

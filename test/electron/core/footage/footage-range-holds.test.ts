@@ -5,6 +5,7 @@ import { defaultConfig } from '../../../../shared/config';
 import { purgeFootage } from '../../../../electron/core/footage/purge';
 import { scanFootage } from '../../../../electron/core/footage/scanner';
 import { callers, manualClock, openTestKiosk } from '../../../helpers/kiosk';
+import { anHourAgo } from '../../../helpers/file-times';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 const NOW = '2026-11-24T10:00:00Z';
@@ -20,10 +21,10 @@ function writeSegments(root: string, segments: { camera: string; start: string; 
     fs.writeFileSync(file, 'x');
     fs.utimesSync(file, new Date(ends), new Date(ends));
   }
-  const anHourAgo = new Date(Date.now() - 3_600_000);
+  const hourAgo = anHourAgo();
   for (const folder of fs.readdirSync(root, { recursive: true, withFileTypes: true }))
-    if (folder.isDirectory()) fs.utimesSync(path.join(folder.parentPath, folder.name), anHourAgo, anHourAgo);
-  fs.utimesSync(root, anHourAgo, anHourAgo);
+    if (folder.isDirectory()) fs.utimesSync(path.join(folder.parentPath, folder.name), hourAgo, hourAgo);
+  fs.utimesSync(root, hourAgo, hourAgo);
 }
 
 describe('a camera-range hold', () => {

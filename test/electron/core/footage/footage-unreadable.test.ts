@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../../../electron/core/database';
 import { footageChildArgs, repository } from '../../../helpers/footage-child';
+import { realNow } from '../../../helpers/file-times';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 const NOBODY = 65534;
@@ -14,7 +15,7 @@ const NOBODY = 65534;
  */
 function runAs(databaseFile: string, root: string, mode: 'scan' | 'purge'): string {
   const asRoot = process.getuid?.() === 0;
-  const result = spawnSync(process.execPath, footageChildArgs(databaseFile, root, Date.now(), mode), {
+  const result = spawnSync(process.execPath, footageChildArgs(databaseFile, root, realNow(), mode), {
     cwd: repository,
     encoding: 'utf8',
     env: { ...process.env, HOME: path.dirname(databaseFile) },

@@ -6,6 +6,7 @@ import { defaultConfig, type KioskConfig } from '../../../../shared/config';
 import { purgeFootage } from '../../../../electron/core/footage/purge';
 import { ROOT_DEVICE_KEY, scanFootage } from '../../../../electron/core/footage/scanner';
 import { callers, manualClock, openTestKiosk } from '../../../helpers/kiosk';
+import { anHourAgo, realNow } from '../../../helpers/file-times';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 const NOW = '2026-11-24T10:00:00Z';
@@ -44,9 +45,9 @@ function ageFolders(folder: string) {
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
     if (entry.isDirectory() && !entry.isSymbolicLink()) ageFolders(path.join(folder, entry.name));
   }
-  if (Date.now() - fs.statSync(folder).mtimeMs > 10_000) return;
-  const anHourAgo = new Date(Date.now() - 3_600_000);
-  fs.utimesSync(folder, anHourAgo, anHourAgo);
+  if (realNow() - fs.statSync(folder).mtimeMs > 10_000) return;
+  const hourAgo = anHourAgo();
+  fs.utimesSync(folder, hourAgo, hourAgo);
 }
 
 const frigate = (iso: string, camera: string) => {
@@ -211,7 +212,7 @@ describe('the rows a scan writes', () => {
     writeFiles(root, Object.fromEntries(names.map((name) => [`mixed/${name}`, Date.parse('2026-11-20T10:00:00Z')])));
     fs.writeFileSync(path.join(root, 'mixed', 'hall_20261120_090000.mp4'), 'three');
     fs.utimesSync(path.join(root, 'mixed', 'hall_20261120_090000.mp4'), 1_790_000_000.5, 1_790_000_000.5);
-    fs.utimesSync(root + '/mixed', new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    fs.utimesSync(root + '/mixed', anHourAgo(), anHourAgo());
     const mtimeOf = (name: string) => Math.floor(fs.statSync(path.join(root, 'mixed', name)).mtimeMs);
 
     for (const batchSize of [1, 2, 3, 10_000]) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { kioskConfigSchema, type KioskConfig } from '../../../../shared/config';
 import { inspectRecorders } from '../../../../electron/core/footage/inspect-recorders';
 import { callers, manualClock, openTestKiosk } from '../../../helpers/kiosk';
+import { anHourAgo } from '../../../helpers/file-times';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 const NOW = '2026-11-24T10:00:00Z';
@@ -21,8 +22,8 @@ function writeTree(root: string, files: Record<string, number>) {
   const age = (folder: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true }))
       if (entry.isDirectory()) age(path.join(folder, entry.name));
-    const anHourAgo = new Date(Date.now() - 3_600_000);
-    fs.utimesSync(folder, anHourAgo, anHourAgo);
+    const hourAgo = anHourAgo();
+    fs.utimesSync(folder, hourAgo, hourAgo);
   };
   age(root);
 }

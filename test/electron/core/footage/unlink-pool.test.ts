@@ -105,6 +105,31 @@ describe('the unlink pool', () => {
     expect(fs.readFileSync(held, 'utf8')).toBe('held footage');
   });
 
+  it('leaves alone another file of the same size and mtime that took the name: device and inode decide', async () => {
+    const { folder, walk, pool, write } = setup();
+    const prefix = walk.open('day/gate') as string;
+    const original = path.join(folder, '00.00.mp4');
+    const stamp = 1_795_000_000; // whole seconds: both files get exactly the same mtime
+    write('00.00.mp4', 'footage');
+    fs.utimesSync(original, stamp, stamp);
+    const { dev, ino, size, mtimeMs } = fs.lstatSync(original, { bigint: true });
+    const expected = { dev, ino, size: Number(size), mtime: Number(mtimeMs) };
+    // Made beside it and renamed over it, so the two files exist at once and cannot share an inode.
+    const swapped = path.join(folder, 'swap.tmp');
+    fs.writeFileSync(swapped, 'FOOTAGE');
+    fs.utimesSync(swapped, stamp, stamp);
+    fs.renameSync(swapped, original);
+    const now = fs.lstatSync(original, { bigint: true });
+    expect([Number(now.size), Number(now.mtimeMs)]).toEqual([expected.size, expected.mtime]);
+    expect(now.ino).not.toBe(expected.ino);
+
+    expect(await pool.unlink([{ folder: prefix, name: '00.00.mp4', expected, privateName: privateNameOf(8) }])).toEqual(
+      [UnlinkOutcome.NotTheFile],
+    );
+    expect(fs.readdirSync(folder)).toEqual(['00.00.mp4']);
+    expect(fs.readFileSync(original, 'utf8')).toBe('FOOTAGE');
+  });
+
   it('finishes a killed run only for a file with the size and mtime decided on', async () => {
     const { folder, walk, pool } = setup();
     const prefix = walk.open('day/gate') as string;

@@ -6,6 +6,10 @@ import { createKiosk } from '../../../../electron/core/kiosk';
 import { callers, manualClock, openTestKiosk, visitor } from '../../../helpers/kiosk';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
+// The second loopback address, which no other test file listens on: files run side by side, and the
+// port of "a mail server that is down" must not be taken by another file's server meanwhile.
+const MAIL_HOST = '127.0.0.2';
+
 const HOUR = 60 * 60 * 1000;
 
 interface ReceivedMail {
@@ -35,7 +39,7 @@ async function startSmtpServer(port = 0) {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, MAIL_HOST, resolve));
   const address = (server as unknown as { server: net.Server }).server.address() as AddressInfo;
   const smtp = {
     received,
@@ -53,7 +57,7 @@ afterEach(async () => {
 /** A port nothing listens on: a mail server that is down. */
 async function closedPort(): Promise<number> {
   const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => probe.listen(0, MAIL_HOST, resolve));
   const { port } = probe.address() as AddressInfo;
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
@@ -63,7 +67,7 @@ const withAlerts = (port: number, config: KioskConfig = defaultConfig): KioskCon
   ...config,
   alerts: {
     email: {
-      host: '127.0.0.1',
+      host: MAIL_HOST,
       port,
       tls: 'opportunistic',
       from: 'kiosk@ploum.nl',

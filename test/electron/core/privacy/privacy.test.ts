@@ -272,6 +272,27 @@ describe('privacy requests: acting on them', () => {
 
     const today = await kiosk.router.invoke('visits.today', {}, callers.receptionist);
     expect(today.ok && today.value.visits.map((visit) => visit.lastName)).toEqual(['Other']);
+    // The access copy tells the person which of their visits are restricted, in the page and the JSON.
+    const other = (await search(kiosk, 'otto other')).visits[0]!.id;
+    for (const [language, yes, no] of [
+      ['nl', 'ja', 'nee'],
+      ['en', 'yes', 'no'],
+    ] as const) {
+      const copy = await kiosk.router.invoke(
+        'privacy.exportVisits',
+        { visitIds: [restricted, other], language, purpose: 'accessRequest' },
+        privacyOfficer,
+      );
+      if (!copy.ok) throw new Error(copy.error.key);
+      const lastCell = (lastName: string) =>
+        copy.value.html.match(new RegExp(`${lastName}</td>.*<td>(\\w+)</td></tr>`))?.[1];
+      expect([lastCell('Restricted'), lastCell('Other')]).toEqual([yes, no]);
+      const rows = JSON.parse(copy.value.json).visits as { lastName: string; restricted: boolean }[];
+      expect(rows.map((row) => [row.lastName, row.restricted]).sort()).toEqual([
+        ['Other', false],
+        ['Restricted', true],
+      ]);
+    }
     const evacuation = await kiosk.router.invoke('visits.evacuation', {}, callers.security);
     expect(evacuation.ok && evacuation.value.visits.map((visit) => visit.lastName)).toEqual(['Restricted', 'Other']);
     expect((await kiosk.retention.status()).nextVisitDeadline).toBe(before.nextVisitDeadline);

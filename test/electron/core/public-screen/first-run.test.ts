@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../../shared/config';
 import { createKiosk } from '../../../../electron/core/kiosk';
-import { callers, manualClock } from '../../../helpers/kiosk';
+import { callers, manualClock, TEST_PIN_PARAMS } from '../../../helpers/kiosk';
 import { runCli } from '../../../helpers/cli';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
@@ -13,6 +13,7 @@ async function openKiosk(dataDir: string) {
     config: defaultConfig,
     clock: manualClock('2026-11-24T09:00:00Z'),
     logError: () => undefined,
+    pinParams: TEST_PIN_PARAMS,
   });
 }
 

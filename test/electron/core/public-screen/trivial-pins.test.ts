@@ -3,7 +3,7 @@ import { defaultConfig } from '../../../../shared/config';
 import { translate } from '../../../../shared/messages';
 import { isTrivialPin } from '../../../../shared/validation/staff-schemas';
 import { createKiosk } from '../../../../electron/core/kiosk';
-import { manualClock } from '../../../helpers/kiosk';
+import { manualClock, TEST_PIN_PARAMS } from '../../../helpers/kiosk';
 import { runCli } from '../../../helpers/cli';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
@@ -22,6 +22,7 @@ describe('trivial PINs', () => {
       config: defaultConfig,
       clock: manualClock('2026-11-24T09:00:00Z'),
       logError: () => undefined,
+      pinParams: TEST_PIN_PARAMS,
     });
     try {
       const refused = { ok: false, error: { key: 'validation.failed', fields: { pin: 'pin.trivial' } } };

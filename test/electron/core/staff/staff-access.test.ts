@@ -5,7 +5,7 @@ import { api, channelNames, type ChannelName } from '../../../../shared/api/cont
 import { defaultConfig } from '../../../../shared/config';
 import { createKiosk, type Kiosk } from '../../../../electron/core/kiosk';
 import { PIN_LOCKOUT_MS } from '../../../../electron/core/staff/staff-service';
-import { callers, manualClock, openTestKiosk, visitor } from '../../../helpers/kiosk';
+import { callers, manualClock, openTestKiosk, TEST_PIN_PARAMS, visitor } from '../../../helpers/kiosk';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 const PIN = '739164';
@@ -18,7 +18,7 @@ async function addAccount(kiosk: Kiosk, name: string, role: 'receptionist' | 'se
 
 /** A fresh install: no staff accounts at all (openTestKiosk adds some). */
 function openKioskWithoutStaff(dataDir = makeTempDir(), clock = manualClock('2026-11-24T09:00:00Z')) {
-  return createKiosk({ dataDir, config: defaultConfig, clock, logError: () => undefined });
+  return createKiosk({ dataDir, config: defaultConfig, clock, logError: () => undefined, pinParams: TEST_PIN_PARAMS });
 }
 
 async function unlock(kiosk: Kiosk, terminal: string, staffId: number, pin = PIN) {
@@ -203,6 +203,7 @@ describe('staff access through the router', () => {
       config: defaultConfig,
       clock: manualClock('2026-11-24T09:00:00Z'),
       logError: (error) => errors.push(error),
+      pinParams: TEST_PIN_PARAMS,
     });
     const admin = await addAccount(kiosk, 'Ada', 'admin', '864205');
     const rosa = await addAccount(kiosk, 'Rosa', 'receptionist');

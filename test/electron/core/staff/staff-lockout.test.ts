@@ -2,14 +2,20 @@ import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../../shared/config';
 import { createKiosk, type Kiosk } from '../../../../electron/core/kiosk';
-import { callers, manualClock } from '../../../helpers/kiosk';
+import { callers, manualClock, TEST_PIN_PARAMS } from '../../../helpers/kiosk';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 const PIN = '739164';
 const OTHER_PIN = '502817';
 
 async function openKiosk(clock = manualClock('2026-11-24T09:00:00Z')) {
-  const kiosk = await createKiosk({ dataDir: makeTempDir(), config: defaultConfig, clock, logError: () => undefined });
+  const kiosk = await createKiosk({
+    dataDir: makeTempDir(),
+    config: defaultConfig,
+    clock,
+    logError: () => undefined,
+    pinParams: TEST_PIN_PARAMS,
+  });
   return { kiosk, clock };
 }
 
@@ -108,7 +114,13 @@ describe('PIN lockout per account', () => {
 
 describe('PIN hashes', () => {
   it('new PINs are hashed with scrypt N=2^17, and an old N=2^15 hash still unlocks and is rehashed', async () => {
-    const { kiosk } = await openKiosk();
+    // The one test at the production cost: a kiosk opened without pinParams.
+    const kiosk = await createKiosk({
+      dataDir: makeTempDir(),
+      config: defaultConfig,
+      clock: manualClock('2026-11-24T09:00:00Z'),
+      logError: () => undefined,
+    });
     try {
       const ada = await addAccount(kiosk, 'Ada', PIN, 'admin');
       expect(await kiosk.database.get('SELECT pin_params FROM staff WHERE id = ?', [ada])).toEqual({

@@ -43,4 +43,23 @@ describe('the evacuation list as CSV', () => {
         `Zoë,van 't Hoff,"Müller; Söhne, B.V.",12-ABC-3,26/11/2026 09:07\r\n`,
     );
   });
+
+  it('makes every cell a spreadsheet would run as a formula plain text: = + - @, and a leading tab or carriage return', () => {
+    const withCompany = (company: string): EvacuationList => ({
+      ...list,
+      visits: [{ ...list.visits[0]!, company }],
+    });
+    const companyCell = (company: string) => {
+      const { csv } = evacuationCsv(withCompany(company), 'en');
+      return csv.split('\r\n')[1]!.split(',')[2]!;
+    };
+    expect(companyCell('=1+1')).toBe("'=1+1");
+    expect(companyCell('+31 20 123')).toBe("'+31 20 123");
+    expect(companyCell('-2+3')).toBe("'-2+3");
+    expect(companyCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    // Tab and carriage return are shown as escapes: the cell starts with a backslash, never runs.
+    expect(companyCell('\t=1+1')).toBe('\\x09=1+1');
+    expect(companyCell('\r=1+1')).toBe('\\x0D=1+1');
+    expect(companyCell('Müller B.V.')).toBe('Müller B.V.');
+  });
 });
