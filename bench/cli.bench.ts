@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { systemClock } from '../electron/core/clock';
 
 const RUNS = 15;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-cli-bench-'));
@@ -27,7 +28,7 @@ for (let run = 0; run < RUNS; run++) {
 }
 fs.rmSync(dataDir, { recursive: true, force: true });
 const ratio = median(command) / median(bare);
-console.log(`## Command line (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version})
+console.log(`## Command line (${new Date(systemClock.now()).toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version})
 
 | benchmark | ours | baseline (same run) | target | met |
 |---|---|---|---|---|

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { defaultConfig } from '../shared/config';
-import { fixedClock } from '../electron/core/clock';
+import { fixedClock, systemClock } from '../electron/core/clock';
 import { createKiosk } from '../electron/core/kiosk';
 
 const VISITS = 50_000;
@@ -61,7 +61,7 @@ const baseline = await time(() =>
   ),
 );
 const ratio = search.median / baseline.median;
-console.log(`## Privacy search (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version})
+console.log(`## Privacy search (${new Date(systemClock.now()).toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version})
 
 | benchmark | ours | baseline (same run, same data) | target | met |
 |---|---|---|---|---|
