@@ -12,7 +12,8 @@ import { createKiosk, DATABASE_FILE_NAME } from '../electron/core/kiosk';
 
 const NOW = Date.parse('2026-11-24T10:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
-const TOTAL = 1_000_000;
+// BENCH_VISITS makes a smaller run, to try a change on a busy machine (ratios only).
+const TOTAL = Number(process.env.BENCH_VISITS ?? 1_000_000);
 const quiet = () => undefined;
 
 function sqliteShell(): string {
@@ -32,9 +33,10 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 /** Rows made inside SQLite: `count` visits, one every `stepMs`, the first at `firstAt`. */
 function visitsSql(count: number, firstAt: number, stepMs: number, prefix: string) {
   return `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${count - 1})
-    INSERT INTO visits (first_name, last_name, company, plate, plate_kind, notice_version, signed_in_at, signed_out_at, sign_out_method, sign_out_code)
+    INSERT INTO visits (first_name, last_name, company, plate, plate_kind, notice_version, signed_in_at, signed_out_at, sign_out_method, sign_out_code, search_text)
     SELECT '${prefix}' || i, 'Visitor', 'Company ' || (i % 997), '12-ABC-3', 'nl', '1-6m-28d', ${firstAt} + i * ${stepMs},
-           ${firstAt} + i * ${stepMs} + 3600000, 'kiosk', 'C' || i FROM n;`;
+           ${firstAt} + i * ${stepMs} + 3600000, 'kiosk', 'C' || i,
+           lower('${prefix}') || i || ' visitor company ' || (i % 997) || ' 12abc3' FROM n;`;
 }
 
 async function freshDataDir(setupSql: string[]) {
@@ -148,7 +150,7 @@ console.log(`## Visits (${new Date(systemClock.now()).toISOString().slice(0, 10)
 
 | benchmark | ours | baseline (same run, same data) | target | met |
 |---|---|---|---|---|
-| purge of ${TOTAL.toLocaleString('en')} visits, ${purge.erased.toLocaleString('en')} expired, secure_delete on, WAL checkpointed | ${ms(purge.oursMs)} | plain \`DELETE\` in the sqlite3 shell: ${ms(purge.shellMs)} | at most 1.5x the shell | ${ratio.toFixed(2)}x ${ratio <= 1.5 ? 'yes' : 'NO'} |
+| purge of ${TOTAL.toLocaleString('en')} visits, ${purge.erased.toLocaleString('en')} expired, secure_delete on, WAL checkpointed | ${ms(purge.oursMs)} | plain \`DELETE\` in the sqlite3 shell: ${ms(purge.shellMs)} | at most 1.2x the shell | ${ratio.toFixed(2)}x ${ratio <= 1.2 ? 'yes' : 'NO'} |
 | today's list (${queries.todayRows} visits) for an unlocked receptionist, through the router, on ${TOTAL.toLocaleString('en')} visits | median ${ms(queries.today.median)}, p99 ${ms(queries.today.p99)} | the bare SELECT: median ${ms(queries.todayRaw.median)}, p99 ${ms(queries.todayRaw.p99)} | p99 under 5 ms | ${queries.today.p99 < 5 ? 'yes' : 'NO'} |
 | sign-in through the router (validation, code, INSERT, fsync: synchronous=${queries.synchronous === 2 ? 'FULL' : queries.synchronous}) | median ${ms(queries.signIn.median)}, p99 ${ms(queries.signIn.p99)} | a bare INSERT: median ${ms(queries.insertRaw.median)}, p99 ${ms(queries.insertRaw.p99)} | p99 under 20 ms | ${queries.signIn.p99 < 20 ? 'yes' : 'NO'} |
 `);

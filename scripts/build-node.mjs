@@ -17,6 +17,10 @@ await Promise.all([
     ...common,
     format: 'esm',
     packages: 'external',
+    // A module loaded with import() is a chunk of its own, and so are the packages only it imports:
+    // a CLI command loads the code it runs, not the whole core (csv-parse, csv-stringify, ...).
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     entryPoints: {
       cli: 'electron/cli/main.ts',
       'browser-server': 'electron/browser/main.ts',

@@ -50,10 +50,20 @@ async function buildBundle() {
       logLevel: 'warning',
       format: 'esm',
       packages: 'external',
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
       entryPoints: { cli: 'electron/cli/main.ts' },
       outdir: staging,
     });
     fs.mkdirSync(path.dirname(bundle), { recursive: true });
+    // The chunks first (their names carry a hash of their contents): cli.js, last, is what runs.
+    const chunks = path.join(path.dirname(bundle), 'chunks');
+    const builtChunks = path.join(staging, 'chunks');
+    if (fs.existsSync(builtChunks)) {
+      fs.mkdirSync(chunks, { recursive: true });
+      for (const name of fs.readdirSync(builtChunks))
+        fs.renameSync(path.join(builtChunks, name), path.join(chunks, name));
+    }
     fs.renameSync(path.join(staging, 'cli.js.map'), `${bundle}.map`);
     fs.renameSync(path.join(staging, 'cli.js'), bundle);
   } finally {

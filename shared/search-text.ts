@@ -38,3 +38,16 @@ export function searchWords(query: string): string[] {
 export function matchesEveryWord(words: readonly string[], normalisedFields: readonly string[]): boolean {
   return words.every((word) => normalisedFields.some((field) => field.includes(word)));
 }
+
+/**
+ * A visit's fields as one searchable text, each normalised, separated by a space: a query word has
+ * no space, so it is found in the text exactly when it is found in one of the fields.
+ */
+export function searchTextOf(visit: {
+  firstName: string;
+  lastName: string;
+  company?: string | null;
+  plate?: string | null;
+}): string {
+  return [visit.firstName, visit.lastName, visit.company ?? '', visit.plate ?? ''].map(normaliseForSearch).join(' ');
+}

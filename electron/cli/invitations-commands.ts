@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import QRCode from 'qrcode';
 import type { ExpectedCsvImport, Invitation } from '../../shared/api/invitations';
 import { translate } from '../../shared/messages';
 import type { Result } from '../../shared/result';
@@ -24,6 +23,7 @@ function describeCsvImport(read: ExpectedCsvImport): string {
 }
 
 async function asText(invitation: Invitation): Promise<string> {
+  const { default: QRCode } = await import('qrcode');
   const qr = await QRCode.toString(invitationQrText(invitation.code), { type: 'utf8', margin: 2 });
   return [
     `Invitation ${invitation.code} for ${invitation.firstName} ${invitation.lastName} on ${invitation.date}`,

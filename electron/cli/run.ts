@@ -4,10 +4,8 @@ import { parseArgs } from 'node:util';
 import { jsonForTerminal, printable, printableLines } from '../../shared/printable';
 import type { KioskConfig } from '../../shared/config';
 import { clockFromEnvironment, InvalidClockError } from '../core/clock';
-import { ConfigError, loadConfigFile } from '../core/config-file';
 import { defaultDataDir } from '../core/data-dir';
-import { DatabaseTooNewError, NotADatabaseError } from '../core/database';
-import { createKiosk, type Kiosk } from '../core/kiosk';
+import type { Kiosk } from '../core/kiosk';
 import { COMMON_OPTIONS, type Command, type OptionSpecs, type OptionValues } from './command';
 import { COMMANDS } from './commands';
 import { formatCommandHelp, formatUsage } from './help';
@@ -104,6 +102,7 @@ export async function runCli(io: CliIo): Promise<number> {
   const stdout = (text: string) => io.stdout(printableLines(text));
   const stderr = (text: string) => io.stderr(printableLines(text));
   let kiosk: Kiosk | undefined;
+  let core: typeof import('./core-entry') | undefined;
   try {
     const { command, values, args } = parse(argv);
     if (!command) {
@@ -119,6 +118,8 @@ export async function runCli(io: CliIo): Promise<number> {
     const dataDir = (values['data-dir'] as string | undefined) ?? defaultDataDir(env);
     const footageRoot = values['footage-root'] as string | undefined;
     const clock = clockFromEnvironment(env);
+    core = await import('./core-entry');
+    const { createKiosk, loadConfigFile } = core;
     kiosk = await createKiosk({
       dataDir,
       clock,
@@ -145,10 +146,11 @@ export async function runCli(io: CliIo): Promise<number> {
   } catch (error) {
     if (
       error instanceof UsageError ||
-      error instanceof ConfigError ||
       error instanceof InvalidClockError ||
-      error instanceof DatabaseTooNewError ||
-      error instanceof NotADatabaseError
+      (core &&
+        (error instanceof core.ConfigError ||
+          error instanceof core.DatabaseTooNewError ||
+          error instanceof core.NotADatabaseError))
     ) {
       stderr(`kiosk: ${error.message}`);
       return EXIT_USAGE;

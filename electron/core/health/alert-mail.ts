@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import nodemailer from 'nodemailer';
 import { problemId, type HealthProblem, type HealthState } from '../../../shared/api/health';
 import type { KioskConfig } from '../../../shared/config';
 import { describeProblem } from '../../../shared/health-texts';
@@ -114,8 +113,9 @@ export type SendMail = (message: { subject: string; text: string }) => Promise<v
  * does not start. Every mail says it was sent automatically (RFC 3834), so no auto-reply answers it.
  */
 export function smtpSender(email: AlertEmailConfig): SendMail {
-  const transportFor = (ca: string | undefined) =>
-    nodemailer.createTransport({
+  // Loaded at a mail: a CLI command that sends none does not pay for loading nodemailer.
+  const transportFor = async (ca: string | undefined) =>
+    (await import('nodemailer')).default.createTransport({
       host: email.host,
       port: email.port,
       secure: email.tls === 'implicit',
@@ -140,7 +140,9 @@ export function smtpSender(email: AlertEmailConfig): SendMail {
         );
       }
     }
-    await transportFor(ca).sendMail({
+    await (
+      await transportFor(ca)
+    ).sendMail({
       from: email.from,
       to: email.to,
       subject,

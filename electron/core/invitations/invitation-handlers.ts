@@ -4,7 +4,6 @@ import type { AuditDetail } from '../audit/audit-log';
 import type { BadgeService } from './badge-service';
 import type { SignInScreens } from '../public-screen/sign-in-screens';
 import type { Caller } from '../router';
-import { readExpectedCsv } from './expected-csv';
 import type { InvitationService } from './invitation-service';
 
 // The CLI has no screen; its lookups are throttled as one terminal of their own.
@@ -48,6 +47,8 @@ export function createInvitationHandlers({
       return invitation!;
     },
     'invitations.addCsv': async (input: ParsedInputOf<'invitations.addCsv'>, caller: Caller) => {
+      // Loaded for an import only (csv-parse), not with every command.
+      const { readExpectedCsv } = await import('./expected-csv');
       const { visitors, ...read } = readExpectedCsv(Buffer.from(input.file, 'base64'));
       return { invitations: await invitations.add(auditActorOf(caller), input.date, visitors), ...read };
     },

@@ -14,6 +14,7 @@ import * as hosts from './0015-hosts';
 import * as privacyExports from './0016-privacy-exports';
 import * as devices from './0018-devices';
 import * as signOutByName from './0020-sign-out-by-name';
+import * as visitSearchText from './0021-visit-search-text';
 
 export interface Migration {
   /** The schema version this migration brings a database to: its file's number. */
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   { version: 16, ...privacyExports },
   { version: 18, ...devices },
   { version: 20, ...signOutByName },
+  { version: 21, ...visitSearchText },
 ];
 
 /** The schema version of a database this version of the kiosk creates. */

@@ -1,6 +1,7 @@
 import type { PrivacyVisit } from '../../../shared/api/privacy';
 import type { SignOutMethod } from '../../../shared/api/types';
-import type { Statements } from '../database';
+import type { Database, Statements } from '../database';
+import { searchTextOf } from '../../../shared/search-text';
 import { ACTIVE_HOLD } from '../holds/holds-service';
 
 interface PrivacyVisitRecord {
@@ -54,20 +55,52 @@ export async function visitsByIds(tx: Statements, ids: readonly number[], now: n
   return visits.sort((a, b) => a.signedInAt - b.signedInAt || a.id - b.id);
 }
 
-export interface SearchableVisit {
-  id: number;
-  first_name: string;
-  last_name: string;
-  company: string | null;
-  plate: string | null;
-  signed_in_at: number;
+/** The statement behind `searchVisitIds` (exported for the query-plan test). */
+export const visitSearch = (words: readonly string[], from: number, to: number) => ({
+  sql: `SELECT id, signed_in_at FROM visits
+         WHERE signed_in_at >= ? AND signed_in_at < ? ${words.map(() => 'AND instr(search_text, ?) > 0').join(' ')}`,
+  params: [from, to, ...words],
+});
+
+/**
+ * The ids of the visits signed in within [from, to) whose search text holds every word, newest first.
+ * SQLite walks the time index, which carries the search text, and hands back only the hits.
+ */
+export async function searchVisitIds(tx: Statements, words: readonly string[], from: number, to: number) {
+  const { sql, params } = visitSearch(words, from, to);
+  const hits = await tx.all<{ id: number; signed_in_at: number }>(sql, params);
+  return hits.sort((a, b) => b.signed_in_at - a.signed_in_at || b.id - a.id).map((hit) => hit.id);
 }
 
-/** The fields a privacy search looks at, for every visit signed in within [from, to). */
-export function searchableVisits(tx: Statements, from: number, to: number): Promise<SearchableVisit[]> {
-  return tx.all<SearchableVisit>(
-    `SELECT id, first_name, last_name, company, plate, signed_in_at FROM visits
-      WHERE signed_in_at >= ? AND signed_in_at < ? ORDER BY signed_in_at DESC, id DESC`,
-    [from, to],
-  );
+// Rows filled per transaction, so a sign-in waits at most for one batch.
+const FILL_BATCH = 1_000;
+
+/** Gives every visit without a search text its text (rows from before migration 0021, or written by hand). */
+export async function fillMissingSearchText(database: Database): Promise<void> {
+  for (;;) {
+    const filled = await database.transaction(async (tx) => {
+      const rows = await tx.all<{
+        id: number;
+        first_name: string;
+        last_name: string;
+        company: string | null;
+        plate: string | null;
+      }>(
+        `SELECT id, first_name, last_name, company, plate FROM visits INDEXED BY visits_without_search_text
+          WHERE search_text IS NULL LIMIT ${FILL_BATCH}`,
+      );
+      const texts = rows.map((row) => [
+        row.id,
+        searchTextOf({ firstName: row.first_name, lastName: row.last_name, company: row.company, plate: row.plate }),
+      ]);
+      // One statement per batch: a statement per row costs a round trip to SQLite's thread each.
+      await tx.run(
+        `UPDATE visits SET search_text = filled.value ->> 1
+           FROM json_each(?) AS filled WHERE visits.id = filled.value ->> 0`,
+        [JSON.stringify(texts)],
+      );
+      return rows.length;
+    });
+    if (filled < FILL_BATCH) return;
+  }
 }

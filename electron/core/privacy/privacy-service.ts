@@ -16,7 +16,7 @@ import type { KioskConfig } from '../../../shared/config';
 import type { Language } from '../../../shared/messages';
 import { noticeFacts } from '../../../shared/notice';
 import { renderAccessExport } from '../../../shared/privacy-export';
-import { matchesEveryWord, normaliseForSearch, searchWords } from '../../../shared/search-text';
+import { matchesEveryWord, normaliseForSearch, searchTextOf, searchWords } from '../../../shared/search-text';
 import { endOfLocalDate } from '../../../shared/time';
 import type { Plate } from '../../../shared/validation/plate';
 import { auditActorLabel, type AuditActor, type AuditLog } from '../audit/audit-log';
@@ -38,7 +38,7 @@ import {
   type CopiedFile,
   type ExportSource,
 } from './footage-export';
-import { searchableVisits, visitsByIds } from './privacy-queries';
+import { fillMissingSearchText, searchVisitIds, visitsByIds } from './privacy-queries';
 
 /** A search returns at most this many visits, the newest first. */
 export const MAX_SEARCH_HITS = 500;
@@ -95,19 +95,9 @@ export function createPrivacyService({
       throw new UserError({ key: 'privacy.queryRequired', fields: { query: 'privacy.queryRequired' } });
     const from = input.from ? DateTime.fromISO(input.from, { zone }).toMillis() : 0;
     const to = input.to ? endOfLocalDate(input.to, zone) : Number.MAX_SAFE_INTEGER;
-    // An in-memory scan: retention keeps at most six months of visits (docs/benchmarks.md has the timing).
-    const candidates = await searchableVisits(database, from, to);
-    const hits = candidates.filter((visit) =>
-      matchesEveryWord(
-        words,
-        [visit.first_name, visit.last_name, visit.company ?? '', visit.plate ?? ''].map(normaliseForSearch),
-      ),
-    );
-    const visits = await visitsByIds(
-      database,
-      hits.slice(0, MAX_SEARCH_HITS).map((visit) => visit.id),
-      clock.now(),
-    );
+    await fillMissingSearchText(database);
+    const hits = await searchVisitIds(database, words, from, to);
+    const visits = await visitsByIds(database, hits.slice(0, MAX_SEARCH_HITS), clock.now());
     const expected = await searchExpectedVisits(words, input.from, input.to);
     await audit.record(actor, 'privacy.searched', {
       purpose: input.purpose,
@@ -251,11 +241,20 @@ export function createPrivacyService({
         assignments.push(['plate_kind', correction.plate?.kind ?? null, 'plateKind']);
       }
       if (assignments.length === 0) throw new UserError({ key: 'privacy.nothingToCorrect' });
+      const corrected = {
+        firstName: correction.firstName ?? current!.firstName,
+        lastName: correction.lastName ?? current!.lastName,
+        company: correction.company !== undefined ? correction.company : current!.company,
+        plate: correction.plate !== undefined ? (correction.plate?.display ?? null) : current!.plate,
+      };
+      assignments.push(['search_text', searchTextOf(corrected), 'searchText']);
       await tx.run(`UPDATE visits SET ${assignments.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`, [
         ...assignments.map(([, value]) => value),
         visitId,
       ]);
-      const fields = assignments.map(([, , field]) => field).filter((field) => field !== 'plateKind');
+      const fields = assignments
+        .map(([, , field]) => field)
+        .filter((field) => field !== 'plateKind' && field !== 'searchText');
       await audit.record(actor, 'privacy.corrected', { visitId, fields: fields.join(',') }, tx);
       return fields.length;
     });

@@ -102,15 +102,12 @@ export async function purgeExpiredVisits(
       .filter((visit) => isDueBy(visitErasureDeadline(visit.signed_in_at, group.months, config.timeZone), nextRunAt))
       .map((visit) => visit.id);
 
-    due +=
-      (await count(`SELECT count(*) AS n FROM visits WHERE signed_in_at <= ? AND ${group.where}`, [
-        surelyDue,
-        group.param,
-      ])) + dueInWindow.length;
-    held += await count(
+    const heldSurelyDue = await count(
       `SELECT count(*) AS n FROM visits WHERE signed_in_at <= ? AND ${group.where} AND NOT ${NOT_HELD}`,
       [surelyDue, group.param, now],
     );
+    held += heldSurelyDue;
+    due += dueInWindow.length;
     for (let start = 0; start < dueInWindow.length; start += CHUNK) {
       const ids = dueInWindow.slice(start, start + CHUNK);
       held += await count(
@@ -118,15 +115,24 @@ export async function purgeExpiredVisits(
         [...ids, now],
       );
     }
-    if (dryRun) continue;
+    if (dryRun) {
+      due += await count(`SELECT count(*) AS n FROM visits WHERE signed_in_at <= ? AND ${group.where}`, [
+        surelyDue,
+        group.param,
+      ]);
+      continue;
+    }
 
-    erased += (
+    // Every surely due visit is either held or erased here, in the same transaction: no count of them.
+    const erasedSurelyDue = (
       await tx.run(`DELETE FROM visits WHERE signed_in_at <= ? AND ${group.where} AND ${NOT_HELD}`, [
         surelyDue,
         group.param,
         now,
       ])
     ).changes;
+    due += erasedSurelyDue + heldSurelyDue;
+    erased += erasedSurelyDue;
     erased += await eraseUnheldVisits(tx, dueInWindow, now);
   }
   if (dryRun) return { due, held, erased: 0, futureCorrected };

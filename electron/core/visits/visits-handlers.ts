@@ -4,7 +4,6 @@ import { auditActorOf, type AuditView } from '../audit/audit-actor';
 import type { AuditLog } from '../audit/audit-log';
 import type { Handlers } from '../router';
 import { publicTerminalOf } from '../staff/caller';
-import { evacuationCsv } from './evacuation-csv';
 import type { SignInScreens } from '../public-screen/sign-in-screens';
 import type { VisitorGuard } from './visitor-guard';
 import type { VisitsService } from './visits-service';
@@ -68,6 +67,8 @@ export function createVisitsHandlers({
       return list;
     },
     'visits.evacuationCsv': async (input, caller) => {
+      // Loaded for an export only (csv-stringify), not with every command.
+      const { evacuationCsv } = await import('./evacuation-csv');
       const exported = evacuationCsv(await visits.onSite(), input.language);
       await audit.record(auditActorOf(caller), 'visits.exported', { list: 'evacuation', count: exported.count });
       return exported;

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
 import { noticeVersion } from '../../../shared/notice';
+import { searchTextOf } from '../../../shared/search-text';
 import { automaticSignOutTime, formatLocalDate, localDayBounds } from '../../../shared/time';
 import type { SignInData } from '../../../shared/validation/visit-schemas';
 import type { Clock } from '../clock';
@@ -96,8 +97,8 @@ export function createVisitsService({
         // The visit keeps the period its notice promised: a later, longer setting does not apply to it.
         await tx.run(
           `INSERT INTO visits (first_name, last_name, company, plate, plate_kind, notice_version, retention_months,
-                               signed_in_at, sign_out_code)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                               signed_in_at, sign_out_code, search_text)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [
             data.firstName,
             data.lastName,
@@ -108,6 +109,7 @@ export function createVisitsService({
             config.retention.visitMonths,
             signedInAt,
             signOutCode,
+            searchTextOf({ ...data, plate: data.plate?.display }),
           ],
         );
         return true;

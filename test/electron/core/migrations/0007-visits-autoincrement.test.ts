@@ -31,6 +31,7 @@ it('0007 rebuilds visits with AUTOINCREMENT, keeping rows and indexes, and start
       'visits_by_signed_in_at',
       'visits_on_site',
       'visits_on_site_code',
+      'visits_without_search_text',
     ]);
     await after.exec('DELETE FROM visits');
     const { lastId } = await after.run(
