@@ -200,8 +200,9 @@ const FORMS: DataChangingForm[] = [
     channel: 'invitations.add',
     open: async (page) => {
       await unlock(page, 'Ada Admin', ADMIN_PIN);
+      // Adding one sits behind its summary on Today; the date is today's unless changed.
+      await page.getByRole('button', { name: 'Verwachte bezoeker toevoegen' }).click();
       const form = page.locator('form.expected-form');
-      await form.getByLabel('Datum (JJJJ-MM-DD)').fill('2026-11-24');
       await form.getByLabel('Voornaam').fill('Karel');
       await form.getByLabel('Achternaam').fill('Appel');
       return { submit: form.getByRole('button', { name: 'Toevoegen' }), done: page.getByTestId('invitation-code') };
