@@ -24,6 +24,8 @@ Options:
   --data-dir D       the data folder (default: KIOSK_DATA_DIR, else ${defaultDataDir()})
   --port P           the port to listen on; 0 (the default) picks a free one
   --no-open          print the address only; do not open a browser
+  --lobby            this screen stands in the lobby (a Chromium-kiosk deployment): staff views open
+                     on it only as lobby.staffViews allows, as on the Electron window
   --renderer-dir D   the built screens to serve (default: dist/renderer)
   --console-listen HOST:PORT
                      also serve the staff console over HTTPS there for this run (e.g. 0.0.0.0:8443)
@@ -39,6 +41,7 @@ try {
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
       'no-open': { type: 'boolean', default: false },
+      lobby: { type: 'boolean', default: false },
       'renderer-dir': { type: 'string' },
       'console-listen': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -75,7 +78,12 @@ try {
 
 let server: BrowserServer;
 try {
-  server = await startBrowserServer({ kiosk, rendererDir: args['renderer-dir'] ?? DEFAULT_RENDERER_DIR, port });
+  server = await startBrowserServer({
+    kiosk,
+    rendererDir: args['renderer-dir'] ?? DEFAULT_RENDERER_DIR,
+    port,
+    lobby: args.lobby,
+  });
 } catch (error) {
   await kiosk.close();
   const code = (error as NodeJS.ErrnoException).code;

@@ -48,6 +48,8 @@ export interface BrowserServerOptions {
   port?: number;
   logError?: (error: unknown) => void;
   timeouts?: { headersMs: number; requestMs: number };
+  /** A screen in the lobby (a Chromium-kiosk deployment): staff views open only as lobby.staffViews allows. */
+  lobby?: boolean;
 }
 
 export const SECURITY_HEADERS = {
@@ -260,6 +262,7 @@ export async function startBrowserServer({
   port = 0,
   logError = (error) => console.error('[browser-mode]', error),
   timeouts = DEFAULT_TIMEOUTS,
+  lobby = false,
 }: BrowserServerOptions): Promise<BrowserServer> {
   const token = randomBytes(32).toString('base64url');
   let boundPort = port;
@@ -275,7 +278,7 @@ export async function startBrowserServer({
       // The screen is the one the server issued with the page (its cookie), not a header the page sets.
       const terminal = screens.resolve(request.headers.cookie);
       if (terminal === null) return { refuse: 'api.unauthenticated', status: 401 };
-      return { terminal: `page:${terminal}` };
+      return lobby ? { terminal: `page:${terminal}`, screen: { kind: 'lobby' } } : { terminal: `page:${terminal}` };
     },
     // The page is where a screen gets its id: every API call it makes then carries it in a cookie.
     pageHeaders: (request) => {

@@ -13,7 +13,7 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
 
-async function start(options: { timeouts?: { headersMs: number; requestMs: number } } = {}) {
+async function start(options: { timeouts?: { headersMs: number; requestMs: number }; lobby?: boolean } = {}) {
   const logged: unknown[] = [];
   const kiosk = await openTestKiosk({ clock: manualClock('2026-11-24T09:00:00Z') });
   const rendererDir = makeTempDir();
@@ -192,4 +192,28 @@ describe('the body limit', () => {
     expect(body.value.invitations).toHaveLength(rows.length - 1);
     expect((await call('notice.current', { padding: 'x'.repeat(70 * 1024) })).status).toBe(413);
   }, 120_000);
+});
+
+describe('browser mode as a lobby screen (--lobby)', () => {
+  it('opens only the lobby views to staff, as on the Electron window; without the flag every view of the role', async () => {
+    for (const lobby of [true, false]) {
+      const { server, kiosk, screen } = await start({ lobby });
+      const admin = await kiosk.staff.add('operator', `Ada Admin ${String(lobby)}`, 'admin', '739164');
+      const call = async (channel: string, input: unknown) =>
+        (await (
+          await fetch(`http://127.0.0.1:${server.port}/api/${channel}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-kiosk-token': server.token, cookie: screen },
+            body: JSON.stringify(input),
+          })
+        ).json()) as { ok: boolean; error?: { key: string } };
+      expect(await call('staff.unlock', { staffId: admin.id, pin: '739164' })).toMatchObject({ ok: true });
+      expect(await call('visits.today', {})).toMatchObject({ ok: true });
+      expect(await call('visits.evacuation', {})).toMatchObject({ ok: true });
+      for (const closed of ['staff.list', 'audit.list', 'settings.show', 'footage.overview'])
+        expect(await call(closed, {}), `${closed} with lobby ${String(lobby)}`).toMatchObject(
+          lobby ? { ok: false, error: { key: 'lobby.viewClosed' } } : { ok: true },
+        );
+    }
+  });
 });
