@@ -8,12 +8,16 @@ import { createKiosk, type Kiosk } from '../core/kiosk';
 import { startInTypedFolder } from '../common/typed-folder';
 import { findChromium, openInAppMode, type OpenedChromium } from './open-chromium';
 import { startConsoleServer, type ConsoleServer } from './console-server';
-import { DEFAULT_RENDERER_DIR, startBrowserServer, type BrowserServer } from './server';
+import { startBrowserServer, type BrowserServer } from './server';
 
 function fatal(message: string): never {
   process.stderr.write(`kiosk: ${message}\n`);
   process.exit(2);
 }
+
+// Beside the entry file (dist/electron/browser-server.js), never a shared chunk's folder: the build
+// splits modules used by several entries into dist/electron/chunks/.
+const DEFAULT_RENDERER_DIR = path.resolve(import.meta.dirname, '..', 'renderer');
 
 const USAGE = `Usage: node dist/electron/browser-server.js [options]
        npm run start:browser -- [options]

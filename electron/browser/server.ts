@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { pipeline } from 'node:stream';
 import {
   API_PATH_PREFIX,
@@ -316,5 +315,3 @@ export async function startBrowserServer({
       }),
   };
 }
-
-export const DEFAULT_RENDERER_DIR = path.resolve(import.meta.dirname, '..', 'renderer');
