@@ -45,6 +45,19 @@ async function screenCookie(base: string): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
+/** Calls the running kiosk's API as one screen, with the key and the screen id its page was given. */
+async function callerOf({ base, token }: { base: string; token: string }) {
+  const cookie = await screenCookie(base);
+  return async (channel: string, input: unknown) => {
+    const response = await fetch(`${base}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kiosk-token': token, cookie },
+      body: JSON.stringify(input),
+    });
+    return (await response.json()) as { ok: boolean; value: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- the API answer as JSON
+  };
+}
+
 async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
   for (let attempt = 0; attempt < 600; attempt++) {
     const value = await probe();
@@ -60,20 +73,7 @@ describe('a running browser-mode kiosk and settings changed from another process
     expect(
       cli(['staff', 'add', '--name', 'Ada Admin', '--role', 'admin', '--data-dir', dataDir], {}, `${PIN}\n`).code,
     ).toBe(0);
-    const { base, token } = await startKiosk(dataDir);
-    const cookie = await screenCookie(base);
-    const call = async (channel: string, input: unknown) => {
-      const response = await fetch(`${base}/api/${channel}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-kiosk-token': token,
-          cookie,
-        },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- the API answer as JSON;
-    };
+    const call = await callerOf(await startKiosk(dataDir));
     expect((await call('staff.unlock', { staffId: 1, pin: PIN })).ok).toBe(true);
     const status = async () => (await call('retention.status', {})).value;
     const visitPurges = async () =>
@@ -113,20 +113,7 @@ describe('a running browser-mode kiosk and settings changed from another process
     expect(
       cli(['staff', 'add', '--name', 'Ada Admin', '--role', 'admin', '--data-dir', dataDir], {}, `${PIN}\n`).code,
     ).toBe(0);
-    const { base, token } = await startKiosk(dataDir);
-    const cookie = await screenCookie(base);
-    const call = async (channel: string, input: unknown) => {
-      const response = await fetch(`${base}/api/${channel}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-kiosk-token': token,
-          cookie,
-        },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- the API answer as JSON;
-    };
+    const call = await callerOf(await startKiosk(dataDir));
     const file = path.join(dataDir, 'config.json');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- config.json as JSON
     const edit = (change: (config: any) => void) => {
