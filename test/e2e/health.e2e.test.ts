@@ -20,6 +20,9 @@ afterEach(async () => {
   await running?.stop();
 });
 
+/** The banner's background refresh (`REFRESH_MS` in renderer/staff/health/health-banner.tsx). */
+const BANNER_REFRESH_MS = 10_000;
+
 const STAFF = {
   receptionist: { name: 'Rosa Receptie', pin: '731942' },
   security: { name: 'Sam Security', pin: '192837' },
@@ -101,6 +104,8 @@ describe('the retention alarm banner in Chromium', () => {
     await running.kiosk.staff.add('operator', STAFF.admin.name, 'admin', STAFF.admin.pin);
     expect(await running.kiosk.alerts.check()).toBe('failed'); // the server is down
     const page = await browser.newPage({ viewport: VIEWPORTS.landscape });
+    // The page's timers on a controlled clock: the banner's background refresh comes when the test says.
+    await page.clock.install();
     await unlock(page, STAFF.admin, 'en');
     const banner = page.getByTestId('health-banner');
     await banner
@@ -113,6 +118,7 @@ describe('the retention alarm banner in Chromium', () => {
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     try {
       expect(await running.kiosk.alerts.check()).toBe('sent');
+      await page.clock.runFor(BANNER_REFRESH_MS);
       await expect.poll(() => banner.innerText(), { timeout: 30_000 }).not.toMatch(/could not be sent/);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -153,12 +159,15 @@ describe('the retention alarm banner in Chromium', () => {
   it('goes away with the background refresh once the admin has confirmed the clock', async () => {
     await startWithAlarms();
     const page = await browser.newPage({ viewport: VIEWPORTS.landscape });
+    await page.clock.install();
     await unlock(page, STAFF.admin, 'nl');
     const banner = page.getByTestId('health-banner');
     await banner.getByText(/wist de opschoning van bezoeken niets/).waitFor();
 
     await page.getByRole('button', { name: 'Bewaartermijnen' }).click();
     await page.getByRole('button', { name: 'De tijd klopt: opschonen' }).click();
+    await page.getByRole('button', { name: 'De tijd klopt: opschonen' }).waitFor({ state: 'detached' });
+    await page.clock.runFor(BANNER_REFRESH_MS);
     await expect
       .poll(() => banner.innerText(), { timeout: 30_000 })
       .not.toMatch(/wist de opschoning van bezoeken niets/);
