@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliInProcess } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 // As `npm run cli` runs it: the bundled CLI, rebuilt first when a source is newer.
 const launcher = path.join(root, 'scripts', 'cli.mjs');
 
-/** Runs the real CLI in a child process, as `npm run cli` does. */
+/** Runs the real CLI in a child process, as `npm run cli` does (`cliInProcess` calls its entry function in this process). */
 function cli(args: string[], env: Record<string, string> = {}, input = '') {
   const run = spawnSync(process.execPath, [launcher, ...args], {
     encoding: 'utf8',
@@ -69,43 +70,52 @@ describe('kiosk CLI', () => {
     ],
     ['an unknown command', ['visits', 'dance'], /unknown command "visits dance"/],
     ['an unknown option', ['visits', 'today', '--colour'], /Unknown option '--colour'/],
-  ])('exits 2 with one line for %s and stores nothing', (_why, args, message) => {
+  ])('exits 2 with one line for %s and stores nothing', async (_why, args, message) => {
     const dataDir = makeTempDir();
-    const run = cli([...args, '--data-dir', dataDir]);
+    const run = await cliInProcess([...args, '--data-dir', dataDir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe('');
-    const today = cli(['visits', 'today', '--data-dir', dataDir, '--json']);
+    const today = await cliInProcess(['visits', 'today', '--data-dir', dataDir, '--json']);
     expect(JSON.parse(today.stdout).visits).toEqual([]);
   });
 
-  it('exits 2 for an invalid KIOSK_NOW', () => {
-    const run = cli(['visits', 'today', '--data-dir', makeTempDir()], { KIOSK_NOW: 'yesterday' });
+  it('gives a usage error from the real process as one line on stderr, without a stack trace', () => {
+    const dataDir = makeTempDir();
+    const run = cli(['visits', 'sign-in', '--first', '<b>', '--last', 'X', '--data-dir', dataDir]);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(/firstName: Only letters, spaces/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for an invalid KIOSK_NOW', async () => {
+    const run = await cliInProcess(['visits', 'today', '--data-dir', makeTempDir()], { KIOSK_NOW: 'yesterday' });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/KIOSK_NOW must be an ISO 8601 timestamp/);
   });
 
-  it('exits 2 for a configuration the privacy notice does not allow, and erases nothing', () => {
+  it('exits 2 for a configuration the privacy notice does not allow, and erases nothing', async () => {
     const dataDir = makeTempDir();
     fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ retention: { visitMonths: 12 } }));
-    const run = cli(['visits', 'today', '--data-dir', dataDir]);
+    const run = await cliInProcess(['visits', 'today', '--data-dir', dataDir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/retention\.visitMonths: must be at most 6 months/);
   });
 
-  it('exits 2 for a schedule that is not a cron expression', () => {
+  it('exits 2 for a schedule that is not a cron expression', async () => {
     const dataDir = makeTempDir();
     fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ schedules: { visitPurge: 'every hour' } }));
-    const run = cli(['retention', 'run', '--data-dir', dataDir]);
+    const run = await cliInProcess(['retention', 'run', '--data-dir', dataDir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/schedules\.visitPurge: "every hour" is not a cron expression/);
   });
 
-  it('exits 2 for a database from a newer version', () => {
+  it('exits 2 for a database from a newer version', async () => {
     const dataDir = makeTempDir();
-    expect(cli(['visits', 'today', '--data-dir', dataDir]).code).toBe(0);
+    expect((await cliInProcess(['visits', 'today', '--data-dir', dataDir])).code).toBe(0);
     const setVersion = spawnSync(
       'node',
       [
@@ -116,7 +126,7 @@ describe('kiosk CLI', () => {
       { cwd: root },
     );
     expect(setVersion.status).toBe(0);
-    const run = cli(['visits', 'today', '--data-dir', dataDir]);
+    const run = await cliInProcess(['visits', 'today', '--data-dir', dataDir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/written by a newer version of the kiosk/);
   });
@@ -159,14 +169,14 @@ describe('kiosk CLI', () => {
     ['a short PIN', ['--name', 'Ada', '--role', 'admin'], '12345\n', /pin: A PIN has 6 to 12 digits/],
     ['no PIN', ['--name', 'Ada', '--role', 'admin'], '', /pin: A PIN has 6 to 12 digits/],
     ['an unknown role', ['--name', 'Ada', '--role', 'boss'], '482915\n', /role: Choose a role/],
-  ])('staff add exits 2 for %s', (_why, args, input, message) => {
-    const run = cli(['staff', 'add', ...args, '--data-dir', makeTempDir()], {}, input);
+  ])('staff add exits 2 for %s', async (_why, args, input, message) => {
+    const run = await cliInProcess(['staff', 'add', ...args, '--data-dir', makeTempDir()], {}, input);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
 
-  it('never takes a PIN as an argument', () => {
-    const run = cli([
+  it('never takes a PIN as an argument', async () => {
+    const run = await cliInProcess([
       'staff',
       'add',
       '--name',
@@ -182,31 +192,34 @@ describe('kiosk CLI', () => {
     expect(run.stderr).toMatch(/Unknown option '--pin'/);
   });
 
-  it('demo: a visitor signed in seven months ago is purged now, after the clock guard is satisfied', () => {
+  it('demo: a visitor signed in seven months ago is purged now, after the clock guard is satisfied', async () => {
     const dataDir = makeTempDir();
     const past = { KIOSK_NOW: '2026-04-20T10:00:00+02:00' };
-    expect(cli(['visits', 'sign-in', '--first', 'Maarten', '--last', 'Demo', '--data-dir', dataDir], past).code).toBe(
-      0,
-    );
+    expect(
+      (await cliInProcess(['visits', 'sign-in', '--first', 'Maarten', '--last', 'Demo', '--data-dir', dataDir], past))
+        .code,
+    ).toBe(0);
 
-    const dryRun = cli(['retention', 'run', '--dry-run', '--json', '--data-dir', dataDir]);
+    const dryRun = await cliInProcess(['retention', 'run', '--dry-run', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(dryRun.stdout)).toMatchObject({ outcome: 'dry-run', counts: { due: 1, erased: 0 } });
 
     // Nothing has been seen for seven months: the guard holds the purge until someone confirms the time.
-    const blocked = cli(['retention', 'run', '--data-dir', dataDir]);
+    const blocked = await cliInProcess(['retention', 'run', '--data-dir', dataDir]);
     expect(blocked.stdout).toMatch(/blocked \(the clock is more than 30 days past everything .*\): nothing erased/);
-    const status = JSON.parse(cli(['retention', 'status', '--json', '--data-dir', dataDir]).stdout);
+    const status = JSON.parse((await cliInProcess(['retention', 'status', '--json', '--data-dir', dataDir])).stdout);
     expect(status).toMatchObject({ blocked: { outcome: 'blocked' }, activeHolds: [] });
 
-    const confirmed = cli(['retention', 'confirm-clock', '--json', '--data-dir', dataDir]);
+    const confirmed = await cliInProcess(['retention', 'confirm-clock', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(confirmed.stdout)).toMatchObject({ outcome: 'ok', counts: { erased: 1 } });
-    expect(JSON.parse(cli(['visits', 'today', '--json', '--data-dir', dataDir], past).stdout).visits).toEqual([]);
+    expect(
+      JSON.parse((await cliInProcess(['visits', 'today', '--json', '--data-dir', dataDir], past)).stdout).visits,
+    ).toEqual([]);
   });
 
-  it('places, lists and releases a legal hold', () => {
+  it('places, lists and releases a legal hold', async () => {
     const dataDir = makeTempDir();
-    cli(['visits', 'sign-in', '--first', 'Held', '--last', 'Visitor', '--data-dir', dataDir]);
-    const added = cli([
+    await cliInProcess(['visits', 'sign-in', '--first', 'Held', '--last', 'Visitor', '--data-dir', dataDir]);
+    const added = await cliInProcess([
       'holds',
       'add',
       '--visit',
@@ -232,16 +245,27 @@ describe('kiosk CLI', () => {
       basis: 'legalObligation',
       reviewAt: Date.parse('2027-02-01T00:00:00+01:00'), // through 31 January
     });
-    expect(cli(['holds', 'list', '--data-dir', dataDir]).stdout).toMatch(
+    expect((await cliInProcess(['holds', 'list', '--data-dir', dataDir])).stdout).toMatch(
       /visit 1 .* legal obligation +review by 2027-02-01 00:00 +by operator: Police request 118/,
     );
-    const extended = cli(['holds', 'extend-review', '--id', '1', '--review', '2027-03-31', '--data-dir', dataDir]);
+    const extended = await cliInProcess([
+      'holds',
+      'extend-review',
+      '--id',
+      '1',
+      '--review',
+      '2027-03-31',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(extended).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(/Legal hold 1: review by 2027-04-01 00:00/),
     });
-    expect(cli(['holds', 'release', '--id', '1', '--data-dir', dataDir]).stdout).toMatch(/Legal hold 1 released/);
-    expect(cli(['holds', 'list', '--data-dir', dataDir]).stdout).toMatch(/No active legal holds/);
+    expect((await cliInProcess(['holds', 'release', '--id', '1', '--data-dir', dataDir])).stdout).toMatch(
+      /Legal hold 1 released/,
+    );
+    expect((await cliInProcess(['holds', 'list', '--data-dir', dataDir])).stdout).toMatch(/No active legal holds/);
   });
 
   it.each([
@@ -256,13 +280,13 @@ describe('kiosk CLI', () => {
     [['holds', 'extend-review', '--id', '7', '--review', '2027-01-01'], /This legal hold does not exist/],
     [['holds', 'add', '--visit', '7'], /reason: Give a reason/],
     [['retention', 'confirm-clock'], /No blocked purge is waiting/],
-  ])('exits 2 for %j', (args, message) => {
-    const run = cli([...args, '--data-dir', makeTempDir()]);
+  ])('exits 2 for %j', async (args, message) => {
+    const run = await cliInProcess([...args, '--data-dir', makeTempDir()]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
 
-  it('scans, lists and purges footage under a root given for this run; a missing root exits 3, none at all 2, in one line', () => {
+  it('scans, lists and purges footage under a root given for this run; a missing root exits 3, none at all 2, in one line', async () => {
     const dataDir = makeTempDir();
     const root = makeTempDir('footage-');
     const write = (relative: string, mtime: string) => {
@@ -276,10 +300,22 @@ describe('kiosk CLI', () => {
     write('2026-11-20/09/gate/00.00.mp4', '2026-11-20T09:10:00Z');
     write('2026-11-21/09/gate/00.00.mp4', '2026-11-21T09:10:00Z');
 
-    const scan = cli(['footage', 'scan', '--footage-root', root, '--data-dir', dataDir, '--json']);
+    const scan = await cliInProcess(['footage', 'scan', '--footage-root', root, '--data-dir', dataDir, '--json']);
     expect(JSON.parse(scan.stdout)).toMatchObject({ job: 'footageScan', outcome: 'ok', counts: { added: 3 } });
     const list = JSON.parse(
-      cli(['footage', 'list', '--camera', 'gate', '--footage-root', root, '--data-dir', dataDir, '--json']).stdout,
+      (
+        await cliInProcess([
+          'footage',
+          'list',
+          '--camera',
+          'gate',
+          '--footage-root',
+          root,
+          '--data-dir',
+          dataDir,
+          '--json',
+        ])
+      ).stdout,
     );
     expect(list).toHaveLength(3);
     expect(list.at(-1)).toMatchObject({
@@ -287,14 +323,35 @@ describe('kiosk CLI', () => {
       path: '2026-10-01/09/gate/00.00.mp4',
       deleteBy: Date.parse('2026-10-29T09:00:00Z'),
     });
-    const purge = cli(['footage', 'purge', '--footage-root', root, '--data-dir', dataDir, '--json']);
+    const purge = await cliInProcess(['footage', 'purge', '--footage-root', root, '--data-dir', dataDir, '--json']);
     expect(JSON.parse(purge.stdout)).toMatchObject({ outcome: 'ok', counts: { deleted: 1 } });
     expect(fs.existsSync(file)).toBe(false);
     const deleted = JSON.parse(
-      cli(['footage', 'list', '--status', 'deleted', '--footage-root', root, '--data-dir', dataDir, '--json']).stdout,
+      (
+        await cliInProcess([
+          'footage',
+          'list',
+          '--status',
+          'deleted',
+          '--footage-root',
+          root,
+          '--data-dir',
+          dataDir,
+          '--json',
+        ])
+      ).stdout,
     );
     expect(deleted).toMatchObject([{ path: '2026-10-01/09/gate/00.00.mp4', status: 'deleted' }]);
-    const badStatus = cli(['footage', 'list', '--status', 'lost', '--footage-root', root, '--data-dir', dataDir]);
+    const badStatus = await cliInProcess([
+      'footage',
+      'list',
+      '--status',
+      'lost',
+      '--footage-root',
+      root,
+      '--data-dir',
+      dataDir,
+    ]);
     expect(badStatus.code).toBe(2);
     expect(badStatus.stderr.trim().split('\n')).toHaveLength(1);
 
@@ -302,7 +359,7 @@ describe('kiosk CLI', () => {
       [['--footage-root', path.join(root, 'missing')], 3],
       [[], 2],
     ] as const) {
-      const run = cli(['footage', 'scan', ...args, '--data-dir', dataDir]);
+      const run = await cliInProcess(['footage', 'scan', ...args, '--data-dir', dataDir]);
       expect(run.code).toBe(code);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
