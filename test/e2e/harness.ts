@@ -51,8 +51,10 @@ export interface RunningKiosk {
   stop(): Promise<void>;
 }
 
-export async function startKiosk(options: { clock?: Clock; config?: KioskConfig } = {}): Promise<RunningKiosk> {
-  const dataDir = makeTempDir('kiosk-e2e-');
+export async function startKiosk(
+  options: { clock?: Clock; config?: KioskConfig; /** A data folder prepared beforehand. */ dataDir?: string } = {},
+): Promise<RunningKiosk> {
+  const dataDir = options.dataDir ?? makeTempDir('kiosk-e2e-');
   const kiosk = await createKiosk({
     dataDir,
     config: options.config ?? defaultConfig,

@@ -1,11 +1,14 @@
 // The staff side at a busy desk (issue 15): tables that fit with 70 visitors and an 80-letter surname,
 // in both orientations and both languages; the newest arrival first and the count in view; undo and
 // confirmation for what changes the evacuation list or access; Dutch labels; staff contrast.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../shared/messages';
 import { manualClock, visitor } from '../helpers/kiosk';
+import { makeTempDir } from '../helpers/temp-dir';
 import { expectAccessible, launchChromium, SCREENSHOT_DIR, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 import { overlappingControls } from './overlap';
 import { wordsSplitAcrossLines } from './word-split';
@@ -31,14 +34,16 @@ const letters = (index: number) =>
   String.fromCharCode(65 + Math.floor(index / 26)) + String.fromCharCode(97 + (index % 26));
 
 /** 70 visitors a minute apart from 08:00 local, the 70th with an unbroken 80-letter surname. */
-async function startBusyDesk() {
+async function seedBusyDesk(): Promise<string> {
   const clock = manualClock('2026-11-26T07:00:00Z');
-  running = await startKiosk({ clock });
-  await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', ADMIN_PIN);
-  await running.kiosk.staff.add('operator', 'Rosa Receptie', 'receptionist', '731942');
+  // Outside makeTempDir, whose folders go after each test: this one serves the whole file.
+  seedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-desk-seed-'));
+  const seeding = await startKiosk({ clock, dataDir: seedDir });
+  await seeding.kiosk.staff.add('operator', 'Ada Admin', 'admin', ADMIN_PIN);
+  await seeding.kiosk.staff.add('operator', 'Rosa Receptie', 'receptionist', '731942');
   for (let index = 1; index <= 70; index++) {
     const lastName = index === 70 ? LONG_SURNAME : `Bezoeker${letters(index)}`;
-    const result = await running.kiosk.handle(
+    const result = await seeding.kiosk.handle(
       'kiosk',
       'visits.signIn',
       visitor({
@@ -51,6 +56,23 @@ async function startBusyDesk() {
     if (!result.ok) throw new Error(`sign-in ${index}: ${JSON.stringify(result.error)}`);
     clock.advance(60_000);
   }
+  await seeding.stop();
+  return seeding.dataDir;
+}
+
+// Seeded once (70 sign-ins, each written through to disk); every test starts on its own copy.
+let seeded: Promise<string> | undefined;
+let seedDir: string | undefined;
+afterAll(() => {
+  if (seedDir) fs.rmSync(seedDir, { recursive: true, force: true });
+});
+
+/** A kiosk on a fresh copy of the busy desk, its clock where the seeding ended (09:10 local). */
+async function startBusyDesk() {
+  const dataDir = makeTempDir('kiosk-e2e-desk-');
+  fs.cpSync(await (seeded ??= seedBusyDesk()), dataDir, { recursive: true });
+  const clock = manualClock('2026-11-26T08:10:00Z');
+  running = await startKiosk({ clock, dataDir });
   return clock;
 }
 
