@@ -185,8 +185,7 @@ const en: PrivacyText = {
     `${visits(count, false)} will be restricted: kept, but shown only to privacy requests and on the evacuation list. The retention deadline stays the same.`,
   confirmUnrestrict: (count) =>
     `The restriction on ${visits(count, false)} will be lifted; they show in the usual lists again.`,
-  confirmErase: (count, expected = 0) =>
-    `${hits(count, expected, false)} will be erased now; this cannot be undone.`,
+  confirmErase: (count, expected = 0) => `${hits(count, expected, false)} will be erased now; this cannot be undone.`,
   confirmCorrect: (id) => `Visit ${id} will be corrected with the details entered.`,
   confirmFootage: (count, held) =>
     `${files(count, false)} will be copied to the export folder with a manifest, ${held ? 'and the originals will be put under a legal hold.' : 'without a legal hold on the originals.'}`,

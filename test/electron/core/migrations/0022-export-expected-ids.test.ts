@@ -36,7 +36,11 @@ it('0022 keeps the export records made before it (holding no expected visits), s
   const kiosk = await openTestKiosk({ clock: manualClock('2026-05-02T09:00:00Z'), config, dataDir });
   const listed = await kiosk.router.invoke('privacy.listExports', {}, callers.privacy);
   expect(listed).toMatchObject({ ok: true, value: [{ visitIds: [1], expectedIds: [], deletedAt: null }] });
-  const erased = await kiosk.router.invoke('privacy.eraseVisits', { visitIds: [1], reason: 'art. 17' }, callers.privacy);
+  const erased = await kiosk.router.invoke(
+    'privacy.eraseVisits',
+    { visitIds: [1], reason: 'art. 17' },
+    callers.privacy,
+  );
   expect(erased).toEqual({ ok: true, value: { erased: 1, erasedExpected: 0 } });
   expect(fs.readdirSync(exportFolder)).toEqual([]);
 });
