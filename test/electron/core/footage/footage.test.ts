@@ -148,9 +148,12 @@ describe('the footage scan', () => {
     const { root, scan } = await setup();
     writeFiles(root, { 'cam1/cam1_20261120_100000.mp4': Date.parse('2026-11-20T09:00:00Z') });
     fs.writeFileSync(path.join(root, 'cam1', 'cam1_20261120_100010.mp4'), 'x'); // cam1 changed just now
+    // "Just now" on the system clock the scanner compares with: the same as the write's own time, except
+    // under faketime, which moves the process's clock but not the file system's timestamps.
+    const cam1 = path.join(root, 'cam1');
+    fs.utimesSync(cam1, new Date(realNow()), new Date(realNow()));
     expect(await scan()).toMatchObject({ added: 2 });
     // Same mtime tick: the folder's timestamp may not move for a file added now, so it is read again.
-    const cam1 = path.join(root, 'cam1');
     const { mtime } = fs.statSync(cam1);
     fs.writeFileSync(path.join(cam1, 'cam1_20261120_100020.mp4'), 'x');
     fs.utimesSync(cam1, mtime, mtime);
