@@ -63,7 +63,7 @@ export const invitationCommands = [
         hint: 'such as --date 2026-12-01',
       },
     },
-    run: async ({ kiosk, values, print }) => {
+    run: async ({ kiosk, values, print, io }) => {
       let invitations: Invitation[];
       if (values.csv !== undefined) {
         let file: Buffer;
@@ -75,7 +75,7 @@ export const invitationCommands = [
         const input = { date: values.date, file: file.toString('base64') };
         const read = unwrap(await kiosk.router.invoke('invitations.addCsv', input, operator));
         invitations = read.invitations;
-        process.stderr.write(`${describeCsvImport(read)}\n`);
+        io.stderr(describeCsvImport(read));
       } else {
         const input = {
           date: values.date,

@@ -1,26 +1,20 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliInProcess } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 
-const root = path.resolve(import.meta.dirname, '../../..');
-// As `npm run cli` runs it: the bundled CLI, rebuilt first when a source is newer.
-const launcher = path.join(root, 'scripts', 'cli.mjs');
 const now = '2026-11-26T10:00:00+01:00';
 
+// Through the CLI's entry function in this process (cli.test.ts runs the real process).
 function cli(args: string[], at = now) {
-  const run = spawnSync(process.execPath, [launcher, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, KIOSK_NOW: at },
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return cliInProcess(args, { KIOSK_NOW: at });
 }
 
-describe('visits expect on the command line', () => {
-  it('adds one visitor or a CSV file and prints the invitations; bad input exits 2 and adds nothing', () => {
+describe('visits expect on the command line', async () => {
+  it('adds one visitor or a CSV file and prints the invitations; bad input exits 2 and adds nothing', async () => {
     const dataDir = makeTempDir();
-    const one = cli([
+    const one = await cli([
       'visits',
       'expect',
       '--first',
@@ -46,13 +40,13 @@ describe('visits expect on the command line', () => {
 
     const csvFile = path.join(makeTempDir(), 'training.csv');
     fs.writeFileSync(csvFile, 'first,last,company\nPiet,Jansen,Acme\nMarie,Curie,\n');
-    const text = cli(['visits', 'expect', '--csv', csvFile, '--date', '2026-11-27', '--data-dir', dataDir]);
+    const text = await cli(['visits', 'expect', '--csv', csvFile, '--date', '2026-11-27', '--data-dir', dataDir]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/Invitation [A-Z0-9]{8} for Piet Jansen on 2026-11-27/);
     expect(text.stdout).toContain('--- English ---');
     expect(text.stderr).toBe('Read as utf-8 with commas: 2 visitors.\n');
 
-    const past = cli([
+    const past = await cli([
       'visits',
       'expect',
       '--first',
@@ -66,29 +60,39 @@ describe('visits expect on the command line', () => {
     ]);
     expect(past.code).toBe(2);
     expect(past.stderr).toContain('today or later');
-    const noDate = cli(['visits', 'expect', '--first', 'A', '--last', 'B', '--data-dir', dataDir]);
+    const noDate = await cli(['visits', 'expect', '--first', 'A', '--last', 'B', '--data-dir', dataDir]);
     expect(noDate.code).toBe(2);
     const badCsv = path.join(makeTempDir(), 'bad.csv');
     fs.writeFileSync(badCsv, 'first,last\nJan,Smit\n<x>,Y\n');
-    const bad = cli(['visits', 'expect', '--csv', badCsv, '--date', '2026-11-27', '--data-dir', dataDir]);
+    const bad = await cli(['visits', 'expect', '--csv', badCsv, '--date', '2026-11-27', '--data-dir', dataDir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Line 3');
-    const today = cli(['visits', 'expect', '--csv', csvFile, '--date', '2026-11-26', '--data-dir', dataDir, '--json']);
+    const today = await cli([
+      'visits',
+      'expect',
+      '--csv',
+      csvFile,
+      '--date',
+      '2026-11-26',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
     expect(JSON.parse(today.stdout)).toHaveLength(2);
 
     // Kept through the seventh day after their date, erased on the eighth.
-    expect(cli(['visits', 'expect-purge', '--data-dir', dataDir], '2026-12-04T10:00:00+01:00').stdout).toBe(
+    expect((await cli(['visits', 'expect-purge', '--data-dir', dataDir], '2026-12-04T10:00:00+01:00')).stdout).toBe(
       'Erased 2 expected visits nobody came for.\n',
     );
-    expect(cli(['visits', 'expect-purge', '--data-dir', dataDir], '2026-12-05T10:00:00+01:00').stdout).toBe(
+    expect((await cli(['visits', 'expect-purge', '--data-dir', dataDir], '2026-12-05T10:00:00+01:00')).stdout).toBe(
       'Erased 3 expected visits nobody came for.\n',
     );
   });
 
-  it('a held-back purge of expected visits says why and how to go on, and exits 3 (not "blocked: null")', () => {
+  it('a held-back purge of expected visits says why and how to go on, and exits 3 (not "blocked: null")', async () => {
     const dataDir = makeTempDir();
-    expect(cli(['retention', 'run', '--data-dir', dataDir]).code).toBe(0);
-    const held = cli(['visits', 'expect-purge', '--data-dir', dataDir], '2027-11-26T10:00:00+01:00');
+    expect((await cli(['retention', 'run', '--data-dir', dataDir])).code).toBe(0);
+    const held = await cli(['visits', 'expect-purge', '--data-dir', dataDir], '2027-11-26T10:00:00+01:00');
     expect(held.code).toBe(3);
     expect(held.stderr).toMatch(/^kiosk: invitationPurge blocked: .*clock.*kiosk retention confirm-clock\n$/);
     expect(held.stderr).not.toMatch(/null/);
