@@ -8,7 +8,7 @@ import { ScreenHeading } from '../../screen-heading';
 import { ErrorLine } from '../kit/error-line';
 import type { StaffTabProps } from '../kit/tab-props';
 import { useLoaded } from '../kit/use-loaded';
-import { GROUP_TITLES, groupOf, SETTING_LABELS, type SettingGroup } from './setting-labels';
+import { GROUP_TITLES, groupOf, SETTING_LABELS, SETTING_OPTION_LABELS, type SettingGroup } from './setting-labels';
 import { settingsText } from './settings-texts';
 import './settings-tab.css';
 
@@ -267,7 +267,7 @@ function SettingField({
       <select {...common} value={String(value)} onChange={(event) => onChange(event.target.value)}>
         {input.options.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {SETTING_OPTION_LABELS[settingKey]?.[option]?.[language] ?? option}
           </option>
         ))}
       </select>
