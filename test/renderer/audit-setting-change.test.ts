@@ -41,3 +41,11 @@ describe('a settings change in the audit tab', () => {
     expect(describeAuditEntry(change, 'en', String).searchable).toContain('settings');
   });
 });
+
+describe('a settings change in the audit tab: its details', () => {
+  it('name the setting and where the change came from, not the values a second time', () => {
+    const change = entry({ key: 'footage.root', before: null, after: '"/srv/cctv"', source: 'app' });
+    expect(describeAuditEntry(change, 'en', String).details).toBe('setting: footage.root, source: app');
+    expect(describeAuditEntry(change, 'nl', String).details).toBe('instelling: footage.root, bron: app');
+  });
+});

@@ -262,6 +262,8 @@ export function describeAuditEntry(entry: AuditEntry, language: Language, staffN
   const known = (language === 'nl' ? nl : en)[entry.action];
   const sentence = known ? known.say(entry.detail, staffName) : entry.action;
   const details = Object.entries(entry.detail)
+    // A setting's old and new value are in its sentence already, in words.
+    .filter(([key]) => !(entry.action === 'settings.changed' && (key === 'before' || key === 'after')))
     .map(([key, value]) => {
       const shown =
         key === 'staffId' ? staffName(value) : key === 'role' && language === 'nl' ? roleNl(value) : n(value);
