@@ -96,9 +96,21 @@ describe('the desk with expected visitors and a sign-out by name', () => {
     }
   }, 240_000);
 
-  it('the add-expected form takes its date in the segmented field; a CSV file names the columns it ignored', async () => {
+  it('a row prints its invitation; the add-expected form takes its date in the segmented field; a CSV file names the columns it ignored', async () => {
     await startDesk();
     const page = await openDesk(VIEWPORTS.landscape, 'nl');
+    // An expected visitor's row prints their invitation, dated the Dutch way (the print dialog counted).
+    await page.evaluate(() => {
+      const counted = window as unknown as { printed: number };
+      counted.printed = 0;
+      window.print = () => void counted.printed++;
+    });
+    const karel = page.locator('.expected-visitors').getByRole('row', { name: /Karel Appel/ });
+    await karel.getByRole('button', { name: 'Uitnodiging', exact: true }).click();
+    await page.getByText('Uitnodiging voor Karel Appel op 24-11-2026').waitFor();
+    await page.getByRole('button', { name: 'Uitnodiging afdrukken' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
     await page.getByRole('button', { name: 'Verwachte bezoeker toevoegen' }).click();
     const form = page.locator('form.expected-form');
     await fillDateField(form, 'Datum', '2026-11-25');
