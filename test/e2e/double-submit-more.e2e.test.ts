@@ -1,10 +1,11 @@
 // Issue 19: "every form that changes data ignores a second submit while the first runs; check it on
 // each". double-submit.e2e covers the hold, staff, desk, host and expected-visitor forms; these are
-// the other forms that change data: an invitation's sign-in, the first admin, a setting.
+// the other forms that change data: an invitation's sign-in, the first admin, a setting, a device's
+// enrolment code, a restriction of processing.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API_PATH_PREFIX } from '../../shared/api/bridge';
-import { manualClock } from '../helpers/kiosk';
+import { manualClock, visitor } from '../helpers/kiosk';
 import { launchChromium, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
 const ADMIN_PIN = '864205';
@@ -53,6 +54,16 @@ async function doubleSubmit(page: Page, submit: Locator, channel: string, done: 
   return calls;
 }
 
+async function unlock(page: Page, name: string, role: 'admin' | 'privacy', pin: string) {
+  await running.kiosk.staff.add('operator', name, role, pin);
+  const account = (await running.kiosk.staff.list()).find((candidate) => candidate.name === name)!;
+  await page.getByRole('button', { name: 'Medewerkers' }).click();
+  await page.getByLabel('Medewerkernummer').fill(String(account.id));
+  await page.getByLabel('Pincode', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await page.locator('.staff-view').waitFor();
+}
+
 async function rows(sql: string): Promise<number> {
   const [row] = await running.kiosk.database.all<{ n: number }>(sql);
   return row?.n ?? 0;
@@ -88,12 +99,7 @@ describe('a second tap while the first still runs changes nothing (the other for
 
   it('a setting saved by an admin', async () => {
     const page = await openPage();
-    await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', ADMIN_PIN);
-    const admin = (await running.kiosk.staff.list())[0]!;
-    await page.getByRole('button', { name: 'Medewerkers' }).click();
-    await page.getByLabel('Medewerkernummer').fill(String(admin.id));
-    await page.getByLabel('Pincode', { exact: true }).fill(ADMIN_PIN);
-    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await unlock(page, 'Ada Admin', 'admin', ADMIN_PIN);
     await page.getByRole('navigation').getByRole('button', { name: 'Instellingen', exact: true }).click();
     const screens = page.getByRole('region', { name: 'Schermen en wachttijden', exact: true });
     await screens.locator('[data-setting="idle.staffSeconds"]').fill('300');
@@ -105,5 +111,37 @@ describe('a second tap while the first still runs changes nothing (the other for
     );
     expect(calls).toBe(1);
     expect((await running.kiosk.audit.list({ action: 'settings' })).length).toBe(1);
+  }, 90_000);
+
+  it('an enrolment code made by an admin', async () => {
+    const page = await openPage();
+    await unlock(page, 'Ada Admin', 'admin', ADMIN_PIN);
+    await page.getByRole('navigation').getByRole('button', { name: 'Apparaten', exact: true }).click();
+    await page.getByLabel('Naam van het apparaat').fill('Telefoon BHV');
+    const submit = page.getByRole('button', { name: 'Code maken' });
+    const calls = await doubleSubmit(page, submit, 'devices.createCode', page.getByTestId('enrolment-code'));
+    expect(calls).toBe(1);
+    expect(await rows("SELECT count(*) AS n FROM audit_log WHERE action = 'devices.codeCreated'")).toBe(1);
+  }, 90_000);
+
+  it('a restriction of processing placed by the privacy officer', async () => {
+    const page = await openPage();
+    const signedIn = await running.kiosk.handle(
+      'kiosk',
+      'visits.signIn',
+      visitor({ firstName: 'Zoë', lastName: 'Darcy' }),
+    );
+    if (!signedIn.ok) throw new Error(signedIn.error.key);
+    await unlock(page, 'Pia Privacy', 'privacy', '246813');
+    await page.getByLabel('Naam, bedrijf of kenteken').fill('darcy');
+    await page.getByLabel('Doel').selectOption({ label: 'Verzoek om inzage' });
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await page.getByRole('checkbox', { name: /^Bezoek \d+ selecteren$/ }).check();
+    await page.getByRole('button', { name: 'Beperken', exact: true }).click();
+    await page.getByLabel('Reden of kenmerk van het verzoek (geen namen)').fill('art. 18 ref 2026-3');
+    const submit = page.getByRole('button', { name: 'Bevestigen', exact: true });
+    const calls = await doubleSubmit(page, submit, 'privacy.restrictVisits', page.getByText('1 bezoek beperkt.'));
+    expect(calls).toBe(1);
+    expect(await rows("SELECT count(*) AS n FROM audit_log WHERE action = 'privacy.restricted'")).toBe(1);
   }, 90_000);
 });
