@@ -1,11 +1,14 @@
 import { useCallback, useState } from 'react';
 import { problemId } from '../../../shared/api/health';
+import { alarmActions } from '../../../shared/health-actions';
 import { describeProblem } from '../../../shared/health-texts';
+import { FootagePurgeNow } from '../footage/footage-purge-now';
 import type { StaffRole } from '../../../shared/api/channel';
 import { translate, type Language, type MessageKey } from '../../../shared/messages';
 import type { ApiClient } from '../../api/client';
 import type { StaffText } from '../texts';
 import { useLoaded } from '../kit/use-loaded';
+import type { BANNER_CHANNELS } from './banner-controls';
 import { offlineTexts } from './offline-texts';
 import './health-banner.css';
 
@@ -44,10 +47,16 @@ export function HealthBanner({
       <ul>
         {health.problems.map((problem) => {
           const { what, todo } = describeProblem(problem, language, timeZone);
+          const here = alarmActions(problem).filter(
+            (action) => action.place === 'banner' && action.roles.includes(role),
+          );
+          const offers = (channel: (typeof BANNER_CHANNELS)[number]) =>
+            here.some((action) => action.channel === channel);
           return (
             <li key={problemId(problem)}>
               {what} <strong>{text.healthTodo}</strong> {todo}
-              {problem.key === 'offlinePastDeadline' && role === 'admin' && (
+              {offers('footage.purge') && <FootagePurgeNow client={client} language={language} onDone={reload} />}
+              {offers('health.acknowledgeOffline') && (
                 <div className="health-acknowledge">
                   <button type="button" className="secondary" onClick={() => void acknowledge()}>
                     {offlineTexts[language].acknowledge}
