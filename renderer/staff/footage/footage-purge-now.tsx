@@ -10,8 +10,8 @@ import { footagePurgeText } from './footage-purge-texts';
 interface Props {
   client: ApiClient;
   language: Language;
-  /** After a purge ran (or was held back): the runs and the alarms changed. */
-  onDone: () => void | Promise<void>;
+  /** After a purge ran (or was held back): the runs and the alarms changed. `deleted` says so when it ran. */
+  onDone: (deleted: string | null) => void | Promise<void>;
 }
 
 type Step = { kind: 'idle' } | { kind: 'asking'; files: number; reason: string | null } | { kind: 'busy' };
@@ -56,11 +56,12 @@ export function FootagePurgeNow({ client, language, onDone }: Props) {
     const result = await client.invoke('footage.purge', {});
     if (!stillMounted()) return;
     setStep({ kind: 'idle' });
+    const deleted = result.ok && result.value.outcome === 'ok' ? text.done(result.value.counts.deleted ?? 0) : null;
+    setStatus(deleted);
     if (!result.ok) setError(translate(result.error.key, language, result.error.params));
-    else if (result.value.outcome === 'ok') setStatus(text.done(result.value.counts.deleted ?? 0));
-    else if (result.value.reason) setError(text.heldBack(describeRunReason(result.value.reason, language)));
-    else setError(translate('internal', language));
-    await onDone();
+    else if (!deleted && result.value.reason) setError(text.heldBack(describeRunReason(result.value.reason, language)));
+    else if (!deleted) setError(translate('internal', language));
+    await onDone(deleted);
   }
 
   return (

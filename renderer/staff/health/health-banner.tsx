@@ -34,15 +34,27 @@ export function HealthBanner({
   const load = useCallback((background: boolean) => client.invoke('health.current', {}, { background }), [client]);
   const { value: health, reload } = useLoaded(load, REFRESH_MS);
   const [failure, setFailure] = useState<MessageKey | null>(null);
+  // What a control in the banner just did: said after its alarm (and maybe the banner) has gone.
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const purged = async (deleted: string | null) => {
+    setOutcome(deleted);
+    await reload();
+  };
   // Only an admin acknowledges that the kiosk was off past a deadline (audited).
   const acknowledge = async () => {
     const result = await client.invoke('health.acknowledgeOffline', {});
     setFailure(result.ok ? null : result.error.key);
     await reload();
   };
-  if (!health || health.problems.length === 0) return null;
+  const said = outcome && (
+    <p role="status" className="health-outcome no-print">
+      {outcome}
+    </p>
+  );
+  if (!health || health.problems.length === 0) return said || null;
   return (
     <section className="alert health-banner no-print" aria-labelledby="health-banner-title" data-testid="health-banner">
+      {said}
       <h2 id="health-banner-title">{text.healthTitle(health.problems.length)}</h2>
       <ul>
         {health.problems.map((problem) => {
@@ -55,7 +67,7 @@ export function HealthBanner({
           return (
             <li key={problemId(problem)}>
               {what} <strong>{text.healthTodo}</strong> {todo}
-              {offers('footage.purge') && <FootagePurgeNow client={client} language={language} onDone={reload} />}
+              {offers('footage.purge') && <FootagePurgeNow client={client} language={language} onDone={purged} />}
               {offers('health.acknowledgeOffline') && (
                 <div className="health-acknowledge">
                   <button type="button" className="secondary" onClick={() => void acknowledge()}>
