@@ -73,10 +73,11 @@ export function alarmActions(problem: HealthProblem): AlarmAction[] {
       return [{ roles: ADMIN, place: 'devices', channel: 'devices.reopenEnrolment', control: 'reopenEnrolment' }];
     case 'offlinePastDeadline':
       return [{ roles: ADMIN, place: 'banner', channel: 'health.acknowledgeOffline' }];
+    case 'footageNotEnforced':
+      return [{ roles: ADMIN, place: 'settings', channel: 'settings.save' }];
     case 'scrubPending':
     case 'mailFailed':
     case 'screenLockedForPins':
-    case 'footageNotEnforced':
       return [];
   }
 }
