@@ -1,7 +1,12 @@
 // Bundles the Node side into dist/electron: Electron main and preload, browser-mode server, CLI.
 // npm packages stay external (the packaged app ships its production dependencies), except in the
 // preload: a sandboxed preload can require nothing but 'electron', so it is one self-contained file.
+import fs from 'node:fs';
 import { build } from 'esbuild';
+
+const BUNDLED_PACKAGES = new Set(['zod']);
+const { dependencies } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+const EXTERNAL_PACKAGES = Object.keys(dependencies).filter((name) => !BUNDLED_PACKAGES.has(name));
 
 const common = {
   bundle: true,
@@ -16,7 +21,9 @@ await Promise.all([
   build({
     ...common,
     format: 'esm',
-    packages: 'external',
+    // zod is bundled: as a package it is ~100 ES modules, and resolving and linking them cost a CLI
+    // command more than the code itself. Every other package stays external.
+    external: EXTERNAL_PACKAGES,
     // A module loaded with import() is a chunk of its own, and so are the packages only it imports:
     // a CLI command loads the code it runs, not the whole core (csv-parse, csv-stringify, ...).
     splitting: true,
