@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkConfig, kioskConfigSchema } from '../../shared/config';
 import { noticeFacts, noticeSections, noticeVersion } from '../../shared/notice';
+import { renderAccessExport } from '../../shared/privacy-export';
 
 const configWith = (footage: Record<string, unknown>, footageDays = 14) =>
   kioskConfigSchema.parse({ footage, retention: { footageDays } });
@@ -54,5 +55,17 @@ describe('who deletes camera footage (footage.enforcedBy)', () => {
     expect(both.ok).toBe(false);
     expect(!both.ok && both.problems.join()).toMatch(/^footage\.enforcedBy: .*footage\.root/);
     expect(checkConfig({ footage: { enforcedBy: 'recorder', root: '/srv/cctv' } }).ok).toBe(true);
+  });
+
+  it('noCameras: the access copy names no footage period either; kiosk and recorder still do', () => {
+    const copy = (enforcedBy: string) =>
+      renderAccessExport([], noticeFacts(configWith({ enforcedBy })), 'en', Date.UTC(2026, 10, 24, 9));
+    const none = copy('noCameras');
+    expect(none.html).not.toContain('Camera images of your visit');
+    expect(JSON.parse(none.json).retention.footageDays).toBeNull();
+    for (const enforcedBy of ['kiosk', 'recorder']) {
+      expect(copy(enforcedBy).html).toContain('Camera images of your visit are kept for at most 14 days');
+      expect(JSON.parse(copy(enforcedBy).json).retention.footageDays).toBe(14);
+    }
   });
 });
