@@ -185,11 +185,11 @@ describe('a desk that reads at a glance, in Chromium', () => {
         await page
           .getByRole('row', { name: new RegExp(`^${LONG_PATH.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
           .waitFor();
+        await screenshot(page, `${orientation}-${language}-glance-holds-long-path`);
         const where = `${orientation} ${language}`;
         expect(await overflowing(page), where).toEqual([]);
         expect(await overlappingControls(page), where).toEqual([]);
         expect(await wordsSplitAcrossLines(page), where).toEqual([]);
-        await screenshot(page, `${orientation}-${language}-glance-holds-long-path`);
         if (orientation === 'landscape' && language === 'nl') await expectAccessible(page);
         await page.context().close();
       }
