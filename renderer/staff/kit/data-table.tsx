@@ -16,7 +16,7 @@ export interface Column<Row> {
 }
 
 interface Props<Row> {
-  caption: string;
+  caption: ReactNode;
   /** The caption as a visible heading above the table (e.g. "Laatste runs"), or for screen readers only. */
   showCaption?: boolean;
   columns: Column<Row>[];
