@@ -208,8 +208,8 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? `De privacyverklaring belooft camerabeelden na ${problem.params.days} dagen te verwijderen, maar er is geen map voor camerabeelden ingesteld: de kiosk verwijdert niets.`
           : `The privacy notice promises to delete camera footage after ${problem.params.days} days, but no footage folder is configured: the kiosk deletes nothing.`,
         todo: nl
-          ? 'Vraag IT footage.root in config.json op de map van de camerarecorder te zetten.'
-          : "Ask IT to set footage.root in config.json to the camera recorder's folder.",
+          ? 'Vraag een beheerder in Instellingen → Camerabeelden en recorder de map van de camerarecorder in te vullen, of daar te kiezen dat de recorder zijn beelden zelf wist of dat deze kiosk geen camera’s heeft.'
+          : "Ask an admin to enter the camera recorder's folder in Settings → Camera footage and recorder, or to choose there that the recorder deletes its own footage or that this kiosk has no cameras.",
       };
   }
 }

@@ -80,6 +80,7 @@ export function createHealthService({
       firstActivityAt: first?.at ?? null,
       footageRootConfigured: config.footage.root !== null,
       footageDays: config.retention.footageDays,
+      footageEnforcedBy: config.footage.enforcedBy,
       jobs: {
         visitPurge: await history('visitPurge'),
         footageScan: await history('footageScan'),

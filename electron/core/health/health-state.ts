@@ -1,6 +1,7 @@
 import type { HealthProblem, HealthState, RetentionJob } from '../../../shared/api/health';
 import type { RunReasonKey } from '../../../shared/run-reasons';
 import type { JobRun } from '../../../shared/api/types';
+import type { FootageEnforcer } from '../../../shared/config';
 import type { RootProblem } from '../footage/root';
 import type { OfflineGap } from './offline-gap';
 
@@ -34,6 +35,8 @@ export interface HealthFacts {
   firstActivityAt: number | null;
   footageRootConfigured: boolean;
   footageDays: number;
+  /** Who deletes footage (footage.enforcedBy); only the kiosk needs a root for it. Absent: the kiosk. */
+  footageEnforcedBy?: FootageEnforcer;
   jobs: Record<RetentionJob, JobHistory>;
   /** What a blocked purge leaves in place: visits and footage files past their retention period. */
   waiting: { visits: number; footageFiles: number };
@@ -189,8 +192,8 @@ export function computeHealth(facts: HealthFacts): HealthState {
     });
   }
 
-  if (!facts.footageRootConfigured) {
-    // The notice promises footage is deleted after N days; without a root nothing enforces that.
+  if (!facts.footageRootConfigured && (facts.footageEnforcedBy ?? 'kiosk') === 'kiosk') {
+    // The notice promises the kiosk deletes footage after N days; without a root nothing enforces that.
     problems.push({
       key: 'footageNotEnforced',
       params: { days: facts.footageDays },

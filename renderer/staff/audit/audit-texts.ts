@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../shared/api/types';
 import type { Language } from '../../../shared/messages';
+import { settingChangeSentence, settingFileAcceptedSentence, settingFileRefusedSentence } from './setting-change-text';
 
 type Detail = AuditEntry['detail'];
 type DetailValue = Detail[string] | undefined;
@@ -103,6 +104,9 @@ const nl: Record<string, { say: Sentence; words?: string }> = {
     words: 'uit offline termijn',
   },
   'health.offlineAcknowledged': { say: () => 'Bericht "kiosk stond uit" gelezen en weggehaald', words: 'uit offline' },
+  'settings.changed': { say: (d) => settingChangeSentence(d, 'nl'), words: 'instellingen wijzigen' },
+  'settings.fileRefused': { say: (d) => settingFileRefusedSentence(d, 'nl'), words: 'instellingen config' },
+  'settings.fileAccepted': { say: () => settingFileAcceptedSentence('nl'), words: 'instellingen config' },
 };
 
 const en: typeof nl = {
@@ -180,6 +184,9 @@ const en: typeof nl = {
     words: 'off offline deadline',
   },
   'health.offlineAcknowledged': { say: () => 'Read and removed the "kiosk was off" message', words: 'off offline' },
+  'settings.changed': { say: (d) => settingChangeSentence(d, 'en'), words: 'settings change' },
+  'settings.fileRefused': { say: (d) => settingFileRefusedSentence(d, 'en'), words: 'settings config' },
+  'settings.fileAccepted': { say: () => settingFileAcceptedSentence('en'), words: 'settings config' },
 };
 
 function roleNl(role: DetailValue): string {
@@ -220,6 +227,10 @@ const detailNames: Record<Language, Record<string, string>> = {
     perMinute: 'per minuut',
     since: 'sinds',
     blockedRunId: 'tegengehouden run',
+    key: 'instelling',
+    before: 'oud',
+    after: 'nieuw',
+    source: 'bron',
   },
   en: {
     count: 'count',
@@ -234,6 +245,9 @@ const detailNames: Record<Language, Record<string, string>> = {
     expectedVisitId: 'expected visit',
     perMinute: 'per minute',
     blockedRunId: 'held-back run',
+    key: 'setting',
+    before: 'old',
+    after: 'new',
   },
 };
 
@@ -248,6 +262,8 @@ export function describeAuditEntry(entry: AuditEntry, language: Language, staffN
   const known = (language === 'nl' ? nl : en)[entry.action];
   const sentence = known ? known.say(entry.detail, staffName) : entry.action;
   const details = Object.entries(entry.detail)
+    // A setting's old and new value are in its sentence already, in words.
+    .filter(([key]) => !(entry.action === 'settings.changed' && (key === 'before' || key === 'after')))
     .map(([key, value]) => {
       const shown =
         key === 'staffId' ? staffName(value) : key === 'role' && language === 'nl' ? roleNl(value) : n(value);
