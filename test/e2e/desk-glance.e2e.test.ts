@@ -7,7 +7,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../shared/config';
 import type { Language } from '../../shared/messages';
-import { manualClock } from '../helpers/kiosk';
+import { manualClock, visitor } from '../helpers/kiosk';
 import { makeTempDir } from '../helpers/temp-dir';
 import {
   expectAccessible,
@@ -194,6 +194,37 @@ describe('a desk that reads at a glance, in Chromium', () => {
         await page.context().close();
       }
     }
+  });
+
+  it('an action stays busy until its list has loaded again: useLoaded().reload resolves after the reload', async () => {
+    await startDesk();
+    await running.kiosk.handle('kiosk', 'visits.signIn', visitor({ firstName: 'Held' }));
+    await running.kiosk.holds.placeOnVisit('operator', 1, 'Politieverzoek 2026-118', null, {
+      basis: 'legalObligation',
+    });
+    const page = await openDesk(VIEWPORTS.landscape, 'en');
+    // The list's loads after the first wait at this gate until the test opens it.
+    let gate: Promise<void> | null = null;
+    let openGate = () => undefined as void;
+    await page.route('**/api/holds.list', async (route) => {
+      if (gate) await gate;
+      await route.continue();
+    });
+    await openTab(page, TEXT.en.holds);
+    await page.getByRole('row', { name: /^visit 1 Politieverzoek 2026-118/ }).waitFor();
+    gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    await page.getByRole('button', { name: 'Release legal hold 1' }).click();
+    await page.getByRole('button', { name: 'Yes, release' }).click();
+    await expect.poll(() => running.kiosk.holds.listActive()).toEqual([]);
+    // Released, but the list has not loaded again: the row's buttons are still busy with the release.
+    const move = page.getByRole('button', { name: 'Move the review date of legal hold 1' });
+    await expect.poll(() => move.getAttribute('aria-busy')).toBe('true');
+    expect(await move.isDisabled()).toBe(true);
+    openGate();
+    await page.getByText('There are no active legal holds.').waitFor();
+    expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
   });
 
   it('placing a hold on a file that another desk held meanwhile says so, and places no second hold', async () => {
