@@ -11,6 +11,7 @@ import { VisitTable } from '../visits/visit-table';
 import type { RollCallRecord } from '../../../shared/api/devices';
 import { RollCall } from './roll-call';
 import { rollCallText } from './roll-call-texts';
+import './evacuation-tab.css';
 
 const REFRESH_MS = 5_000;
 

@@ -15,6 +15,7 @@ import { SubmitButton } from '../kit/submit-button';
 import { useAction } from '../kit/use-action';
 import { useLoaded } from '../kit/use-loaded';
 import { keepDatesWhole } from '../kit/whole-dates';
+import './expected-visitors.css';
 
 const REFRESH_MS = 5_000;
 const emptyForm = { firstName: '', lastName: '', company: '', plate: '', hostName: '' };
