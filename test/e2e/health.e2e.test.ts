@@ -72,7 +72,9 @@ describe('the retention alarm banner in Chromium', () => {
       } else {
         expect(text).toMatch(/Retention is not being kept \(2 problems\)/);
         expect(text).toMatch(/Since 24\/11\/2026 11:00 the visit purge has erased nothing/);
-        expect(text).toMatch(/Ask an admin to check this computer's clock and confirm the time in Retention/);
+        expect(text).toMatch(
+          /Ask an admin to check this computer's clock and confirm the time with "The time is right: purge" in Retention/,
+        );
         expect(text).toMatch(/Ask an admin to enter the camera recorder's folder in Settings → Camera footage/);
       }
       await screenshot(page, `landscape-${language}-50-health-banner-${role}`);

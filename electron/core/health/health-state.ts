@@ -53,6 +53,8 @@ export interface HealthFacts {
   offlineGap?: OfflineGap | null;
   /** When each screen now locked for wrong PINs was locked. */
   screensLockedForPins?: number[];
+  /** Whether Retention asks an admin to confirm the time (a clock block no one confirmed yet); unknown is yes. */
+  clockAwaitsConfirmation?: boolean;
 }
 
 /** A blocked run's typed reason, as the short name the alarm texts use. */
@@ -68,6 +70,9 @@ const BLOCK_REASONS: Partial<Record<RunReasonKey, string>> = {
   'run.footageOtherDevice': 'otherDevice',
   'run.footageEmptyWhileIndexed': 'emptyWhileIndexed',
 };
+
+/** The clock blocks an admin lifts by confirming the time (a clock behind lifts by itself). */
+const CONFIRMABLE_CLOCK_REASONS: readonly string[] = ['clockFarAhead', 'awaitingConfirmation'];
 
 export function blockReasonOf(run: JobRun): string {
   return (run.reason && BLOCK_REASONS[run.reason.key]) ?? 'unknown';
@@ -101,7 +106,12 @@ export function computeHealth(facts: HealthFacts): HealthState {
     const { latest, streakStart } = jobs[job];
     if (latest?.outcome !== 'blocked') continue;
     troubled.add(job);
-    const reason = blockReasonOfStreak(jobs[job]);
+    const blockReason = blockReasonOfStreak(jobs[job]);
+    // The admin confirmed the time after this purge was held back: it only waits for its next run.
+    const reason =
+      CONFIRMABLE_CLOCK_REASONS.includes(blockReason) && facts.clockAwaitsConfirmation === false
+        ? 'clockConfirmed'
+        : blockReason;
     const since = (streakStart ?? latest).startedAt;
     if (ROOT_PROBLEMS.includes(reason)) {
       if (!rootUnavailable || since < rootUnavailable.since) rootUnavailable = { reason, since };
