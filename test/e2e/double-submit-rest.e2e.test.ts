@@ -247,6 +247,8 @@ describe('a second tap while the first still runs changes nothing (the remaining
     recording('gate', 'gate_20261124_080000.mp4', '2026-11-24T07:05:00Z');
     expect((await running.kiosk.retention.run()).outcome).toBe('blocked');
     expect((await running.kiosk.footage.purge()).outcome).toBe('blocked');
+    await page.reload();
+    await page.getByRole('button', { name: 'Aanmelden' }).waitFor();
 
     await unlock(page, 'Ada Admin', 'admin', ADMIN_PIN);
     await page.getByRole('navigation').getByRole('button', { name: 'Bewaartermijnen', exact: true }).click();
