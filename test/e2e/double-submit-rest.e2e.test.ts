@@ -264,16 +264,18 @@ describe('a second tap while the first still runs changes nothing (the remaining
     expect(await auditCount('retention.clockConfirmed')).toBe(1);
 
     const main = page.getByRole('main');
-    await main.getByRole('button', { name: 'Verlopen camerabeelden nu verwijderen' }).last().click();
+    const purgeNow = main.getByRole('button', { name: 'Verlopen camerabeelden nu verwijderen' }).last();
+    await purgeNow.click();
     const yes = main.getByRole('button', { name: 'Ja, 2 bestanden verwijderen' });
     const purgeCalls = await pressTwice(
       page,
       'footage.purge',
       () => yes.dblclick(),
-      main.getByRole('status').getByText('2 bestanden verwijderd.'),
+      purgeNow.and(page.locator(':enabled')),
       (input) => !input.dryRun,
     );
     expect(purgeCalls).toBe(1);
+    await main.getByRole('status').getByText('2 bestanden verwijderd.').waitFor();
     expect(await auditCount('footage.purgeRequested')).toBe(1);
   }, 90_000);
 });
