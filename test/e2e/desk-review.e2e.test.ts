@@ -2,11 +2,14 @@
 // visitors' table (it had "Uitno|digin|g"),
 // a sign-out by name marked on Today and the evacuation list, the add-expected date in the segmented
 // field, a CSV file's unknown columns named in its message, and a Dutch date on the Dutch badge.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { kioskConfigSchema } from '../../shared/config';
 import type { Language } from '../../shared/messages';
 import { manualClock, visitor } from '../helpers/kiosk';
+import { makeTempDir } from '../helpers/temp-dir';
 import { fillDateField } from './date-field';
 import { launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 import { wordsSplitAcrossLines } from './word-split';
@@ -161,4 +164,35 @@ describe('the desk with expected visitors and a sign-out by name', () => {
     await screenshot(page, 'review-portrait-nl-badge');
     await context.close();
   }, 60_000);
+
+  it('no word is split in the camera overview or the file list, with long camera names, in both orientations and languages', async () => {
+    // Real camera names from an office: the overview had "parkeerplaat|s", "Bestande|n", "Groott|e".
+    const root = makeTempDir('footage-');
+    for (const camera of ['parkeerplaats', 'ingang_achterzijde']) {
+      const file = path.join(root, camera, `${camera}_20261122_101500.mkv`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, 'x'.repeat(2048));
+    }
+    running = await startKiosk({
+      clock: manualClock('2026-11-24T09:00:00Z'),
+      config: kioskConfigSchema.parse({ footage: { root } }),
+    });
+    await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', ADMIN_PIN);
+    const scanned = await running.kiosk.footage.scan();
+    expect(scanned.outcome).toBe('ok');
+    for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
+      for (const language of ['nl', 'en'] as const) {
+        const page = await openDesk(viewport, language);
+        const tab = language === 'nl' ? 'Camerabeelden' : 'Camera footage';
+        await page.getByRole('navigation').getByRole('button', { name: tab, exact: true }).click();
+        await page
+          .getByRole('row', { name: /^ingang_achterzijde / })
+          .first()
+          .waitFor();
+        expect(await wordsSplitAcrossLines(page), `${orientation} ${language} ${tab}`).toEqual([]);
+        await screenshot(page, `review-${orientation}-${language}-camera-overview`);
+        await page.context().close();
+      }
+    }
+  }, 120_000);
 });
