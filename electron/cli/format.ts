@@ -12,6 +12,7 @@ import { describeRunReason } from '../../shared/run-reasons';
 import { printable } from '../../shared/printable';
 import type { ApiError } from '../../shared/result';
 import { formatIsoDateTime, formatTime } from '../../shared/date-format';
+import { localDateThrough } from '../../shared/time';
 
 export function formatApiError(error: ApiError): string {
   const fields = Object.entries(error.fields ?? {})
@@ -87,6 +88,15 @@ function holdSubject(hold: LegalHold, timeZone: string): string {
   return `visit ${hold.visitId}`;
 }
 
+/**
+ * A hold's end or review date as the person typed it: `--until 2027-06-01` is stored as the start of
+ * 2 June (the end is exclusive) and reads "end of 2027-06-01"; any other moment reads as date and time.
+ */
+export function throughDay(epochMs: number, timeZone: string): string {
+  const through = localDateThrough(epochMs, timeZone);
+  return through ? `end of ${through}` : formatIsoDateTime(epochMs, timeZone);
+}
+
 export function formatHolds(holds: LegalHold[], timeZone: string): string {
   if (holds.length === 0) return 'No active legal holds.';
   return holds
@@ -95,9 +105,9 @@ export function formatHolds(holds: LegalHold[], timeZone: string): string {
         String(hold.id).padStart(4),
         holdSubject(hold, timeZone),
         `since ${formatIsoDateTime(hold.placedAt, timeZone)}`,
-        hold.endsAt ? `until ${formatIsoDateTime(hold.endsAt, timeZone)}` : 'until released',
+        hold.endsAt ? `until ${throughDay(hold.endsAt, timeZone)}` : 'until released',
         `${hold.basis === 'legalObligation' ? 'legal obligation' : 'necessary for our activities'}`,
-        `review by ${formatIsoDateTime(hold.reviewAt, timeZone)}`,
+        `review by ${throughDay(hold.reviewAt, timeZone)}`,
         `by ${printable(hold.placedBy)}: ${printable(hold.reason)}`,
       ].join('  '),
     )

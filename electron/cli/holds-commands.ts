@@ -1,8 +1,7 @@
 import type { HoldBasis } from '../../shared/api/types';
 import { printable } from '../../shared/printable';
-import { formatIsoDateTime } from '../../shared/date-format';
 import { command, integerOption, OPERATOR, requiredInteger, unwrap } from './command';
-import { formatHolds } from './format';
+import { formatHolds, throughDay } from './format';
 import { throughDateOption, timeOption } from './time-options';
 import { UsageError } from './usage-error';
 
@@ -80,7 +79,7 @@ export const holdsCommands = [
         reviewAt: throughDateOption(values.review, 'review', kiosk.config.timeZone)!,
       };
       const hold = unwrap(await kiosk.router.invoke('holds.extendReview', input, OPERATOR));
-      print(hold, () => `Legal hold ${hold.id}: review by ${formatIsoDateTime(hold.reviewAt, kiosk.config.timeZone)}.`);
+      print(hold, () => `Legal hold ${hold.id}: review by ${throughDay(hold.reviewAt, kiosk.config.timeZone)}.`);
     },
   }),
 
