@@ -12,6 +12,7 @@ import { makeTempDir } from '../helpers/temp-dir';
 import {
   expectAccessible,
   launchChromium,
+  openStaffDesk,
   screenshot,
   SCREENSHOT_DIR,
   startKiosk,
@@ -54,19 +55,8 @@ async function startDesk() {
   await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', ADMIN_PIN);
 }
 
-async function openDesk(viewport: { width: number; height: number }, language: Language) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(running.server.url);
-  if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('button', { name: language === 'nl' ? 'Medewerkers' : 'Staff' }).click();
-  const admin = (await running.kiosk.staff.list()).find((account) => account.name === 'Ada Admin')!;
-  await page.getByLabel(language === 'nl' ? 'Medewerkernummer' : 'Staff number').fill(String(admin.id));
-  await page.getByLabel(language === 'nl' ? 'Pincode' : 'PIN', { exact: true }).fill(ADMIN_PIN);
-  await page.getByRole('button', { name: language === 'nl' ? 'Ontgrendelen' : 'Unlock' }).click();
-  await page.locator('.staff-view').waitFor();
-  return page;
-}
+const openDesk = (viewport: { width: number; height: number }, language: Language) =>
+  openStaffDesk(browser, running, { name: 'Ada Admin', pin: ADMIN_PIN }, viewport, language);
 
 async function openTab(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();

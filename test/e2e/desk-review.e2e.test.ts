@@ -4,14 +4,14 @@
 // field, a CSV file's unknown columns named in its message, and a Dutch date on the Dutch badge.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { kioskConfigSchema } from '../../shared/config';
 import type { Language } from '../../shared/messages';
 import { manualClock, visitor } from '../helpers/kiosk';
 import { makeTempDir } from '../helpers/temp-dir';
 import { fillDateField } from './date-field';
-import { launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { launchChromium, openStaffDesk, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 import { wordsSplitAcrossLines } from './word-split';
 
 const ADMIN_PIN = '864205';
@@ -46,19 +46,8 @@ async function startDesk() {
   if (!byName.ok) throw new Error(byName.error.key);
 }
 
-async function openDesk(viewport: { width: number; height: number }, language: Language): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(running.server.url);
-  if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('button', { name: language === 'nl' ? 'Medewerkers' : 'Staff' }).click();
-  const admin = (await running.kiosk.staff.list()).find((account) => account.name === 'Ada Admin')!;
-  await page.getByLabel(language === 'nl' ? 'Medewerkernummer' : 'Staff number').fill(String(admin.id));
-  await page.getByLabel(language === 'nl' ? 'Pincode' : 'PIN', { exact: true }).fill(ADMIN_PIN);
-  await page.getByRole('button', { name: language === 'nl' ? 'Ontgrendelen' : 'Unlock' }).click();
-  await page.locator('.staff-view').waitFor();
-  return page;
-}
+const openDesk = (viewport: { width: number; height: number }, language: Language) =>
+  openStaffDesk(browser, running, { name: 'Ada Admin', pin: ADMIN_PIN }, viewport, language);
 
 const TEXT = {
   nl: { evacuation: 'Ontruimingslijst', byName: 'afgemeld op naam' },

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import axe from 'axe-core';
 import { expect } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../electron/browser/server';
@@ -74,6 +74,31 @@ export async function startKiosk(
         await kiosk.close();
       })()),
   };
+}
+
+/**
+ * A new browser window on the running kiosk, unlocked by a staff member typing their number and PIN,
+ * in the chosen language; resolves once the staff view shows.
+ */
+export async function openStaffDesk(
+  browser: Browser,
+  running: RunningKiosk,
+  who: { name: string; pin: string },
+  viewport: { width: number; height: number },
+  language: 'nl' | 'en',
+  contextOptions: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, ...contextOptions });
+  const page = await context.newPage();
+  await page.goto(running.server.url);
+  if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: language === 'nl' ? 'Medewerkers' : 'Staff' }).click();
+  const account = (await running.kiosk.staff.list()).find((staff) => staff.name === who.name)!;
+  await page.getByLabel(language === 'nl' ? 'Medewerkernummer' : 'Staff number').fill(String(account.id));
+  await page.getByLabel(language === 'nl' ? 'Pincode' : 'PIN', { exact: true }).fill(who.pin);
+  await page.getByRole('button', { name: language === 'nl' ? 'Ontgrendelen' : 'Unlock' }).click();
+  await page.locator('.staff-view').waitFor();
+  return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

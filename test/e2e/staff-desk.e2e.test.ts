@@ -9,7 +9,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../shared/messages';
 import { manualClock, visitor } from '../helpers/kiosk';
 import { makeTempDir } from '../helpers/temp-dir';
-import { expectAccessible, launchChromium, SCREENSHOT_DIR, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import {
+  expectAccessible,
+  launchChromium,
+  openStaffDesk,
+  SCREENSHOT_DIR,
+  startKiosk,
+  VIEWPORTS,
+  type RunningKiosk,
+} from './harness';
 import { overlappingControls } from './overlap';
 import { wordsSplitAcrossLines } from './word-split';
 
@@ -76,19 +84,8 @@ async function startBusyDesk() {
   return clock;
 }
 
-async function openDesk(viewport: { width: number; height: number }, language: Language) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(running.server.url);
-  if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('button', { name: language === 'nl' ? 'Medewerkers' : 'Staff' }).click();
-  const admin = (await running.kiosk.staff.list()).find((account) => account.name === 'Ada Admin')!;
-  await page.getByLabel(language === 'nl' ? 'Medewerkernummer' : 'Staff number').fill(String(admin.id));
-  await page.getByLabel(language === 'nl' ? 'Pincode' : 'PIN', { exact: true }).fill(ADMIN_PIN);
-  await page.getByRole('button', { name: language === 'nl' ? 'Ontgrendelen' : 'Unlock' }).click();
-  await page.locator('.staff-view').waitFor();
-  return page;
-}
+const openDesk = (viewport: { width: number; height: number }, language: Language) =>
+  openStaffDesk(browser, running, { name: 'Ada Admin', pin: ADMIN_PIN }, viewport, language, { acceptDownloads: true });
 
 /** Every table frame and the page itself: anything wider than its box, with its widths. */
 async function overflowing(page: Page): Promise<string[]> {
