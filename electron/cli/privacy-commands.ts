@@ -213,9 +213,9 @@ export const privacyCommands = [
       const copy = unwrap(await kiosk.router.invoke('privacy.exportVisits', input, OPERATOR));
       const { htmlFile, jsonFile, exportId, expiresAt } = copy;
       print(
-        { count: copy.count, htmlFile, jsonFile, exportId, expiresAt },
+        { count: copy.count, expectedCount: copy.expectedCount, htmlFile, jsonFile, exportId, expiresAt },
         () =>
-          `Wrote ${copy.count} visit(s) to ${htmlFile} and ${jsonFile} (export ${exportId}, ` +
+          `Wrote ${copy.count} visit(s) and ${copy.expectedCount} expected visit(s) to ${htmlFile} and ${jsonFile} (export ${exportId}, ` +
           `deleted after ${formatIsoDateTime(expiresAt, kiosk.config.timeZone)}).`,
       );
     },

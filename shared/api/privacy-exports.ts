@@ -16,6 +16,8 @@ export interface ExportRecord {
   expiresAt: number;
   /** Visits of the access copy, or the visit whose footage was exported. */
   visitIds: number[];
+  /** The expected visits (invitations) of the access copy; none for records made before they were kept. */
+  expectedIds: number[];
   fileCount: number;
   /** The holds on the originals (a police request); the copy stays while one of them is active. */
   holdIds: number[];

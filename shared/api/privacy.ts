@@ -121,15 +121,21 @@ const erasureIds = z
   .max(1000, { error: 'field.invalid' satisfies MessageKey })
   .optional()
   .transform((ids) => [...new Set(ids ?? [])]);
-const exportInput = z.strictObject({
-  visitIds,
-  /** The person's expected visits (invitations), in the copy beside the visits. */
-  expectedIds: erasureIds,
-  language,
-  purpose,
-  /** Only the operator (CLI) may name the page's file, and only inside the export folder. */
-  out: z.string().min(1).max(4096).optional(),
-});
+const exportInput = z
+  .strictObject({
+    /** None is fine when the person has only expected visits (they never came). */
+    visitIds: erasureIds,
+    /** The person's expected visits (invitations), in the copy beside the visits. */
+    expectedIds: erasureIds,
+    language,
+    purpose,
+    /** Only the operator (CLI) may name the page's file, and only inside the export folder. */
+    out: z.string().min(1).max(4096).optional(),
+  })
+  .refine((input) => input.visitIds.length + input.expectedIds.length > 0, {
+    error: 'privacy.noVisitsChosen' satisfies MessageKey,
+    path: ['visitIds'],
+  });
 const eraseInput = z
   .strictObject({
     visitIds: erasureIds,
@@ -185,6 +191,8 @@ export interface VisitFootage {
 /** A copy for the data subject (art. 15): a printable page and the same data as JSON. */
 export interface AccessExport {
   count: number;
+  /** The expected visits in the copy. */
+  expectedCount: number;
   /** The record of the copy written into the export folder, deleted at `expiresAt`. */
   exportId: number;
   htmlFile: string;

@@ -31,6 +31,7 @@ describe('configuration', () => {
     ],
     [{ retention: { footageDays: 29 } }, /retention\.footageDays: must be at most 28 days/],
     [{ retention: { footageDays: 1.5 } }, /retention\.footageDays/],
+    [{ privacy: { exportDays: 29 } }, /privacy\.exportDays: must be at most 28 days/],
     [{ timeZone: 'Europe/Amsterdm' }, /timeZone: is not a known IANA time zone/],
     [{ organisation: { contactEmail: 'not an address' } }, /organisation\.contactEmail/],
     [{ retension: {} }, /Unrecognized key/],

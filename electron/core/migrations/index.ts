@@ -15,6 +15,7 @@ import * as privacyExports from './0016-privacy-exports';
 import * as devices from './0018-devices';
 import * as signOutByName from './0020-sign-out-by-name';
 import * as visitSearchText from './0021-visit-search-text';
+import * as exportExpectedIds from './0022-export-expected-ids';
 
 export interface Migration {
   /** The schema version this migration brings a database to: its file's number. */
@@ -51,6 +52,7 @@ export const migrations: readonly Migration[] = [
   { version: 18, ...devices },
   { version: 20, ...signOutByName },
   { version: 21, ...visitSearchText },
+  { version: 22, ...exportExpectedIds },
 ];
 
 /** The schema version of a database this version of the kiosk creates. */

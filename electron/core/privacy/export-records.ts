@@ -31,6 +31,7 @@ interface ExportRow {
   created_at: number;
   expires_at: number;
   visit_ids: string;
+  expected_ids: string;
   file_count: number;
   hold_ids: string;
   deleted_at: number | null;
@@ -54,6 +55,7 @@ const toRecord = (row: ExportRow): ExportRecord => ({
   createdAt: row.created_at,
   expiresAt: row.expires_at,
   visitIds: ids(row.visit_ids),
+  expectedIds: ids(row.expected_ids),
   fileCount: row.file_count,
   holdIds: ids(row.hold_ids),
   heldByActiveHold: row.held === 1,
@@ -68,6 +70,8 @@ export interface NewExport {
   /** Absolute paths written, each inside the export folder. */
   written: string[];
   visitIds: number[];
+  /** The expected visits (invitations) an access copy holds. */
+  expectedIds?: number[];
   fileCount: number;
   holdIds: number[];
 }
@@ -124,8 +128,8 @@ export function createExportRecords({
     const paths = entry.written.map((file) => path.relative(realRoot, file).split(path.sep).join('/'));
     const { lastId } = await tx.run(
       `INSERT INTO privacy_exports (kind, purpose, paths, export_root, exported_by, staff_id, created_at, expires_at,
-                                    visit_ids, file_count, hold_ids)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                                    visit_ids, expected_ids, file_count, hold_ids)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         entry.kind,
         entry.purpose,
@@ -136,6 +140,7 @@ export function createExportRecords({
         now,
         expiresAt,
         entry.visitIds.join(','),
+        (entry.expectedIds ?? []).join(','),
         entry.fileCount,
         entry.holdIds.join(','),
       ],
@@ -215,14 +220,26 @@ export function createExportRecords({
     );
   }
 
-  /** An erasure takes the person's exports with it, held or not: the copies hold their data. */
-  async function eraseForVisits(actor: AuditActor, visitIds: readonly number[]): Promise<number> {
-    const wanted = new Set(visitIds);
+  /**
+   * An erasure takes the person's exports with it, held or not: every copy that holds one of the
+   * erased visits or expected visits, since the copies hold their data.
+   */
+  async function eraseForVisits(
+    actor: AuditActor,
+    visitIds: readonly number[],
+    expectedIds: readonly number[] = [],
+  ): Promise<number> {
+    const wantedVisits = new Set(visitIds);
+    const wantedExpected = new Set(expectedIds);
     const live = await database.all<ExportRow>(
-      `SELECT e.*, 0 AS held FROM privacy_exports e WHERE e.deleted_at IS NULL AND e.visit_ids <> ''`,
+      `SELECT e.*, 0 AS held FROM privacy_exports e
+        WHERE e.deleted_at IS NULL AND (e.visit_ids <> '' OR e.expected_ids <> '')`,
     );
+    const holdsErased = (row: ExportRow) =>
+      ids(row.visit_ids).some((id) => wantedVisits.has(id)) ||
+      ids(row.expected_ids).some((id) => wantedExpected.has(id));
     let erased = 0;
-    for (const row of live.filter((candidate) => ids(candidate.visit_ids).some((id) => wanted.has(id)))) {
+    for (const row of live.filter(holdsErased)) {
       if (!removeFiles(row)) throw new UserError({ key: 'privacy.exportNotErased', params: { exportId: row.id } });
       await markDeleted(row.id, 'erased', actor);
       erased++;

@@ -205,6 +205,7 @@ export function createPrivacyService({
       actor,
       written,
       visitIds,
+      expectedIds: expected.map((hit) => hit.id),
       fileCount: 2,
       holdIds: [],
     });
@@ -213,10 +214,12 @@ export function createPrivacyService({
       language: input.language,
       count: visits.length,
       visitIds: visitIds.join(','),
+      expectedIds: expectedIds.join(','),
       exportId: recorded.id,
     });
     return {
       count: visits.length,
+      expectedCount: expected.length,
       exportId: recorded.id,
       htmlFile,
       jsonFile,
@@ -285,7 +288,7 @@ export function createPrivacyService({
     refuseHeld(await requireVisits(database, visitIds));
     await requireExpectedVisits(database, expectedIds);
     // The person's copies go first: should one fail to go, no visit is erased and the request can be repeated.
-    if (visitIds.length > 0) await exports.eraseForVisits(actor, visitIds);
+    await exports.eraseForVisits(actor, visitIds, expectedIds);
     const erased = await database.transaction(async (tx) => {
       refuseHeld(await requireVisits(tx, visitIds));
       await requireExpectedVisits(tx, expectedIds);

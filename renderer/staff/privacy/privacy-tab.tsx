@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import {
   PRIVACY_PURPOSES,
+  type PrivacyExpectedVisit,
   type PrivacyPurpose,
   type PrivacySearchResult,
   type PrivacyVisit,
@@ -11,7 +12,7 @@ import { BRIDGE_GLOBAL, mediaUrl } from '../../../shared/api/bridge';
 import type { FootageRow, HoldBasis } from '../../../shared/api/types';
 import { endOfLocalDate } from '../../../shared/time';
 import type { ApiError } from '../../../shared/result';
-import { formatDate, formatDateTime, formatTime } from '../../../shared/date-format';
+import { formatDate, formatDateTime, formatIsoDate, formatTime } from '../../../shared/date-format';
 import { DateTimeField } from '../../date-time-field';
 import { Field } from '../../field';
 import { ScreenHeading } from '../../screen-heading';
@@ -25,6 +26,9 @@ import type { StaffTabProps } from '../kit/tab-props';
 import './privacy-tab.css';
 
 type Action = 'export' | 'restrict' | 'unrestrict' | 'erase' | 'correct' | 'footage';
+
+/** A row of the results: a visit, or an expected visit (an invitation; the person may never have come). */
+type Hit = (PrivacyVisit & { kind: 'visit' }) | PrivacyExpectedVisit;
 
 interface Correction {
   firstName: string;
@@ -44,6 +48,7 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
   const [to, setTo] = useState('');
   const [result, setResult] = useState<PrivacySearchResult | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [selectedExpected, setSelectedExpected] = useState<Set<number>>(new Set());
   const [copyLanguage, setCopyLanguage] = useState<Language>(language);
   const [reason, setReason] = useState('');
   const [pending, setPending] = useState<Action | null>(null);
@@ -60,8 +65,14 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
 
   const zone = result?.timeZone ?? 'Europe/Amsterdam';
   const visits = result?.visits ?? [];
+  const expected = result?.expected ?? [];
+  const hits: Hit[] = [...visits, ...expected];
   const chosen = visits.filter((visit) => selected.has(visit.id));
-  const only = chosen.length === 1 ? chosen[0]! : null;
+  const chosenExpected = expected.filter((hit) => selectedExpected.has(hit.id));
+  const chosenCount = chosen.length + chosenExpected.length;
+  // Correcting and footage are for one visit; an expected visit has neither.
+  const only = chosen.length === 1 && chosenExpected.length === 0 ? chosen[0]! : null;
+  const isChosen = (hit: Hit) => (hit.kind === 'visit' ? selected : selectedExpected).has(hit.id);
   const message = (key?: MessageKey) => (key ? translate(key, language) : undefined);
 
   const updateVisits = (change: (visits: PrivacyVisit[]) => PrivacyVisit[]) =>
@@ -101,6 +112,7 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
     if (!found.ok) return showError(found.error);
     setResult(found.value);
     setSelected(new Set());
+    setSelectedExpected(new Set());
     setPending(null);
     setCorrection(null);
     setFootage(null);
@@ -126,18 +138,25 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
 
   async function confirmPending() {
     const ids = chosen.map((visit) => visit.id);
+    const expectedIds = chosenExpected.map((hit) => hit.id);
     const action = pending;
     clearMessages();
     if (action === 'export') {
       const copy = await client.invoke('privacy.exportVisits', {
         visitIds: ids,
+        expectedIds,
         language: copyLanguage,
         purpose: (purpose || 'other') as PrivacyPurpose,
       });
       if (!copy.ok) return showError(copy.error);
       // The copy is written into the export folder and recorded there, never downloaded elsewhere.
       setDone(
-        text.exported(copy.value.count, copy.value.htmlFile, formatDateTime(copy.value.expiresAt, zone, language)),
+        text.exported(
+          copy.value.count,
+          copy.value.expectedCount,
+          copy.value.htmlFile,
+          formatDateTime(copy.value.expiresAt, zone, language),
+        ),
       );
       setExportsShown((count) => count + 1);
     } else if (action === 'restrict' || action === 'unrestrict') {
@@ -151,12 +170,21 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
       );
       setDone(action === 'restrict' ? text.restrictedDone(ids.length) : text.unrestrictedDone(ids.length));
     } else if (action === 'erase') {
-      const erased = await client.invoke('privacy.eraseVisits', { visitIds: ids, reason });
+      const erased = await client.invoke('privacy.eraseVisits', { visitIds: ids, expectedIds, reason });
       if (!erased.ok) return showError(erased.error);
-      updateVisits((list) => list.filter((visit) => !selected.has(visit.id)));
+      setResult((current) =>
+        current
+          ? {
+              ...current,
+              visits: current.visits.filter((visit) => !selected.has(visit.id)),
+              expected: current.expected.filter((hit) => !selectedExpected.has(hit.id)),
+            }
+          : current,
+      );
       setSelected(new Set());
+      setSelectedExpected(new Set());
       setFootage(null);
-      setDone(text.erased(erased.value.erased));
+      setDone(text.erased(erased.value.erased, erased.value.erasedExpected));
       setExportsShown((count) => count + 1);
     } else if (action === 'correct' && only && correction) {
       const corrected = await client.invoke('privacy.correctVisit', { visitId: only.id, ...correction });
@@ -204,9 +232,10 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
     setPlaying(null);
   }
 
-  function toggle(id: number) {
+  function toggle(hit: Hit) {
     setPending(null);
-    setSelected((current) => {
+    (hit.kind === 'visit' ? setSelected : setSelectedExpected)((current) => {
+      const id = hit.id;
       const next = new Set(current);
       if (next.has(id)) next.delete(id);
       else next.add(id);
@@ -217,13 +246,13 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
   const confirmation = (() => {
     switch (pending) {
       case 'export':
-        return text.confirmExport(chosen.length, text.languages[copyLanguage]);
+        return text.confirmExport(chosen.length, chosenExpected.length, text.languages[copyLanguage]);
       case 'restrict':
         return text.confirmRestrict(chosen.length);
       case 'unrestrict':
         return text.confirmUnrestrict(chosen.length);
       case 'erase':
-        return text.confirmErase(chosen.length);
+        return text.confirmErase(chosen.length, chosenExpected.length);
       case 'correct':
         return only ? text.confirmCorrect(only.id) : null;
       case 'footage':
@@ -304,11 +333,11 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
 
       {result && (
         <>
-          <p className="count">{text.hits(visits.length)}</p>
+          <p className="count">{text.hits(visits.length, expected.length)}</p>
           {result.truncated && <p>{text.truncated}</p>}
-          {visits.length === 0 && <p className="lead">{text.noHits}</p>}
-          {visits.length > 0 && (
-            <DataTable<(typeof visits)[number]>
+          {hits.length === 0 && <p className="lead">{text.noHits}</p>}
+          {hits.length > 0 && (
+            <DataTable<Hit>
               className="privacy-results"
               caption={text.resultsCaption}
               columns={[
@@ -319,66 +348,81 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
                       type="checkbox"
                       className="select-visit"
                       aria-label={text.selectAll}
-                      checked={chosen.length === visits.length}
+                      checked={chosenCount === hits.length}
                       onChange={(event) => {
                         setPending(null);
                         setSelected(new Set(event.target.checked ? visits.map((visit) => visit.id) : []));
+                        setSelectedExpected(new Set(event.target.checked ? expected.map((hit) => hit.id) : []));
                       }}
                     />
                   ),
-                  cell: (visit) => (
+                  cell: (hit) => (
                     <input
                       type="checkbox"
                       className="select-visit"
-                      aria-label={text.selectVisit(visit.id)}
-                      checked={selected.has(visit.id)}
-                      onChange={() => toggle(visit.id)}
+                      aria-label={hit.kind === 'visit' ? text.selectVisit(hit.id) : text.selectExpected(hit.id)}
+                      checked={isChosen(hit)}
+                      onChange={() => toggle(hit)}
                     />
                   ),
                 },
-                { key: 'visit', header: text.columns.visit, cell: (visit) => visit.id },
+                {
+                  key: 'visit',
+                  header: text.columns.visit,
+                  cell: (hit) => (hit.kind === 'visit' ? hit.id : `${text.expectedMark} ${hit.id}`),
+                },
                 {
                   key: 'date',
                   header: text.columns.date,
-                  cell: (visit) => formatDate(visit.signedInAt, zone, language),
+                  cell: (hit) =>
+                    hit.kind === 'visit'
+                      ? formatDate(hit.signedInAt, zone, language)
+                      : formatIsoDate(hit.visitDate, language),
                 },
                 {
                   key: 'in',
                   header: text.columns.in,
-                  cell: (visit) => formatTime(visit.signedInAt, zone),
+                  cell: (hit) => (hit.kind === 'visit' ? formatTime(hit.signedInAt, zone) : null),
                   nowrap: true,
                 },
                 {
                   key: 'out',
                   header: text.columns.out,
-                  cell: (visit) =>
-                    visit.signedOutAt === null ? text.onSite : formatDateTime(visit.signedOutAt, zone, language),
+                  cell: (hit) =>
+                    hit.kind !== 'visit'
+                      ? null
+                      : hit.signedOutAt === null
+                        ? text.onSite
+                        : formatDateTime(hit.signedOutAt, zone, language),
                 },
                 {
                   key: 'name',
                   header: text.columns.name,
-                  cell: (visit) => `${visit.firstName} ${visit.lastName}`,
+                  cell: (hit) => `${hit.firstName} ${hit.lastName}`,
                   rowHeader: true,
                 },
-                { key: 'company', header: text.columns.company, cell: (visit) => visit.company },
-                { key: 'plate', header: text.columns.plate, cell: (visit) => visit.plate },
+                { key: 'company', header: text.columns.company, cell: (hit) => hit.company },
+                { key: 'plate', header: text.columns.plate, cell: (hit) => hit.plate },
                 {
                   key: 'status',
                   header: text.columns.status,
-                  cell: (visit) =>
-                    [visit.held ? text.held : '', visit.restricted ? text.restricted : ''].filter(Boolean).join(', '),
+                  cell: (hit) =>
+                    hit.kind === 'visit'
+                      ? [hit.held ? text.held : '', hit.restricted ? text.restricted : ''].filter(Boolean).join(', ')
+                      : null,
                 },
               ]}
-              rows={visits}
-              rowKey={(visit) => visit.id}
+              rows={hits}
+              rowKey={(hit) => `${hit.kind}:${hit.id}`}
+              rowClassName={(hit) => (hit.kind === 'expected' ? 'expected-visit' : undefined)}
             />
           )}
         </>
       )}
 
-      {chosen.length > 0 && (
-        <section className="privacy-section" aria-label={text.selected(chosen.length)}>
-          <p className="count">{text.selected(chosen.length)}</p>
+      {chosenCount > 0 && (
+        <section className="privacy-section" aria-label={text.selected(chosen.length, chosenExpected.length)}>
+          <p className="count">{text.selected(chosen.length, chosenExpected.length)}</p>
           <div className="field-row">
             <div className="field">
               <label htmlFor={copyLanguageId}>{text.copyLanguage}</label>
@@ -402,12 +446,17 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
                 {text.correct}
               </button>
             )}
-            <button type="button" className="secondary" onClick={() => ask('restrict')}>
-              {text.restrict}
-            </button>
-            <button type="button" className="secondary" onClick={() => ask('unrestrict')}>
-              {text.unrestrict}
-            </button>
+            {/* Restriction keeps a visit out of the usual lists; an expected visit is erased or kept. */}
+            {chosen.length > 0 && (
+              <button type="button" className="secondary" onClick={() => ask('restrict')}>
+                {text.restrict}
+              </button>
+            )}
+            {chosen.length > 0 && (
+              <button type="button" className="secondary" onClick={() => ask('unrestrict')}>
+                {text.unrestrict}
+              </button>
+            )}
             {only && (
               <button type="button" className="secondary" onClick={showFootage}>
                 {text.showFootage}

@@ -3,6 +3,21 @@ import type { Language } from '../../../shared/messages';
 
 const visits = (count: number, nl: boolean) =>
   nl ? (count === 1 ? '1 bezoek' : `${count} bezoeken`) : count === 1 ? '1 visit' : `${count} visits`;
+const expectedVisits = (count: number, nl: boolean) =>
+  nl
+    ? count === 1
+      ? '1 verwacht bezoek'
+      : `${count} verwachte bezoeken`
+    : count === 1
+      ? '1 expected visit'
+      : `${count} expected visits`;
+/** Visits, expected visits, or both: "1 bezoek en 1 verwacht bezoek". Expected visits are named only when there are some. */
+const hits = (visitCount: number, expectedCount: number, nl: boolean) =>
+  expectedCount === 0
+    ? visits(visitCount, nl)
+    : visitCount === 0
+      ? expectedVisits(expectedCount, nl)
+      : `${visits(visitCount, nl)} ${nl ? 'en' : 'and'} ${expectedVisits(expectedCount, nl)}`;
 const files = (count: number, nl: boolean) =>
   nl ? (count === 1 ? '1 bestand' : `${count} bestanden`) : count === 1 ? '1 file' : `${count} files`;
 
@@ -24,12 +39,14 @@ const nl = {
   from: 'Van (datum)',
   to: 'Tot en met (datum)',
   search: 'Zoeken',
-  hits: (count: number) => `${visits(count, true)} gevonden`,
+  hits: (count: number, expected = 0) => `${hits(count, expected, true)} gevonden`,
   truncated: 'Er zijn meer treffers; de nieuwste staan hier. Maak de zoekopdracht of de periode nauwer.',
-  noHits: 'Geen bezoeken gevonden.',
+  noHits: 'Geen bezoeken of verwachte bezoeken gevonden.',
   resultsCaption: 'Gevonden bezoeken',
   selectAll: 'Alle bezoeken selecteren',
   selectVisit: (id: number) => `Bezoek ${id} selecteren`,
+  selectExpected: (id: number) => `Verwacht bezoek ${id} selecteren`,
+  expectedMark: 'verwacht bezoek',
   columns: {
     visit: 'Bezoek',
     date: 'Datum',
@@ -43,7 +60,7 @@ const nl = {
   onSite: 'aanwezig',
   held: 'bewaarplicht',
   restricted: 'beperkt',
-  selected: (count: number) => `${visits(count, true)} geselecteerd`,
+  selected: (count: number, expected = 0) => `${hits(count, expected, true)} geselecteerd`,
   copyLanguage: 'Taal van de kopie',
   languages: { nl: 'Nederlands', en: 'Engels' } satisfies Record<Language, string>,
   exportCopy: 'Kopie voor inzage (pagina + JSON)',
@@ -55,24 +72,24 @@ const nl = {
   reason: 'Reden of kenmerk van het verzoek (geen namen)',
   confirm: 'Bevestigen',
   cancel: 'Annuleren',
-  confirmExport: (count: number, language: string) =>
-    `Een kopie van ${visits(count, true)} wordt gedownload in het ${language.toLowerCase()}: een afdrukbare pagina en een JSON-bestand. De kiosk bewaart geen kopie.`,
+  confirmExport: (count: number, expected: number, language: string) =>
+    `Een kopie van ${hits(count, expected, true)} in het ${language.toLowerCase()} wordt in de exportmap gezet: een afdrukbare pagina en een JSON-bestand. De kiosk verwijdert de kopie na privacy.exportDays dagen.`,
   confirmRestrict: (count: number) =>
     `${visits(count, true)} ${count === 1 ? 'wordt' : 'worden'} beperkt: bewaard, maar alleen nog zichtbaar voor privacyverzoeken en op de ontruimingslijst. De bewaartermijn blijft gelijk.`,
   confirmUnrestrict: (count: number) =>
     `De beperking van ${visits(count, true)} wordt opgeheven; ze staan weer in de gewone lijsten.`,
-  confirmErase: (count: number) =>
-    `${visits(count, true)} ${count === 1 ? 'wordt' : 'worden'} nu gewist; dit kan niet ongedaan worden gemaakt.`,
+  confirmErase: (count: number, expected = 0) =>
+    `${hits(count, expected, true)} ${count + expected === 1 ? 'wordt' : 'worden'} nu gewist; dit kan niet ongedaan worden gemaakt.`,
   confirmCorrect: (id: number) => `Bezoek ${id} wordt gecorrigeerd met de ingevulde gegevens.`,
   confirmFootage: (count: number, held: boolean) =>
     `${files(count, true)} ${count === 1 ? 'wordt' : 'worden'} gekopieerd naar de exportmap, met een manifest, ${held ? 'en de originelen krijgen een bewaarplicht.' : 'zonder bewaarplicht op de originelen.'}`,
   confirmQuestion: 'Weet u het zeker?',
-  exported: (count: number, file: string, until: string) =>
-    `Kopie van ${visits(count, true)} opgeslagen in de exportmap: ${file}. Verwijderd na ${until}.`,
+  exported: (count: number, expected: number, file: string, until: string) =>
+    `Kopie van ${hits(count, expected, true)} opgeslagen in de exportmap: ${file}. Verwijderd na ${until}.`,
   restrictedDone: (count: number) => `${visits(count, true)} beperkt.`,
   unrestrictedDone: (count: number) => `Beperking van ${visits(count, true)} opgeheven.`,
-  erased: (count: number) =>
-    `${visits(count, true)} gewist. Een mail die al naar een gastheer is gestuurd, staat buiten de kiosk: vraag de gastheer die te verwijderen.`,
+  erased: (count: number, expected = 0) =>
+    `${hits(count, expected, true)} gewist. Een mail die al naar een gastheer is gestuurd, staat buiten de kiosk: vraag de gastheer die te verwijderen.`,
   corrected: (id: number) => `Bezoek ${id} gecorrigeerd.`,
   footageExported: (count: number, folder: string, held: boolean, until: string) =>
     `${files(count, true)} geëxporteerd naar ${folder}; ${held ? 'de originelen hebben een bewaarplicht en de kopie blijft zolang die geldt.' : `verwijderd na ${until}.`}`,
@@ -129,12 +146,14 @@ const en: PrivacyText = {
   from: 'From (date)',
   to: 'Through (date)',
   search: 'Search',
-  hits: (count) => `${visits(count, false)} found`,
+  hits: (count, expected = 0) => `${hits(count, expected, false)} found`,
   truncated: 'More visits matched; the newest are shown. Narrow the search or the dates.',
-  noHits: 'No visits found.',
+  noHits: 'No visits or expected visits found.',
   resultsCaption: 'Visits found',
   selectAll: 'Select all visits',
   selectVisit: (id) => `Select visit ${id}`,
+  selectExpected: (id) => `Select expected visit ${id}`,
+  expectedMark: 'expected visit',
   columns: {
     visit: 'Visit',
     date: 'Date',
@@ -148,7 +167,7 @@ const en: PrivacyText = {
   onSite: 'on site',
   held: 'legal hold',
   restricted: 'restricted',
-  selected: (count) => `${visits(count, false)} selected`,
+  selected: (count, expected = 0) => `${hits(count, expected, false)} selected`,
   copyLanguage: 'Language of the copy',
   languages: { nl: 'Dutch', en: 'English' },
   exportCopy: 'Copy for access (page + JSON)',
@@ -160,23 +179,23 @@ const en: PrivacyText = {
   reason: 'Reason or reference of the request (no names)',
   confirm: 'Confirm',
   cancel: 'Cancel',
-  confirmExport: (count, language) =>
-    `A copy of ${visits(count, false)} will be downloaded in ${language}: a printable page and a JSON file. The kiosk keeps no copy.`,
+  confirmExport: (count, expected, language) =>
+    `A copy of ${hits(count, expected, false)} in ${language} will be saved in the export folder: a printable page and a JSON file. The kiosk deletes it after privacy.exportDays days.`,
   confirmRestrict: (count) =>
     `${visits(count, false)} will be restricted: kept, but shown only to privacy requests and on the evacuation list. The retention deadline stays the same.`,
   confirmUnrestrict: (count) =>
     `The restriction on ${visits(count, false)} will be lifted; they show in the usual lists again.`,
-  confirmErase: (count) => `${visits(count, false)} will be erased now; this cannot be undone.`,
+  confirmErase: (count, expected = 0) => `${hits(count, expected, false)} will be erased now; this cannot be undone.`,
   confirmCorrect: (id) => `Visit ${id} will be corrected with the details entered.`,
   confirmFootage: (count, held) =>
     `${files(count, false)} will be copied to the export folder with a manifest, ${held ? 'and the originals will be put under a legal hold.' : 'without a legal hold on the originals.'}`,
   confirmQuestion: 'Are you sure?',
-  exported: (count, file, until) =>
-    `Copy of ${visits(count, false)} saved in the export folder: ${file}. Deleted after ${until}.`,
+  exported: (count, expected, file, until) =>
+    `Copy of ${hits(count, expected, false)} saved in the export folder: ${file}. Deleted after ${until}.`,
   restrictedDone: (count) => `${visits(count, false)} restricted.`,
   unrestrictedDone: (count) => `Restriction lifted on ${visits(count, false)}.`,
-  erased: (count) =>
-    `${visits(count, false)} erased. A mail already sent to a host is outside the kiosk: ask the host to delete it.`,
+  erased: (count, expected = 0) =>
+    `${hits(count, expected, false)} erased. A mail already sent to a host is outside the kiosk: ask the host to delete it.`,
   corrected: (id) => `Visit ${id} corrected.`,
   footageExported: (count, folder, held, until) =>
     `${files(count, false)} exported to ${folder}; ${held ? 'the originals are held, and the copy stays while they are.' : `deleted after ${until}.`}`,
