@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { datePartsFromIso, isoFromDateParts, type DateParts } from '../shared/date-parts';
 import { translate, type Language } from '../shared/messages';
+import './date-time-field.css';
 
 // A date (and time) field whose format the app decides, not the browser's locale: Debian's Chromium
 // ships only en-US, so a native date input showed mm/dd/yyyy and AM/PM on Dutch screens. Day, month,
@@ -105,33 +106,44 @@ export function DateTimeField({ label, value, onChange, language, withTime = fal
     >
       <legend>{label}</legend>
       <div className="segments">
-        {segments.map((segment, index) => (
-          <span key={segment.part} className="segment">
-            {index > 0 && (
-              <span className="separator" aria-hidden="true">
-                {segment.part === 'hour' ? '' : segment.part === 'minute' ? ':' : words.separator}
+        {/* The date and the time each stay whole: a narrow field puts the time under the date. */}
+        {[segments.slice(0, DATE_SEGMENTS.length), segments.slice(DATE_SEGMENTS.length)].map(
+          (group, groupIndex) =>
+            group.length > 0 && (
+              <span key={groupIndex} className="segment-group">
+                {group.map((segment) => {
+                  const index = segments.indexOf(segment);
+                  return (
+                    <span key={segment.part} className="segment">
+                      {index > 0 && segment.part !== 'hour' && (
+                        <span className="separator" aria-hidden="true">
+                          {segment.part === 'minute' ? ':' : words.separator}
+                        </span>
+                      )}
+                      <input
+                        ref={(element) => {
+                          inputs.current[index] = element;
+                        }}
+                        className={`segment-${segment.part}`}
+                        aria-label={words[segment.part].name}
+                        placeholder={words[segment.part].hint}
+                        inputMode="numeric"
+                        pattern="[0-9]*"
+                        maxLength={segment.length}
+                        size={segment.length}
+                        value={parts[segment.part]}
+                        onChange={(event) => update(index, event.target.value)}
+                        onKeyDown={backspaceToPrevious(index)}
+                        aria-invalid={Boolean(shownError)}
+                        aria-required={required}
+                        autoComplete="off"
+                      />
+                    </span>
+                  );
+                })}
               </span>
-            )}
-            <input
-              ref={(element) => {
-                inputs.current[index] = element;
-              }}
-              className={`segment-${segment.part}`}
-              aria-label={words[segment.part].name}
-              placeholder={words[segment.part].hint}
-              inputMode="numeric"
-              pattern="[0-9]*"
-              maxLength={segment.length}
-              size={segment.length}
-              value={parts[segment.part]}
-              onChange={(event) => update(index, event.target.value)}
-              onKeyDown={backspaceToPrevious(index)}
-              aria-invalid={Boolean(shownError)}
-              aria-required={required}
-              autoComplete="off"
-            />
-          </span>
-        ))}
+            ),
+        )}
       </div>
       <div className="message-slot">
         {shownError && (

@@ -8,6 +8,10 @@ import path from 'node:path';
 const files = fs
   .readdirSync('bench')
   .filter((name) => name.endsWith('.bench.ts'))
+  // BENCH_ONLY=cli,today-list runs those files only (bench/cli.bench.ts, bench/today-list.bench.ts).
+  .filter(
+    (name) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name.replace('.bench.ts', '')),
+  )
   .sort()
   .reverse();
 let failed = false;

@@ -1,34 +1,26 @@
 // Bundles the Node side into dist/electron: Electron main and preload, browser-mode server, CLI.
-// npm packages stay external (the packaged app ships its production dependencies), except in the
-// preload: a sandboxed preload can require nothing but 'electron', so it is one self-contained file.
+// npm packages stay external but zod (scripts/node-bundle-options.mjs), except in the preload: a
+// sandboxed preload can require nothing but 'electron', so it is one self-contained file.
 import { build } from 'esbuild';
+import { cliBundleOptions, esmBundleOptions } from './node-bundle-options.mjs';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  outdir: 'dist/electron',
-};
+const outdir = 'dist/electron';
 
 await Promise.all([
+  build({ ...cliBundleOptions, outdir }),
   build({
-    ...common,
-    format: 'esm',
-    packages: 'external',
-    // A module loaded with import() is a chunk of its own, and so are the packages only it imports:
-    // a CLI command loads the code it runs, not the whole core (csv-parse, csv-stringify, ...).
-    splitting: true,
+    ...esmBundleOptions,
+    outdir,
     chunkNames: 'chunks/[name]-[hash]',
-    entryPoints: {
-      cli: 'electron/cli/main.ts',
-      'browser-server': 'electron/browser/main.ts',
-      main: 'electron/main.ts',
-    },
+    entryPoints: { 'browser-server': 'electron/browser/main.ts', main: 'electron/main.ts' },
   }),
   build({
-    ...common,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    outdir,
     format: 'cjs',
     external: ['electron'],
     minify: true,

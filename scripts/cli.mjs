@@ -39,22 +39,10 @@ function bundleTime() {
  */
 async function buildBundle() {
   const { build } = await import('esbuild');
+  const { cliBundleOptions } = await import('./node-bundle-options.mjs');
   const staging = fs.mkdtempSync(path.join(root, 'dist', '.cli-build-'));
   try {
-    await build({
-      absWorkingDir: root,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      sourcemap: true,
-      logLevel: 'warning',
-      format: 'esm',
-      packages: 'external',
-      splitting: true,
-      chunkNames: 'chunks/[name]-[hash]',
-      entryPoints: { cli: 'electron/cli/main.ts' },
-      outdir: staging,
-    });
+    await build({ ...cliBundleOptions, outdir: staging });
     fs.mkdirSync(path.dirname(bundle), { recursive: true });
     // The chunks first (their names carry a hash of their contents): cli.js, last, is what runs.
     const chunks = path.join(path.dirname(bundle), 'chunks');

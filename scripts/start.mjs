@@ -25,15 +25,35 @@ function electronBinary() {
   }
 }
 
+/**
+ * The Electron window reads its data folder from KIOSK_DATA_DIR only, so `npm start -- --data-dir D`
+ * goes there. A relative folder is read from where the person typed the command (npm's INIT_CWD):
+ * npm runs this script, and Electron after it, in the repository's folder.
+ */
+function electronLaunch(options) {
+  const typedIn = process.env.INIT_CWD ?? process.cwd();
+  const environment = { ...process.env };
+  const rest = [];
+  for (let index = 0; index < options.length; index++) {
+    const option = options[index];
+    if (option === '--data-dir' && index + 1 < options.length) environment.KIOSK_DATA_DIR = options[++index];
+    else if (option.startsWith('--data-dir=')) environment.KIOSK_DATA_DIR = option.slice('--data-dir='.length);
+    else rest.push(option);
+  }
+  if (environment.KIOSK_DATA_DIR) environment.KIOSK_DATA_DIR = path.resolve(typedIn, environment.KIOSK_DATA_DIR);
+  return { args: ['.', ...rest], environment };
+}
+
 const binary = electronBinary();
-const [command, args] = binary
-  ? [binary, ['.', ...process.argv.slice(2)]]
+const launch = binary ? electronLaunch(process.argv.slice(2)) : null;
+const [command, args] = launch
+  ? [binary, launch.args]
   : [process.execPath, ['dist/electron/browser-server.js', ...process.argv.slice(2)]];
 if (!binary) {
   console.log(
     'Electron is not installed (its binary download failed or was skipped); get it with `npm run fetch:electron`. Starting browser mode.',
   );
 }
-const child = spawn(command, args, { stdio: 'inherit' });
+const child = spawn(command, args, { stdio: 'inherit', env: launch?.environment ?? process.env });
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -9,6 +9,13 @@ import { DEFAULT_LOBBY_VIEWS, STAFF_VIEWS } from './staff-views';
 export const MAX_VISIT_RETENTION_MONTHS = 6;
 export const MAX_FOOTAGE_RETENTION_DAYS = 28;
 
+/**
+ * Who deletes camera footage after retention.footageDays: this kiosk (from footage.root), the
+ * recorder itself (its own retention set to that period), or nobody, since this kiosk has no cameras.
+ */
+export const FOOTAGE_ENFORCERS = ['kiosk', 'recorder', 'noCameras'] as const;
+export type FootageEnforcer = (typeof FOOTAGE_ENFORCERS)[number];
+
 const organisation = z.strictObject({
   name: z.string().trim().min(1).max(120).default('Ploum'),
   contactEmail: z.email().default('communicatie@ploum.nl'),
@@ -105,6 +112,8 @@ const footagePattern = z.strictObject({
 });
 
 const footage = z.strictObject({
+  /** Who deletes footage after retention.footageDays; the notice and the footage alarm follow it. */
+  enforcedBy: z.enum(FOOTAGE_ENFORCERS).default('kiosk'),
   /** The folder the CCTV recorder writes into; null until IT configures it. */
   root: z.string().min(1).nullable().default(null),
   /** When set, nothing is deleted unless this file exists in the root (guards an unmounted share). */
@@ -127,6 +136,12 @@ const footage = z.strictObject({
   maxDeleteShare: z.number().gt(0).max(1).default(0.5),
   /** Files modified this recently may still be being written and are left alone. */
   settleMinutes: z.int().min(0).max(120).default(5),
+});
+
+// The notice would say there are no cameras while the kiosk indexes and plays their footage.
+const footageChecked = footage.refine((value) => !(value.enforcedBy === 'noCameras' && value.root !== null), {
+  path: ['enforcedBy'],
+  error: 'cannot be noCameras while footage.root is set: clear footage.root first',
 });
 
 const alertEmail = z.strictObject({
@@ -225,7 +240,7 @@ export const kioskConfigSchema = z.strictObject({
   publicScreen: publicScreen.prefault({}),
   schedules: schedules.prefault({}),
   holds: holds.prefault({}),
-  footage: footage.prefault({}),
+  footage: footageChecked.prefault({}),
   alerts: alerts.prefault({}),
   privacy: privacy.prefault({}),
   invitations: invitations.prefault({}),

@@ -1,6 +1,7 @@
 import type { HealthProblem } from './api/health';
 import type { Language } from './messages';
 import { formatDateTime, formatDateTimeLong } from './date-format';
+import { alarmControls, type AlarmControl } from './health-actions';
 
 // Each alarm in Dutch and English: what is wrong, and what to do and who may do it. The staff
 // banner, the CLI and the alarm mail all say it the same way. Only keys, counts and times go in.
@@ -19,6 +20,8 @@ const reasons: Record<Language, Record<string, string>> = {
     clockFarAhead: 'de klok staat veel verder dan alles wat de kiosk eerder zag',
     clockBehindLastRun: 'de klok staat vóór de vorige opschoning',
     awaitingConfirmation: 'de tijd wacht op bevestiging',
+    clockConfirmed:
+      'de tijd is inmiddels bevestigd, maar de opschoning van camerabeelden heeft sindsdien niet gedraaid',
     tooManyAtOnce: 'er zou in één keer meer dan het toegestane deel van de beelden worden verwijderd',
     missing: 'de map bestaat niet',
     notDirectory: 'het pad is geen map',
@@ -31,6 +34,7 @@ const reasons: Record<Language, Record<string, string>> = {
     clockFarAhead: 'the clock is far past everything the kiosk saw before',
     clockBehindLastRun: 'the clock is behind the previous purge',
     awaitingConfirmation: 'the time awaits confirmation',
+    clockConfirmed: 'the time has since been confirmed, but the footage purge has not run since',
     tooManyAtOnce: 'it would delete more than the allowed share of the footage at once',
     missing: 'the folder does not exist',
     notDirectory: 'the path is not a folder',
@@ -78,6 +82,7 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
   const nl = language === 'nl';
   const job = (name: string) => jobNames[language][name] ?? name;
   const reason = (key: string) => reasons[language][key] ?? key;
+  const button = (control: AlarmControl) => `"${alarmControls[control][language]}"`;
   switch (problem.key) {
     case 'retentionBlocked': {
       const { job: blocked, reason: why, waiting } = problem.params;
@@ -97,15 +102,31 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
         return {
           what,
           todo: nl
-            ? 'Vraag een beheerder de klok van deze computer te controleren en de tijd te bevestigen onder Bewaartermijnen.'
-            : "Ask an admin to check this computer's clock and confirm the time in Retention.",
+            ? `Vraag een beheerder de klok van deze computer te controleren en de tijd te bevestigen met ${button('confirmClock')} onder Bewaartermijnen.`
+            : `Ask an admin to check this computer's clock and confirm the time with ${button('confirmClock')} in Retention.`,
+        };
+      }
+      if (why === 'clockConfirmed' && blocked === 'footagePurge') {
+        return {
+          what,
+          todo: nl
+            ? `Vraag een beheerder op ${button('footagePurgeNow')} te drukken, in deze melding of onder Bewaartermijnen; anders doet de volgende geplande opschoning het.`
+            : `Ask an admin to press ${button('footagePurgeNow')}, in this message or in Retention; otherwise the next scheduled purge does it.`,
+        };
+      }
+      if (why === 'tooManyAtOnce') {
+        return {
+          what,
+          todo: nl
+            ? 'Vraag een beheerder te bekijken wat er zou worden verwijderd en dat te bevestigen onder Bewaartermijnen.'
+            : 'Ask an admin to review what would be deleted and confirm it in Retention.',
         };
       }
       return {
         what,
         todo: nl
-          ? 'Vraag een beheerder te bekijken wat er zou worden verwijderd en dat te bevestigen onder Camerabeelden.'
-          : 'Ask an admin to review what would be deleted and confirm it in Camera footage.',
+          ? 'Vraag een beheerder de laatste runs te bekijken onder Bewaartermijnen en IT het logboek van de kiosk.'
+          : "Ask an admin to look at the last runs in Retention, and IT at the kiosk's log.",
       };
     }
     case 'footageRootUnavailable':
@@ -114,8 +135,8 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? `Sinds ${since} is de map met camerabeelden niet bereikbaar: ${reason(problem.params.reason)}. Er wordt niets verwijderd.`
           : `Since ${since} the footage folder is unavailable: ${reason(problem.params.reason)}. Nothing is deleted.`,
         todo: nl
-          ? 'Vraag IT de map (netwerkschijf) weer te koppelen; daarna kan beveiliging of een beheerder op "Nu inlezen" drukken onder Camerabeelden.'
-          : 'Ask IT to reconnect the folder (network share); then security or an admin can press "Scan now" in Camera footage.',
+          ? `Vraag IT de map (netwerkschijf) weer te koppelen; daarna kan beveiliging of een beheerder op ${button('scanNow')} drukken onder Camerabeelden.`
+          : `Ask IT to reconnect the folder (network share); then security or an admin can press ${button('scanNow')} in Camera footage.`,
       };
     case 'runFailed':
       return {
@@ -131,9 +152,14 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
         what: nl
           ? `Al ${problem.params.hours} uur is ${job(problem.params.job)} niet gelukt (te laat sinds ${since}).`
           : `For ${problem.params.hours} hours ${job(problem.params.job)} has not succeeded (overdue since ${since}).`,
-        todo: nl
-          ? 'Vraag IT te controleren of de kiosk-app blijft draaien en de klok klopt; een beheerder kan nu opschonen onder Bewaartermijnen.'
-          : 'Ask IT to check that the kiosk app keeps running and its clock is right; an admin can purge now in Retention.',
+        todo:
+          problem.params.job === 'footageScan'
+            ? nl
+              ? `Vraag IT te controleren of de kiosk-app blijft draaien en de klok klopt; beveiliging of een beheerder kan op ${button('scanNow')} drukken onder Camerabeelden.`
+              : `Ask IT to check that the kiosk app keeps running and its clock is right; security or an admin can press ${button('scanNow')} in Camera footage.`
+            : nl
+              ? `Vraag IT te controleren of de kiosk-app blijft draaien en de klok klopt; een beheerder kan op ${button('purgeNow')} drukken onder Bewaartermijnen.`
+              : `Ask IT to check that the kiosk app keeps running and its clock is right; an admin can press ${button('purgeNow')} in Retention.`,
       };
     case 'scrubPending':
       return {
@@ -168,8 +194,8 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? `Sinds ${since} kunnen er geen apparaten bij de console worden aangemeld: er zijn ${problem.params.wrongCodes} verkeerde aanmeldcodes geprobeerd.`
           : `Since ${since} no devices can be enrolled on the console: ${problem.params.wrongCodes} wrong enrolment codes were tried.`,
         todo: nl
-          ? 'Vraag een beheerder na te gaan wie codes probeerde, en aanmelden weer te openen onder Apparaten (of: kiosk devices reopen).'
-          : 'Ask an admin to find out who tried codes, and to open enrolment again in Devices (or: kiosk devices reopen).',
+          ? `Vraag een beheerder na te gaan wie codes probeerde, en op ${button('reopenEnrolment')} te drukken onder Apparaten (of: kiosk devices reopen).`
+          : `Ask an admin to find out who tried codes, and to press ${button('reopenEnrolment')} in Devices (or: kiosk devices reopen).`,
       };
     case 'mailFailed':
       return {
@@ -208,8 +234,8 @@ export function describeProblem(problem: HealthProblem, language: Language, zone
           ? `De privacyverklaring belooft camerabeelden na ${problem.params.days} dagen te verwijderen, maar er is geen map voor camerabeelden ingesteld: de kiosk verwijdert niets.`
           : `The privacy notice promises to delete camera footage after ${problem.params.days} days, but no footage folder is configured: the kiosk deletes nothing.`,
         todo: nl
-          ? 'Vraag IT footage.root in config.json op de map van de camerarecorder te zetten.'
-          : "Ask IT to set footage.root in config.json to the camera recorder's folder.",
+          ? 'Vraag een beheerder in Instellingen → Camerabeelden en recorder de map van de camerarecorder in te vullen, of daar te kiezen dat de recorder zijn beelden zelf wist of dat deze kiosk geen camera’s heeft.'
+          : "Ask an admin to enter the camera recorder's folder in Settings → Camera footage and recorder, or to choose there that the recorder deletes its own footage or that this kiosk has no cameras.",
       };
   }
 }

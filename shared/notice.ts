@@ -9,7 +9,9 @@ export const NOTICE_TEXT_REVISION = 3;
 export function noticeVersion(config: KioskConfig): string {
   const { visitMonths, footageDays } = config.retention;
   const host = config.hostNotice.enabled ? '-host' : '';
-  return `${NOTICE_TEXT_REVISION}-${visitMonths}m-${footageDays}d-${config.invitations.unarrivedDays}i${host}`;
+  // The kiosk deleting footage is what every version before this setting promised: no suffix.
+  const footageBy = { kiosk: '', recorder: '-rec', noCameras: '-nocam' }[config.footage.enforcedBy];
+  return `${NOTICE_TEXT_REVISION}-${visitMonths}m-${footageDays}d-${config.invitations.unarrivedDays}i${host}${footageBy}`;
 }
 
 export function noticeFacts(config: KioskConfig): NoticeFacts {
@@ -19,6 +21,7 @@ export function noticeFacts(config: KioskConfig): NoticeFacts {
     contactEmail: config.organisation.contactEmail,
     visitRetentionMonths: config.retention.visitMonths,
     footageRetentionDays: config.retention.footageDays,
+    footageDeletedBy: config.footage.enforcedBy,
     unarrivedInvitationDays: config.invitations.unarrivedDays,
     hostNotice: config.hostNotice.enabled,
     timeZone: config.timeZone,
@@ -57,6 +60,16 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
   const contact = facts.contactEmail;
   const visitPeriod = months(facts.visitRetentionMonths, language);
   const footagePeriod = days(facts.footageRetentionDays, language);
+  const cameras = facts.footageDeletedBy !== 'noCameras';
+  const byRecorder = facts.footageDeletedBy === 'recorder';
+  const footageSentence = {
+    nl: cameras
+      ? ` Camerabeelden bewaren wij maximaal ${footagePeriod} na de opname${byRecorder ? '; daarna wist de camerarecorder ze zelf' : ''}.`
+      : '',
+    en: cameras
+      ? `, and camera recordings for at most ${footagePeriod} after they were made${byRecorder ? '; the camera recorder then deletes them itself' : ''}`
+      : '',
+  };
   const invitationPeriod = {
     nl: days(facts.unarrivedInvitationDays, 'nl'),
     en: days(facts.unarrivedInvitationDays, 'en'),
@@ -72,7 +85,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       {
         heading: 'Welke gegevens',
         paragraphs: [
-          'Uw voornaam, achternaam, bedrijfsnaam en, als u met de auto komt, uw kenteken. In en rond het gebouw hangen camera’s die beelden opnemen.',
+          `Uw voornaam, achternaam, bedrijfsnaam en, als u met de auto komt, uw kenteken. ${cameras ? 'In en rond het gebouw hangen camera’s die beelden opnemen.' : 'Bij deze ingang hangen geen camera’s: wij maken hier geen camerabeelden van u.'}`,
           `Bent u uitgenodigd, dan heeft uw gastheer of gastvrouw deze gegevens vooraf aan de receptie gegeven, met de datum van uw bezoek${facts.hostNotice ? ' en wie u bezoekt' : ''}. Wij bewaren geen e-mailadres van u.`,
           ...(facts.hostNotice
             ? [
@@ -107,7 +120,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
       {
         heading: 'Hoe lang',
         paragraphs: [
-          `Uw contactgegevens bewaren wij maximaal ${visitPeriod} na uw bezoek. Camerabeelden bewaren wij maximaal ${footagePeriod} na de opname.`,
+          `Uw contactgegevens bewaren wij maximaal ${visitPeriod} na uw bezoek.${footageSentence.nl}`,
           'Langer alleen als wij op grond van een wettelijke regeling uw gegevens langer moeten bewaren, of als langer bewaren echt nodig is voor het uitvoeren van onze activiteiten (bijvoorbeeld bij een incident in het gebouw). Wij leggen dan vast welke van de twee het is en waarom, en beoordelen regelmatig opnieuw of het nog nodig is.',
           `Komt u niet op de dag van uw uitnodiging, dan wissen wij de vooraf gegeven gegevens ${invitationPeriod.nl} na die dag.`,
         ],
@@ -138,7 +151,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
     {
       heading: 'What information',
       paragraphs: [
-        'Your first name, last name, company and, if you came by car, your licence plate. Cameras in and around the building record video.',
+        `Your first name, last name, company and, if you came by car, your licence plate. ${cameras ? 'Cameras in and around the building record video.' : 'There are no cameras at this entrance: we make no camera recordings of you here.'}`,
         `If you were invited, your host gave this information to reception in advance, with the date of your visit${facts.hostNotice ? ' and whom you visit' : ''}. We do not keep your e-mail address.`,
         ...(facts.hostNotice
           ? [
@@ -173,7 +186,7 @@ export function noticeSections(facts: NoticeFacts, language: Language): NoticeSe
     {
       heading: 'How long',
       paragraphs: [
-        `We keep your contact details for at most ${visitPeriod} after your visit, and camera recordings for at most ${footagePeriod} after they were made.`,
+        `We keep your contact details for at most ${visitPeriod} after your visit${footageSentence.en}.`,
         'Longer only where a legal obligation requires us to keep your data longer, or where keeping it longer is really necessary for carrying out our activities (for example after an incident in the building). We then record which of the two applies and why, and regularly review whether it is still needed.',
         `If you do not come on the day of your invitation, we erase the data given in advance ${invitationPeriod.en} after that day.`,
       ],

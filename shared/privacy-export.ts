@@ -127,7 +127,7 @@ ${expectedRows}
 ${rows}
 </tbody>
 </table>
-${expectedTable}<p>${escapeHtml(label.footage(facts.footageRetentionDays))}</p>
+${expectedTable}${facts.footageDeletedBy === 'noCameras' ? '' : `<p>${escapeHtml(label.footage(facts.footageRetentionDays))}</p>`}
 <h2>${escapeHtml(label.about)}</h2>
 ${about}
 </body>
@@ -158,7 +158,11 @@ ${about}
         host: hit.hostName,
         date: hit.visitDate,
       })),
-      retention: { visitMonths: facts.visitRetentionMonths, footageDays: facts.footageRetentionDays },
+      retention: {
+        visitMonths: facts.visitRetentionMonths,
+        // An entrance without cameras promises no footage period, so the copy names none.
+        footageDays: facts.footageDeletedBy === 'noCameras' ? null : facts.footageRetentionDays,
+      },
       notice: sections,
     },
     null,

@@ -14,15 +14,35 @@ export function localDateThrough(endsAt: number, zone: string): string | null {
   return end.equals(end.startOf('day')) ? end.minus({ days: 1 }).toISODate() : null;
 }
 
+interface LocalDay {
+  zone: string;
+  start: number;
+  end: number;
+  date: string;
+}
+
+// The last day asked for: today's list, the desk's refreshes and the health checks all ask for today,
+// and luxon's zone arithmetic would otherwise cost each call more than the rest of its work.
+let lastDay: LocalDay | null = null;
+
+/** The local calendar day containing `epochMs` in `zone`: its half-open UTC range and its ISO date. */
+function localDay(epochMs: number, zone: string): LocalDay {
+  if (lastDay && lastDay.zone === zone && epochMs >= lastDay.start && epochMs < lastDay.end) return lastDay;
+  const day = DateTime.fromMillis(epochMs, { zone }).startOf('day');
+  const found = { zone, start: day.toMillis(), end: day.plus({ days: 1 }).toMillis(), date: day.toISODate() ?? '' };
+  if (day.isValid) lastDay = found;
+  return found;
+}
+
 /** The local calendar day containing `epochMs` in `zone`, as a half-open UTC range [start, end). */
 export function localDayBounds(epochMs: number, zone: string): { start: number; end: number } {
-  const day = DateTime.fromMillis(epochMs, { zone }).startOf('day');
-  return { start: day.toMillis(), end: day.plus({ days: 1 }).toMillis() };
+  const { start, end } = localDay(epochMs, zone);
+  return { start, end };
 }
 
 /** The local calendar date as ISO (2026-11-26), as the API carries it; people read shared/date-format.ts. */
 export function formatLocalDate(epochMs: number, zone: string): string {
-  return DateTime.fromMillis(epochMs, { zone }).toISODate() ?? '';
+  return localDay(epochMs, zone).date;
 }
 
 /**

@@ -1,5 +1,3 @@
-import readline from 'node:readline';
-
 /**
  * A PIN comes from standard input, never from an argument (arguments end up in shell history and
  * in every local user's process list). At a terminal it is typed without echo; from a pipe the
@@ -8,6 +6,8 @@ import readline from 'node:readline';
 export async function readSecret(prompt: string): Promise<string> {
   const input = process.stdin;
   if (!input.isTTY) {
+    // Loaded here, not with every command: readline brings Node's stream and interface modules.
+    const { default: readline } = await import('node:readline');
     const lines = readline.createInterface({ input, terminal: false });
     for await (const line of lines) {
       lines.close();

@@ -65,6 +65,7 @@ export function createCoreServices(given: CoreGiven) {
     jobs,
     offlineGap: () => offlineGaps.current(),
     scrubPending: () => retention.scrubPending(),
+    clockAwaitsConfirmation: () => retention.awaitsClockConfirmation(),
     holdsPastReview: async () => (await holds.pastReview()).map((hold) => hold.reviewAt),
     screensLockedForPins: () => staff.screensLockedForPins(),
     configRefused: () => {

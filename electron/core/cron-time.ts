@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import cron from 'node-cron';
+import { nodeCron } from './node-cron';
 
 const MINUTE_MS = 60_000;
 // Every real schedule fires within a year; the bound keeps a never-matching one (30 February) finite.
@@ -7,8 +7,31 @@ const SEARCH_LIMIT_MINUTES = 366 * 24 * 60;
 
 export class InvalidScheduleError extends Error {}
 
+/** Each field's largest plain value: minute, hour, day of month, month, day of week. */
+const FIELD_MAXIMA = [59, 23, 31, 12, 6];
+const FIELD_MINIMA = [0, 0, 1, 1, 0];
+
+/**
+ * "0 * * * *", "*\/15 * * * *", "30 3 * * *": five fields, each `*`, `*\/N` or a number in range.
+ * Such an expression is valid without asking node-cron, which a CLI command would otherwise load (with
+ * child_process and the rest) to check the configured schedules; anything else goes to node-cron.
+ */
+function isPlainSchedule(expression: string): boolean {
+  const fields = expression.split(' ');
+  return (
+    fields.length === 5 &&
+    fields.every((field, index) => {
+      const match = /^(?:\*|\*\/([1-9]\d?)|(0|[1-9]\d?))$/.exec(field);
+      if (!match) return false;
+      const [, step, value] = match;
+      if (step) return Number(step) <= FIELD_MAXIMA[index]!;
+      return value === undefined || (Number(value) >= FIELD_MINIMA[index]! && Number(value) <= FIELD_MAXIMA[index]!);
+    })
+  );
+}
+
 export function assertValidSchedule(name: string, expression: string): void {
-  if (!cron.validate(expression)) {
+  if (!isPlainSchedule(expression) && !nodeCron().validate(expression)) {
     throw new InvalidScheduleError(`schedules.${name}: "${expression}" is not a cron expression such as "0 * * * *"`);
   }
 }
@@ -18,7 +41,7 @@ export function assertValidSchedule(name: string, expression: string): void {
  * given time, not the system clock, so KIOSK_NOW and tests see the same schedule as production.
  */
 export function nextRunAfter(expression: string, zone: string, after: number): number {
-  const matcher = cron.createTask(expression, () => undefined, { timezone: zone });
+  const matcher = nodeCron().createTask(expression, () => undefined, { timezone: zone });
   try {
     let minute = Math.floor(after / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
     for (let step = 0; step < SEARCH_LIMIT_MINUTES; step++, minute += MINUTE_MS) {
@@ -41,7 +64,7 @@ export function assertRunsDaily(name: string, expression: string, zone: string, 
   // Every hour of every day ("0 * * * *", the defaults): a day has at least 23 hours, so each has a run.
   // The year's walk below costs a CLI command most of its start-up.
   if (/^\S+ \*(\/1)? \* \* \*$/.test(expression.trim())) return;
-  const matcher = cron.createTask(expression, () => undefined, { timezone: zone });
+  const matcher = nodeCron().createTask(expression, () => undefined, { timezone: zone });
   const firstRunBetween = (start: number, end: number): number | null => {
     for (let minute = Math.ceil(start / MINUTE_MS) * MINUTE_MS; minute < end; minute += MINUTE_MS) {
       if (matcher.match(new Date(minute))) return minute;

@@ -1,6 +1,5 @@
 // The only module that touches the sqlite3 driver: replacing the driver means replacing this file.
 import fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
 import { latestVersion, migrations as appMigrations, versionOf, type Migration } from './migrations';
 
@@ -88,25 +87,34 @@ function closeConnection(connection: sqlite3.Database): Promise<void> {
   return new Promise((resolve, reject) => connection.close((error) => (error ? reject(error) : resolve())));
 }
 
+const HEADER_BYTES = 100;
+const HEADER_MAGIC = 'SQLite format 3\0';
+const USER_VERSION_OFFSET = 60;
+
 /**
- * Reads the schema version without writing anything: `immutable` keeps SQLite from creating -wal or
- * -shm files, so a refused database is left exactly as it was.
+ * Reads the schema version from the file's header (SQLite's file format: user_version at byte 60)
+ * without opening it in SQLite, so a refused database is left exactly as it was, and no connection is
+ * opened only to be closed again.
  */
-async function readSchemaVersion(file: string): Promise<number> {
-  if (!fs.existsSync(file)) return 0;
-  let connection: sqlite3.Database;
+function readSchemaVersion(file: string): number {
+  let descriptor: number;
   try {
-    connection = await connect(`${pathToFileURL(file).href}?immutable=1`, sqlite3.OPEN_READONLY | sqlite3.OPEN_URI);
-  } catch {
+    descriptor = fs.openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
     throw new NotADatabaseError(file);
   }
   try {
-    const row = await statementsOf(connection).get<{ user_version: number }>('PRAGMA user_version');
-    return row?.user_version ?? 0;
-  } catch {
-    throw new NotADatabaseError(file);
+    const header = Buffer.alloc(HEADER_BYTES);
+    const read = fs.readSync(descriptor, header, 0, HEADER_BYTES, 0);
+    if (read === 0) return 0; // an empty file is an empty database to SQLite
+    if (read < HEADER_BYTES || header.toString('latin1', 0, HEADER_MAGIC.length) !== HEADER_MAGIC)
+      throw new NotADatabaseError(file);
+    return header.readInt32BE(USER_VERSION_OFFSET);
+  } catch (error) {
+    throw error instanceof NotADatabaseError ? error : new NotADatabaseError(file);
   } finally {
-    await closeConnection(connection);
+    fs.closeSync(descriptor);
   }
 }
 
@@ -133,7 +141,7 @@ function createLock() {
 
 export async function openDatabase(file: string, migrations: readonly Migration[] = appMigrations): Promise<Database> {
   const appVersion = latestVersion(migrations);
-  const probedVersion = await readSchemaVersion(file);
+  const probedVersion = readSchemaVersion(file);
   if (probedVersion > appVersion) {
     throw new DatabaseTooNewError(file, probedVersion, appVersion);
   }
@@ -141,8 +149,12 @@ export async function openDatabase(file: string, migrations: readonly Migration[
   restrictToOwner(file);
   const connection = await connect(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
   const statements = statementsOf(connection);
-  // The probe reads the main file only; after a crash a newer version may still sit in the WAL.
-  const fileVersion = (await statements.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+  // The header holds the main file only; after a crash a newer version may still sit in the WAL.
+  // One read for the version and the numbering mark (see numberByFile).
+  const marks = await statements.get<{ version: number; mark: number }>(
+    'SELECT (SELECT user_version FROM pragma_user_version) AS version, (SELECT application_id FROM pragma_application_id) AS mark',
+  );
+  const fileVersion = marks?.version ?? 0;
   if (fileVersion > appVersion) {
     await closeConnection(connection);
     throw new DatabaseTooNewError(file, fileVersion, appVersion);
@@ -197,7 +209,7 @@ export async function openDatabase(file: string, migrations: readonly Migration[
   };
 
   try {
-    await migrate(database, fileVersion, migrations);
+    await migrate(database, fileVersion, marks?.mark ?? 0, migrations);
   } catch (error) {
     await database.close();
     throw error;
@@ -214,9 +226,8 @@ export const NUMBERED_BY_FILE = 0x4b494f53; // 'KIOS'
 /** The file number of each migration in the order the positional scheme counted them (1 to 13). */
 const POSITIONAL_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 15];
 
-async function numberByFile(database: Database, version: number): Promise<number> {
-  const mark = await database.get<{ application_id: number }>('PRAGMA application_id');
-  if (mark?.application_id === NUMBERED_BY_FILE) return version;
+async function numberByFile(database: Database, version: number, mark: number): Promise<number> {
+  if (mark === NUMBERED_BY_FILE) return version;
   const renumbered = version === 0 ? 0 : POSITIONAL_VERSIONS[version - 1];
   if (renumbered === undefined) throw new DatabaseTooNewError(database.file, version, POSITIONAL_VERSIONS.length);
   await database.transaction(async (tx) => {
@@ -225,8 +236,13 @@ async function numberByFile(database: Database, version: number): Promise<number
   return renumbered;
 }
 
-async function migrate(database: Database, storedVersion: number, migrations: readonly Migration[]): Promise<void> {
-  const fromVersion = await numberByFile(database, storedVersion);
+async function migrate(
+  database: Database,
+  storedVersion: number,
+  mark: number,
+  migrations: readonly Migration[],
+): Promise<void> {
+  const fromVersion = await numberByFile(database, storedVersion, mark);
   for (const [index, migration] of migrations.entries()) {
     const version = versionOf(migration, index);
     if (version <= fromVersion) continue;

@@ -1,7 +1,7 @@
-import cron from 'node-cron';
 import type { JobRun } from '../../shared/api/types';
 import type { Clock } from './clock';
 import { nextRunAfter } from './cron-time';
+import { nodeCron } from './node-cron';
 
 /** What a capability asks the scheduler to run: a job's name, its cron expression in the configured zone. */
 export interface ScheduledRun {
@@ -30,6 +30,7 @@ export function missedRun(
  * Returns a function that stops every schedule.
  */
 export async function startScheduler({ jobs, zone, clock }: { jobs: ScheduledJob[]; zone: string; clock: Clock }) {
+  const cron = nodeCron();
   const tasks = jobs.map((job) =>
     cron.schedule(job.schedule, () => job.run(), { timezone: zone, noOverlap: true, name: job.name }),
   );

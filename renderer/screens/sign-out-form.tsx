@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SignOutReceipt } from '../../shared/api/types';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
-import { SIGN_OUT_CODE_LENGTH } from '../../shared/validation/sign-out-code';
+import { SIGN_OUT_FIELD_MAX_LENGTH } from '../../shared/validation/scanned-code';
 import { signOutInput } from '../../shared/validation/visit-schemas';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
@@ -105,7 +105,7 @@ export function SignOutFormScreen({ text, language, client, onSignedOut, onBack 
             setError(null);
           }}
           error={error ? translate(error, language) : undefined}
-          maxLength={SIGN_OUT_CODE_LENGTH + 3}
+          maxLength={SIGN_OUT_FIELD_MAX_LENGTH}
           autoCapitalize="characters"
           className="code-input"
           autoFocus

@@ -1,6 +1,7 @@
 import type { StaffRole } from './channel';
 import type { Language } from '../messages';
 import type { RunReason } from '../run-reasons';
+import type { FootageEnforcer } from '../config';
 
 /** What the kiosk needs to render the privacy notice; every figure comes from the configuration. */
 export interface NoticeFacts {
@@ -9,6 +10,8 @@ export interface NoticeFacts {
   contactEmail: string;
   visitRetentionMonths: number;
   footageRetentionDays: number;
+  /** Who deletes camera footage after footageRetentionDays; 'noCameras': this entrance records none. */
+  footageDeletedBy: FootageEnforcer;
   /** An expected visit nobody came for is erased this many days after its date. */
   unarrivedInvitationDays: number;
   /** Whether the visitor may name a host who is then told by e-mail. */

@@ -1,5 +1,5 @@
 import { isWellFormedInvitationCode, normaliseInvitationCode } from './invitation-code';
-import { isWellFormedSignOutCode, normaliseSignOutCode } from './sign-out-code';
+import { isWellFormedSignOutCode, normaliseSignOutCode, SIGN_OUT_CODE_LENGTH } from './sign-out-code';
 
 // QR codes carry a prefix so a scan at the welcome screen knows which code it is; neither alphabet
 // has I or O, so no bare code starts like one. A scanned code is read exactly as a typed one.
@@ -37,3 +37,17 @@ export function readInvitationCode(typed: string): string | null {
   const code = normaliseInvitationCode(typed);
   return isWellFormedInvitationCode(code) ? code : null;
 }
+
+/** A typed sign-out code, or the badge QR's text typed into the field: the bare code, or null. */
+export function readSignOutCode(typed: string): string | null {
+  const scanned = readScannedCode(typed);
+  if (scanned) return scanned.kind === 'signOut' ? scanned.code : null;
+  const code = normaliseSignOutCode(typed);
+  return isWellFormedSignOutCode(code) ? code : null;
+}
+
+/**
+ * How long the sign-out code field lets a typed code be: the badge QR's prefix (a scanner types it
+ * into the field) and a space or dash between every two characters, as some people type a code.
+ */
+export const SIGN_OUT_FIELD_MAX_LENGTH = BADGE_QR_PREFIX.length + 2 * SIGN_OUT_CODE_LENGTH - 1;

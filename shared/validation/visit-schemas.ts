@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MessageKey } from '../messages';
 import { parsePlate } from './plate';
-import { isWellFormedSignOutCode, normaliseSignOutCode } from './sign-out-code';
+import { readSignOutCode } from './scanned-code';
 import { checkCompany, checkPersonName, type TextCheck } from './text';
 
 // Longer input is rejected before any regex runs on it, so a pasted megabyte costs nothing.
@@ -48,8 +48,8 @@ export const signOutInput = z.strictObject({
     .string({ error: 'code.invalid' satisfies MessageKey })
     .max(RAW_INPUT_LIMIT, { error: 'code.invalid' satisfies MessageKey })
     .transform((input, context) => {
-      const code = normaliseSignOutCode(input);
-      if (isWellFormedSignOutCode(code)) return code;
+      const code = readSignOutCode(input);
+      if (code !== null) return code;
       context.addIssue({ code: 'custom', message: 'code.invalid' satisfies MessageKey });
       return z.NEVER;
     }),

@@ -68,12 +68,14 @@ describe('the retention alarm banner in Chromium', () => {
         expect(text).toMatch(/De bewaartermijnen worden niet nagekomen \(2 problemen\)/);
         expect(text).toMatch(/Sinds 24-11-2026 11:00 wist de opschoning van bezoeken niets/);
         expect(text).toMatch(/Vraag een beheerder de klok van deze computer te controleren/);
-        expect(text).toMatch(/Vraag IT footage\.root in config\.json/);
+        expect(text).toMatch(/Vraag een beheerder in Instellingen → Camerabeelden en recorder/);
       } else {
         expect(text).toMatch(/Retention is not being kept \(2 problems\)/);
         expect(text).toMatch(/Since 24\/11\/2026 11:00 the visit purge has erased nothing/);
-        expect(text).toMatch(/Ask an admin to check this computer's clock and confirm the time in Retention/);
-        expect(text).toMatch(/Ask IT to set footage\.root in config\.json/);
+        expect(text).toMatch(
+          /Ask an admin to check this computer's clock and confirm the time with "The time is right: purge" in Retention/,
+        );
+        expect(text).toMatch(/Ask an admin to enter the camera recorder's folder in Settings → Camera footage/);
       }
       await screenshot(page, `landscape-${language}-50-health-banner-${role}`);
       await expectAccessible(page);

@@ -31,7 +31,60 @@ async function start() {
   await running.kiosk.staff.add('operator', ADMIN.name, 'admin', ADMIN.pin);
   expect((await running.kiosk.handle('kiosk', 'visits.signIn', visitor())).ok).toBe(true);
   clock.set('2026-11-24T09:15:00Z');
+  return clock;
 }
+
+/** What each step of the flow reads like, per language. */
+const FLOW = {
+  nl: {
+    retention: 'Bewaartermijnen',
+    footage: 'Camerabeelden en recorder',
+    screens: 'Schermen en wachttijden',
+    mail: 'Alarmen en mail',
+    save: 'Opslaan',
+    confirm: 'Bevestigen en opslaan',
+    saved: 'Opgeslagen.',
+    erases: 'De volgende opschoning wist 1 bezoek(en), waarvan 1 door deze wijziging. Weet u het zeker?',
+    tooLong: 'Bezoekgegevens bewaren (maanden): mag hoogstens 6 zijn',
+    files: /1 bestanden in 1 mappenpatroon/,
+    recordedAt: '20-11-2026 10:15',
+    notEnforced: /geen map voor camerabeelden ingesteld/,
+    testMail: 'Testmail sturen',
+    testMailSent: 'Testmail verstuurd aan it@ploum.nl.',
+    auditTab: 'Auditlog',
+    auditSentences: (root: string) => [
+      'Instelling „Bezoekgegevens bewaren (maanden)” gewijzigd: 6 → 3',
+      'Instelling „Schema bezoekers opschonen (cron)” gewijzigd: 0 * * * * → 30 * * * *',
+      `Instelling „Map van de camerarecorder” gewijzigd: (niet ingesteld) → ${root}`,
+      'Instelling „Medewerkersscherm vergrendelt na (seconden)” gewijzigd: 120 → 300',
+      'Instelling „Mailserver” gewijzigd: (niet ingesteld) → 127.0.0.1',
+    ],
+  },
+  en: {
+    retention: 'Retention',
+    footage: 'Camera footage and recorder',
+    screens: 'Screens and idle times',
+    mail: 'Alarms and mail',
+    save: 'Save',
+    confirm: 'Confirm and save',
+    saved: 'Saved.',
+    erases: 'The next purge erases 1 visit(s), 1 of them because of this change. Are you sure?',
+    tooLong: 'Keep visitor data (months): must be at most 6',
+    files: /1 files in 1 folder pattern/,
+    recordedAt: '20/11/2026 10:15',
+    notEnforced: /no footage folder is configured/,
+    testMail: 'Send a test mail',
+    testMailSent: 'Test mail sent to it@ploum.nl.',
+    auditTab: 'Audit log',
+    auditSentences: (root: string) => [
+      'Setting “Keep visitor data (months)” changed: 6 → 3',
+      'Setting “Visit purge schedule (cron)” changed: 0 * * * * → 30 * * * *',
+      `Setting “Camera recorder's folder” changed: (not set) → ${root}`,
+      'Setting “Staff view locks after (seconds)” changed: 120 → 300',
+      'Setting “Mail server” changed: (not set) → 127.0.0.1',
+    ],
+  },
+} as const;
 
 async function openSettings(page: Page, language: 'nl' | 'en') {
   await page.goto(running.server.url);
@@ -82,117 +135,123 @@ describe('the settings view in Chromium', () => {
     180_000,
   );
 
-  it('an admin shortens retention (sees the effect, confirms), sets the footage root (sees the inspection), an idle time, the schedule and the mail (a test mail arrives); each applies at once and is audited', async () => {
-    await start();
-    const page = await browser.newPage({ viewport: VIEWPORTS.landscape });
-    await openSettings(page, 'nl');
+  it.each(['nl', 'en'] as const)(
+    'an admin shortens retention (sees the effect, confirms), sets the footage root (sees the inspection), an idle time, the schedule and the mail (a test mail arrives); each applies at once and is in the audit tab (%s)',
+    async (language) => {
+      const t = FLOW[language];
+      const clock = await start();
+      const page = await browser.newPage({ viewport: VIEWPORTS.landscape });
+      await openSettings(page, language);
+      // No footage root yet: the banner says the kiosk deletes no footage.
+      await page.getByTestId('health-banner').getByText(t.notEnforced).waitFor();
 
-    // Retention 6 -> 3: the effect first, in both languages, then confirmed.
-    const retention = group(page, 'Bewaartermijnen');
-    await field(page, 'retention.visitMonths').fill('3');
-    await retention.getByRole('button', { name: 'Opslaan' }).click();
-    await retention
-      .getByText('De volgende opschoning wist 1 bezoek(en), waarvan 1 door deze wijziging. Weet u het zeker?')
-      .waitFor();
-    await retention
-      .getByText(/maximaal 3 maanden na uw bezoek/)
-      .first()
-      .waitFor();
-    await retention
-      .getByText(/at most 3 months/)
-      .first()
-      .waitFor();
-    await screenshot(page, 'landscape-nl-61-settings-retention-effect');
-    expect(running.kiosk.config.retention.visitMonths).toBe(6);
-    await retention.getByRole('button', { name: 'Bevestigen en opslaan' }).click();
-    await retention.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
-    expect(
-      (await running.kiosk.handle('kiosk', 'notice.current', {})).ok && running.kiosk.config.retention.visitMonths,
-    ).toBe(3);
-    expect(await running.kiosk.router.invoke('notice.current', {}, { kind: 'operator' })).toMatchObject({
-      value: { visitRetentionMonths: 3 },
-    });
+      // Retention 6 -> 3: the effect first, the notice in both languages, then confirmed.
+      const retention = group(page, t.retention);
+      await field(page, 'retention.visitMonths').fill('3');
+      await retention.getByRole('button', { name: t.save, exact: true }).click();
+      await retention.getByText(t.erases).waitFor();
+      await retention
+        .getByText(/maximaal 3 maanden na uw bezoek/)
+        .first()
+        .waitFor();
+      await retention
+        .getByText(/at most 3 months/)
+        .first()
+        .waitFor();
+      await screenshot(page, `landscape-${language}-61-settings-retention-effect`);
+      expect(running.kiosk.config.retention.visitMonths).toBe(6);
+      await retention.getByRole('button', { name: t.confirm }).click();
+      await retention.getByRole('status').filter({ hasText: t.saved }).waitFor();
+      expect(await running.kiosk.handle('kiosk', 'notice.current', {})).toMatchObject({
+        ok: true,
+        value: { visitRetentionMonths: 3 },
+      });
 
-    // The schedule: the next purge moves at once.
-    const before = await running.kiosk.retention.status();
-    await field(page, 'schedules.visitPurge').fill('30 * * * *');
-    await retention.getByRole('button', { name: 'Opslaan' }).click();
-    await retention.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
-    const after = await running.kiosk.retention.status();
-    expect(after.nextVisitPurgeAt).not.toBe(before.nextVisitPurgeAt);
-    expect(new Date(after.nextVisitPurgeAt).getUTCMinutes()).toBe(30);
+      // The schedule: the next purge moves at once.
+      const before = await running.kiosk.retention.status();
+      await field(page, 'schedules.visitPurge').fill('30 * * * *');
+      await retention.getByRole('button', { name: t.save, exact: true }).click();
+      await retention.getByRole('status').filter({ hasText: t.saved }).waitFor();
+      const after = await running.kiosk.retention.status();
+      expect(after.nextVisitPurgeAt).not.toBe(before.nextVisitPurgeAt);
+      expect(new Date(after.nextVisitPurgeAt).getUTCMinutes()).toBe(30);
 
-    // A longer period than the statement allows: refused, the field named.
-    await field(page, 'retention.visitMonths').fill('9');
-    await retention.getByRole('button', { name: 'Opslaan' }).click();
-    await retention.getByText('Bezoekgegevens bewaren (maanden): mag hoogstens 6 zijn').waitFor();
-    expect(running.kiosk.config.retention.visitMonths).toBe(3);
+      // A longer period than the statement allows: refused, the field named.
+      await field(page, 'retention.visitMonths').fill('9');
+      await retention.getByRole('button', { name: t.save, exact: true }).click();
+      await retention.getByText(t.tooLong).waitFor();
+      expect(running.kiosk.config.retention.visitMonths).toBe(3);
 
-    // The footage root: what the recorder layout reads, before it is saved.
-    const root = makeTempDir('settings-footage-');
-    const file = path.join(root, '2026-11-20', '09', 'front_door', '15.30.mp4');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, 'x');
-    const footage = group(page, 'Camerabeelden en recorder');
-    await field(page, 'footage.root').fill(root);
-    await footage.getByRole('button', { name: 'Opslaan' }).click();
-    await footage.getByText(/1 bestanden in 1 mappenpatroon/).waitFor();
-    await footage.getByText(/2026-11-20\/09\/front_door\/15\.30\.mp4 – front_door/).waitFor();
-    await screenshot(page, 'landscape-nl-62-settings-footage-inspection');
-    await footage.getByRole('button', { name: 'Bevestigen en opslaan' }).click();
-    await footage.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
-    expect(running.kiosk.config.footage.root).toBe(root);
+      // The footage root: what the recorder layout reads, before it is saved, in the kiosk's time.
+      const root = makeTempDir('settings-footage-');
+      const file = path.join(root, '2026-11-20', '09', 'front_door', '15.30.mp4');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, 'x');
+      const footage = group(page, t.footage);
+      await field(page, 'footage.root').fill(root);
+      await footage.getByRole('button', { name: t.save, exact: true }).click();
+      await footage.getByText(t.files).waitFor();
+      // Frigate names its folders in UTC: 09:15 UTC is 10:15 in Amsterdam, in the app's date format.
+      await footage.getByText(`2026-11-20/09/front_door/15.30.mp4 – front_door, ${t.recordedAt}`).waitFor();
+      expect(await footage.getByText(/UTC/).count()).toBe(0);
+      await screenshot(page, `landscape-${language}-62-settings-footage-inspection`);
+      await footage.getByRole('button', { name: t.confirm }).click();
+      await footage.getByRole('status').filter({ hasText: t.saved }).waitFor();
+      expect(running.kiosk.config.footage.root).toBe(root);
+      // The running kiosk now deletes footage: the banner's alarm goes at its next look.
+      await page.getByTestId('health-banner').getByText(t.notEnforced).waitFor({ state: 'detached' });
 
-    // An idle time: the next staff call already counts with it.
-    const screens = group(page, 'Schermen en wachttijden');
-    await field(page, 'idle.staffSeconds').fill('300');
-    await screens.getByRole('button', { name: 'Opslaan' }).click();
-    await screens.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
-    expect((await running.kiosk.router.invoke('notice.current', {}, { kind: 'operator' })).ok).toBe(true);
-    expect(running.kiosk.config.idle.staffSeconds).toBe(300);
+      // An idle time: the running kiosk's open session already counts with it.
+      const screens = group(page, t.screens);
+      await field(page, 'idle.staffSeconds').fill('300');
+      await screens.getByRole('button', { name: t.save, exact: true }).click();
+      await screens.getByRole('status').filter({ hasText: t.saved }).waitFor();
+      expect(running.kiosk.config.idle.staffSeconds).toBe(300);
 
-    // The mail settings, then a test mail that reaches a real SMTP server.
-    const received: string[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        received.push(session.envelope.rcptTo.map((recipient) => recipient.address).join(','));
-        stream.on('data', () => undefined);
-        stream.on('end', () => callback());
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = (smtp as unknown as { server: Server }).server.address() as AddressInfo;
-      const mail = group(page, 'Alarmen en mail');
-      await field(page, 'alerts.email.host').fill('127.0.0.1');
-      await field(page, 'alerts.email.port').fill(String(port));
-      await field(page, 'alerts.email.tls').selectOption('opportunistic');
-      await field(page, 'alerts.email.from').fill('kiosk@ploum.nl');
-      await field(page, 'alerts.email.to').fill('["it@ploum.nl"]');
-      await mail.getByRole('button', { name: 'Opslaan' }).click();
-      await mail.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
-      await mail.getByRole('button', { name: 'Testmail sturen' }).click();
-      await mail.getByRole('status').filter({ hasText: 'Testmail verstuurd aan it@ploum.nl.' }).waitFor();
-      expect(received).toEqual(['it@ploum.nl']);
-      await screenshot(page, 'landscape-nl-63-settings-mail');
-    } finally {
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
-    }
+      // The mail settings, then a test mail that reaches a real SMTP server.
+      const received: string[] = [];
+      const smtp = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ['STARTTLS', 'AUTH'],
+        logger: false,
+        onData(stream, session, callback) {
+          received.push(session.envelope.rcptTo.map((recipient) => recipient.address).join(','));
+          stream.on('data', () => undefined);
+          stream.on('end', () => callback());
+        },
+      });
+      await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = (smtp as unknown as { server: Server }).server.address() as AddressInfo;
+        const mail = group(page, t.mail);
+        await field(page, 'alerts.email.host').fill('127.0.0.1');
+        await field(page, 'alerts.email.port').fill(String(port));
+        await field(page, 'alerts.email.tls').selectOption('opportunistic');
+        await field(page, 'alerts.email.from').fill('kiosk@ploum.nl');
+        await field(page, 'alerts.email.to').fill('["it@ploum.nl"]');
+        await mail.getByRole('button', { name: t.save, exact: true }).click();
+        await mail.getByRole('status').filter({ hasText: t.saved }).waitFor();
+        await mail.getByRole('button', { name: t.testMail }).click();
+        await mail.getByRole('status').filter({ hasText: t.testMailSent }).waitFor();
+        expect(received).toEqual(['it@ploum.nl']);
+        await screenshot(page, `landscape-${language}-63-settings-mail`);
+      } finally {
+        await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      }
 
-    const audit = await settingsAudit();
-    for (const [key, after] of [
-      ['retention.visitMonths', '3'],
-      ['schedules.visitPurge', '"30 * * * *"'],
-      ['footage.root', JSON.stringify(root)],
-      ['idle.staffSeconds', '300'],
-      ['alerts.email.host', '"127.0.0.1"'],
-    ])
-      expect(audit).toContainEqual(expect.objectContaining({ actor: ADMIN.name, key, after }));
-    await page.close();
-  }, 240_000);
+      // Past the old idle time (120 s), within the new one (300 s): the session is still open.
+      clock.advance(200_000);
+      await page.getByRole('button', { name: t.auditTab, exact: true }).click();
+      const audit = page.getByRole('table', { name: t.auditTab });
+      for (const sentence of t.auditSentences(root)) await audit.getByText(sentence, { exact: true }).waitFor();
+      await screenshot(page, `landscape-${language}-64-settings-audit`);
+      const stored = await settingsAudit();
+      for (const key of ['retention.visitMonths', 'schedules.visitPurge', 'footage.root', 'idle.staffSeconds'])
+        expect(stored).toContainEqual(expect.objectContaining({ actor: ADMIN.name, key }));
+      await page.close();
+    },
+    240_000,
+  );
 
   it('in English: refusals name the field in English, and the effect is shown before saving', async () => {
     await start();
@@ -215,4 +274,47 @@ describe('the settings view in Chromium', () => {
     expect(running.kiosk.config.retention.footageDays).toBe(14);
     await page.close();
   }, 180_000);
+
+  it.each([
+    [
+      'nl',
+      'De recorder wist zijn beelden zelf',
+      /daarna wist de camerarecorder ze zelf/,
+      /geen map voor camerabeelden/,
+    ],
+    ['en', 'The recorder deletes its own footage', /the camera recorder then deletes them itself/, /no footage folder/],
+  ] as const)(
+    'choosing that the recorder deletes footage clears the banner and changes the notice (%s)',
+    async (language, choice, noticeSays, alarm) => {
+      await start();
+      const page = await browser.newPage({ viewport: VIEWPORTS.portrait });
+      await openSettings(page, language);
+      const banner = page.getByTestId('health-banner');
+      await banner.getByText(alarm).waitFor();
+      const footage = group(page, FLOW[language].footage);
+      await field(page, 'footage.enforcedBy').selectOption({ label: choice });
+      await footage.getByRole('button', { name: FLOW[language].save, exact: true }).click();
+      // The notice as visitors will read it, in both languages, before it is saved.
+      await footage.getByText(/daarna wist de camerarecorder ze zelf/).waitFor();
+      await footage.getByText(/the camera recorder then deletes them itself/).waitFor();
+      await screenshot(page, `portrait-${language}-65-settings-recorder-deletes`);
+      await footage.getByRole('button', { name: FLOW[language].confirm }).click();
+      await footage.getByRole('status').filter({ hasText: FLOW[language].saved }).waitFor();
+      await banner.getByText(alarm).waitFor({ state: 'detached' });
+      expect(running.kiosk.config.footage.enforcedBy).toBe('recorder');
+      const notice = await running.kiosk.handle('kiosk', 'notice.current', {});
+      expect(notice).toMatchObject({ ok: true, value: { footageDeletedBy: 'recorder', version: '3-6m-28d-7i-rec' } });
+
+      // The visitor reads it on the kiosk's own notice screen.
+      const visitorPage = await browser.newPage({ viewport: VIEWPORTS.portrait });
+      await visitorPage.goto(running.server.url);
+      if (language === 'en') await visitorPage.getByRole('button', { name: 'English' }).click();
+      await visitorPage.getByRole('button', { name: language === 'nl' ? 'Aanmelden' : 'Sign in', exact: true }).click();
+      await visitorPage.getByText(noticeSays).waitFor();
+      await expectAccessible(page);
+      await visitorPage.close();
+      await page.close();
+    },
+    180_000,
+  );
 });

@@ -27,7 +27,7 @@ describe('the alarm texts', () => {
   it('names the reason, the job and the counts', () => {
     expect(describeProblem(every[1]!, 'en', 'UTC')).toEqual({
       what: 'Since 24/11/2026 09:00 the footage purge has erased nothing: it would delete more than the allowed share of the footage at once. 1 file past the retention period is waiting.',
-      todo: 'Ask an admin to review what would be deleted and confirm it in Camera footage.',
+      todo: 'Ask an admin to review what would be deleted and confirm it in Retention.',
     });
     expect(describeProblem(every[2]!, 'nl', 'UTC').what).toBe(
       'Sinds 24-11-2026 09:00 is de map met camerabeelden niet bereikbaar: de map is leeg terwijl de index bestanden kent (niet gekoppeld?). Er wordt niets verwijderd.',

@@ -1,7 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import selfsigned from 'selfsigned';
 import type { Clock } from '../clock';
 
 export const GENERATED_CERT_FILE = 'console-cert.pem';
@@ -52,6 +51,9 @@ export async function loadConsoleCertificate({
     return describeCertificate(fs.readFileSync(certFile, 'utf8'), fs.readFileSync(keyFile, 'utf8'));
 
   const now = clock.now();
+  // Loaded only to make a certificate: the package (and its ASN.1 libraries) takes longer to load
+  // than the rest of a CLI command together.
+  const { default: selfsigned } = await import('selfsigned');
   const generated = await selfsigned.generate([{ name: 'commonName', value: 'Kiosk console' }], {
     keyType: 'ec',
     curve: 'P-256',

@@ -26,7 +26,11 @@ export function createFootageHandlers({
 }) {
   return {
     'footage.scan': () => footage.scan(),
-    'footage.purge': (input) => footage.purge({ dryRun: input.dryRun }),
+    // The same purge as the scheduler's (clock guard, backlog guard, holds), with who asked for it.
+    'footage.purge': async (input, caller) => {
+      if (!input.dryRun) await audit.record(auditActorOf(caller), 'footage.purgeRequested', {});
+      return footage.purge({ dryRun: input.dryRun });
+    },
     'footage.list': async (input, caller) => {
       const rows = await footage.list(input);
       await audit.record(auditActorOf(caller), 'footage.viewed', { count: rows.length });

@@ -26,6 +26,8 @@ export interface HealthSources {
   configRefused?: () => { at: number; problem: string } | null;
   /** Console enrolment closed after too many wrong codes, since when. */
   enrolmentClosed?: () => Promise<{ since: number; wrongCodes: number } | null>;
+  /** Whether a clock block waits for an admin's "the time is right" in Retention. */
+  clockAwaitsConfirmation?: () => Promise<boolean>;
 }
 
 export function createHealthService({
@@ -39,6 +41,7 @@ export function createHealthService({
   screensLockedForPins = async () => [],
   configRefused = () => null,
   enrolmentClosed = async () => null,
+  clockAwaitsConfirmation = async () => true,
 }: { database: Database; config: KioskConfig; clock: Clock; jobs: JobRunner } & HealthSources) {
   async function history(job: RetentionJob): Promise<JobHistory> {
     const finished = "finished_at IS NOT NULL AND outcome IS NOT NULL AND outcome <> 'dry-run'";
@@ -80,6 +83,7 @@ export function createHealthService({
       firstActivityAt: first?.at ?? null,
       footageRootConfigured: config.footage.root !== null,
       footageDays: config.retention.footageDays,
+      footageEnforcedBy: config.footage.enforcedBy,
       jobs: {
         visitPurge: await history('visitPurge'),
         footageScan: await history('footageScan'),
@@ -104,6 +108,7 @@ export function createHealthService({
       mailFailure: await mailFailure(database),
       offlineGap: await offlineGap(),
       screensLockedForPins: await screensLockedForPins(),
+      clockAwaitsConfirmation: await clockAwaitsConfirmation(),
     });
   }
 

@@ -1,6 +1,7 @@
 import type { HealthProblem, HealthState, RetentionJob } from '../../../shared/api/health';
 import type { RunReasonKey } from '../../../shared/run-reasons';
 import type { JobRun } from '../../../shared/api/types';
+import type { FootageEnforcer } from '../../../shared/config';
 import type { RootProblem } from '../footage/root';
 import type { OfflineGap } from './offline-gap';
 
@@ -34,6 +35,8 @@ export interface HealthFacts {
   firstActivityAt: number | null;
   footageRootConfigured: boolean;
   footageDays: number;
+  /** Who deletes footage (footage.enforcedBy); only the kiosk needs a root for it. Absent: the kiosk. */
+  footageEnforcedBy?: FootageEnforcer;
   jobs: Record<RetentionJob, JobHistory>;
   /** What a blocked purge leaves in place: visits and footage files past their retention period. */
   waiting: { visits: number; footageFiles: number };
@@ -50,6 +53,8 @@ export interface HealthFacts {
   offlineGap?: OfflineGap | null;
   /** When each screen now locked for wrong PINs was locked. */
   screensLockedForPins?: number[];
+  /** Whether Retention asks an admin to confirm the time (a clock block no one confirmed yet); unknown is yes. */
+  clockAwaitsConfirmation?: boolean;
 }
 
 /** A blocked run's typed reason, as the short name the alarm texts use. */
@@ -65,6 +70,9 @@ const BLOCK_REASONS: Partial<Record<RunReasonKey, string>> = {
   'run.footageOtherDevice': 'otherDevice',
   'run.footageEmptyWhileIndexed': 'emptyWhileIndexed',
 };
+
+/** The clock blocks an admin lifts by confirming the time (a clock behind lifts by itself). */
+const CONFIRMABLE_CLOCK_REASONS: readonly string[] = ['clockFarAhead', 'awaitingConfirmation'];
 
 export function blockReasonOf(run: JobRun): string {
   return (run.reason && BLOCK_REASONS[run.reason.key]) ?? 'unknown';
@@ -98,7 +106,12 @@ export function computeHealth(facts: HealthFacts): HealthState {
     const { latest, streakStart } = jobs[job];
     if (latest?.outcome !== 'blocked') continue;
     troubled.add(job);
-    const reason = blockReasonOfStreak(jobs[job]);
+    const blockReason = blockReasonOfStreak(jobs[job]);
+    // The admin confirmed the time after this purge was held back: it only waits for its next run.
+    const reason =
+      CONFIRMABLE_CLOCK_REASONS.includes(blockReason) && facts.clockAwaitsConfirmation === false
+        ? 'clockConfirmed'
+        : blockReason;
     const since = (streakStart ?? latest).startedAt;
     if (ROOT_PROBLEMS.includes(reason)) {
       if (!rootUnavailable || since < rootUnavailable.since) rootUnavailable = { reason, since };
@@ -189,8 +202,8 @@ export function computeHealth(facts: HealthFacts): HealthState {
     });
   }
 
-  if (!facts.footageRootConfigured) {
-    // The notice promises footage is deleted after N days; without a root nothing enforces that.
+  if (!facts.footageRootConfigured && (facts.footageEnforcedBy ?? 'kiosk') === 'kiosk') {
+    // The notice promises the kiosk deletes footage after N days; without a root nothing enforces that.
     problems.push({
       key: 'footageNotEnforced',
       params: { days: facts.footageDays },

@@ -185,6 +185,8 @@ export function createVisitRetention({
     clockCheck,
     /** Since when erased rows wait to be scrubbed from the database files (a reader blocks the checkpoint), if they do. */
     scrubPending,
+    /** Whether Retention offers "the time is right": a clock block waits for an admin. */
+    awaitsClockConfirmation: async (): Promise<boolean> => (await unconfirmedBlock()) !== null,
 
     /** An admin says the clock is right (after a long power-off, say); the next purge may go ahead. */
     async confirmClock(actor: AuditActor): Promise<JobRun> {

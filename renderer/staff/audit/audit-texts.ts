@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../shared/api/types';
 import type { Language } from '../../../shared/messages';
+import { settingChangeSentence, settingFileAcceptedSentence, settingFileRefusedSentence } from './setting-change-text';
 
 type Detail = AuditEntry['detail'];
 type DetailValue = Detail[string] | undefined;
@@ -79,6 +80,7 @@ const nl: Record<string, { say: Sentence; words?: string }> = {
   'footage.played': { say: (d) => `Camerabeeld ${n(d.fileId)} afgespeeld` },
   'footage.purged': { say: () => 'Camerabeelden opgeschoond', words: 'wissen verwijderen' },
   'footage.blocked': { say: () => 'Opschonen van camerabeelden tegengehouden' },
+  'footage.purgeRequested': { say: () => 'Verlopen camerabeelden met de hand verwijderd', words: 'opschonen' },
   'privacy.searched': { say: (d) => `Gezocht voor een privacyverzoek (${n(d.hits)} gevonden)` },
   'privacy.exported': { say: () => 'Gegevens uitgegeven voor een privacyverzoek', words: 'inzage export' },
   'privacy.footageExported': { say: () => 'Camerabeelden uitgegeven voor een privacyverzoek' },
@@ -103,6 +105,9 @@ const nl: Record<string, { say: Sentence; words?: string }> = {
     words: 'uit offline termijn',
   },
   'health.offlineAcknowledged': { say: () => 'Bericht "kiosk stond uit" gelezen en weggehaald', words: 'uit offline' },
+  'settings.changed': { say: (d) => settingChangeSentence(d, 'nl'), words: 'instellingen wijzigen' },
+  'settings.fileRefused': { say: (d) => settingFileRefusedSentence(d, 'nl'), words: 'instellingen config' },
+  'settings.fileAccepted': { say: () => settingFileAcceptedSentence('nl'), words: 'instellingen config' },
 };
 
 const en: typeof nl = {
@@ -156,6 +161,7 @@ const en: typeof nl = {
   'footage.played': { say: (d) => `Played footage file ${n(d.fileId)}` },
   'footage.purged': { say: () => 'Camera footage purged', words: 'delete' },
   'footage.blocked': { say: () => 'Footage purge held back' },
+  'footage.purgeRequested': { say: () => 'Expired footage deleted by hand', words: 'purge' },
   'privacy.searched': { say: (d) => `Searched for a privacy request (${n(d.hits)} found)` },
   'privacy.exported': { say: () => 'Data handed out for a privacy request', words: 'access export' },
   'privacy.footageExported': { say: () => 'Footage handed out for a privacy request' },
@@ -180,6 +186,9 @@ const en: typeof nl = {
     words: 'off offline deadline',
   },
   'health.offlineAcknowledged': { say: () => 'Read and removed the "kiosk was off" message', words: 'off offline' },
+  'settings.changed': { say: (d) => settingChangeSentence(d, 'en'), words: 'settings change' },
+  'settings.fileRefused': { say: (d) => settingFileRefusedSentence(d, 'en'), words: 'settings config' },
+  'settings.fileAccepted': { say: () => settingFileAcceptedSentence('en'), words: 'settings config' },
 };
 
 function roleNl(role: DetailValue): string {
@@ -220,6 +229,10 @@ const detailNames: Record<Language, Record<string, string>> = {
     perMinute: 'per minuut',
     since: 'sinds',
     blockedRunId: 'tegengehouden run',
+    key: 'instelling',
+    before: 'oud',
+    after: 'nieuw',
+    source: 'bron',
   },
   en: {
     count: 'count',
@@ -234,6 +247,9 @@ const detailNames: Record<Language, Record<string, string>> = {
     expectedVisitId: 'expected visit',
     perMinute: 'per minute',
     blockedRunId: 'held-back run',
+    key: 'setting',
+    before: 'old',
+    after: 'new',
   },
 };
 
@@ -248,6 +264,8 @@ export function describeAuditEntry(entry: AuditEntry, language: Language, staffN
   const known = (language === 'nl' ? nl : en)[entry.action];
   const sentence = known ? known.say(entry.detail, staffName) : entry.action;
   const details = Object.entries(entry.detail)
+    // A setting's old and new value are in its sentence already, in words.
+    .filter(([key]) => !(entry.action === 'settings.changed' && (key === 'before' || key === 'after')))
     .map(([key, value]) => {
       const shown =
         key === 'staffId' ? staffName(value) : key === 'role' && language === 'nl' ? roleNl(value) : n(value);

@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
 import type { RollCallRecord } from '../../../shared/api/devices';
 import type { VisitRow } from '../../../shared/api/types';
-import { translate, type Language } from '../../../shared/messages';
+import type { Language } from '../../../shared/messages';
 import type { ApiClient } from '../../api/client';
 import { ErrorLine } from '../kit/error-line';
+import { useAction } from '../kit/use-action';
 import { useLoaded } from '../kit/use-loaded';
 import { rollCallText } from './roll-call-texts';
 import './roll-call.css';
@@ -39,7 +40,7 @@ export function RollCall({
   );
   const staff = useLoaded(loadStaff, REFRESH_MS);
   const [present, setPresent] = useState<ReadonlySet<string>>(new Set());
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction(language);
 
   const people: Person[] = [
     ...visits.map((visit) => ({
@@ -68,12 +69,10 @@ export function RollCall({
   async function end() {
     const ids = (kind: Person['kind']) =>
       people.filter((person) => person.kind === kind && present.has(person.key)).map((person) => person.id);
-    const result = await client.invoke('evacuation.rollCallEnd', {
-      presentVisitIds: ids('visitor'),
-      presentStaffIds: ids('staff'),
-    });
-    if (result.ok) onDone(result.value);
-    else setError(translate(result.error.key, language));
+    const result = await action.run(() =>
+      client.invoke('evacuation.rollCallEnd', { presentVisitIds: ids('visitor'), presentStaffIds: ids('staff') }),
+    );
+    if (result?.ok) onDone(result.value);
   }
 
   const group = (kind: Person['kind'], title: string) => {
@@ -117,9 +116,15 @@ export function RollCall({
       </div>
       {group('visitor', text.visitors)}
       {group('staff', text.staff)}
-      <ErrorLine message={error} />
+      <ErrorLine message={action.message} />
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void end()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={action.busy}
+          aria-busy={action.busy}
+          onClick={() => void end()}
+        >
           {text.end}
         </button>
         <button type="button" className="secondary" onClick={() => onDone(null)}>

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../shared/date-format';
 import type { ApiClient } from '../../api/client';
 import { WATCHING_EVENT } from '../../use-idle-timeout';
 import type { StaffText } from '../texts';
+import './footage-player.css';
 
 /** Below the shortest idle time the configuration allows (15 s), so a playing video never locks the view. */
 const KEEP_ALIVE_MS = 5_000;

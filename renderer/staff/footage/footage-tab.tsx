@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { Fragment, useCallback, useId, useMemo, useState } from 'react';
-import type { FootageListStatus, FootageRow, JobRun } from '../../../shared/api/types';
+import { useCallback, useId, useMemo, useState } from 'react';
+import type { CameraSummary, FootageListStatus, FootageRow, JobRun } from '../../../shared/api/types';
 import { translate } from '../../../shared/messages';
 import { formatDateTime } from '../../../shared/date-format';
 import { describeRunReason } from '../../../shared/run-reasons';
@@ -13,7 +13,11 @@ import { FootageTimelineView } from './footage-timeline';
 import { footageBacklogText } from './footage-backlog-texts';
 import { footagePageText } from './footage-page-texts';
 import type { StaffTabProps } from '../kit/tab-props';
+import { DataTable, type Column } from '../kit/data-table';
+import { ErrorLine } from '../kit/error-line';
+import { useAction } from '../kit/use-action';
 import { useLoaded } from '../kit/use-loaded';
+import { keepDatesWhole } from '../kit/whole-dates';
 import './footage.css';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,8 +49,8 @@ export function FootageTab({ client, language, text, timeZone }: StaffTabProps) 
   const [status, setStatus] = useState<StatusOption>('all');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A scan that ran but failed or was blocked: said as plainly as a refused call.
+  const [runProblem, setRunProblem] = useState<string | null>(null);
   // What a row was asked for is shown under that row: the player, or its own hold form.
   const [opened, setOpened] = useState<{ id: number; what: 'play' | 'hold' } | null>(null);
   const cameraId = useId();
@@ -81,57 +85,54 @@ export function FootageTab({ client, language, text, timeZone }: StaffTabProps) 
   const when = (epochMs: number) => formatDateTime(epochMs, timeZone, language);
   // Bumped when holds or files may have changed: the timeline loads its day again too.
   const [changes, setChanges] = useState(0);
-  const reloadAll = () => {
+  const { reload: reloadOverview } = overview;
+  const { reload: reloadFiles } = files;
+  const { reload: reloadCount } = count;
+  const reloadAll = useCallback(() => {
     setChanges((current) => current + 1);
-    return Promise.all([overview.reload(), files.reload(), count.reload()]);
-  };
+    return Promise.all([reloadOverview(), reloadFiles(), reloadCount()]);
+  }, [reloadOverview, reloadFiles, reloadCount]);
+
+  const scan = useAction(
+    language,
+    useCallback(async () => {
+      await reloadAll();
+    }, [reloadAll]),
+  );
 
   async function scanNow() {
-    setBusy(true);
-    const result = await client.invoke('footage.scan', {});
-    setBusy(false);
-    setActionError(
-      result.ok
-        ? result.value.outcome === 'failed' || result.value.outcome === 'blocked'
-          ? outcomeOf(result.value)
-          : null
-        : translate(result.error.key, language),
-    );
-    await reloadAll();
+    const result = await scan.run(() => client.invoke('footage.scan', {}));
+    if (!result) return;
+    const outcome = result.ok ? result.value.outcome : null;
+    setRunProblem(result.ok && (outcome === 'failed' || outcome === 'blocked') ? outcomeOf(result.value) : null);
   }
 
   const rowPanel = (row: FootageRow) => {
     if (opened?.id !== row.id) return null;
-    return (
-      <tr className="row-panel">
-        <td colSpan={5}>
-          {opened.what === 'play' ? (
-            <FootagePlayer
-              client={client}
-              language={language}
-              text={text}
-              timeZone={timeZone}
-              cameraName={row.cameraName}
-              playlist={[{ id: row.id, start: row.recordedAt }]}
-              startIndex={0}
-              onClose={() => setOpened(null)}
-            />
-          ) : (
-            <FileHoldForm
-              client={client}
-              language={language}
-              text={text}
-              timeZone={timeZone}
-              path={row.path}
-              onCancel={() => setOpened(null)}
-              onPlaced={() => {
-                setOpened(null);
-                void reloadAll();
-              }}
-            />
-          )}
-        </td>
-      </tr>
+    return opened.what === 'play' ? (
+      <FootagePlayer
+        client={client}
+        language={language}
+        text={text}
+        timeZone={timeZone}
+        cameraName={row.cameraName}
+        playlist={[{ id: row.id, start: row.recordedAt }]}
+        startIndex={0}
+        onClose={() => setOpened(null)}
+      />
+    ) : (
+      <FileHoldForm
+        client={client}
+        language={language}
+        text={text}
+        timeZone={timeZone}
+        path={row.path}
+        onCancel={() => setOpened(null)}
+        onPlaced={() => {
+          setOpened(null);
+          void reloadAll();
+        }}
+      />
     );
   };
 
@@ -148,6 +149,93 @@ export function FootageTab({ client, language, text, timeZone }: StaffTabProps) 
   const outcomeOf = (run: JobRun) =>
     `${text.outcomes[run.outcome ?? 'running'] ?? ''}${run.reason ? `: ${describeRunReason(run.reason, language)}` : ''}`;
 
+  const cameraColumns: Column<CameraSummary>[] = [
+    {
+      key: 'camera',
+      header: text.cameraColumns.camera,
+      rowHeader: true,
+      cell: (summary) => <span title={summary.camera}>{summary.cameraName}</span>,
+    },
+    {
+      key: 'files',
+      header: text.cameraColumns.files,
+      cell: (summary) => (
+        <>
+          {summary.files}
+          {summary.mtimeFiles > 0 && (
+            <span className="note-inline"> ({pageText.mtimeFiles(summary.mtimeFiles, text.mtimeLabel)})</span>
+          )}
+        </>
+      ),
+    },
+    { key: 'bytes', header: text.cameraColumns.bytes, cell: (summary) => megabytes(summary.bytes), nowrap: true },
+    {
+      key: 'oldest',
+      header: text.cameraColumns.oldest,
+      cell: (summary) => (summary.oldestRecording !== null ? keepDatesWhole(when(summary.oldestRecording)) : ''),
+    },
+    {
+      key: 'next',
+      header: text.cameraColumns.next,
+      cell: (summary) => (summary.nextDeletion !== null ? keepDatesWhole(when(summary.nextDeletion)) : ''),
+    },
+  ];
+
+  const fileColumns: Column<FootageRow>[] = [
+    {
+      key: 'recorded',
+      header: text.footageColumns.recorded,
+      rowHeader: true,
+      cell: (row) => (
+        <span title={row.path}>
+          {keepDatesWhole(when(row.recordedAt))}
+          {row.timeSource === 'mtime' && <span className="note-inline"> ({text.mtimeLabel})</span>}
+          {row.claimedRecordedAt !== null && (
+            <span className="note-inline"> ({text.claimedLabel(when(row.claimedRecordedAt))})</span>
+          )}
+        </span>
+      ),
+    },
+    {
+      key: 'camera',
+      header: text.footageColumns.camera,
+      cell: (row) => <span title={row.camera}>{row.cameraName}</span>,
+    },
+    { key: 'size', header: text.footageColumns.size, cell: (row) => megabytes(row.size), nowrap: true },
+    { key: 'deletion', header: text.footageColumns.deletion, cell: (row) => keepDatesWhole(deletion(row)) },
+    {
+      key: 'action',
+      header: text.footageColumns.action,
+      noPrint: true,
+      cell: (row) => (
+        <span className="row-actions">
+          {row.status === 'kept' && (
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={text.playFile(row.path)}
+              aria-expanded={opened?.id === row.id && opened.what === 'play'}
+              onClick={() => setOpened({ id: row.id, what: 'play' })}
+            >
+              {text.play}
+            </button>
+          )}
+          {row.status === 'kept' && !row.held && (
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={text.holdFile(row.path)}
+              aria-expanded={opened?.id === row.id && opened.what === 'hold'}
+              onClick={() => setOpened({ id: row.id, what: 'hold' })}
+            >
+              {text.holdShort}
+            </button>
+          )}
+        </span>
+      ),
+    },
+  ];
+
   const info = overview.value;
   return (
     <>
@@ -159,46 +247,26 @@ export function FootageTab({ client, language, text, timeZone }: StaffTabProps) 
         <p className="lead">{footageBacklogText[language].waitsForAdmin}</p>
       )}
       <div className="actions">
-        <button type="button" className="primary" disabled={busy || !info?.rootConfigured} onClick={scanNow}>
+        <button
+          type="button"
+          className="primary"
+          disabled={scan.busy || !info?.rootConfigured}
+          aria-busy={scan.busy}
+          onClick={() => void scanNow()}
+        >
           {text.scanNow}
         </button>
       </div>
-      {(actionError || files.error) && (
-        <p className="form-error" role="alert">
-          {actionError ?? translate(files.error!.key, language)}
-        </p>
-      )}
+      <ErrorLine message={scan.message ?? runProblem ?? (files.error ? translate(files.error.key, language) : null)} />
       {info && info.cameras.length > 0 && (
-        <table className="visits">
-          <caption>{text.cameraColumns.camera}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{text.cameraColumns.camera}</th>
-              <th scope="col">{text.cameraColumns.files}</th>
-              <th scope="col">{text.cameraColumns.bytes}</th>
-              <th scope="col">{text.cameraColumns.oldest}</th>
-              <th scope="col">{text.cameraColumns.next}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {info.cameras.map((summary) => (
-              <tr key={summary.camera}>
-                <th scope="row" title={summary.camera}>
-                  {summary.cameraName}
-                </th>
-                <td>
-                  {summary.files}
-                  {summary.mtimeFiles > 0 && (
-                    <span className="note-inline"> ({pageText.mtimeFiles(summary.mtimeFiles, text.mtimeLabel)})</span>
-                  )}
-                </td>
-                <td>{megabytes(summary.bytes)}</td>
-                <td>{summary.oldestRecording !== null ? when(summary.oldestRecording) : ''}</td>
-                <td>{summary.nextDeletion !== null ? when(summary.nextDeletion) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={text.cameraColumns.camera}
+          showCaption
+          className="footage-cameras"
+          columns={cameraColumns}
+          rows={info.cameras}
+          rowKey={(summary) => summary.camera}
+        />
       )}
       {info && info.cameras.length > 0 && (
         <FootageTimelineView
@@ -279,61 +347,15 @@ export function FootageTab({ client, language, text, timeZone }: StaffTabProps) 
       )}
       {shown.length === 0 && files.value && <p>{text.noFootage}</p>}
       {shown.length > 0 && (
-        <table className="visits">
-          <caption className="visually-hidden">{text.footageTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{text.footageColumns.recorded}</th>
-              <th scope="col">{text.footageColumns.camera}</th>
-              <th scope="col">{text.footageColumns.size}</th>
-              <th scope="col">{text.footageColumns.deletion}</th>
-              <th scope="col">{text.footageColumns.action}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row) => (
-              <Fragment key={row.id}>
-                <tr className={row.status === 'kept' ? '' : 'left'}>
-                  <th scope="row" title={row.path}>
-                    {when(row.recordedAt)}
-                    {row.timeSource === 'mtime' && <span className="note-inline"> ({text.mtimeLabel})</span>}
-                    {row.claimedRecordedAt !== null && (
-                      <span className="note-inline"> ({text.claimedLabel(when(row.claimedRecordedAt))})</span>
-                    )}
-                  </th>
-                  <td title={row.camera}>{row.cameraName}</td>
-                  <td>{megabytes(row.size)}</td>
-                  <td>{deletion(row)}</td>
-                  <td>
-                    {row.status === 'kept' && (
-                      <button
-                        type="button"
-                        className="secondary small"
-                        aria-label={text.playFile(row.path)}
-                        aria-expanded={opened?.id === row.id && opened.what === 'play'}
-                        onClick={() => setOpened({ id: row.id, what: 'play' })}
-                      >
-                        {text.play}
-                      </button>
-                    )}{' '}
-                    {row.status === 'kept' && !row.held && (
-                      <button
-                        type="button"
-                        className="secondary small"
-                        aria-label={text.holdFile(row.path)}
-                        aria-expanded={opened?.id === row.id && opened.what === 'hold'}
-                        onClick={() => setOpened({ id: row.id, what: 'hold' })}
-                      >
-                        {text.holdShort}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-                {rowPanel(row)}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={text.footageTitle}
+          className="footage-files"
+          columns={fileColumns}
+          rows={shown}
+          rowKey={(row) => row.id}
+          rowClassName={(row) => (row.status === 'kept' ? undefined : 'muted')}
+          rowPanel={rowPanel}
+        />
       )}
     </>
   );

@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import type { RecorderInspection } from '../../../shared/api/footage-recorders';
-import { translate, type Language } from '../../../shared/messages';
+import type { Language } from '../../../shared/messages';
 import { formatDateTime } from '../../../shared/date-format';
 import type { ApiClient } from '../../api/client';
+import { breakable } from '../kit/breakable-text';
+import { DataTable, type Column } from '../kit/data-table';
 import { ErrorLine } from '../kit/error-line';
+import { useAction } from '../kit/use-action';
+import { keepDatesWhole } from '../kit/whole-dates';
 import { recorderText } from './recorder-texts';
 import './recorder-layouts.css';
 
@@ -17,64 +21,69 @@ interface Props {
 export function RecorderLayouts({ client, language, timeZone }: Props) {
   const text = recorderText[language];
   const [inspection, setInspection] = useState<RecorderInspection | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction(language);
 
   async function check() {
-    setBusy(true);
-    const result = await client.invoke('recorders.inspect', {});
-    setBusy(false);
-    setError(result.ok ? null : translate(result.error.key, language));
-    setInspection(result.ok ? result.value : null);
+    const result = await action.run(() => client.invoke('recorders.inspect', {}));
+    if (result) setInspection(result.ok ? result.value : null);
   }
+
+  type Report = RecorderInspection['layouts'][number];
+  const columns: Column<Report>[] = [
+    { key: 'folders', header: text.columns.folders, rowHeader: true, cell: (report) => report.folderPattern || '/' },
+    {
+      key: 'layout',
+      header: text.columns.layout,
+      cell: (report) => (
+        <>
+          {report.layout === null ? text.nothingMatched : (report.title ?? report.layout)}
+          {report.noTimeInPath && <span className="note-inline"> ({text.noTimeInPath})</span>}
+        </>
+      ),
+    },
+    { key: 'files', header: text.columns.files, cell: (report) => report.files, nowrap: true },
+    { key: 'mtime', header: text.columns.mtime, cell: (report) => report.mtimeFiles, nowrap: true },
+    {
+      key: 'samples',
+      header: text.columns.samples,
+      cell: (report) => (
+        <ul className="plain">
+          {report.samples.map((sample) => (
+            <li key={sample.path}>
+              <code>{breakable(sample.path)}</code>: {sample.cameraName},{' '}
+              {keepDatesWhole(formatDateTime(sample.recordedAt, timeZone, language))}
+              {sample.timeSource === 'mtime' && ` (${text.mtimeMark})`}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
 
   return (
     <section className="recorder-layouts" aria-labelledby="recorder-layouts-title">
       <h2 id="recorder-layouts-title">{text.title}</h2>
       <p className="lead">{text.lead}</p>
-      <button type="button" className="secondary" disabled={busy} onClick={() => void check()}>
-        {busy ? text.checking : text.check}
+      <button
+        type="button"
+        className="secondary"
+        disabled={action.busy}
+        aria-busy={action.busy}
+        onClick={() => void check()}
+      >
+        {action.busy ? text.checking : text.check}
       </button>
-      <ErrorLine message={error} />
+      <ErrorLine message={action.message} />
       {inspection && (
         <>
           <p>{text.summary(inspection.recorder, inspection.files, inspection.mtimeFiles, inspection.truncated)}</p>
-          <table className="visits">
-            <caption className="visually-hidden">{text.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.columns.folders}</th>
-                <th scope="col">{text.columns.layout}</th>
-                <th scope="col">{text.columns.files}</th>
-                <th scope="col">{text.columns.mtime}</th>
-                <th scope="col">{text.columns.samples}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inspection.layouts.map((report) => (
-                <tr key={`${report.folderPattern}\n${report.layout}`}>
-                  <th scope="row">{report.folderPattern || '/'}</th>
-                  <td>
-                    {report.layout === null ? text.nothingMatched : (report.title ?? report.layout)}
-                    {report.noTimeInPath && <span className="note-inline"> ({text.noTimeInPath})</span>}
-                  </td>
-                  <td>{report.files}</td>
-                  <td>{report.mtimeFiles}</td>
-                  <td>
-                    <ul className="plain">
-                      {report.samples.map((sample) => (
-                        <li key={sample.path}>
-                          <code>{sample.path}</code>: {sample.cameraName},{' '}
-                          {formatDateTime(sample.recordedAt, timeZone, language)}
-                          {sample.timeSource === 'mtime' && ` (${text.mtimeMark})`}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={text.title}
+            className="recorder-layout-table"
+            columns={columns}
+            rows={inspection.layouts}
+            rowKey={(report) => `${report.folderPattern}\n${report.layout}`}
+          />
         </>
       )}
     </section>

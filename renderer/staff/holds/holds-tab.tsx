@@ -15,6 +15,8 @@ import './holds-tab.css';
 import { holdConfirmText } from './holds-texts';
 import { useLoaded } from '../kit/use-loaded';
 import { breakable } from '../kit/breakable-text';
+import { DataTable, type Column } from '../kit/data-table';
+import { keepDatesWhole } from '../kit/whole-dates';
 
 export function HoldsTab({ client, language, text, timeZone }: StaffTabProps) {
   const load = useCallback(() => client.invoke('holds.list', {}), [client]);
@@ -34,6 +36,7 @@ export function HoldsTab({ client, language, text, timeZone }: StaffTabProps) {
 
   const release = (holdId: number) => action.run(() => client.invoke('holds.release', { holdId }));
 
+  const when = (epochMs: number) => formatDateTime(epochMs, timeZone, language);
   const message = (key?: MessageKey) => (key ? translate(key, language) : undefined);
   const target = (hold: LegalHold) => {
     if (hold.kind === 'visit') return text.holdTargetVisit(hold.visitId ?? 0);
@@ -42,7 +45,7 @@ export function HoldsTab({ client, language, text, timeZone }: StaffTabProps) {
     if (hold.kind === 'footage-file')
       return hold.recordedAt !== null
         ? `${hold.cameraName ?? hold.camera}: ${formatDateTime(hold.recordedAt, timeZone, language)}`
-        : hold.footagePath;
+        : (hold.footagePath ?? '');
     return `${hold.cameraName ?? hold.camera}: ${formatDateTime(hold.rangeStart ?? 0, timeZone, language)} – ${formatDateTime(hold.rangeEnd ?? 0, timeZone, language)}`;
   };
   // A hold placed "through 31 March" ends at the start of 1 April: shown as the day that was entered.
@@ -55,6 +58,93 @@ export function HoldsTab({ client, language, text, timeZone }: StaffTabProps) {
     return through ? formatIsoDate(through, language) : formatDateTime(reviewAt, timeZone, language);
   };
 
+  const columns: Column<LegalHold>[] = [
+    {
+      key: 'target',
+      header: text.holdColumns.visit,
+      rowHeader: true,
+      // A file's path wraps at its slashes; the whole of it stays in the tooltip.
+      cell: (hold) => <span title={hold.footagePath ?? undefined}>{breakable(keepDatesWhole(target(hold)))}</span>,
+    },
+    {
+      key: 'reason',
+      header: text.holdColumns.reasonAndBasis,
+      cell: (hold) => (
+        <>
+          {breakable(hold.reason)}
+          <br />
+          <small>{text.basisNames[hold.basis]}</small>
+        </>
+      ),
+    },
+    {
+      // When and by whom, one above the other, as the reason above its ground.
+      key: 'placed',
+      header: (
+        <>
+          {text.holdColumns.placed}
+          <br />
+          {text.holdColumns.by}
+        </>
+      ),
+      cell: (hold) => (
+        <>
+          {keepDatesWhole(when(hold.placedAt))}
+          <br />
+          <small>{hold.placedBy}</small>
+        </>
+      ),
+    },
+    {
+      key: 'until',
+      header: text.holdColumns.until,
+      cell: (hold) => (hold.endsAt ? keepDatesWhole(holdEnd(hold.endsAt)) : text.untilReleased),
+    },
+    {
+      key: 'review',
+      header: text.holdColumns.review,
+      cell: (hold) => (
+        <>
+          {keepDatesWhole(reviewDay(hold.reviewAt))}
+          {hold.pastReview && <strong> ({text.pastReview})</strong>}
+        </>
+      ),
+    },
+  ];
+
+  // Under each hold, across the table: a new review date, and releasing it.
+  const holdPanel = (hold: LegalHold) => (
+    <div className="hold-actions">
+      <div className="inline-edit">
+        <DateTimeField
+          label={text.extendReviewLabel(hold.id)}
+          language={language}
+          value={newReview[hold.id] ?? ''}
+          onChange={(value) => setNewReview((dates) => ({ ...dates, [hold.id]: value }))}
+        />
+        <button
+          type="button"
+          className="secondary small"
+          aria-label={text.extendReviewButton(hold.id)}
+          disabled={action.busy}
+          aria-busy={action.busy}
+          onClick={() => void extendReview(hold.id)}
+        >
+          {text.extend}
+        </button>
+      </div>
+      <ConfirmButton
+        label={text.release}
+        ariaLabel={text.releaseHold(hold.id)}
+        question={holdConfirmText[language].releaseQuestion(hold.id)}
+        confirmLabel={holdConfirmText[language].confirmRelease}
+        language={language}
+        disabled={action.busy}
+        onConfirm={() => release(hold.id)}
+      />
+    </div>
+  );
+
   return (
     <>
       <ScreenHeading>{text.holdsTitle}</ScreenHeading>
@@ -62,70 +152,14 @@ export function HoldsTab({ client, language, text, timeZone }: StaffTabProps) {
       <ErrorLine message={action.message ?? message(error?.key)} />
       {holds && holds.length === 0 && <p>{text.noHolds}</p>}
       {holds && holds.length > 0 && (
-        <table className="visits">
-          <caption className="visually-hidden">{text.holdsTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{text.holdColumns.visit}</th>
-              <th scope="col">{text.holdColumns.reasonAndBasis}</th>
-              <th scope="col">{text.holdColumns.placed}</th>
-              <th scope="col">{text.holdColumns.until}</th>
-              <th scope="col">{text.holdColumns.review}</th>
-              <th scope="col">{text.holdColumns.by}</th>
-              <th scope="col">{text.columns.action}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {holds.map((hold) => (
-              <tr key={hold.id}>
-                <th scope="row" title={hold.footagePath ?? undefined}>
-                  {breakable(target(hold))}
-                </th>
-                <td>
-                  {hold.reason}
-                  <br />
-                  <small>{text.basisNames[hold.basis]}</small>
-                </td>
-                <td className="when">{formatDateTime(hold.placedAt, timeZone, language)}</td>
-                <td className="when">{hold.endsAt ? holdEnd(hold.endsAt) : text.untilReleased}</td>
-                <td className="when">
-                  {reviewDay(hold.reviewAt)}
-                  {hold.pastReview && <strong> ({text.pastReview})</strong>}
-                  <span className="inline-edit">
-                    <DateTimeField
-                      label={text.extendReviewLabel(hold.id)}
-                      language={language}
-                      value={newReview[hold.id] ?? ''}
-                      onChange={(value) => setNewReview((dates) => ({ ...dates, [hold.id]: value }))}
-                    />
-                    <button
-                      type="button"
-                      className="secondary small"
-                      aria-label={text.extendReviewButton(hold.id)}
-                      disabled={action.busy}
-                      aria-busy={action.busy}
-                      onClick={() => void extendReview(hold.id)}
-                    >
-                      {text.extend}
-                    </button>
-                  </span>
-                </td>
-                <td>{hold.placedBy}</td>
-                <td>
-                  <ConfirmButton
-                    label={text.release}
-                    ariaLabel={text.releaseHold(hold.id)}
-                    question={holdConfirmText[language].releaseQuestion(hold.id)}
-                    confirmLabel={holdConfirmText[language].confirmRelease}
-                    language={language}
-                    disabled={action.busy}
-                    onConfirm={() => release(hold.id)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={text.holdsTitle}
+          className="holds-table"
+          columns={columns}
+          rows={holds}
+          rowKey={(hold) => hold.id}
+          rowPanel={holdPanel}
+        />
       )}
       <HoldTermsForm
         text={text}

@@ -7,13 +7,15 @@ import type { ApiClient } from '../../api/client';
 import { DateTimeField } from '../../date-time-field';
 import { Field } from '../../field';
 import { uiText } from '../../i18n';
-import { useSingleFlight } from '../../use-single-flight';
 import { invitationText } from '../../invitation-texts';
 import { ConfirmButton } from '../kit/confirm-button';
 import { DataTable, type Column } from '../kit/data-table';
 import { ErrorLine } from '../kit/error-line';
 import { SubmitButton } from '../kit/submit-button';
+import { useAction } from '../kit/use-action';
 import { useLoaded } from '../kit/use-loaded';
+import { keepDatesWhole } from '../kit/whole-dates';
+import './expected-visitors.css';
 
 const REFRESH_MS = 5_000;
 const emptyForm = { firstName: '', lastName: '', company: '', plate: '', hostName: '' };
@@ -115,7 +117,6 @@ export function ExpectedVisitors({
   );
   const { value: expected, reload } = useLoaded(load, REFRESH_MS);
   const [form, setForm] = useState({ ...emptyForm, date: today });
-  const [error, setError] = useState<ApiError | null>(null);
   const [shown, setShown] = useState<Invitation | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -125,62 +126,57 @@ export function ExpectedVisitors({
     onChange: (value: string) => setForm((current) => ({ ...current, [field]: value })),
   });
 
-  const { busy, start } = useSingleFlight();
+  // Every call here shows its refusal the same way and loads the list again after.
+  const action = useAction(language, reload);
 
   const add = (event: FormEvent) => {
     event.preventDefault();
-    void start(async () => {
-      const { date, firstName, lastName, company, plate, hostName } = form;
-      const result = await client.invoke('invitations.add', { date, firstName, lastName, company, plate, hostName });
-      setError(result.ok ? null : result.error);
-      setStatus(null);
-      if (result.ok) {
-        setShown(result.value);
-        setForm({ ...emptyForm, date });
-        await reload();
-      }
-    });
+    const { date, firstName, lastName, company, plate, hostName } = form;
+    void action
+      .run(() => client.invoke('invitations.add', { date, firstName, lastName, company, plate, hostName }))
+      .then((result) => {
+        if (!result) return;
+        setStatus(null);
+        if (result.ok) {
+          setShown(result.value);
+          setForm({ ...emptyForm, date });
+        }
+      });
   };
 
-  const addCsv = (file: File | undefined) =>
-    start(async () => {
-      if (!file) return;
-      const result = await client.invoke('invitations.addCsv', { date: form.date, file: await base64Of(file) });
-      setError(result.ok ? null : result.error);
-      if (result.ok) {
-        const { invitations, encoding, delimiter, unknownColumns } = result.value;
-        const encodingName = encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8';
-        setStatus(
-          [
-            text.csvAdded(invitations.length),
-            text.csvRead(encodingName, text.csvDelimiters[delimiter]),
-            unknownColumns.length ? text.csvIgnored(unknownColumns.join(', ')) : '',
-          ].join(' '),
-        );
-        setShown(null);
-        await reload();
-      }
-    });
+  const addCsv = async (file: File | undefined) => {
+    if (!file) return;
+    const result = await action.run(async () =>
+      client.invoke('invitations.addCsv', { date: form.date, file: await base64Of(file) }),
+    );
+    if (!result?.ok) return;
+    const { invitations, encoding, delimiter, unknownColumns } = result.value;
+    const encodingName = encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8';
+    setStatus(
+      [
+        text.csvAdded(invitations.length),
+        text.csvRead(encodingName, text.csvDelimiters[delimiter]),
+        unknownColumns.length ? text.csvIgnored(unknownColumns.join(', ')) : '',
+      ].join(' '),
+    );
+    setShown(null);
+  };
 
   async function show(id: number) {
-    const result = await client.invoke('invitations.get', { id });
-    if (result.ok) setShown(result.value);
-    else setError(result.error);
+    const result = await action.run(() => client.invoke('invitations.get', { id }));
+    if (result?.ok) setShown(result.value);
   }
 
   async function signIn(visit: ExpectedVisit) {
-    const result = await client.invoke('invitations.signInAtDesk', { id: visit.id });
-    setError(result.ok ? null : result.error);
+    const result = await action.run(() => client.invoke('invitations.signInAtDesk', { id: visit.id }));
+    if (!result) return;
     setStatus(result.ok ? text.signedInExpected(`${visit.firstName} ${visit.lastName}`) : null);
-    await reload();
     onChanged?.();
   }
 
   async function remove(visit: ExpectedVisit) {
-    const result = await client.invoke('invitations.remove', { id: visit.id });
-    setError(result.ok ? null : result.error);
-    if (shown?.id === visit.id) setShown(null);
-    await reload();
+    const result = await action.run(() => client.invoke('invitations.remove', { id: visit.id }));
+    if (result?.ok && shown?.id === visit.id) setShown(null);
   }
 
   const nameOf = (visit: ExpectedVisit) => `${visit.firstName} ${visit.lastName}`;
@@ -218,24 +214,24 @@ export function ExpectedVisitors({
     },
   ];
 
+  const title = keepDatesWhole(text.expectedTitle(formatIsoDate(today, language)));
   return (
     <div className="expected-visitors">
       <div className="no-print">
-        <DataTable
-          caption={text.expectedTitle(formatIsoDate(today, language))}
-          showCaption
-          columns={columns}
-          rows={expected ?? []}
-          rowKey={(visit) => visit.id}
-        />
+        {expected && expected.length > 0 ? (
+          <DataTable caption={title} showCaption columns={columns} rows={expected} rowKey={(visit) => visit.id} />
+        ) : (
+          // Nobody (more) to come: the heading and one plain line, not an empty table.
+          <h2 className="expected-title">{title}</h2>
+        )}
+        {expected && expected.length === 0 && <p className="lead">{text.noneExpected}</p>}
       </div>
-      {expected && expected.length === 0 && <p className="lead no-print">{text.noneExpected}</p>}
       {status && (
         <p role="status" className="no-print">
           {status}
         </p>
       )}
-      <ErrorLine message={errorText(error, language)} />
+      <ErrorLine message={errorText(action.error, language)} />
 
       <button
         type="button"
@@ -266,7 +262,7 @@ export function ExpectedVisitors({
             <Field label={uiText[language].plate} {...bind('plate')} />
           </div>
           <div className="actions">
-            <SubmitButton busy={busy}>{text.add}</SubmitButton>
+            <SubmitButton busy={action.busy}>{text.add}</SubmitButton>
             <div className="csv-file">
               <p id="csv-file-hint">{text.csvFile}</p>
               {/* The app's own button: the browser's file input says "Choose File" in its own language. */}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import './data-table.css';
 import { breakable } from './breakable-text';
 
@@ -16,13 +16,15 @@ export interface Column<Row> {
 }
 
 interface Props<Row> {
-  caption: string;
+  caption: ReactNode;
   /** The caption as a visible heading above the table (e.g. "Laatste runs"), or for screen readers only. */
   showCaption?: boolean;
   columns: Column<Row>[];
   rows: Row[];
   rowKey: (row: Row) => string | number;
   rowClassName?: (row: Row) => string | undefined;
+  /** What belongs to a row across the table's width, under it: its player, its form, its buttons. */
+  rowPanel?: (row: Row) => ReactNode;
   className?: string;
 }
 
@@ -38,6 +40,7 @@ export function DataTable<Row>({
   rows,
   rowKey,
   rowClassName,
+  rowPanel,
   className,
 }: Props<Row>) {
   const columnClass = (column: Column<Row>) =>
@@ -56,21 +59,32 @@ export function DataTable<Row>({
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)} className={rowClassName?.(row)}>
-              {columns.map((column) =>
-                column.rowHeader ? (
-                  <th key={column.key} scope="row" className={columnClass(column)}>
-                    <div className="cell">{breakable(column.cell(row))}</div>
-                  </th>
-                ) : (
-                  <td key={column.key} className={columnClass(column)}>
-                    <div className="cell">{breakable(column.cell(row))}</div>
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const panel = rowPanel?.(row);
+            const classes = [rowClassName?.(row), panel ? 'has-panel' : ''].filter(Boolean).join(' ');
+            return (
+              <Fragment key={rowKey(row)}>
+                <tr className={classes || undefined}>
+                  {columns.map((column) =>
+                    column.rowHeader ? (
+                      <th key={column.key} scope="row" className={columnClass(column)}>
+                        <div className="cell">{breakable(column.cell(row))}</div>
+                      </th>
+                    ) : (
+                      <td key={column.key} className={columnClass(column)}>
+                        <div className="cell">{breakable(column.cell(row))}</div>
+                      </td>
+                    ),
+                  )}
+                </tr>
+                {panel && (
+                  <tr className="row-panel">
+                    <td colSpan={columns.length}>{panel}</td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>

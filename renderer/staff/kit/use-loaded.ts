@@ -25,6 +25,9 @@ export function useLoaded<T>(load: (background: boolean) => Promise<Result<T>>, 
         } else setError(result.error);
       });
     void fetchNow(false).finally(() => {
+      // A load cut short (a newer reload, a new filter) leaves its waiters to the load that replaced it:
+      // `reload` resolves only once the list shows what was loaded after it was asked for.
+      if (cancelled) return;
       waiting.current = waiting.current.filter((waiter) => {
         if (waiter.generation > generation) return true;
         waiter.resolve();

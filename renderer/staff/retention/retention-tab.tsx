@@ -7,6 +7,7 @@ import type { ApiClient } from '../../api/client';
 import { ScreenHeading } from '../../screen-heading';
 import { ErrorLine } from '../kit/error-line';
 import { FootageBacklogPanel } from '../footage/footage-backlog-panel';
+import { FootagePurgeNow } from '../footage/footage-purge-now';
 import { DataTable } from '../kit/data-table';
 import type { StaffTabProps } from '../kit/tab-props';
 import { useAction } from '../kit/use-action';
@@ -78,6 +79,7 @@ export function RetentionTab({ client, language, text, timeZone }: StaffTabProps
         </button>
       </div>
       <ErrorLine message={actionError ?? (error ? translate(error.key, language) : null)} />
+      <FootagePurgeNow client={client} language={language} onDone={() => reload()} />
       {status && status.lastRuns.length > 0 && (
         <DataTable<JobRun>
           caption={own.runsTitle}

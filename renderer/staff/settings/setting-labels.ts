@@ -41,6 +41,10 @@ export const SETTING_LABELS: Record<string, Label> = {
     en: 'Legal hold: default review after (days)',
   },
   'holds.maxReviewDays': { nl: 'Bewaarplicht: uiterste herziening (dagen)', en: 'Legal hold: latest review (days)' },
+  'footage.enforcedBy': {
+    nl: 'Wie wist camerabeelden na de bewaartermijn',
+    en: 'Who deletes camera footage after the retention period',
+  },
   'footage.root': { nl: 'Map van de camerarecorder', en: "Camera recorder's folder" },
   'footage.markerFile': {
     nl: 'Controlebestand in die map (leeg: geen)',
@@ -118,6 +122,15 @@ export const SETTING_LABELS: Record<string, Label> = {
   'lobby.staffViews': {
     nl: 'Medewerkersschermen die op het scherm in de hal open mogen',
     en: 'Staff views that may open on the lobby screen',
+  },
+};
+
+/** The choices of a list setting in words, where its stored values are not words a person reads. */
+export const SETTING_OPTION_LABELS: Record<string, Record<string, Label>> = {
+  'footage.enforcedBy': {
+    kiosk: { nl: 'Deze kiosk (uit de map van de recorder)', en: "This kiosk (from the recorder's folder)" },
+    recorder: { nl: 'De recorder wist zijn beelden zelf', en: 'The recorder deletes its own footage' },
+    noCameras: { nl: 'Geen camera’s bij deze kiosk', en: 'No cameras at this kiosk' },
   },
 };
 

@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import type { SettingChange, SettingsPreview, SettingsView } from '../../../shared/api/settings';
+import { formatDateTime } from '../../../shared/date-format';
 import { translate, type Language } from '../../../shared/messages';
 import { noticeSections } from '../../../shared/notice';
 import { HIDDEN_SECRET, isSecretKey, SETTING_KEYS, settingInput, valueAt } from '../../../shared/settings/config-paths';
@@ -8,7 +9,7 @@ import { ScreenHeading } from '../../screen-heading';
 import { ErrorLine } from '../kit/error-line';
 import type { StaffTabProps } from '../kit/tab-props';
 import { useLoaded } from '../kit/use-loaded';
-import { GROUP_TITLES, groupOf, SETTING_LABELS, type SettingGroup } from './setting-labels';
+import { GROUP_TITLES, groupOf, SETTING_LABELS, SETTING_OPTION_LABELS, type SettingGroup } from './setting-labels';
 import { settingsText } from './settings-texts';
 import './settings-tab.css';
 
@@ -43,7 +44,7 @@ function parsedValue(key: string, shown: string | boolean): { value: unknown } |
 }
 
 /** The admin's settings: every key of config.json by group, checked as at start-up, applied at once. */
-export function SettingsTab({ client, language }: StaffTabProps) {
+export function SettingsTab({ client, language, timeZone }: StaffTabProps) {
   const load = useCallback(() => client.invoke('settings.show', {}), [client]);
   const { value: view, reload } = useLoaded(load);
   const text = settingsText[language];
@@ -53,7 +54,15 @@ export function SettingsTab({ client, language }: StaffTabProps) {
       <p className="lead">{text.lead}</p>
       {view &&
         GROUPS.map((group) => (
-          <SettingsGroup key={group} group={group} view={view} client={client} language={language} onSaved={reload} />
+          <SettingsGroup
+            key={group}
+            group={group}
+            view={view}
+            client={client}
+            language={language}
+            timeZone={timeZone}
+            onSaved={reload}
+          />
         ))}
     </>
   );
@@ -64,12 +73,15 @@ function SettingsGroup({
   view,
   client,
   language,
+  timeZone,
   onSaved,
 }: {
   group: SettingGroup;
   view: SettingsView;
   client: StaffTabProps['client'];
   language: Language;
+  /** The kiosk's zone (config.timeZone): the inspection's recording times are shown in it. */
+  timeZone: string;
   onSaved: () => Promise<void>;
 }) {
   const text = settingsText[language];
@@ -194,7 +206,7 @@ function SettingsGroup({
           {otherProblems.map((problem) => (
             <ErrorLine key={problem.key + problem.message} message={text.problem(label(problem.key), problem)} />
           ))}
-          {preview && pending && <Effects preview={preview} language={language} />}
+          {preview && pending && <Effects preview={preview} language={language} timeZone={timeZone} />}
           <ErrorLine message={failure} />
           {message && (
             <p className="settings-saved" role="status">
@@ -267,7 +279,7 @@ function SettingField({
       <select {...common} value={String(value)} onChange={(event) => onChange(event.target.value)}>
         {input.options.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {SETTING_OPTION_LABELS[settingKey]?.[option]?.[language] ?? option}
           </option>
         ))}
       </select>
@@ -303,7 +315,15 @@ function SettingField({
   );
 }
 
-function Effects({ preview, language }: { preview: Extract<SettingsPreview, { valid: true }>; language: Language }) {
+function Effects({
+  preview,
+  language,
+  timeZone,
+}: {
+  preview: Extract<SettingsPreview, { valid: true }>;
+  language: Language;
+  timeZone: string;
+}) {
   const text = settingsText[language];
   const { effects } = preview;
   return (
@@ -326,8 +346,7 @@ function Effects({ preview, language }: { preview: Extract<SettingsPreview, { va
                   <ul>
                     {layout.samples.slice(0, 3).map((sample) => (
                       <li key={sample.path}>
-                        {sample.path} – {sample.cameraName},{' '}
-                        {new Date(sample.recordedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC
+                        {sample.path} – {sample.cameraName}, {formatDateTime(sample.recordedAt, timeZone, language)}
                       </li>
                     ))}
                   </ul>

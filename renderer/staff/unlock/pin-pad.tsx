@@ -1,5 +1,6 @@
 import { PIN_MAX_DIGITS } from '../../../shared/validation/staff-schemas';
 import type { StaffText } from '../texts';
+import './pin-pad.css';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 

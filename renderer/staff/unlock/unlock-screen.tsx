@@ -10,6 +10,7 @@ import { useStillMounted } from '../../use-still-mounted';
 import { FirstRunScreen } from './first-run-screen';
 import { digitsOnly, PinPad } from './pin-pad';
 import { staffText } from '../texts';
+import './unlock-screen.css';
 
 interface Props {
   language: Language;

@@ -8,6 +8,7 @@ import { ErrorLine } from '../kit/error-line';
 import { ExpectedVisitors } from '../invitations/expected-visitors';
 import type { StaffTabProps } from '../kit/tab-props';
 import { useAction } from '../kit/use-action';
+import { keepDatesWhole } from '../kit/whole-dates';
 import { todayText } from './today-texts';
 import { useLoaded } from '../kit/use-loaded';
 import { VisitTable } from './visit-table';
@@ -51,7 +52,9 @@ export function TodayTab({ client, language, text }: StaffTabProps) {
   const shown = today ? newestFirst(filterVisits(today.visits, query)) : [];
   return (
     <>
-      <ScreenHeading>{today ? text.todayTitle(formatIsoDate(today.date, language)) : text.tabs.today}</ScreenHeading>
+      <ScreenHeading>
+        {today ? keepDatesWhole(text.todayTitle(formatIsoDate(today.date, language))) : text.tabs.today}
+      </ScreenHeading>
       {today && (
         <div className="today-sticky">
           <p className="count" role="status">

@@ -35,6 +35,10 @@ export function VisitTable({ visits, timeZone, text, caption, onSignOut }: Props
       nowrap: true,
     },
   ];
+  // The evacuation list keeps a visitor signed out by name (anyone could type that name): marked, for a check.
+  if (!onSignOut && visits.some((visit) => visit.signOutMethod === 'name')) {
+    columns.push({ key: 'signed-out', header: text.columns.signedOut, cell: left });
+  }
   if (onSignOut) {
     columns.push(
       { key: 'signed-out', header: text.columns.signedOut, cell: left },

@@ -11,6 +11,10 @@ function project(word: string) {
   const root = makeTempDir('launcher-');
   fs.mkdirSync(path.join(root, 'scripts'));
   fs.copyFileSync(path.join(repo, 'scripts/cli.mjs'), path.join(root, 'scripts/cli.mjs'));
+  fs.copyFileSync(
+    path.join(repo, 'scripts/node-bundle-options.mjs'),
+    path.join(root, 'scripts/node-bundle-options.mjs'),
+  );
   fs.mkdirSync(path.join(root, 'bin'));
   fs.copyFileSync(path.join(repo, 'bin/kiosk.mjs'), path.join(root, 'bin/kiosk.mjs'));
   fs.symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'));

@@ -269,3 +269,46 @@ describe('kiosk settings set: every kind of setting and every refusal', () => {
     expect(result.stderr).toMatch(/alerts\.email is not set/);
   });
 });
+
+describe('kiosk settings set footage.enforcedBy: who deletes camera footage', () => {
+  const health = async (dataDir: string) =>
+    JSON.parse((await inProcess(['health', '--json', '--data-dir', dataDir])).stdout) as {
+      problems: { key: string }[];
+    };
+
+  it('the recorder or no cameras: the footage alarm goes; a 29-day period and "no cameras" beside a root are refused', async () => {
+    const { dataDir, file } = await newKiosk();
+    expect((await health(dataDir)).problems.map((problem) => problem.key)).toContain('footageNotEnforced');
+
+    const recorder = await set(dataDir, 'footage.enforcedBy', '"recorder"');
+    expect(recorder.stderr).toBe('');
+    expect(recorder.stdout).toMatch(/footage\.enforcedBy: "kiosk" -> "recorder"/);
+    expect(read(file).footage.enforcedBy).toBe('recorder');
+    expect((await health(dataDir)).problems.map((problem) => problem.key)).not.toContain('footageNotEnforced');
+    expect(await settingsAudit(dataDir)).toContainEqual(
+      expect.objectContaining({ key: 'footage.enforcedBy', before: '"kiosk"', after: '"recorder"' }),
+    );
+
+    // The recorder's period is the notice's: never longer than the statement's 28 days.
+    const before = fs.readFileSync(file, 'utf8');
+    const tooLong = await set(dataDir, 'retention.footageDays', '29');
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stderr).toMatch(/retention\.footageDays: must be at most 28 days/);
+    expect((await set(dataDir, 'footage', '{"enforcedBy": "recorder", "root": null}')).code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+
+    const unknown = await set(dataDir, 'footage.enforcedBy', '"nobody"');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/footage\.enforcedBy: /);
+
+    expect((await set(dataDir, 'footage.root', '"/srv/cctv"')).code).toBe(0);
+    const noCamerasWithRoot = await set(dataDir, 'footage.enforcedBy', '"noCameras"');
+    expect(noCamerasWithRoot.code).toBe(2);
+    expect(noCamerasWithRoot.stderr).toMatch(/footage\.enforcedBy: .*footage\.root/);
+    expect(read(file).footage.enforcedBy).toBe('recorder');
+
+    expect((await set(dataDir, 'footage', '{"root": null, "enforcedBy": "noCameras"}')).code).toBe(0);
+    expect(read(file).footage.enforcedBy).toBe('noCameras');
+    expect((await health(dataDir)).problems.map((problem) => problem.key)).not.toContain('footageNotEnforced');
+  });
+});

@@ -129,6 +129,20 @@ describe('openDatabase', () => {
     expect(sha256(file)).toBe(before);
   });
 
+  it('refuses a file shorter than a database header, and opens an empty file as a new database', async () => {
+    const dir = makeTempDir();
+    const notes = path.join(dir, 'notes.sqlite3');
+    fs.writeFileSync(notes, 'notes');
+    await expect(openDatabase(notes)).rejects.toBeInstanceOf(NotADatabaseError);
+    expect(fs.readFileSync(notes, 'utf8')).toBe('notes');
+
+    const empty = path.join(dir, 'empty.sqlite3');
+    fs.writeFileSync(empty, '');
+    const database = await openDatabase(empty);
+    expect(await database.get('PRAGMA user_version')).toEqual({ user_version: LATEST_SCHEMA_VERSION });
+    await database.close();
+  });
+
   it('rolls a failed transaction back and keeps serving', async () => {
     const database = await openDatabase(path.join(makeTempDir(), 'kiosk.sqlite3'), [
       { sql: 'CREATE TABLE t (x UNIQUE);' },
