@@ -168,7 +168,7 @@ try {
     const baseline = timed(() => execFileSync('find', [baselineTree, '-type', 'f', '-delete']));
     const left = execFileSync('find', [baselineTree, '-type', 'f']).length;
     if (left !== 0) throw new Error('find -delete left files behind');
-    return { ms: ours.ms, deleted: ours.value.counts.deleted, baselineMs: baseline.ms };
+    return { ms: ours.ms, deleted: ours.value.counts.deleted, counts: ours.value.counts, baselineMs: baseline.ms };
   };
   const onDisk = await purgeAgainstFind(true);
   // The oldest day once more, written just now, and indexed again.
@@ -177,7 +177,12 @@ try {
   const inCache = await purgeAgainstFind(false);
   const dayFiles = 24 * CAMERAS * SEGMENTS_PER_HOUR;
   for (const run of [onDisk, inCache]) {
-    if (run.deleted !== dayFiles) throw new Error(`the purge deleted ${run.deleted} files, not the day's ${dayFiles}`);
+    if (run.deleted !== dayFiles) {
+      const which = run === onDisk ? 'files on disk' : 'files in page cache';
+      throw new Error(
+        `the purge (${which}) deleted ${run.deleted} files, not the day's ${dayFiles}: ${JSON.stringify(run.counts)}`,
+      );
+    }
   }
   await database.close();
 
