@@ -111,31 +111,6 @@ describe('a camera’s day on the timeline', () => {
     ]);
   });
 
-  it('tests the camera on the time index’s entries, reading the table only for that camera’s files', async () => {
-    const { kiosk } = await setup(defaultConfig, []);
-    const columns = await kiosk.database.all<{ name: string }>(
-      "SELECT name FROM pragma_index_info('footage_live_by_time')",
-    );
-    expect(columns.map((column) => column.name)).toEqual(['recorded_at', 'camera']);
-    // In the program: the table row is sought lazily (DeferredSeek), and the camera read from the index
-    // cursor and compared before any column of the table is read.
-    const query = timelineQuery('gate', at('2026-11-19T23:00:00Z'), at('2026-11-20T23:00:00Z'), kiosk.clock.now());
-    const program = await kiosk.database.all<{ opcode: string; p1: number; p2: number; p3: number }>(
-      `EXPLAIN ${query.sql}`,
-      query.params,
-    );
-    const seek = program.findIndex((step) => step.opcode === 'DeferredSeek');
-    expect(seek).toBeGreaterThan(-1);
-    const { p1: indexCursor, p3: tableCursor } = program[seek]!;
-    const afterSeek = program.slice(seek + 1);
-    const firstTableRead = afterSeek.findIndex((step) => step.opcode === 'Column' && step.p1 === tableCursor);
-    const cameraRead = afterSeek.findIndex(
-      (step) => step.opcode === 'Column' && step.p1 === indexCursor && step.p2 === 1,
-    );
-    expect(cameraRead).toBeGreaterThan(-1);
-    expect(cameraRead).toBeLessThan(firstTableRead);
-  });
-
   it('refuses a date that is not one', async () => {
     const { kiosk } = await setup(defaultConfig, []);
     expect(
