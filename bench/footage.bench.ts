@@ -14,12 +14,16 @@ import { scanFootage } from '../electron/core/footage/scanner';
 import { measureTimeOfDayList } from './footage-list-measure';
 
 const CAMERAS = 12;
-const DAYS = 10;
+// BENCH_FOOTAGE_DAYS=2 makes the tree smaller (2 of the 10 days), to try a change on a busy machine:
+// ratios only, and the rows that grow with the tree (the first scan) then mean less.
+const DAYS = Number(process.env.BENCH_FOOTAGE_DAYS ?? 10);
+if (!Number.isInteger(DAYS) || DAYS < 2 || DAYS > 10)
+  throw new Error('BENCH_FOOTAGE_DAYS must be a whole number from 2 to 10');
 const SEGMENTS_PER_HOUR = 360;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 // NOW lies a little after the real time, so the files just written count as settled, not still being
-// written. The ten days of the tree end 19 days before NOW; only the oldest day is past its 28 days
+// written. The days of the tree (ten unless BENCH_FOOTAGE_DAYS) end 19 days before NOW or earlier; only the oldest day is past its 28 days
 // at the next run: 103,680 files for the purge.
 const NOW = Math.ceil(systemClock.now() / HOUR) * HOUR + HOUR + 30 * 60_000;
 const FIRST_HOUR = NOW - 30 * 60_000 - 29 * DAY; // on the hour, as the tree's hour folders
@@ -164,7 +168,7 @@ try {
     const baseline = timed(() => execFileSync('find', [baselineTree, '-type', 'f', '-delete']));
     const left = execFileSync('find', [baselineTree, '-type', 'f']).length;
     if (left !== 0) throw new Error('find -delete left files behind');
-    return { ms: ours.ms, deleted: ours.value.counts.deleted, baselineMs: baseline.ms };
+    return { ms: ours.ms, deleted: ours.value.counts.deleted, counts: ours.value.counts, baselineMs: baseline.ms };
   };
   const onDisk = await purgeAgainstFind(true);
   // The oldest day once more, written just now, and indexed again.
@@ -173,7 +177,12 @@ try {
   const inCache = await purgeAgainstFind(false);
   const dayFiles = 24 * CAMERAS * SEGMENTS_PER_HOUR;
   for (const run of [onDisk, inCache]) {
-    if (run.deleted !== dayFiles) throw new Error(`the purge deleted ${run.deleted} files, not the day's ${dayFiles}`);
+    if (run.deleted !== dayFiles) {
+      const which = run === onDisk ? 'files on disk' : 'files in page cache';
+      throw new Error(
+        `the purge (${which}) deleted ${run.deleted} files, not the day's ${dayFiles}: ${JSON.stringify(run.counts)}`,
+      );
+    }
   }
   await database.close();
 

@@ -10,10 +10,12 @@ import { Worker } from 'node:worker_threads';
 // Otherwise it is put back, never over something that took its name meanwhile (a hard link refuses
 // an existing name). The private name is the row's (`.kiosk-deleting-<id>`, no video extension, so
 // never indexed): a run killed between rename and unlink leaves the file where the repair looks.
+const PRIVATE_PREFIX = '.kiosk-deleting-';
 const WORKER_SOURCE = `
 const fs = require('node:fs');
 const { parentPort } = require('node:worker_threads');
 const [UNLINKED, GONE, NOT_THE_FILE, FAILED] = [0, 1, 2, 3];
+const PRIVATE_PREFIX = ${JSON.stringify(PRIVATE_PREFIX)};
 // An inode number freed by a deletion may come back for a new file: type, size and mtime count too.
 // A second link means the file lives elsewhere too: never ours to delete.
 const matches = (stat, expected) =>
@@ -34,12 +36,30 @@ function putBack(held, file, stat) {
     // its name was taken meanwhile: it stays under the private name rather than replace that
   }
 }
+// The private names in each folder, from one listing per folder and message: a file is looked for
+// under its private name only when the listing has it, not with a failing lstat per file. Null: the
+// folder could not be listed, so every private name is looked for.
+let listedFolder = null;
+let privateNames = null;
+function mayHoldPrivateName(folder, privateName) {
+  if (folder !== listedFolder) {
+    listedFolder = folder;
+    try {
+      privateNames = new Set(fs.readdirSync(folder).filter((entry) => entry.startsWith(PRIVATE_PREFIX)));
+    } catch {
+      privateNames = null;
+    }
+  }
+  return privateNames === null || privateNames.has(privateName);
+}
 function unlinkChecked([folder, name, expected, privateName]) {
   const file = folder + name;
   const held = folder + privateName;
   let leftover;
   try {
-    leftover = fs.lstatSync(held, { bigint: true, throwIfNoEntry: false });
+    leftover = mayHoldPrivateName(folder, privateName)
+      ? fs.lstatSync(held, { bigint: true, throwIfNoEntry: false })
+      : undefined;
     if (leftover && matches(leftover, expected)) {
       fs.unlinkSync(held); // a killed run had renamed it already
       return UNLINKED;
@@ -66,7 +86,10 @@ function unlinkChecked([folder, name, expected, privateName]) {
     return FAILED;
   }
 }
-parentPort.on('message', (files) => parentPort.postMessage(files.map(unlinkChecked)));
+parentPort.on('message', (files) => {
+  listedFolder = null; // a folder's listing holds for one message only
+  parentPort.postMessage(files.map(unlinkChecked));
+});
 `;
 
 export const UnlinkOutcome = {
@@ -96,7 +119,7 @@ export interface UnlinkRequest {
 }
 
 /** Where a file is while its unlink is checked: a name of its row's own, that no scan indexes. */
-export const privateNameOf = (rowId: number) => `.kiosk-deleting-${rowId}`;
+export const privateNameOf = (rowId: number) => `${PRIVATE_PREFIX}${rowId}`;
 
 export interface UnlinkPool {
   /** Unlinks every file that is still the one checked; resolves with each file's outcome, in order. */
