@@ -12,5 +12,9 @@ const auditFilterInput = z.strictObject({
 });
 
 export const auditApi = {
-  'audit.list': channel<typeof auditFilterInput, AuditEntry[]>({ input: auditFilterInput, access: ['admin'] }),
+  'audit.list': channel<typeof auditFilterInput, AuditEntry[]>({
+    view: 'audit',
+    input: auditFilterInput,
+    access: ['admin'],
+  }),
 };

@@ -10,5 +10,9 @@ const visitIdInput = z.strictObject({ visitId: z.int({ error: 'field.invalid' sa
 /** The reception desk's second thoughts. */
 export const deskApi = {
   /** Takes back a sign-out made at the desk, within 10 seconds of it. */
-  'visits.undoStaffSignOut': channel<typeof visitIdInput, VisitRow>({ input: visitIdInput, access: reception }),
+  'visits.undoStaffSignOut': channel<typeof visitIdInput, VisitRow>({
+    view: 'today',
+    input: visitIdInput,
+    access: reception,
+  }),
 };

@@ -81,12 +81,24 @@ export const devicesApi = {
   /** The console server answers this itself (it sets the credential's cookie); other screens are refused. */
   'devices.enroll': channel<typeof enrollInput, { kind: DeviceKind }>({ input: enrollInput, access: 'public' }),
   'devices.screen': channel<typeof noInput, ScreenInfo>({ input: noInput, access: 'public' }),
-  'devices.createCode': channel<typeof createCodeInput, EnrolmentCode>({ input: createCodeInput, access: admin }),
-  'devices.list': channel<typeof noInput, Device[]>({ input: noInput, access: admin }),
-  'devices.revoke': channel<typeof deviceIdInput, Device>({ input: deviceIdInput, access: admin }),
-  'devices.reopenEnrolment': channel<typeof noInput, null>({ input: noInput, access: admin }),
-  'console.info': channel<typeof noInput, ConsoleInfo>({ input: noInput, access: admin }),
+  'devices.createCode': channel<typeof createCodeInput, EnrolmentCode>({
+    view: 'devices',
+    input: createCodeInput,
+    access: admin,
+  }),
+  'devices.list': channel<typeof noInput, Device[]>({ view: 'devices', input: noInput, access: admin }),
+  'devices.revoke': channel<typeof deviceIdInput, Device>({ view: 'devices', input: deviceIdInput, access: admin }),
+  'devices.reopenEnrolment': channel<typeof noInput, null>({ view: 'devices', input: noInput, access: admin }),
+  'console.info': channel<typeof noInput, ConsoleInfo>({ view: 'devices', input: noInput, access: admin }),
   // The evacuation roll call: staff whose view is unlocked somewhere, and the record of counts.
-  'evacuation.onDuty': channel<typeof noInput, OnDutyStaff[]>({ input: noInput, access: evacuation }),
-  'evacuation.rollCallEnd': channel<typeof rollCallInput, RollCallRecord>({ input: rollCallInput, access: evacuation }),
+  'evacuation.onDuty': channel<typeof noInput, OnDutyStaff[]>({
+    view: 'evacuation',
+    input: noInput,
+    access: evacuation,
+  }),
+  'evacuation.rollCallEnd': channel<typeof rollCallInput, RollCallRecord>({
+    view: 'evacuation',
+    input: rollCallInput,
+    access: evacuation,
+  }),
 };

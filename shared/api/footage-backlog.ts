@@ -33,8 +33,9 @@ const confirmDeletionInput = z.strictObject({
 const admin = ['admin'] as const;
 
 export const footageBacklogApi = {
-  'footage.backlog': channel<typeof noInput, FootageBacklog | null>({ input: noInput, access: admin }),
+  'footage.backlog': channel<typeof noInput, FootageBacklog | null>({ view: 'footage', input: noInput, access: admin }),
   'footage.confirmDeletion': channel<typeof confirmDeletionInput, JobRun>({
+    view: 'footage',
     input: confirmDeletionInput,
     access: admin,
   }),

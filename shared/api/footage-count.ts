@@ -21,6 +21,7 @@ const footageCountInput = z.strictObject({
 export const footageCountApi = {
   /** How many files the footage list's filters match, for "1-500 of 8,640". */
   'footage.count': channel<typeof footageCountInput, { total: number }>({
+    view: 'footage',
     input: footageCountInput,
     access: ['security', 'admin'],
   }),

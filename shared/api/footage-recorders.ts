@@ -43,5 +43,9 @@ export interface RecorderInspection {
 const noInput = z.strictObject({});
 
 export const recordersApi = {
-  'recorders.inspect': channel<typeof noInput, RecorderInspection>({ input: noInput, access: ['admin'] }),
+  'recorders.inspect': channel<typeof noInput, RecorderInspection>({
+    view: 'footage',
+    input: noInput,
+    access: ['admin'],
+  }),
 };

@@ -26,6 +26,7 @@ const watchingInput = z.strictObject({ ticket: z.string().min(1).max(100) });
 
 export const footageTimelineApi = {
   'footage.timeline': channel<typeof timelineInput, FootageTimeline>({
+    view: 'footage',
     input: timelineInput,
     access: ['security', 'admin'],
   }),
@@ -33,5 +34,9 @@ export const footageTimelineApi = {
    * Sent by the player while it plays a ticket of this session: watching counts as activity for the
    * idle lock. Refused once the session locked (the ticket died with it).
    */
-  'footage.watching': channel<typeof watchingInput, null>({ input: watchingInput, access: ['security', 'admin'] }),
+  'footage.watching': channel<typeof watchingInput, null>({
+    view: 'footage',
+    input: watchingInput,
+    access: ['security', 'admin'],
+  }),
 };

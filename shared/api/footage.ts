@@ -22,12 +22,24 @@ const security = ['security', 'admin'] as const;
 
 /** CCTV footage: the index, its purge, playback, the backlog, the timeline and the recorders' layouts. */
 export const footageApi = {
-  'footage.scan': channel<typeof noInput, JobRun>({ input: noInput, access: security }),
+  'footage.scan': channel<typeof noInput, JobRun>({ view: 'footage', input: noInput, access: security }),
   // Deleting footage is the scheduler's job; by hand, only an admin starts it.
-  'footage.purge': channel<typeof footagePurgeInput, JobRun>({ input: footagePurgeInput, access: ['admin'] }),
-  'footage.list': channel<typeof footageListInput, FootageRow[]>({ input: footageListInput, access: security }),
-  'footage.overview': channel<typeof noInput, FootageOverview>({ input: noInput, access: security }),
-  'footage.playback': channel<typeof playbackInput, { ticket: string }>({ input: playbackInput, access: security }),
+  'footage.purge': channel<typeof footagePurgeInput, JobRun>({
+    view: 'footage',
+    input: footagePurgeInput,
+    access: ['admin'],
+  }),
+  'footage.list': channel<typeof footageListInput, FootageRow[]>({
+    view: 'footage',
+    input: footageListInput,
+    access: security,
+  }),
+  'footage.overview': channel<typeof noInput, FootageOverview>({ view: 'footage', input: noInput, access: security }),
+  'footage.playback': channel<typeof playbackInput, { ticket: string }>({
+    view: 'footage',
+    input: playbackInput,
+    access: security,
+  }),
   ...footageBacklogApi,
   ...footageCountApi,
   ...footageTimelineApi,

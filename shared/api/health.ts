@@ -57,9 +57,10 @@ const noInput = z.strictObject({});
 
 export const healthApi = {
   // Every staff role sees the alarm: whoever is at the desk can pass it on to who may act.
-  'health.current': channel<typeof noInput, HealthState>({ input: noInput, access: STAFF_ROLES }),
+  'health.current': channel<typeof noInput, HealthState>({ view: 'every', input: noInput, access: STAFF_ROLES }),
   /** An admin has read that the kiosk was off past a deadline: the message goes (audited). */
   'health.acknowledgeOffline': channel<typeof noInput, { acknowledged: boolean }>({
+    view: 'every',
     input: noInput,
     access: ['admin'],
   }),

@@ -22,6 +22,7 @@ const extendReviewInput = z.strictObject({
 /** Someone with the right to place holds looked at one again and moves its review date. */
 export const holdReviewApi = {
   'holds.extendReview': channel<typeof extendReviewInput, LegalHold>({
+    view: 'holds',
     input: extendReviewInput,
     access: ['security', 'admin'],
   }),
@@ -56,9 +57,13 @@ const footageHoldInput = z
 
 /** Legal holds: what retention must keep past its deadline, on visits and on footage. */
 export const holdsApi = {
-  'holds.list': channel<typeof noInput, LegalHold[]>({ input: noInput, access: holds }),
-  'holds.placeOnVisit': channel<typeof holdInput, LegalHold>({ input: holdInput, access: holds }),
-  'holds.release': channel<typeof holdIdInput, LegalHold>({ input: holdIdInput, access: holds }),
-  'holds.placeOnFootage': channel<typeof footageHoldInput, LegalHold>({ input: footageHoldInput, access: holds }),
+  'holds.list': channel<typeof noInput, LegalHold[]>({ view: 'holds', input: noInput, access: holds }),
+  'holds.placeOnVisit': channel<typeof holdInput, LegalHold>({ view: 'holds', input: holdInput, access: holds }),
+  'holds.release': channel<typeof holdIdInput, LegalHold>({ view: 'holds', input: holdIdInput, access: holds }),
+  'holds.placeOnFootage': channel<typeof footageHoldInput, LegalHold>({
+    view: 'holds',
+    input: footageHoldInput,
+    access: holds,
+  }),
   ...holdReviewApi,
 };

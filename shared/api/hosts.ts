@@ -43,9 +43,9 @@ export const notifyHostInput = z.strictObject({ signOutCode: signOutInput.shape.
 const noInput = z.strictObject({});
 
 export const hostsApi = {
-  'hosts.list': channel<typeof noInput, Host[]>({ input: noInput, access: admin }),
-  'hosts.add': channel<typeof addHostInput, Host>({ input: addHostInput, access: admin }),
-  'hosts.setActive': channel<typeof setActiveInput, Host>({ input: setActiveInput, access: admin }),
+  'hosts.list': channel<typeof noInput, Host[]>({ view: 'hosts', input: noInput, access: admin }),
+  'hosts.add': channel<typeof addHostInput, Host>({ view: 'hosts', input: addHostInput, access: admin }),
+  'hosts.setActive': channel<typeof setActiveInput, Host>({ view: 'hosts', input: setActiveInput, access: admin }),
   // The kiosk, only while hostNotice.enabled.
   'hosts.suggest': channel<typeof suggestInput, HostSuggestion[]>({ input: suggestInput, access: 'public' }),
   'hosts.notify': channel<typeof notifyHostInput, null>({ input: notifyHostInput, access: 'public' }),

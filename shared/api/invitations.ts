@@ -146,20 +146,38 @@ export const invitationsApi = {
   'badges.forSignIn': channel<typeof badgeInput, Badge | null>({ input: badgeInput, access: 'public' }),
 
   // The reception desk.
-  'invitations.add': channel<typeof addExpectedInput, Invitation>({ input: addExpectedInput, access: reception }),
+  'invitations.add': channel<typeof addExpectedInput, Invitation>({
+    view: 'today',
+    input: addExpectedInput,
+    access: reception,
+  }),
   'invitations.addCsv': channel<typeof addExpectedCsvInput, ExpectedCsvImport>({
+    view: 'today',
     input: addExpectedCsvInput,
     access: reception,
   }),
-  'invitations.expectedToday': channel<typeof noInput, ExpectedVisit[]>({ input: noInput, access: reception }),
-  'invitations.get': channel<typeof invitationIdInput, Invitation>({ input: invitationIdInput, access: reception }),
-  // One tap at the desk: the expected visitor is signed in with the invitation's details.
-  'invitations.signInAtDesk': channel<typeof invitationIdInput, SignInReceipt>({
+  'invitations.expectedToday': channel<typeof noInput, ExpectedVisit[]>({
+    view: 'today',
+    input: noInput,
+    access: reception,
+  }),
+  'invitations.get': channel<typeof invitationIdInput, Invitation>({
+    view: 'today',
     input: invitationIdInput,
     access: reception,
   }),
-  'invitations.remove': channel<typeof invitationIdInput, null>({ input: invitationIdInput, access: reception }),
+  // One tap at the desk: the expected visitor is signed in with the invitation's details.
+  'invitations.signInAtDesk': channel<typeof invitationIdInput, SignInReceipt>({
+    view: 'today',
+    input: invitationIdInput,
+    access: reception,
+  }),
+  'invitations.remove': channel<typeof invitationIdInput, null>({
+    view: 'today',
+    input: invitationIdInput,
+    access: reception,
+  }),
 
   // Erasing expected visits nobody came for (also run by the scheduler with the visit purge).
-  'invitations.purge': channel<typeof noInput, JobRun>({ input: noInput, access: admin }),
+  'invitations.purge': channel<typeof noInput, JobRun>({ view: 'retention', input: noInput, access: admin }),
 };

@@ -29,5 +29,9 @@ export interface ExportRecord {
 const listInput = z.strictObject({ includeDeleted: z.boolean().default(false) });
 
 export const privacyExportsApi = {
-  'privacy.listExports': channel<typeof listInput, ExportRecord[]>({ input: listInput, access: ['privacy', 'admin'] }),
+  'privacy.listExports': channel<typeof listInput, ExportRecord[]>({
+    view: 'privacy',
+    input: listInput,
+    access: ['privacy', 'admin'],
+  }),
 };

@@ -234,34 +234,49 @@ export interface FootageExportResult {
 const privacy = ['privacy', 'admin'] as const;
 
 export const privacyApi = {
-  'privacy.searchVisits': channel<typeof searchInput, PrivacySearchResult>({ input: searchInput, access: privacy }),
+  'privacy.searchVisits': channel<typeof searchInput, PrivacySearchResult>({
+    view: 'privacy',
+    input: searchInput,
+    access: privacy,
+  }),
   'privacy.visitFootage': channel<typeof visitFootageInput, VisitFootage>({
+    view: 'privacy',
     input: visitFootageInput,
     access: privacy,
   }),
   /** A playback ticket for a file of a visit's footage, as security's footage.playback gives. */
   'privacy.playFootage': channel<typeof playFootageInput, { ticket: string }>({
+    view: 'privacy',
     input: playFootageInput,
     access: privacy,
   }),
-  'privacy.exportVisits': channel<typeof exportInput, AccessExport>({ input: exportInput, access: privacy }),
+  'privacy.exportVisits': channel<typeof exportInput, AccessExport>({
+    view: 'privacy',
+    input: exportInput,
+    access: privacy,
+  }),
   'privacy.correctVisit': channel<typeof privacyCorrectInput, PrivacyVisit>({
+    view: 'privacy',
     input: privacyCorrectInput,
     access: privacy,
   }),
   'privacy.eraseVisits': channel<typeof eraseInput, { erased: number; erasedExpected: number }>({
+    view: 'privacy',
     input: eraseInput,
     access: privacy,
   }),
   'privacy.restrictVisits': channel<typeof restrictInput, { changed: number }>({
+    view: 'privacy',
     input: restrictInput,
     access: privacy,
   }),
   'privacy.unrestrictVisits': channel<typeof unrestrictInput, { changed: number }>({
+    view: 'privacy',
     input: unrestrictInput,
     access: privacy,
   }),
   'privacy.exportFootage': channel<typeof privacyFootageExportInput, FootageExportResult>({
+    view: 'privacy',
     input: privacyFootageExportInput,
     access: privacy,
   }),

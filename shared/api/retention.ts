@@ -10,7 +10,11 @@ const retentionRunInput = z.strictObject({
 const admin = ['admin'] as const;
 
 export const retentionApi = {
-  'retention.status': channel<typeof noInput, RetentionStatus>({ input: noInput, access: admin }),
-  'retention.run': channel<typeof retentionRunInput, JobRun>({ input: retentionRunInput, access: admin }),
-  'retention.confirmClock': channel<typeof noInput, JobRun>({ input: noInput, access: admin }),
+  'retention.status': channel<typeof noInput, RetentionStatus>({ view: 'retention', input: noInput, access: admin }),
+  'retention.run': channel<typeof retentionRunInput, JobRun>({
+    view: 'retention',
+    input: retentionRunInput,
+    access: admin,
+  }),
+  'retention.confirmClock': channel<typeof noInput, JobRun>({ view: 'retention', input: noInput, access: admin }),
 };

@@ -69,8 +69,16 @@ export type TestMailOutcome =
   | { sent: false; reason: 'failed'; stage: string; serverMessage: string };
 
 export const settingsApi = {
-  'settings.show': channel<typeof noInput, SettingsView>({ input: noInput, access: admin }),
-  'settings.preview': channel<typeof changesInput, SettingsPreview>({ input: changesInput, access: admin }),
-  'settings.save': channel<typeof saveInput, SettingsSaveOutcome>({ input: saveInput, access: admin }),
-  'settings.testMail': channel<typeof noInput, TestMailOutcome>({ input: noInput, access: admin }),
+  'settings.show': channel<typeof noInput, SettingsView>({ view: 'settings', input: noInput, access: admin }),
+  'settings.preview': channel<typeof changesInput, SettingsPreview>({
+    view: 'settings',
+    input: changesInput,
+    access: admin,
+  }),
+  'settings.save': channel<typeof saveInput, SettingsSaveOutcome>({
+    view: 'settings',
+    input: saveInput,
+    access: admin,
+  }),
+  'settings.testMail': channel<typeof noInput, TestMailOutcome>({ view: 'settings', input: noInput, access: admin }),
 };

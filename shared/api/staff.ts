@@ -21,8 +21,12 @@ export const staffApi = {
   'staff.lock': channel<typeof lockInput, null>({ input: lockInput, access: 'public' }),
 
   // Administration.
-  'staff.list': channel<typeof noInput, StaffAccount[]>({ input: noInput, access: admin }),
-  'staff.add': channel<typeof addStaffInput, StaffAccount>({ input: addStaffInput, access: admin }),
-  'staff.setDisabled': channel<typeof setDisabledInput, StaffAccount>({ input: setDisabledInput, access: admin }),
-  'staff.resetPin': channel<typeof resetPinInput, null>({ input: resetPinInput, access: admin }),
+  'staff.list': channel<typeof noInput, StaffAccount[]>({ view: 'staff', input: noInput, access: admin }),
+  'staff.add': channel<typeof addStaffInput, StaffAccount>({ view: 'staff', input: addStaffInput, access: admin }),
+  'staff.setDisabled': channel<typeof setDisabledInput, StaffAccount>({
+    view: 'staff',
+    input: setDisabledInput,
+    access: admin,
+  }),
+  'staff.resetPin': channel<typeof resetPinInput, null>({ view: 'staff', input: resetPinInput, access: admin }),
 };

@@ -32,10 +32,30 @@ export const visitsApi = {
   }),
 
   // The reception desk.
-  'visits.today': channel<typeof noInput, TodayVisits>({ input: noInput, access: reception }),
-  'visits.register': channel<typeof signInInput, SignInReceipt>({ input: signInInput, access: reception }),
-  'visits.signOutById': channel<typeof visitIdInput, VisitRow>({ input: visitIdInput, access: reception }),
-  'visits.evacuation': channel<typeof noInput, EvacuationList>({ input: noInput, access: evacuation }),
-  'visits.evacuationCsv': channel<typeof csvInput, CsvExport>({ input: csvInput, access: evacuation }),
-  'visits.evacuationPrinted': channel<typeof printedInput, null>({ input: printedInput, access: evacuation }),
+  'visits.today': channel<typeof noInput, TodayVisits>({ view: 'today', input: noInput, access: reception }),
+  'visits.register': channel<typeof signInInput, SignInReceipt>({
+    view: 'register',
+    input: signInInput,
+    access: reception,
+  }),
+  'visits.signOutById': channel<typeof visitIdInput, VisitRow>({
+    view: 'today',
+    input: visitIdInput,
+    access: reception,
+  }),
+  'visits.evacuation': channel<typeof noInput, EvacuationList>({
+    view: 'evacuation',
+    input: noInput,
+    access: evacuation,
+  }),
+  'visits.evacuationCsv': channel<typeof csvInput, CsvExport>({
+    view: 'evacuation',
+    input: csvInput,
+    access: evacuation,
+  }),
+  'visits.evacuationPrinted': channel<typeof printedInput, null>({
+    view: 'evacuation',
+    input: printedInput,
+    access: evacuation,
+  }),
 };
