@@ -45,6 +45,46 @@ export async function retentionGroups(
 }
 
 /**
+ * The groups the purge still has to look at once everything up to today's "surely due" bound is
+ * gone: today's period, and each shorter one shown to a visitor who could be due by `nextRunAt`. A
+ * visit with a shorter period can only be due up to the window of a one-month period, so only that
+ * stretch of the time index is read, not every visit.
+ */
+async function shorterPeriodGroups(
+  tx: Statements,
+  erasedUntil: number,
+  currentMonths: number,
+  zone: string,
+  nextRunAt: number,
+): Promise<{ months: number; where: string; param: number }[]> {
+  const shortest = visitDueWindow(nextRunAt, 1, zone);
+  const shorter = await tx.all<{ months: number }>(
+    `SELECT DISTINCT retention_months AS months FROM visits
+      WHERE signed_in_at > ? AND signed_in_at <= ? AND retention_months < ?`,
+    [erasedUntil, shortest.checkUntil, currentMonths],
+  );
+  return [
+    { months: currentMonths, where: '(retention_months IS NULL OR retention_months >= ?)', param: currentMonths },
+    ...shorter.map(({ months }) => ({ months, where: 'retention_months = ?', param: months })),
+  ];
+}
+
+/**
+ * How many visits matching `where` are under an active legal hold. Read from the holds (a handful)
+ * through the visits' ids, not by walking every visit in the range: the unary + keeps SQLite off
+ * the time index.
+ */
+async function countHeld(tx: Statements, where: string, params: number[], now: number): Promise<number> {
+  const row = await tx.get<{ n: number }>(
+    `SELECT count(*) AS n FROM visits
+      WHERE id IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})
+        AND ${where.replaceAll('signed_in_at', '+signed_in_at')}`,
+    [now, ...params],
+  );
+  return row!.n;
+}
+
+/**
  * Erases, in the caller's transaction, every visit whose erasure deadline falls before `nextRunAt`,
  * except those under an active legal hold. Deadlines come from shared/retention.ts only.
  */
@@ -89,23 +129,43 @@ export async function purgeExpiredVisits(
     ]);
   }
 
-  let due = 0;
-  let held = 0;
+  const currentMonths = config.retention.visitMonths;
+  const current = visitDueWindow(nextRunAt, currentMonths, config.timeZone);
+  // No period is longer than today's setting, so every visit up to its "surely due" bound is due
+  // whatever period it was shown: one walk of the index erases them, as a plain DELETE would.
+  const heldOldest = await countHeld(tx, 'signed_in_at <= ?', [current.surelyDueUntil], now);
+  let held = heldOldest;
   let erased = 0;
-  for (const group of await retentionGroups(tx, config.retention.visitMonths)) {
+  let due = dryRun
+    ? await count('SELECT count(*) AS n FROM visits WHERE signed_in_at <= ?', [current.surelyDueUntil])
+    : heldOldest;
+  if (!dryRun) {
+    // Every one of them is either held or erased here, in the same transaction: no count of them.
+    erased = (await tx.run(`DELETE FROM visits WHERE signed_in_at <= ? AND ${NOT_HELD}`, [current.surelyDueUntil, now]))
+      .changes;
+    due += erased;
+  }
+
+  for (const group of await shorterPeriodGroups(
+    tx,
+    current.surelyDueUntil,
+    currentMonths,
+    config.timeZone,
+    nextRunAt,
+  )) {
     const { surelyDueUntil: surelyDue, checkUntil } = visitDueWindow(nextRunAt, group.months, config.timeZone);
     const window = await tx.all<{ id: number; signed_in_at: number }>(
       `SELECT id, signed_in_at FROM visits WHERE signed_in_at > ? AND signed_in_at <= ? AND ${group.where}`,
-      [surelyDue, checkUntil, group.param],
+      [Math.max(surelyDue, current.surelyDueUntil), checkUntil, group.param],
     );
     const dueInWindow = window
       .filter((visit) => isDueBy(visitErasureDeadline(visit.signed_in_at, group.months, config.timeZone), nextRunAt))
       .map((visit) => visit.id);
 
-    const heldSurelyDue = await count(
-      `SELECT count(*) AS n FROM visits WHERE signed_in_at <= ? AND ${group.where} AND NOT ${NOT_HELD}`,
-      [surelyDue, group.param, now],
-    );
+    // The part of this period's surely due range not erased above (empty for today's period).
+    const range = `signed_in_at > ? AND signed_in_at <= ? AND ${group.where}`;
+    const rangeParams = [current.surelyDueUntil, surelyDue, group.param];
+    const heldSurelyDue = await countHeld(tx, range, rangeParams, now);
     held += heldSurelyDue;
     due += dueInWindow.length;
     for (let start = 0; start < dueInWindow.length; start += CHUNK) {
@@ -116,21 +176,13 @@ export async function purgeExpiredVisits(
       );
     }
     if (dryRun) {
-      due += await count(`SELECT count(*) AS n FROM visits WHERE signed_in_at <= ? AND ${group.where}`, [
-        surelyDue,
-        group.param,
-      ]);
+      due += await count(`SELECT count(*) AS n FROM visits WHERE ${range}`, rangeParams);
       continue;
     }
 
     // Every surely due visit is either held or erased here, in the same transaction: no count of them.
-    const erasedSurelyDue = (
-      await tx.run(`DELETE FROM visits WHERE signed_in_at <= ? AND ${group.where} AND ${NOT_HELD}`, [
-        surelyDue,
-        group.param,
-        now,
-      ])
-    ).changes;
+    const erasedSurelyDue = (await tx.run(`DELETE FROM visits WHERE ${range} AND ${NOT_HELD}`, [...rangeParams, now]))
+      .changes;
     due += erasedSurelyDue + heldSurelyDue;
     erased += erasedSurelyDue;
     erased += await eraseUnheldVisits(tx, dueInWindow, now);
