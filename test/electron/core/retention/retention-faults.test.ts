@@ -174,6 +174,31 @@ describe('the period a visitor was shown', () => {
     expect((await six.retention.status()).nextVisitDeadline).toBe(Date.parse('2026-07-10T10:00:00Z')); // 12:00 CET -> 12:00 CEST;
   });
 
+  it("a shorter period long past: held ones counted and kept, the rest erased, today's period untouched", async () => {
+    const clock = manualClock('2026-01-10T10:00:00Z');
+    const dataDir = makeTempDir();
+    const three = await openTestKiosk({
+      clock,
+      dataDir,
+      config: withRetention({ visitMonths: 3, clockGuardDays: 365 }),
+    });
+    await signInAt(three, clock, '2026-01-10T10:00:00Z', 'Goes');
+    const heldId = await signInAt(three, clock, '2026-01-10T10:05:00Z', 'Held');
+    await three.close();
+    const six = await openTestKiosk({ clock, dataDir, config: withRetention({ visitMonths: 6, clockGuardDays: 365 }) });
+    await signInAt(six, clock, '2026-01-10T11:00:00Z', 'Shownsix');
+    const placed = await six.router.invoke(
+      'holds.placeOnVisit',
+      { visitId: heldId, reason: 'Police request 2026-201', basis: 'legalObligation' },
+      callers.security,
+    );
+    if (!placed.ok) throw new Error(placed.error.key);
+    clock.set('2026-05-20T10:00:00Z'); // weeks past 3 months, weeks before 6
+    expect((await six.retention.run({ dryRun: true })).counts).toMatchObject({ due: 2, held: 1, erased: 0 });
+    expect((await six.retention.run()).counts).toMatchObject({ due: 2, held: 1, erased: 1 });
+    expect(await names(six)).toEqual(['Held', 'Shownsix']);
+  });
+
   it('a lowered setting shortens it', async () => {
     const clock = manualClock('2026-01-10T10:00:00Z');
     const dataDir = makeTempDir();
