@@ -46,9 +46,9 @@ export async function retentionGroups(
 
 /**
  * The groups the purge still has to look at once everything up to today's "surely due" bound is
- * gone: today's period, and each shorter one shown to a visitor who could be due by `nextRunAt`. A
- * visit with a shorter period can only be due up to the window of a one-month period, so only that
- * stretch of the time index is read, not every visit.
+ * gone: today's period, and each shorter one shown to a visitor who could be due by `nextRunAt`. No
+ * period is under one month (config and the column's CHECK), so such a visit can only be due up to
+ * the window of a one-month period: only that stretch of the time index is read, not every visit.
  */
 async function shorterPeriodGroups(
   tx: Statements,
