@@ -117,8 +117,11 @@ describe('a second tap while the first still runs changes nothing (the other for
     const page = await openPage();
     await unlock(page, 'Ada Admin', 'admin', ADMIN_PIN);
     await page.getByRole('navigation').getByRole('button', { name: 'Apparaten', exact: true }).click();
+    // The tab's lists first, as a person sees them before typing (console.e2e does the same).
+    await page.getByText('Nog geen apparaten aangemeld.').waitFor();
     await page.getByLabel('Naam van het apparaat').fill('Telefoon BHV');
     const submit = page.getByRole('button', { name: 'Code maken' });
+    await expect.poll(() => submit.isEnabled()).toBe(true);
     const calls = await doubleSubmit(page, submit, 'devices.createCode', page.getByTestId('enrolment-code'));
     expect(calls).toBe(1);
     expect(await rows("SELECT count(*) AS n FROM audit_log WHERE action = 'devices.codeCreated'")).toBe(1);
