@@ -21,7 +21,7 @@ import { createJobRunner } from './jobs';
 import { createExportRecords } from './privacy/export-records';
 import { createPrivacyService } from './privacy/privacy-service';
 import { createSettingsService } from './settings/settings-service';
-import { createVisitRetention } from './retention/visit-retention';
+import { createVisitRetention, type ScrubWait } from './retention/visit-retention';
 import type { ScryptParams } from './staff/pin-hash';
 import { createSessionStore } from './staff/sessions';
 import { createStaffService } from './staff/staff-service';
@@ -43,6 +43,8 @@ export interface CoreGiven {
   dataDir: string;
   /** The scrypt cost of new PIN hashes (see KioskOptions.pinParams). */
   pinParams?: ScryptParams;
+  /** How the visit purge waits for another process's reader (see KioskOptions.scrubWait). */
+  scrubWait?: ScrubWait;
 }
 
 /**
@@ -57,7 +59,7 @@ export function createCoreServices(given: CoreGiven) {
   const visits = createVisitsService({ database, clock, config });
   const staff = createStaffService({ database, clock, audit, pinParams: given.pinParams });
   const holds = createHoldsService({ database, clock, audit, config });
-  const retention = createVisitRetention({ database, config, clock, audit, jobs, holds });
+  const retention = createVisitRetention({ database, config, clock, audit, jobs, holds, scrubWait: given.scrubWait });
   const footage = createFootageService({ ...given, audit, jobs, clockCheck: retention.clockCheck });
   const offlineGaps = createOfflineGaps({ database, config, clock, audit });
   const health = createHealthService({

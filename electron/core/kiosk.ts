@@ -15,6 +15,7 @@ import { lobbyAllows } from '../../shared/api/lobby-views';
 import { BROWSER_SCREEN, isLobbyScreen, type Screen } from './devices/screen';
 import { VISIT_CHANGING_CHANNELS } from './live/live-events';
 import type { ScryptParams } from './staff/pin-hash';
+import type { ScrubWait } from './retention/visit-retention';
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
 export { AUTOMATIC_SIGN_OUT_JOB } from './visits/automatic-sign-out';
@@ -29,6 +30,8 @@ export interface KioskOptions {
   logError?: (error: unknown, context: string) => void;
   /** The scrypt cost of new PIN hashes: the production cost unless a test asks for a cheap one. */
   pinParams?: ScryptParams;
+  /** How the visit purge waits for another process's reader: the production waits unless a test asks for short ones. */
+  scrubWait?: ScrubWait;
 }
 
 export interface Kiosk extends CoreServices {
@@ -56,13 +59,22 @@ export async function createKiosk({
   clock = systemClock,
   logError = (error, context) => console.error(`[kiosk] ${context}:`, error),
   pinParams,
+  scrubWait,
 }: KioskOptions): Promise<Kiosk> {
   // Personal data lives here: readable by the kiosk's own account only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // A copy of its own: settings changed while the kiosk runs replace its groups in place.
   const effectiveConfig = structuredClone(config ?? loadConfigFile(dataDir, clock));
   const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
-  const core = createCoreServices({ config: effectiveConfig, clock, database, logError, dataDir, pinParams });
+  const core = createCoreServices({
+    config: effectiveConfig,
+    clock,
+    database,
+    logError,
+    dataDir,
+    pinParams,
+    scrubWait,
+  });
   await core.devices.enrolmentClosure(); // read once now, so the health checks need no query for it
   const { alerts, hostMail, jobs, settings, footage } = core;
   const router = createRouter(capabilityHandlers(core), (error, channel) => logError(error, `channel ${channel}`));

@@ -3,6 +3,7 @@ import { defaultConfig, type KioskConfig } from '../../shared/config';
 import { noticeVersion } from '../../shared/notice';
 import type { Clock } from '../../electron/core/clock';
 import type { ScryptParams } from '../../electron/core/staff/pin-hash';
+import type { ScrubWait } from '../../electron/core/retention/visit-retention';
 import type { Caller } from '../../electron/core/router';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk';
 import { makeTempDir } from './temp-dir';
@@ -34,13 +35,19 @@ const opened: Kiosk[] = [];
  * Opens a kiosk on a temp folder. Its staff table holds the accounts behind `callers` (with PINs no
  * one can type), so audit rows written for them have someone to point to.
  */
-export async function openTestKiosk(options: { clock: Clock; config?: KioskConfig; dataDir?: string }): Promise<Kiosk> {
+export async function openTestKiosk(options: {
+  clock: Clock;
+  config?: KioskConfig;
+  dataDir?: string;
+  scrubWait?: ScrubWait;
+}): Promise<Kiosk> {
   const kiosk = await createKiosk({
     dataDir: options.dataDir ?? makeTempDir(),
     config: options.config ?? defaultConfig,
     clock: options.clock,
     logError: () => undefined,
     pinParams: TEST_PIN_PARAMS,
+    ...(options.scrubWait && { scrubWait: options.scrubWait }),
   });
   opened.push(kiosk);
   for (const caller of Object.values(callers)) {

@@ -16,10 +16,17 @@ export const VISIT_PURGE_JOB = 'visitPurge';
 const CLOCK_BEHIND_REASON = 'run.clockBehindLastRun';
 const CONFIRMATION_KEY = 'clockConfirmation';
 const SCRUB_KEY = 'scrubPending';
+
+/** How a run waits for another process's reader to let the scrub through. */
+export interface ScrubWait {
+  attempts: number;
+  /** Each try's wait for the reader. */
+  waitMs: number;
+  /** The pause between tries. */
+  pauseMs: number;
+}
 // At most about 7 seconds per run: a reader that holds on longer is waited for by the next run.
-const SCRUB_ATTEMPTS = 3;
-const SCRUB_WAIT_MS = 2000;
-const SCRUB_PAUSE_MS = 500;
+export const SCRUB_WAIT: ScrubWait = { attempts: 3, waitMs: 2000, pauseMs: 500 };
 
 interface ClockConfirmation {
   at: number;
@@ -34,6 +41,7 @@ export function createVisitRetention({
   audit,
   jobs,
   holds,
+  scrubWait = SCRUB_WAIT,
 }: {
   database: Database;
   config: KioskConfig;
@@ -41,6 +49,7 @@ export function createVisitRetention({
   audit: AuditLog;
   jobs: JobRunner;
   holds: HoldsService;
+  scrubWait?: ScrubWait;
 }) {
   async function confirmation(): Promise<ClockConfirmation | null> {
     const row = await database.get<{ value: string }>('SELECT value FROM app_state WHERE key = ?', [CONFIRMATION_KEY]);
@@ -99,16 +108,16 @@ export function createVisitRetention({
 
   /**
    * Writes the WAL out and truncates it, retrying while another process's reader holds an older
-   * snapshot (each try waits at most SCRUB_WAIT_MS). Done means the erased bytes are gone from both
+   * snapshot (each try waits at most scrubWait.waitMs). Done means the erased bytes are gone from both
    * files; until then the pending state stays, and every later run tries again.
    */
   async function finishScrub(): Promise<boolean> {
-    for (let attempt = 1; attempt <= SCRUB_ATTEMPTS; attempt++) {
-      if (await database.tryCheckpoint(SCRUB_WAIT_MS)) {
+    for (let attempt = 1; attempt <= scrubWait.attempts; attempt++) {
+      if (await database.tryCheckpoint(scrubWait.waitMs)) {
         await database.run('DELETE FROM app_state WHERE key = ?', [SCRUB_KEY]);
         return true;
       }
-      if (attempt < SCRUB_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, SCRUB_PAUSE_MS));
+      if (attempt < scrubWait.attempts) await new Promise((resolve) => setTimeout(resolve, scrubWait.pauseMs));
     }
     return false;
   }

@@ -9,6 +9,7 @@ import { callers, manualClock, openTestKiosk, visitor } from '../../../helpers/k
 import { repository } from '../../../helpers/footage-child';
 import { makeTempDir } from '../../../helpers/temp-dir';
 import type { Kiosk } from '../../../../electron/core/kiosk';
+import { SCRUB_WAIT } from '../../../../electron/core/retention/visit-retention';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -89,14 +90,10 @@ describe('a visit dated after the run’s own now', () => {
 
 describe('a reader in another process', () => {
   function startReader(databaseFile: string) {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(repository, 'test/fixtures/hold-read.ts'), databaseFile],
-      {
-        cwd: repository,
-        stdio: ['pipe', 'pipe', 'inherit'],
-      },
-    );
+    const child = spawn(process.execPath, [path.join(repository, 'test/fixtures/hold-read.mjs'), databaseFile], {
+      cwd: repository,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const reading = new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('reading')) resolve();
@@ -115,7 +112,9 @@ describe('a reader in another process', () => {
   it('keeps the run from being done until the erased names are gone from the bytes; a later run finishes the scrub', async () => {
     const clock = manualClock('2026-01-10T10:00:00Z');
     const dataDir = makeTempDir();
-    const kiosk = await openTestKiosk({ clock, dataDir, config: withRetention({ clockGuardDays: 365 }) });
+    // The same tries and pauses as in production, each a fraction as long: the reader holds on until told.
+    const scrubWait = { attempts: SCRUB_WAIT.attempts, waitMs: 100, pauseMs: 20 };
+    const kiosk = await openTestKiosk({ clock, dataDir, config: withRetention({ clockGuardDays: 365 }), scrubWait });
     const bytesContain = (needle: string) =>
       fs
         .readdirSync(dataDir)
