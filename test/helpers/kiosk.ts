@@ -1,4 +1,3 @@
-import { afterEach } from 'vitest';
 import { defaultConfig, type KioskConfig } from '../../shared/config';
 import { noticeVersion } from '../../shared/notice';
 import type { Clock } from '../../electron/core/clock';
@@ -6,6 +5,7 @@ import type { ScryptParams } from '../../electron/core/staff/pin-hash';
 import type { ScrubWait } from '../../electron/core/retention/visit-retention';
 import type { Caller } from '../../electron/core/router';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk';
+import { afterEachTest } from './after-each-test';
 import { makeTempDir } from './temp-dir';
 
 /** A clock the test moves by hand. */
@@ -66,7 +66,7 @@ export function visitor(overrides: Record<string, unknown> = {}) {
   return { firstName: 'Anna', lastName: 'de Vries', noticeVersion: currentNotice, ...overrides };
 }
 
-afterEach(async () => {
+afterEachTest(async () => {
   for (const kiosk of opened.splice(0)) await kiosk.close().catch(() => undefined);
 });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEachTest } from './after-each-test';
 
 const created: string[] = [];
 
@@ -30,6 +30,6 @@ export function makeTempDir(prefix = 'kiosk-test-'): string {
   return dir;
 }
 
-afterEach(() => {
+afterEachTest(() => {
   for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -1,0 +1,4 @@
+import { afterEach } from 'vitest';
+import { runCleanUps } from '../helpers/after-each-test';
+
+afterEach(runCleanUps);
