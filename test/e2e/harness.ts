@@ -119,12 +119,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
-/** axe-core's serious and critical findings on the current screen, as readable strings. */
-export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+/**
+ * axe-core's serious and critical findings on the current screen, as readable strings; `within`, a CSS
+ * selector, limits the check to that part of the screen.
+ */
+export async function seriousAccessibilityViolations(page: Page, within?: string): Promise<string[]> {
   // axe-core's source is half a megabyte: parsed once per document, not once per check.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+  const violations = await page.evaluate(async (within) => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(within ?? document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       // No media preload: it waits up to 10 s for an autoplaying video's metadata, which the tests'
       // stand-in footage files never have, and serves only no-autoplay-audio, a moderate finding
@@ -136,7 +139,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
       impact: violation.impact,
       targets: violation.nodes.map((node) => node.target.join(' ')),
     }));
-  });
+  }, within);
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.targets.join(', ')}`);
@@ -155,8 +158,12 @@ export async function smallTouchTargets(page: Page): Promise<string[]> {
   });
 }
 
-/** Every screen the tests visit: no serious or critical axe finding, no target too small for a finger. */
-export async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+/**
+ * Every screen the tests visit: no serious or critical axe finding, no target too small for a finger.
+ * `within` (a CSS selector) limits the axe check to one part of a very long screen; the touch targets
+ * are always checked on the whole screen.
+ */
+export async function expectAccessible(page: Page, options: { within?: string } = {}): Promise<void> {
+  expect(await seriousAccessibilityViolations(page, options.within)).toEqual([]);
   expect(await smallTouchTargets(page)).toEqual([]);
 }
