@@ -30,11 +30,12 @@ export const VIEWPORTS = {
   portrait: { width: 800, height: 1280 },
 } as const;
 
-export function launchChromium(): Promise<Browser> {
+/** The test Chromium; `extraFlags` are added to the usual ones (a certificate pin, say). */
+export function launchChromium(extraFlags: string[] = []): Promise<Browser> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
   }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS, ...extraFlags] });
 }
 
 /**
