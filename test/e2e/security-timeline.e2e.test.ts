@@ -138,7 +138,7 @@ async function unlock(page: Page) {
 
 describe('the security view on a real day of footage', () => {
   it('a security officer finds a morning file among 8,640 clips on the timeline, watches it past the idle time, and holds it', async () => {
-    const [longClip, shortClip] = await recordClips([6, 2]);
+    const [longClip, shortClip] = await recordClips([4, 2]);
     const root = makeTempDir('footage-day-');
     // The core's clock and the page's move by the test's hand: the idle lock is a controlled wait.
     const clock = manualClock('2026-11-24T10:00:00Z');
