@@ -1,6 +1,6 @@
 // The staff console over HTTPS (issue 22): a desk and a second entrance enrolled on a console bound to
 // 127.0.0.2, each in its own Chromium that trusts the generated certificate by its key's pin only.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsoleServer, type ConsoleServer } from '../../electron/browser/console-server';
 import { defaultConfig } from '../../shared/config';
@@ -21,22 +21,8 @@ let desk: Page;
 let entrance: Page;
 
 /** A Chromium that trusts the console's certificate by its public key's SHA-256, and nothing else extra. */
-async function pinnedChromium(spki: string): Promise<Browser> {
-  await launchChromium().then((probe) => probe.close()); // the same checks (renderer built) as every e2e test
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--ignore-certificate-errors-spki-list=${spki}`,
-    ],
-  });
+function pinnedChromium(spki: string): Promise<Browser> {
+  return launchChromium([`--ignore-certificate-errors-spki-list=${spki}`]);
 }
 
 async function code(name: string, kind: 'desk' | 'kiosk'): Promise<string> {
@@ -77,8 +63,7 @@ beforeAll(async () => {
     logError: () => undefined,
   });
   const spki = (await running.kiosk.console.certificate()).spkiSha256;
-  deskBrowser = await pinnedChromium(spki);
-  kioskBrowser = await pinnedChromium(spki);
+  [deskBrowser, kioskBrowser] = await Promise.all([pinnedChromium(spki), pinnedChromium(spki)]);
   desk = await (await deskBrowser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   entrance = await (await kioskBrowser.newContext({ viewport: { width: 800, height: 1280 } })).newPage();
 });

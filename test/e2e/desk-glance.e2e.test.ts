@@ -19,6 +19,7 @@ import {
   VIEWPORTS,
   type RunningKiosk,
 } from './harness';
+import { walkOrientationsAndLanguages, type Orientation } from './desk-walk';
 import { overlappingControls } from './overlap';
 import { wordsSplitAcrossLines } from './word-split';
 
@@ -57,6 +58,10 @@ async function startDesk() {
 
 const openDesk = (viewport: { width: number; height: number }, language: Language) =>
   openStaffDesk(browser, running, { name: 'Ada Admin', pin: ADMIN_PIN }, viewport, language);
+
+/** Both orientations and languages on one window (desk-walk.ts). */
+const walkDesk = (visit: (page: Page, orientation: Orientation, language: Language) => Promise<void>) =>
+  walkOrientationsAndLanguages(browser, running, { name: 'Ada Admin', pin: ADMIN_PIN }, visit);
 
 async function openTab(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
@@ -167,23 +172,19 @@ describe('a desk that reads at a glance, in Chromium', () => {
       Date.parse('2027-03-31T22:00:00Z'),
       { basis: 'necessaryForActivities' },
     );
-    for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
-      for (const language of ['nl', 'en'] as const) {
-        const page = await openDesk(viewport, language);
-        await openTab(page, TEXT[language].holds);
-        // The path is the row's name, read whole, though it wraps at its slashes.
-        await page
-          .getByRole('row', { name: new RegExp(`^${LONG_PATH.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
-          .waitFor();
-        await screenshot(page, `${orientation}-${language}-glance-holds-long-path`);
-        const where = `${orientation} ${language}`;
-        expect(await overflowing(page), where).toEqual([]);
-        expect(await overlappingControls(page), where).toEqual([]);
-        expect(await wordsSplitAcrossLines(page), where).toEqual([]);
-        if (orientation === 'landscape' && language === 'nl') await expectAccessible(page);
-        await page.context().close();
-      }
-    }
+    await walkDesk(async (page, orientation, language) => {
+      await openTab(page, TEXT[language].holds);
+      // The path is the row's name, read whole, though it wraps at its slashes.
+      await page
+        .getByRole('row', { name: new RegExp(`^${LONG_PATH.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+        .waitFor();
+      await screenshot(page, `${orientation}-${language}-glance-holds-long-path`);
+      const where = `${orientation} ${language}`;
+      expect(await overflowing(page), where).toEqual([]);
+      expect(await overlappingControls(page), where).toEqual([]);
+      expect(await wordsSplitAcrossLines(page), where).toEqual([]);
+      if (orientation === 'landscape' && language === 'nl') await expectAccessible(page);
+    });
   });
 
   it('an action stays busy until its list has loaded again: useLoaded().reload resolves after the reload', async () => {
@@ -238,36 +239,28 @@ describe('a desk that reads at a glance, in Chromium', () => {
 
   it('the camera-range form keeps each date and each time on one line, in both orientations and languages', async () => {
     await startDesk();
-    for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
-      for (const language of ['nl', 'en'] as const) {
-        const page = await openDesk(viewport, language);
-        await openTab(page, TEXT[language].footage);
-        await page.getByRole('button', { name: language === 'nl' ? 'Nu inlezen' : 'Scan now' }).click();
-        const form = page.getByRole('form', { name: TEXT[language].rangeForm });
-        await form.waitFor();
-        const where = `${orientation} ${language}`;
-        expect(await dateTimeFieldsSplit(form), where).toEqual([]);
-        expect(await overlappingControls(page), where).toEqual([]);
-        await form.screenshot({ path: path.join(SCREENSHOT_DIR, `${orientation}-${language}-glance-range-form.png`) });
-        await page.context().close();
-      }
-    }
+    await walkDesk(async (page, orientation, language) => {
+      await openTab(page, TEXT[language].footage);
+      await page.getByRole('button', { name: language === 'nl' ? 'Nu inlezen' : 'Scan now' }).click();
+      const form = page.getByRole('form', { name: TEXT[language].rangeForm });
+      await form.waitFor();
+      const where = `${orientation} ${language}`;
+      expect(await dateTimeFieldsSplit(form), where).toEqual([]);
+      expect(await overlappingControls(page), where).toEqual([]);
+      await form.screenshot({ path: path.join(SCREENSHOT_DIR, `${orientation}-${language}-glance-range-form.png`) });
+    });
   });
 
   it('Today with no one expected: one plain line instead of an empty table, and a heading whose date never breaks', async () => {
     await startDesk();
-    for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
-      for (const language of ['nl', 'en'] as const) {
-        const page = await openDesk(viewport, language);
-        await page.getByRole('heading', { level: 1, name: TEXT[language].todayHeading }).waitFor();
-        await page.getByText(TEXT[language].noneExpected).waitFor();
-        const where = `${orientation} ${language}`;
-        expect(await page.getByRole('table', { name: TEXT[language].expectedCaption }).count(), where).toBe(0);
-        expect(await page.locator('table').count(), where).toBe(0);
-        expect(await datesSplitAcrossLines(page, 'h1, h2, caption'), where).toEqual([]);
-        await screenshot(page, `${orientation}-${language}-glance-today`);
-        await page.context().close();
-      }
-    }
+    await walkDesk(async (page, orientation, language) => {
+      await page.getByRole('heading', { level: 1, name: TEXT[language].todayHeading }).waitFor();
+      await page.getByText(TEXT[language].noneExpected).waitFor();
+      const where = `${orientation} ${language}`;
+      expect(await page.getByRole('table', { name: TEXT[language].expectedCaption }).count(), where).toBe(0);
+      expect(await page.locator('table').count(), where).toBe(0);
+      expect(await datesSplitAcrossLines(page, 'h1, h2, caption'), where).toEqual([]);
+      await screenshot(page, `${orientation}-${language}-glance-today`);
+    });
   });
 });

@@ -30,11 +30,12 @@ export const VIEWPORTS = {
   portrait: { width: 800, height: 1280 },
 } as const;
 
-export function launchChromium(): Promise<Browser> {
+/** The test Chromium; `extraFlags` are added to the usual ones (a certificate pin, say). */
+export function launchChromium(extraFlags: string[] = []): Promise<Browser> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
   }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS, ...extraFlags] });
 }
 
 /**
@@ -91,6 +92,20 @@ export async function openStaffDesk(
   const context = await browser.newContext({ viewport, ...contextOptions });
   const page = await context.newPage();
   await page.goto(running.server.url);
+  await unlockStaffDesk(page, running, who, language);
+  return page;
+}
+
+/**
+ * On a window already showing the welcome screen (after `goto`, or after locking the staff view): a
+ * staff member types their number and PIN in the chosen language; resolves once the staff view shows.
+ */
+export async function unlockStaffDesk(
+  page: Page,
+  running: RunningKiosk,
+  who: { name: string; pin: string },
+  language: 'nl' | 'en',
+): Promise<void> {
   if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: language === 'nl' ? 'Medewerkers' : 'Staff' }).click();
   const account = (await running.kiosk.staff.list()).find((staff) => staff.name === who.name)!;
@@ -98,7 +113,6 @@ export async function openStaffDesk(
   await page.getByLabel(language === 'nl' ? 'Pincode' : 'PIN', { exact: true }).fill(who.pin);
   await page.getByRole('button', { name: language === 'nl' ? 'Ontgrendelen' : 'Unlock' }).click();
   await page.locator('.staff-view').waitFor();
-  return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -106,11 +120,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
-/** axe-core's serious and critical findings on the current screen, as readable strings. */
-export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+/**
+ * axe-core's serious and critical findings on the current screen, as readable strings; `within`, a CSS
+ * selector, limits the check to that part of the screen.
+ */
+export async function seriousAccessibilityViolations(page: Page, within?: string): Promise<string[]> {
+  // axe-core's source is half a megabyte: parsed once per document, not once per check.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async (within) => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(within ?? document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       // No media preload: it waits up to 10 s for an autoplaying video's metadata, which the tests'
       // stand-in footage files never have, and serves only no-autoplay-audio, a moderate finding
@@ -122,7 +140,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
       impact: violation.impact,
       targets: violation.nodes.map((node) => node.target.join(' ')),
     }));
-  });
+  }, within);
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.targets.join(', ')}`);
@@ -141,8 +159,12 @@ export async function smallTouchTargets(page: Page): Promise<string[]> {
   });
 }
 
-/** Every screen the tests visit: no serious or critical axe finding, no target too small for a finger. */
-export async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+/**
+ * Every screen the tests visit: no serious or critical axe finding, no target too small for a finger.
+ * `within` (a CSS selector) limits the axe check to one part of a very long screen; the touch targets
+ * are always checked on the whole screen.
+ */
+export async function expectAccessible(page: Page, options: { within?: string } = {}): Promise<void> {
+  expect(await seriousAccessibilityViolations(page, options.within)).toEqual([]);
   expect(await smallTouchTargets(page)).toEqual([]);
 }
