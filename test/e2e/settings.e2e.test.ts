@@ -1,12 +1,20 @@
 import fs from 'node:fs';
 import type { AddressInfo, Server } from 'node:net';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock, visitor } from '../helpers/kiosk';
 import { makeTempDir } from '../helpers/temp-dir';
-import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import {
+  expectAccessible,
+  launchChromium,
+  screenshot,
+  SCREENSHOT_DIR,
+  startKiosk,
+  VIEWPORTS,
+  type RunningKiosk,
+} from './harness';
 import { expectNoOverlap } from './overlap';
 import { typeStaffNumber } from './staff-number';
 
@@ -21,6 +29,8 @@ afterAll(async () => {
   await browser?.close();
 });
 afterEach(async () => {
+  // A window left open would go on polling a stopped kiosk: each test starts with none.
+  await Promise.all(browser.contexts().map((context) => context.close()));
   await running?.stop();
 });
 
@@ -98,6 +108,23 @@ async function openSettings(page: Page, language: 'nl' | 'en') {
   await page.getByRole('heading', { name: language === 'nl' ? 'Instellingen' : 'Settings', level: 1 }).waitFor();
 }
 
+/**
+ * The health banner looks again every 10 s. Its page runs on Playwright's clock (installed before the
+ * page loads), so the test brings that next look now instead of waiting for it.
+ */
+async function bannerLooksAgain(page: Page) {
+  await page.clock.fastForward(10_000);
+}
+
+/**
+ * The one group a step is about: the whole page is over 9,000 pixels tall in portrait, and a full-page
+ * shot of it takes seconds (the views with every group keep theirs).
+ */
+async function groupShot(region: Locator, name: string) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await region.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
 const group = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
 const field = (page: Page, key: string) => page.locator(`[data-setting="${key}"]`);
 
@@ -113,9 +140,11 @@ describe('the settings view in Chromium', () => {
     'shows every group in both orientations (%s), accessible, nothing overlapping',
     async (language) => {
       await start();
+      // One window, unlocked once, turned from landscape to portrait.
+      const page = await browser.newPage({ viewport: VIEWPORTS.landscape });
+      await openSettings(page, language);
       for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
-        const page = await browser.newPage({ viewport });
-        await openSettings(page, language);
+        await page.setViewportSize(viewport);
         for (const title of language === 'nl'
           ? [
               'Organisatie',
@@ -129,8 +158,8 @@ describe('the settings view in Chromium', () => {
         await screenshot(page, `${orientation}-${language}-60-settings`);
         await expectAccessible(page);
         await expectNoOverlap(page);
-        await page.close();
       }
+      await page.close();
     },
     180_000,
   );
@@ -141,6 +170,7 @@ describe('the settings view in Chromium', () => {
       const t = FLOW[language];
       const clock = await start();
       const page = await browser.newPage({ viewport: VIEWPORTS.landscape });
+      await page.clock.install();
       await openSettings(page, language);
       // No footage root yet: the banner says the kiosk deletes no footage.
       await page.getByTestId('health-banner').getByText(t.notEnforced).waitFor();
@@ -158,7 +188,7 @@ describe('the settings view in Chromium', () => {
         .getByText(/at most 3 months/)
         .first()
         .waitFor();
-      await screenshot(page, `landscape-${language}-61-settings-retention-effect`);
+      await groupShot(retention, `landscape-${language}-61-settings-retention-effect`);
       expect(running.kiosk.config.retention.visitMonths).toBe(6);
       await retention.getByRole('button', { name: t.confirm }).click();
       await retention.getByRole('status').filter({ hasText: t.saved }).waitFor();
@@ -194,11 +224,12 @@ describe('the settings view in Chromium', () => {
       // Frigate names its folders in UTC: 09:15 UTC is 10:15 in Amsterdam, in the app's date format.
       await footage.getByText(`2026-11-20/09/front_door/15.30.mp4 – front_door, ${t.recordedAt}`).waitFor();
       expect(await footage.getByText(/UTC/).count()).toBe(0);
-      await screenshot(page, `landscape-${language}-62-settings-footage-inspection`);
+      await groupShot(footage, `landscape-${language}-62-settings-footage-inspection`);
       await footage.getByRole('button', { name: t.confirm }).click();
       await footage.getByRole('status').filter({ hasText: t.saved }).waitFor();
       expect(running.kiosk.config.footage.root).toBe(root);
       // The running kiosk now deletes footage: the banner's alarm goes at its next look.
+      await bannerLooksAgain(page);
       await page.getByTestId('health-banner').getByText(t.notEnforced).waitFor({ state: 'detached' });
 
       // An idle time: the running kiosk's open session already counts with it. What the admin has
@@ -242,7 +273,7 @@ describe('the settings view in Chromium', () => {
         await mail.getByRole('button', { name: t.testMail }).click();
         await mail.getByRole('status').filter({ hasText: t.testMailSent }).waitFor();
         expect(received).toEqual(['it@ploum.nl']);
-        await screenshot(page, `landscape-${language}-63-settings-mail`);
+        await groupShot(mail, `landscape-${language}-63-settings-mail`);
       } finally {
         await new Promise<void>((resolve) => smtp.close(() => resolve()));
       }
@@ -276,7 +307,7 @@ describe('the settings view in Chromium', () => {
       .getByText(/2 weeks \(14 days\)/)
       .first()
       .waitFor();
-    await screenshot(page, 'portrait-en-61-settings-notice-effect');
+    await groupShot(retention, 'portrait-en-61-settings-notice-effect');
     await retention.getByRole('button', { name: 'Confirm and save' }).click();
     await retention.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect(running.kiosk.config.retention.footageDays).toBe(14);
@@ -296,6 +327,7 @@ describe('the settings view in Chromium', () => {
     async (language, choice, noticeSays, alarm) => {
       await start();
       const page = await browser.newPage({ viewport: VIEWPORTS.portrait });
+      await page.clock.install();
       await openSettings(page, language);
       const banner = page.getByTestId('health-banner');
       await banner.getByText(alarm).waitFor();
@@ -305,9 +337,10 @@ describe('the settings view in Chromium', () => {
       // The notice as visitors will read it, in both languages, before it is saved.
       await footage.getByText(/daarna wist de camerarecorder ze zelf/).waitFor();
       await footage.getByText(/the camera recorder then deletes them itself/).waitFor();
-      await screenshot(page, `portrait-${language}-65-settings-recorder-deletes`);
+      await groupShot(footage, `portrait-${language}-65-settings-recorder-deletes`);
       await footage.getByRole('button', { name: FLOW[language].confirm }).click();
       await footage.getByRole('status').filter({ hasText: FLOW[language].saved }).waitFor();
+      await bannerLooksAgain(page);
       await banner.getByText(alarm).waitFor({ state: 'detached' });
       expect(running.kiosk.config.footage.enforcedBy).toBe('recorder');
       const notice = await running.kiosk.handle('kiosk', 'notice.current', {});
