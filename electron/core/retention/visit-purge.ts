@@ -138,8 +138,13 @@ export async function purgeExpiredVisits(
     : heldOldest;
   if (!dryRun) {
     // Every one of them is either held or erased here, in the same transaction: no count of them.
-    erased = (await tx.run(`DELETE FROM visits WHERE signed_in_at <= ? AND ${NOT_HELD}`, [current.surelyDueUntil, now]))
-      .changes;
+    // When none is held (counted just above, in this transaction), the DELETE is the shell's own: the
+    // hold check costs every erased row a lookup, about a quarter of the statement.
+    erased = (
+      heldOldest === 0
+        ? await tx.run('DELETE FROM visits WHERE signed_in_at <= ?', [current.surelyDueUntil])
+        : await tx.run(`DELETE FROM visits WHERE signed_in_at <= ? AND ${NOT_HELD}`, [current.surelyDueUntil, now])
+    ).changes;
     due += erased;
   }
 
