@@ -85,6 +85,13 @@ function checkRequired(command: Command, values: Record<string, unknown>) {
   }
 }
 
+/** A data folder that names a file is the person's typo: said plainly, before the core touches it. */
+function checkDataDir(dataDir: string) {
+  const found = fs.statSync(dataDir, { throwIfNoEntry: false });
+  if (found && !found.isDirectory())
+    throw new UsageError(`--data-dir ${dataDir} is a file, not a folder: name the kiosk's data folder`);
+}
+
 function ensureFolder(folder: string): string {
   fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
   return folder;
@@ -116,6 +123,7 @@ export async function runCli(io: CliIo): Promise<number> {
     checkRequired(command, values);
     command.check?.(values as OptionValues<OptionSpecs>);
     const dataDir = (values['data-dir'] as string | undefined) ?? defaultDataDir(env);
+    checkDataDir(dataDir);
     const footageRoot = values['footage-root'] as string | undefined;
     const clock = clockFromEnvironment(env);
     core = await import('./core-entry');

@@ -201,11 +201,19 @@ describe('the settings view in Chromium', () => {
       // The running kiosk now deletes footage: the banner's alarm goes at its next look.
       await page.getByTestId('health-banner').getByText(t.notEnforced).waitFor({ state: 'detached' });
 
-      // An idle time: the running kiosk's open session already counts with it.
+      // An idle time: the running kiosk's open session already counts with it. What the admin has
+      // typed in another group meanwhile survives the reload that this save causes.
       const screens = group(page, t.screens);
+      await field(page, 'alerts.email.host').fill('typed.before.reload');
       await field(page, 'idle.staffSeconds').fill('300');
+      const reloaded = page.waitForResponse((response) => response.url().endsWith('/api/settings.show'));
       await screens.getByRole('button', { name: t.save, exact: true }).click();
       await screens.getByRole('status').filter({ hasText: t.saved }).waitFor();
+      await (await reloaded).finished();
+      // React renders the reloaded view within a frame or two of the response.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await field(page, 'alerts.email.host').inputValue()).toBe('typed.before.reload');
+      expect(await field(page, 'idle.staffSeconds').inputValue()).toBe('300');
       expect(running.kiosk.config.idle.staffSeconds).toBe(300);
 
       // The mail settings, then a test mail that reaches a real SMTP server.

@@ -9,6 +9,7 @@ import { ScreenHeading } from '../../screen-heading';
 import { ErrorLine } from '../kit/error-line';
 import type { StaffTabProps } from '../kit/tab-props';
 import { useLoaded } from '../kit/use-loaded';
+import { rebaseDraft, type Draft } from './rebase-draft';
 import { GROUP_TITLES, groupOf, SETTING_LABELS, SETTING_OPTION_LABELS, type SettingGroup } from './setting-labels';
 import { settingsText } from './settings-texts';
 import './settings-tab.css';
@@ -91,12 +92,12 @@ function SettingsGroup({
     () => Object.fromEntries(keys.map((key) => [key, shownValue(key, valueAt(view.config, key))])),
     [keys, view],
   );
-  const [draft, setDraft] = useState<Record<string, string | boolean>>(initial);
-  // Saved (here or elsewhere): the fields show the settings now in force.
+  const [draft, setDraft] = useState<Draft>(initial);
+  // Saved (here or elsewhere): untouched fields show the settings now in force, typed ones keep the typing.
   const [draftOf, setDraftOf] = useState(initial);
   if (draftOf !== initial) {
     setDraftOf(initial);
-    setDraft(initial);
+    setDraft(rebaseDraft(draft, draftOf, initial));
   }
   const [problems, setProblems] = useState<SettingProblem[]>([]);
   const [preview, setPreview] = useState<Extract<SettingsPreview, { valid: true }> | null>(null);
@@ -129,6 +130,9 @@ function SettingsGroup({
     else if (result.value.outcome === 'saved') {
       setPreview(null);
       setPending(null);
+      // What was saved now reads as the kiosk shows it ("1,5" as "1.5", a password as an empty field).
+      const saved = Object.fromEntries(list.map((change) => [change.key, shownValue(change.key, change.value)]));
+      setDraft((current) => ({ ...current, ...saved }));
       setMessage(result.value.changed.length ? text.saved : text.nothingChanged);
       await onSaved();
     }
