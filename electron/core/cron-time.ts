@@ -37,13 +37,52 @@ export function assertValidSchedule(name: string, expression: string): void {
 }
 
 /**
+ * The first minute after `from` (a whole minute) at which a plain schedule fires in `zone`, on the
+ * local time luxon gives: `*\/N` counts from the field's least value, and every field must match, as
+ * node-cron has it. A fresh process (a CLI command, a first purge) would otherwise load node-cron and
+ * warm up its matcher. An hour whose other fields do not match is passed over whole, unless the
+ * offset differs at its end (a clock change): then minute by minute, as node-cron walks.
+ */
+function nextPlainRun(expression: string, zone: string, from: number): number | null {
+  const [minute, hour, day, month, weekday] = expression.split(' ').map((field, index) => {
+    if (field === '*') return () => true;
+    const least = FIELD_MINIMA[index]!;
+    if (field.startsWith('*/')) {
+      const step = Number(field.slice(2));
+      return (value: number) => (value - least) % step === 0;
+    }
+    const wanted = Number(field);
+    return (value: number) => value === wanted;
+  }) as ((value: number) => boolean)[];
+  const until = from + SEARCH_LIMIT_MINUTES * MINUTE_MS;
+  for (let at = from; at < until;) {
+    const local = DateTime.fromMillis(at, { zone });
+    // luxon counts Monday 1 to Sunday 7, cron Sunday 0.
+    if (hour!(local.hour) && day!(local.day) && month!(local.month) && weekday!(local.weekday % 7)) {
+      if (minute!(local.minute)) return at;
+      at += MINUTE_MS;
+      continue;
+    }
+    const nextHour = at + (60 - local.minute) * MINUTE_MS;
+    at = DateTime.fromMillis(nextHour, { zone }).offset === local.offset ? nextHour : at + MINUTE_MS;
+  }
+  return null;
+}
+
+/**
  * The first minute strictly after `after` at which `expression` fires in `zone`. Computed from the
  * given time, not the system clock, so KIOSK_NOW and tests see the same schedule as production.
  */
 export function nextRunAfter(expression: string, zone: string, after: number): number {
+  const first = Math.floor(after / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
+  if (isPlainSchedule(expression)) {
+    const next = nextPlainRun(expression, zone, first);
+    if (next === null) throw new InvalidScheduleError(`"${expression}" never fires`);
+    return next;
+  }
   const matcher = nodeCron().createTask(expression, () => undefined, { timezone: zone });
   try {
-    let minute = Math.floor(after / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
+    let minute = first;
     for (let step = 0; step < SEARCH_LIMIT_MINUTES; step++, minute += MINUTE_MS) {
       if (matcher.match(new Date(minute))) return minute;
     }

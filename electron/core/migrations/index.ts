@@ -16,6 +16,7 @@ import * as devices from './0018-devices';
 import * as signOutByName from './0020-sign-out-by-name';
 import * as visitSearchText from './0021-visit-search-text';
 import * as exportExpectedIds from './0022-export-expected-ids';
+import * as visitRetentionPeriods from './0023-visit-retention-periods';
 
 export interface Migration {
   /** The schema version this migration brings a database to: its file's number. */
@@ -53,6 +54,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, ...signOutByName },
   { version: 21, ...visitSearchText },
   { version: 22, ...exportExpectedIds },
+  { version: 23, ...visitRetentionPeriods },
 ];
 
 /** The schema version of a database this version of the kiosk creates. */
