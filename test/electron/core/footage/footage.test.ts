@@ -446,6 +446,11 @@ describe('the footage purge', () => {
     fs.mkdirSync(path.dirname(settling), { recursive: true });
     fs.writeFileSync(settling, 'x');
     fs.utimesSync(settling, new Date(clock.now() - 60_000), new Date(clock.now() - 60_000));
+    // The new camera folder changes its parent's mtime, but within the file system's clock tick of the
+    // first scan it may not: the scanner then rereads the parent only when its mtime was racy on the
+    // process clock, which faketime moves away from the file system's. A time of its own makes the change
+    // visible on any clock.
+    fs.utimesSync(path.dirname(path.dirname(settling)), new Date(OLD), new Date(OLD));
     await scan();
     // Changed after the scan: size and mtime differ from the index.
     const changed = path.join(root, '2026-10-20', '09', 'gate', '00.00.mp4');
