@@ -51,6 +51,13 @@ const openDesk = (viewport: { width: number; height: number }, language: Languag
   openStaffDesk(browser, running, { name: 'Ada Admin', pin: ADMIN_PIN }, viewport, language);
 
 /** Both orientations and languages on one window (desk-walk.ts). */
+/** Zoë Jansen's row in the visit table (Today's or the evacuation list's), as the desk shows it. */
+const zoeRowText = (page: Page) =>
+  page
+    .locator('.visit-table')
+    .getByRole('row', { name: /Zoë Jansen/ })
+    .innerText();
+
 const walkDesk = (visit: (page: Page, orientation: Orientation, language: Language) => Promise<void>) =>
   walkOrientationsAndLanguages(browser, running, { name: 'Ada Admin', pin: ADMIN_PIN }, visit);
 
@@ -70,23 +77,13 @@ describe('the desk with expected visitors and a sign-out by name', () => {
       await page.locator('.expected-visitors tbody tr').nth(1).waitFor();
       await page.locator('.visit-table tbody tr').nth(1).waitFor();
       expect(await wordsSplitAcrossLines(page), `${where} Today`).toEqual([]);
-      expect(
-        await page
-          .locator('.visit-table')
-          .getByRole('row', { name: /Zoë Jansen/ })
-          .innerText(),
-      ).toContain(text.byName);
+      expect(await zoeRowText(page)).toContain(text.byName);
       await screenshot(page, `review-${orientation}-${language}-today-expected`);
 
       await page.getByRole('navigation').getByRole('button', { name: text.evacuation, exact: true }).click();
       await page.getByRole('heading', { level: 1, name: new RegExp(`^${text.evacuation}:`) }).waitFor();
       await page.locator('.visit-table tbody tr').first().waitFor();
-      expect(
-        await page
-          .locator('.visit-table')
-          .getByRole('row', { name: /Zoë Jansen/ })
-          .innerText(),
-      ).toContain(text.byName);
+      expect(await zoeRowText(page)).toContain(text.byName);
     });
   }, 240_000);
 
