@@ -23,8 +23,25 @@ if (!Number.isInteger(lanes) || lanes < 1)
   throw new Error(`--jobs wants a whole number of at least 1: ${jobsArgument}`);
 
 /**
- * In the order they start when a lane is free and what they need is done: the two long test projects
- * as early as they can, so the short checks even out the lanes' ends. `stream` steps print their lines
+ * The e2e files in shards (vitest's own split, by file), two per lane: a lane that finishes its other
+ * steps early takes a shard, so the lanes end together instead of one waiting on a single long e2e
+ * run. With a file filter or other arguments the project runs whole, where a shard could be empty.
+ */
+function e2eSteps() {
+  const command = ['vitest', 'run', '--project', 'e2e', ...vitestArgs];
+  if (vitestArgs.length > 0) return [{ name: 'e2e', needs: ['build'], stream: true, commands: [command] }];
+  const shards = lanes * 2;
+  return Array.from({ length: shards }, (_, index) => ({
+    name: `e2e ${index + 1}/${shards}`,
+    needs: ['build'],
+    stream: true,
+    commands: [[...command, `--shard=${index + 1}/${shards}`]],
+  }));
+}
+
+/**
+ * In the order they start when a lane is free and what they need is done: the long test projects as
+ * early as they can, so the short checks even out the lanes' ends. `stream` steps print their lines
  * as they come, marked with the step's name; the others print their output in one piece when done.
  */
 const steps = [
@@ -36,8 +53,8 @@ const steps = [
     ],
   },
   { name: 'typecheck', commands: [['tsc', '--noEmit', '-p', 'tsconfig.json']] },
-  { name: 'e2e', needs: ['build'], stream: true, commands: [['vitest', 'run', '--project', 'e2e', ...vitestArgs]] },
   { name: 'unit', needs: ['build'], stream: true, commands: [['vitest', 'run', '--project', 'unit', ...vitestArgs]] },
+  ...e2eSteps(),
   { name: 'eslint', commands: [['eslint', '.']] },
   { name: 'prettier', commands: [['prettier', '--check', '.']] },
 ];
