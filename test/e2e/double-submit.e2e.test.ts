@@ -7,7 +7,7 @@ import { defaultConfig } from '../../shared/config';
 import { makeTempDir } from '../helpers/temp-dir';
 import { manualClock, visitor } from '../helpers/kiosk';
 import { fillDateField } from './date-field';
-import { launchChromium, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import { launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
 
 const ADMIN_PIN = '864205';
 const SECURITY_PIN = '192837';
@@ -76,7 +76,16 @@ async function doubleSubmit(page: Page, submit: Locator, channel: string, done: 
   });
   await submit.dblclick();
   release();
-  await done.waitFor();
+  try {
+    await done.waitFor();
+  } catch (error) {
+    // What the form showed instead, so a failure on a loaded machine says more than a timeout.
+    await screenshot(page, `double-submit-failed-${channel}`);
+    const shown = await page.locator('.error, [role="alert"], [role="status"]').allInnerTexts();
+    throw new Error(`calls ${calls}, answered ${answered}; the page showed: ${JSON.stringify(shown)}`, {
+      cause: error,
+    });
+  }
   await expect.poll(() => answered).toBe(calls);
   return calls;
 }
