@@ -56,6 +56,12 @@ export interface Command<O extends OptionSpecs = OptionSpecs> {
   options: O;
   /** Names of the words the command takes after its name, all required; none when absent. */
   arguments?: string[];
+  /**
+   * Sets up a new kiosk, so a --data-dir that does not exist yet is made (the first admin, a setting
+   * before the first start). Every other command refuses one: a mistyped folder would otherwise
+   * become an empty kiosk that answers "no visitors today".
+   */
+  makesDataDir?: boolean;
   /** Checks that the options go together (one of two, say), before the kiosk is opened. */
   check?: (values: OptionValues<O>) => void;
   run: (context: Context<OptionValues<O>>) => Promise<number | void>;

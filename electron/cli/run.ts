@@ -85,11 +85,18 @@ function checkRequired(command: Command, values: Record<string, unknown>) {
   }
 }
 
-/** A data folder that names a file is the person's typo: said plainly, before the core touches it. */
-function checkDataDir(dataDir: string) {
+/**
+ * A data folder that names a file, or that does not exist for a command that only works on a kiosk,
+ * is the person's typo: said plainly, before the core touches (or makes) anything.
+ */
+function checkDataDir(dataDir: string, command: Command) {
   const found = fs.statSync(dataDir, { throwIfNoEntry: false });
   if (found && !found.isDirectory())
     throw new UsageError(`--data-dir ${dataDir} is a file, not a folder: name the kiosk's data folder`);
+  if (!found && !command.makesDataDir)
+    throw new UsageError(
+      `there is no kiosk data folder at ${dataDir}: check --data-dir ("kiosk staff add" or the kiosk's first start makes a new one)`,
+    );
 }
 
 function ensureFolder(folder: string): string {
@@ -123,7 +130,7 @@ export async function runCli(io: CliIo): Promise<number> {
     checkRequired(command, values);
     command.check?.(values as OptionValues<OptionSpecs>);
     const dataDir = (values['data-dir'] as string | undefined) ?? defaultDataDir(env);
-    checkDataDir(dataDir);
+    checkDataDir(dataDir, command);
     const footageRoot = values['footage-root'] as string | undefined;
     const clock = clockFromEnvironment(env);
     core = await import('./core-entry');

@@ -40,6 +40,7 @@ export const settingsCommands = [
 
   command({
     name: 'settings set',
+    makesDataDir: true,
     summary: 'change one setting, checked as at start-up; a running kiosk applies it at once',
     usage: ['KEY VALUE [--confirm]'],
     arguments: ['KEY', 'VALUE'],

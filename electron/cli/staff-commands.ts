@@ -16,6 +16,7 @@ async function setDisabled({ kiosk, values, print }: Context<{ id: string }>, di
 export const staffCommands = [
   command({
     name: 'staff add',
+    makesDataDir: true,
     summary: 'add a staff account (PIN from stdin)',
     usage: ['--name N --role receptionist|security|admin|privacy'],
     options: {

@@ -91,6 +91,37 @@ describe('kiosk CLI', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 2 for a data folder that does not exist, and makes none; staff add and settings set make one', async () => {
+    const parent = makeTempDir();
+    for (const args of [
+      ['visits', 'today'],
+      ['audit', 'list'],
+      ['retention', 'run'],
+    ]) {
+      const run = await cliInProcess([...args, '--data-dir', path.join(parent, 'dta')]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`kiosk: there is no kiosk data folder at ${path.join(parent, 'dta')}`);
+    }
+    expect(fs.readdirSync(parent)).toEqual([]);
+
+    const added = await cliInProcess(
+      ['staff', 'add', '--name', 'Ada Admin', '--role', 'admin', '--data-dir', path.join(parent, 'new')],
+      {},
+      '864205\n',
+    );
+    expect(added.code).toBe(0);
+    const set = await cliInProcess([
+      'settings',
+      'set',
+      'schedules.visitPurge',
+      '"15 * * * *"',
+      '--data-dir',
+      path.join(parent, 'other'),
+    ]);
+    expect(set.code).toBe(0);
+    expect(fs.readdirSync(parent).sort()).toEqual(['new', 'other']);
+  });
+
   it('exits 2 for an invalid KIOSK_NOW', async () => {
     const run = await cliInProcess(['visits', 'today', '--data-dir', makeTempDir()], { KIOSK_NOW: 'yesterday' });
     expect(run.code).toBe(2);

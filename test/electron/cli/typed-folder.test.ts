@@ -7,6 +7,7 @@ import { makeTempDir } from '../../helpers/temp-dir';
 describe('npm run cli -- … --data-dir ./data', () => {
   it('resolves a relative path from the folder the person typed the command in (INIT_CWD), not the repository', () => {
     const typedIn = makeTempDir();
+    fs.mkdirSync(path.join(typedIn, 'data'));
     const run = runCli(['visits', 'today', '--data-dir', './data'], '', {
       INIT_CWD: typedIn,
       npm_lifecycle_event: 'cli',
