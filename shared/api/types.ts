@@ -150,6 +150,11 @@ export interface RetentionStatus {
   /** The next visit to reach its erasure deadline, if any (held visits excluded). */
   nextVisitDeadline: number | null;
   activeHolds: LegalHold[];
+  /**
+   * Whether this kiosk deletes footage itself, from a configured footage folder: only then does
+   * "delete expired footage now" have anything to do.
+   */
+  kioskPurgesFootage: boolean;
 }
 
 export interface FootageRow {

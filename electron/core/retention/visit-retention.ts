@@ -232,6 +232,7 @@ export function createVisitRetention({
         nextVisitPurgeAt: nextRunAfter(config.schedules.visitPurge, config.timeZone, now),
         nextVisitDeadline: deadlines.length > 0 ? Math.min(...deadlines) : null,
         activeHolds: await holds.listActive(),
+        kioskPurgesFootage: config.footage.enforcedBy === 'kiosk' && config.footage.root !== null,
       };
     },
   };

@@ -79,7 +79,7 @@ export function RetentionTab({ client, language, text, timeZone }: StaffTabProps
         </button>
       </div>
       <ErrorLine message={actionError ?? (error ? translate(error.key, language) : null)} />
-      <FootagePurgeNow client={client} language={language} onDone={() => reload()} />
+      {status?.kioskPurgesFootage && <FootagePurgeNow client={client} language={language} onDone={() => reload()} />}
       {status && status.lastRuns.length > 0 && (
         <DataTable<JobRun>
           caption={own.runsTitle}

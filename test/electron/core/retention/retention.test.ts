@@ -283,6 +283,28 @@ describe('the clock guard', () => {
   });
 });
 
+describe('the retention status', () => {
+  it('offers the footage purge only where this kiosk deletes footage from a configured folder', async () => {
+    const clock = manualClock('2026-11-24T10:00:00Z');
+    const root = makeTempDir();
+    const purges = async (footage: Partial<typeof defaultConfig.footage>) => {
+      const kiosk = await openTestKiosk({
+        clock,
+        config: { ...defaultConfig, footage: { ...defaultConfig.footage, ...footage } },
+      });
+      try {
+        return (await kiosk.retention.status()).kioskPurgesFootage;
+      } finally {
+        await kiosk.close();
+      }
+    };
+    expect(await purges({ root })).toBe(true);
+    expect(await purges({ root: null })).toBe(false);
+    expect(await purges({ root, enforcedBy: 'recorder' })).toBe(false);
+    expect(await purges({ root: null, enforcedBy: 'noCameras' })).toBe(false);
+  });
+});
+
 describe('the scheduler', () => {
   it('never runs one job twice at once, in this process or beside another one', async () => {
     const clock = manualClock('2026-11-24T10:00:00Z');
