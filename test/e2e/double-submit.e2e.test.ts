@@ -57,6 +57,7 @@ async function unlock(page: Page, name: string, pin: string) {
   const pad = page.getByRole('group', { name: 'Cijfers van de pincode' });
   for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await page.locator('.staff-view').waitFor();
 }
 
 /**
