@@ -111,9 +111,13 @@ export function createHoldsService({
   audit: AuditLog;
   config: KioskConfig;
 }) {
-  /** A review date from the form, or the default; past ones and ones beyond the maximum are refused. */
+  /**
+   * A review date from the form, or the default: through the local day holds.reviewDays ahead, a whole
+   * day as a typed date is. Past ones and ones beyond the maximum are refused.
+   */
   function reviewDate(requested: number | null | undefined, now: number): number {
-    if (requested === null || requested === undefined) return now + config.holds.reviewDays * DAY_MS;
+    if (requested === null || requested === undefined)
+      return localDayBounds(now + config.holds.reviewDays * DAY_MS, config.timeZone).end;
     if (requested <= now) throw new UserError({ key: 'hold.reviewInPast' });
     const latest = localDayBounds(now + config.holds.maxReviewDays * DAY_MS, config.timeZone).end;
     if (requested > latest)
