@@ -5,6 +5,7 @@ import { describeRunReason } from '../../../shared/run-reasons';
 import type { ApiClient } from '../../api/client';
 import { useStillMounted } from '../../use-still-mounted';
 import { ErrorLine } from '../kit/error-line';
+import { announceDeskChanged } from '../kit/desk-changed';
 import { footagePurgeText } from './footage-purge-texts';
 
 interface Props {
@@ -54,6 +55,7 @@ export function FootagePurgeNow({ client, language, onDone }: Props) {
   async function purge() {
     setStep({ kind: 'busy' });
     const result = await client.invoke('footage.purge', {});
+    if (result.ok) announceDeskChanged();
     if (!stillMounted()) return;
     setStep({ kind: 'idle' });
     const deleted = result.ok && result.value.outcome === 'ok' ? text.done(result.value.counts.deleted ?? 0) : null;

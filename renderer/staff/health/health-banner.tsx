@@ -8,6 +8,7 @@ import { translate, type Language, type MessageKey } from '../../../shared/messa
 import type { ApiClient } from '../../api/client';
 import type { StaffText } from '../texts';
 import { useLoaded } from '../kit/use-loaded';
+import { useOnDeskChanged } from '../kit/desk-changed';
 import type { BANNER_CHANNELS } from './banner-controls';
 import { offlineTexts } from './offline-texts';
 import './health-banner.css';
@@ -33,6 +34,7 @@ export function HealthBanner({
 }) {
   const load = useCallback((background: boolean) => client.invoke('health.current', {}, { background }), [client]);
   const { value: health, reload } = useLoaded(load, REFRESH_MS);
+  useOnDeskChanged(useCallback(() => void reload(), [reload]));
   const [failure, setFailure] = useState<MessageKey | null>(null);
   // What a control in the banner just did: said after its alarm (and maybe the banner) has gone.
   const [outcome, setOutcome] = useState<string | null>(null);

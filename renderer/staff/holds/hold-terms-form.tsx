@@ -8,6 +8,7 @@ import { Field } from '../../field';
 import { useSingleFlight } from '../../use-single-flight';
 import { ErrorLine } from '../kit/error-line';
 import { SubmitButton } from '../kit/submit-button';
+import { announceDeskChanged } from '../kit/desk-changed';
 import type { StaffText } from '../texts';
 import { HoldTermsFields, holdErrorsOf } from './hold-terms-fields';
 
@@ -90,6 +91,7 @@ export function HoldTermsForm({
         const { fields } = result.error;
         return setErrors(fields ? { ...fields, form: fields._ } : holdErrorsOf(result.error));
       }
+      announceDeskChanged();
       setErrors({});
       setReason('');
       setUntil('');

@@ -3,6 +3,7 @@ import { translate, type Language } from '../../../shared/messages';
 import type { ApiError, Result } from '../../../shared/result';
 import { useSingleFlight } from '../../use-single-flight';
 import { useStillMounted } from '../../use-still-mounted';
+import { announceDeskChanged } from './desk-changed';
 
 /**
  * One button's call to the core: busy while it runs, the translated error when it fails, the list
@@ -18,6 +19,7 @@ export function useAction(language: Language, reload?: () => Promise<void>) {
     <T>(call: () => Promise<Result<T>>): Promise<Result<T> | undefined> =>
       start(async () => {
         const result = await call();
+        if (result.ok) announceDeskChanged();
         if (stillMounted()) setError(result.ok ? null : result.error);
         if (reload) await reload();
         return result;

@@ -9,6 +9,7 @@ import { ScreenHeading } from '../../screen-heading';
 import { ErrorLine } from '../kit/error-line';
 import type { StaffTabProps } from '../kit/tab-props';
 import { useLoaded } from '../kit/use-loaded';
+import { announceDeskChanged } from '../kit/desk-changed';
 import { rebaseDraft, type Draft } from './rebase-draft';
 import { GROUP_TITLES, groupOf, SETTING_LABELS, SETTING_OPTION_LABELS, type SettingGroup } from './setting-labels';
 import { settingsText } from './settings-texts';
@@ -128,6 +129,7 @@ function SettingsGroup({
     }
     if (result.value.outcome === 'invalid') setProblems(result.value.problems);
     else if (result.value.outcome === 'saved') {
+      announceDeskChanged();
       setPreview(null);
       setPending(null);
       // What was saved now reads as the kiosk shows it ("1,5" as "1.5", a password as an empty field).
