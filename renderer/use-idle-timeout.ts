@@ -5,6 +5,29 @@ import { now } from './clock';
 export const WATCHING_EVENT = 'kiosk-watching';
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart', WATCHING_EVENT] as const;
 
+/**
+ * Calls `onActivity` on a person's touch, click or key press, at most once per `minGapMs`: for what
+ * must learn of activity that makes no call of its own (the core's staff session).
+ */
+export function useActivity(onActivity: () => void, minGapMs: number): void {
+  const latest = useRef(onActivity);
+  useEffect(() => {
+    latest.current = onActivity;
+  }, [onActivity]);
+  useEffect(() => {
+    let last = -Infinity;
+    const onEvent = () => {
+      if (now() - last < minGapMs) return;
+      last = now();
+      latest.current();
+    };
+    for (const event of ACTIVITY_EVENTS) window.addEventListener(event, onEvent, { capture: true, passive: true });
+    return () => {
+      for (const event of ACTIVITY_EVENTS) window.removeEventListener(event, onEvent, { capture: true });
+    };
+  }, [minGapMs]);
+}
+
 export interface IdleState {
   /** Seconds until `onIdle` while the warning shows; null when there is no warning. */
   warningSecondsLeft: number | null;

@@ -5,13 +5,17 @@ import type { Language } from '../../shared/messages';
 import type { ApiClient } from '../api/client';
 import { uiText } from '../i18n';
 import { IDLE_WARNING_SECONDS, IdleWarning } from '../idle-warning';
-import { useIdleTimeout } from '../use-idle-timeout';
+import { useActivity, useIdleTimeout } from '../use-idle-timeout';
 import { HealthBanner } from './health/health-banner';
 import type { StaffTabProps } from './kit/tab-props';
 import { useDocumentTitle } from './kit/use-document-title';
 import { tabsFor, type Tab } from './tabs';
 import { staffText } from './texts';
 import './staff-view.css';
+
+// At most one call per 5 s of a person's activity keeps the core's session: it then runs out no more
+// than 5 s before the screen's own idle lock, which warns 15 s ahead.
+const KEEP_ALIVE_GAP_MS = 5_000;
 
 interface Props {
   session: StaffSessionInfo;
@@ -47,13 +51,17 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
     [client, onLocked],
   );
   const idle = useIdleTimeout(session.idleSeconds, () => lock('idle'), IDLE_WARNING_SECONDS);
-  // "Keep" is a person's call: it extends the core's session too, or finds it already gone.
-  const keepUnlocked = () => {
-    idle.keep();
-    void client.invoke('staff.session', {}).then((result) => {
-      if (!result.ok || result.value === null) onLocked();
-    });
-  };
+  // The core's session is kept by calls only: a person typing a long form, or pressing "keep" on the
+  // idle warning (whose touch restarts the timer and closes the warning before its click), keeps the
+  // core's session as the screen's timer, or finds it already gone.
+  useActivity(
+    useCallback(() => {
+      void client.invoke('staff.session', {}).then((result) => {
+        if (!result.ok || result.value === null) onLocked();
+      });
+    }, [client, onLocked]),
+    KEEP_ALIVE_GAP_MS,
+  );
   useDocumentTitle(text.pageTitle);
 
   // A session the core has ended (idle there, or a restart) sends the view back to the kiosk.
@@ -80,7 +88,7 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
   return (
     <div className="staff-view" inert={idle.warningSecondsLeft !== null}>
       {idle.warningSecondsLeft !== null && (
-        <IdleWarning text={uiText[language]} secondsLeft={idle.warningSecondsLeft} onKeep={keepUnlocked} locks />
+        <IdleWarning text={uiText[language]} secondsLeft={idle.warningSecondsLeft} onKeep={idle.keep} locks />
       )}
       <header className="staff-bar">
         <p className="who-am-i">{text.signedInAs(session.name, text.roles[session.role], session.staffId)}</p>

@@ -367,8 +367,14 @@ describe('the idle warning', () => {
     expect(await warning.innerText()).toContain('vergrendeld');
     await screenshot(page, 'staff-landscape-nl-idle-warning');
     await expectNoOverlap(page);
+    const keptAt = clock.now();
     await warning.getByRole('button', { name: 'Ja, ik wil verder' }).click();
     await warning.waitFor({ state: 'detached' });
+    // "Keep" keeps the core's session too, and that lands before the core's clock moves on, as it would
+    // in real time: otherwise the view locks at the core's next answer, however the screen was kept.
+    await expect
+      .poll(() => running.kiosk.sessions.live().some((session) => session.lastSeen >= keptAt), POLL)
+      .toBe(true);
     await exact(page, 'Vergrendelen').waitFor();
     expect(await page.evaluate(() => document.activeElement?.closest('[inert]') ?? null)).toBeNull();
     // Kept: the idle time starts again, warned of again after 11 s, still unlocked.
