@@ -3,11 +3,13 @@ import { now } from './clock';
 
 /** Dispatched on window by whatever a person is busy with without touching it (a playing video). */
 export const WATCHING_EVENT = 'kiosk-watching';
-const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart', WATCHING_EVENT] as const;
+const PERSON_EVENTS = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
+const ACTIVITY_EVENTS = [...PERSON_EVENTS, WATCHING_EVENT] as const;
 
 /**
  * Calls `onActivity` on a person's touch, click or key press, at most once per `minGapMs`: for what
- * must learn of activity that makes no call of its own (the core's staff session).
+ * must learn of activity that makes no call of its own (the core's staff session). Watching is left
+ * out: the player keeps the core's session with calls of its own.
  */
 export function useActivity(onActivity: () => void, minGapMs: number): void {
   const latest = useRef(onActivity);
@@ -21,9 +23,9 @@ export function useActivity(onActivity: () => void, minGapMs: number): void {
       last = now();
       latest.current();
     };
-    for (const event of ACTIVITY_EVENTS) window.addEventListener(event, onEvent, { capture: true, passive: true });
+    for (const event of PERSON_EVENTS) window.addEventListener(event, onEvent, { capture: true, passive: true });
     return () => {
-      for (const event of ACTIVITY_EVENTS) window.removeEventListener(event, onEvent, { capture: true });
+      for (const event of PERSON_EVENTS) window.removeEventListener(event, onEvent, { capture: true });
     };
   }, [minGapMs]);
 }
