@@ -87,7 +87,7 @@ export async function measureTimeOfDayList(options: {
     });
     const zone = options.config.timeZone;
     let clips = 0;
-    const timeline = await latency(30, async (sample) => {
+    const timeline = await latency(SAMPLES, async (sample) => {
       const day = new Date(options.firstHour + (1 + (sample % (options.days - 1 || 1))) * 24 * HOUR);
       const date = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(day);
       const camera = `camera_${pad(sample % options.cameras)}`;

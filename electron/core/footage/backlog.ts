@@ -11,6 +11,21 @@ import { dueFootageFilter, FOOTAGE_NOT_HELD, type ConfirmedBacklog } from './pur
 
 const CONFIRMATION_KEY = 'footageLargeDeletionConfirmed';
 
+/**
+ * Per camera, the unheld files due by the run after `now`. The walk is over the live time index up
+ * to the newest due: left to itself SQLite walked a camera's whole time index (every live file) to
+ * save sorting the cameras.
+ */
+export function backlogQuery(config: KioskConfig, now: number, nextRunAt: number) {
+  const due = dueFootageFilter(config, now, nextRunAt);
+  return {
+    sql: `SELECT f.camera, count(*) AS files, min(f.recorded_at) AS oldestRecording, max(f.recorded_at) AS newestRecording
+            FROM footage_files f INDEXED BY footage_live_by_time WHERE ${FOOTAGE_NOT_HELD} AND ${due.sql}
+           GROUP BY f.camera ORDER BY f.camera`,
+    params: [now, ...due.params],
+  };
+}
+
 interface StoredConfirmation extends ConfirmedBacklog {
   blockedRunId: number;
 }
@@ -46,13 +61,8 @@ export function createFootageBacklog({
     const blocked = await blockedRun();
     if (!blocked) return null;
     const now = clock.now();
-    const due = dueFootageFilter(config, now, nextRunAfter(config.schedules.footagePurge, config.timeZone, now));
-    const cameras = await database.all<FootageBacklogCamera>(
-      `SELECT f.camera, count(*) AS files, min(f.recorded_at) AS oldestRecording, max(f.recorded_at) AS newestRecording
-         FROM footage_files f WHERE ${FOOTAGE_NOT_HELD} AND ${due.sql}
-        GROUP BY f.camera ORDER BY f.camera`,
-      [now, ...due.params],
-    );
+    const query = backlogQuery(config, now, nextRunAfter(config.schedules.footagePurge, config.timeZone, now));
+    const cameras = await database.all<FootageBacklogCamera>(query.sql, query.params);
     const live = await database.get<{ n: number }>("SELECT count(*) AS n FROM footage_files WHERE status = 'kept'");
     return {
       blockedRun: blocked,

@@ -17,6 +17,7 @@ import * as signOutByName from './0020-sign-out-by-name';
 import * as visitSearchText from './0021-visit-search-text';
 import * as exportExpectedIds from './0022-export-expected-ids';
 import * as visitRetentionPeriods from './0023-visit-retention-periods';
+import * as footageLiveByCameraTime from './0024-footage-live-by-camera-time';
 
 export interface Migration {
   /** The schema version this migration brings a database to: its file's number. */
@@ -55,6 +56,7 @@ export const migrations: readonly Migration[] = [
   { version: 21, ...visitSearchText },
   { version: 22, ...exportExpectedIds },
   { version: 23, ...visitRetentionPeriods },
+  { version: 24, ...footageLiveByCameraTime },
 ];
 
 /** The schema version of a database this version of the kiosk creates. */

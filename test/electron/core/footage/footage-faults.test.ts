@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig, type KioskConfig } from '../../../../shared/config';
 import { describeRunReason } from '../../../../shared/run-reasons';
+import { backlogQuery } from '../../../../electron/core/footage/backlog';
 import { callers, manualClock, openTestKiosk, visitor } from '../../../helpers/kiosk';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
@@ -50,6 +51,20 @@ async function kioskOn(root: string, footage: Partial<KioskConfig['footage']> = 
 }
 
 describe('a footage backlog larger than footage.maxDeleteShare', () => {
+  it('is counted over the live time index up to the newest due, not over every camera’s files', async () => {
+    const kiosk = await openTestKiosk({ clock: manualClock(NOW) });
+    const shorter = { ...defaultConfig, footage: { ...defaultConfig.footage, cameraRetentionDays: { gate: 7 } } };
+    for (const config of [defaultConfig, shorter]) {
+      const query = backlogQuery(config, Date.parse(NOW), Date.parse(NOW) + 3_600_000);
+      const plan = (await kiosk.database.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${query.sql}`, query.params)).map(
+        (step) => step.detail,
+      );
+      expect(plan.filter((detail) => / f\b/.test(detail))).toEqual([
+        expect.stringMatching(/SEARCH f USING INDEX footage_live_by_time \(recorded_at<\?\)/),
+      ]);
+    }
+  });
+
   it('waits for an admin, who sees what would go per camera and confirms it; a later backlog waits again', async () => {
     const root = makeTempDir('footage-root-');
     writeFiles(root, daysOfFootage(90, ['gate', 'lobby']));

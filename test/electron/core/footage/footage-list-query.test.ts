@@ -120,7 +120,7 @@ describe('the footage list query', () => {
       expect(onFiles.length).toBeGreaterThan(0);
       for (const detail of onFiles) {
         expect(detail).toMatch(
-          /USING INDEX (footage_live_by_time|footage_record_by_time|footage_deleting)|USING INTEGER PRIMARY KEY/,
+          /USING INDEX (footage_live_by_time|footage_live_by_camera_time|footage_record_by_time|footage_deleting)|USING INTEGER PRIMARY KEY/,
         );
       }
     },
@@ -137,7 +137,7 @@ describe('the footage list query', () => {
       );
       for (const detail of plan.filter((step) => / f\b/.test(step))) {
         expect(detail).toMatch(
-          /USING (COVERING )?INDEX (footage_live_by_time|footage_record_by_time|footage_deleting)|USING INTEGER PRIMARY KEY/,
+          /USING (COVERING )?INDEX (footage_live_by_time|footage_live_by_camera_time|footage_record_by_time|footage_deleting)|USING INTEGER PRIMARY KEY/,
         );
       }
     },

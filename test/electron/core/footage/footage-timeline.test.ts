@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type KioskConfig } from '../../../../shared/config';
 import { scanFootage } from '../../../../electron/core/footage/scanner';
-import { timelineQuery } from '../../../../electron/core/footage/timeline-service';
+import { inTimeOrder, timelineQuery } from '../../../../electron/core/footage/timeline-service';
 import { callers, manualClock, openTestKiosk } from '../../../helpers/kiosk';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
@@ -99,15 +99,79 @@ describe('a camera’s day on the timeline', () => {
     ]);
   });
 
-  it('walks the live files’ time index over the day, not the whole table', async () => {
+  it('walks the camera’s own stretch of the live files’ time index, in its order, with or without the hold check', async () => {
     const { kiosk } = await setup(defaultConfig, []);
-    const query = timelineQuery('gate', at('2026-11-19T23:00:00Z'), at('2026-11-20T23:00:00Z'), kiosk.clock.now());
-    const plan = (await kiosk.database.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${query.sql}`, query.params)).map(
-      (step) => step.detail,
+    for (const mayBeHeld of [true, false]) {
+      const query = timelineQuery(
+        'gate',
+        at('2026-11-19T23:00:00Z'),
+        at('2026-11-20T23:00:00Z'),
+        kiosk.clock.now(),
+        mayBeHeld,
+      );
+      const plan = (await kiosk.database.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${query.sql}`, query.params)).map(
+        (step) => step.detail,
+      );
+      expect(plan.filter((detail) => / f\b/.test(detail))).toEqual([
+        expect.stringMatching(
+          /USING INDEX footage_live_by_camera_time \(camera=\? AND recorded_at>\? AND recorded_at<\?\)/,
+        ),
+      ]);
+      expect(plan.filter((detail) => detail.includes('TEMP B-TREE'))).toEqual([]); // no sort of the day's files
+    }
+  });
+
+  it('marks a file under a hold of its own, with the hold check per file, and none without a hold', async () => {
+    const { kiosk, idOf } = await setup(defaultConfig, [
+      ['gate', '2026-11-20T08:00:00Z', '2026-11-20T08:00:10Z'],
+      ['gate', '2026-11-20T08:00:10Z', '2026-11-20T08:00:20Z'],
+      ['lobby', '2026-11-20T08:00:00Z', '2026-11-20T08:00:10Z'],
+    ]);
+    const day = async (camera: string) => {
+      const result = await kiosk.router.invoke('footage.timeline', { camera, date: '2026-11-20' }, callers.security);
+      if (!result.ok) throw new Error(result.error.key);
+      return result.value.segments.map(([id, , , held]) => [id, held]);
+    };
+    const [first, second, lobby] = [
+      await idOf('2026-11-20/08/gate/00.00.mp4'),
+      await idOf('2026-11-20/08/gate/00.10.mp4'),
+      await idOf('2026-11-20/08/lobby/00.00.mp4'),
+    ];
+    expect(await day('gate')).toEqual([
+      [first, 0],
+      [second, 0],
+    ]);
+    const hold = await kiosk.router.invoke(
+      'holds.placeOnFootage',
+      { path: '2026-11-20/08/gate/00.10.mp4', reason: 'Incident 22', basis: 'legalObligation' },
+      callers.security,
     );
-    const onFiles = plan.filter((detail) => / f\b/.test(detail));
-    expect(onFiles).toEqual([
-      expect.stringMatching(/USING INDEX footage_live_by_time \(recorded_at>\? AND recorded_at<\?\)/),
+    if (!hold.ok) throw new Error(hold.error.key);
+    expect(await day('gate')).toEqual([
+      [first, 0],
+      [second, 1],
+    ]);
+    expect(await day('lobby')).toEqual([[lobby, 0]]);
+    expect(await kiosk.router.invoke('holds.release', { holdId: hold.value.id }, callers.security)).toMatchObject({
+      ok: true,
+    });
+    expect(await day('gate')).toEqual([
+      [first, 0],
+      [second, 0],
+    ]);
+  });
+
+  it('puts the rows in time order, then id, should SQLite ever hand them over in another', () => {
+    expect(
+      inTimeOrder([
+        [7, 20, 5, 0, 0],
+        [3, 10, 5, 0, 1],
+        [5, 20, 5, 1, 0],
+      ]),
+    ).toEqual([
+      [3, 10, 5, 0, 1],
+      [5, 20, 5, 1, 0],
+      [7, 20, 5, 0, 0],
     ]);
   });
 

@@ -26,6 +26,7 @@ it('0006 trades the camera-and-time index for one over the record of deleted and
     );
     expect(indexes.map((index) => index.name)).toEqual([
       'footage_deleting',
+      'footage_live_by_camera_time', // 0024
       'footage_live_by_folder',
       'footage_live_by_time',
       'footage_record_by_time',
