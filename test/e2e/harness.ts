@@ -49,6 +49,8 @@ export interface RunningKiosk {
   kiosk: Kiosk;
   server: BrowserServer;
   dataDir: string;
+  /** What the core logged as an error: a failing wait names it, where the screen shows only a message. */
+  loggedErrors: string[];
   stop(): Promise<void>;
 }
 
@@ -56,11 +58,13 @@ export async function startKiosk(
   options: { clock?: Clock; config?: KioskConfig; /** A data folder prepared beforehand. */ dataDir?: string } = {},
 ): Promise<RunningKiosk> {
   const dataDir = options.dataDir ?? makeTempDir('kiosk-e2e-');
+  const loggedErrors: string[] = [];
   const kiosk = await createKiosk({
     dataDir,
     config: options.config ?? defaultConfig,
     clock: options.clock ?? clockFromEnvironment({ KIOSK_NOW: E2E_NOW }),
-    logError: () => undefined,
+    logError: (error, context) =>
+      loggedErrors.push(`${context}: ${error instanceof Error ? error.message : String(error)}`),
     pinParams: TEST_PIN_PARAMS,
   });
   const server = await startBrowserServer({ kiosk, rendererDir: RENDERER_DIR, port: 0 });
@@ -69,6 +73,7 @@ export async function startKiosk(
     kiosk,
     server,
     dataDir,
+    loggedErrors,
     stop: () =>
       (stopped ??= (async () => {
         await server.close();
@@ -113,6 +118,36 @@ export async function unlockStaffDesk(
   await page.getByLabel(language === 'nl' ? 'Pincode' : 'PIN', { exact: true }).fill(who.pin);
   await page.getByRole('button', { name: language === 'nl' ? 'Ontgrendelen' : 'Unlock' }).click();
   await page.locator('.staff-view').waitFor();
+}
+
+/** The messages on the screen (status lines, alerts, field errors) and which screen it is. */
+async function shownMessages(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const texts = [...document.querySelectorAll('[role="status"], [role="alert"], .error')]
+      .map((element) => element.textContent?.trim() ?? '')
+      .filter((text) => text !== '');
+    const screen = document.querySelector('.staff-view')
+      ? 'staff view'
+      : (document.querySelector('h1')?.textContent ?? '?');
+    return `[${screen}] ${texts.join(' | ')}`;
+  });
+}
+
+/**
+ * Waits for a message on the screen; when it does not come, the error says what the screen showed
+ * instead and what the core logged, where a plain wait would say only that it timed out.
+ */
+export async function waitForMessage(page: Page, running: RunningKiosk, pattern: RegExp, timeoutMs = 30_000) {
+  // Counted in pauses, not read off a clock: tests read no clock of their own.
+  for (let pauses = 0; ; pauses++) {
+    const shown = await shownMessages(page);
+    if (pattern.test(shown)) return;
+    if (pauses * 100 >= timeoutMs) {
+      const logged = running.loggedErrors.length ? running.loggedErrors.join(' | ') : 'nothing';
+      throw new Error(`waited ${timeoutMs} ms for ${pattern}; the screen shows ${shown}; the core logged ${logged}`);
+    }
+    await page.waitForTimeout(100);
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -17,6 +17,7 @@ import {
   startKiosk,
   VIEWPORTS,
   type RunningKiosk,
+  waitForMessage,
 } from './harness';
 import { overlappingControls } from './overlap';
 import { wordsSplitAcrossLines } from './word-split';
@@ -320,6 +321,7 @@ describe('the staff side at a busy desk in Chromium', () => {
     await form.getByLabel('Rol').selectOption('security');
     await form.getByLabel('Pincode (6 tot 12 cijfers)').fill('192837');
     await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await waitForMessage(page, running, /Sam Security is toegevoegd met medewerkernummer \d+/);
     await page
       .getByRole('status')
       .filter({ hasText: /Sam Security is toegevoegd met medewerkernummer \d+/ })
