@@ -161,17 +161,46 @@ describe('a camera’s day on the timeline', () => {
     ]);
   });
 
+  it('shows a file dated by its mtime as a moment, with the hold check or without; a day without files is empty', async () => {
+    const { kiosk, clock } = await setup(defaultConfig, [['gate', '2026-11-20T08:00:00Z', '2026-11-20T08:00:10Z']]);
+    // A file whose path names no time (a recorder layout the scanner does not know) is dated by its mtime.
+    const { lastId } = await kiosk.database.run(
+      `INSERT INTO footage_files (folder, name, camera, recorded_at, time_source, size, mtime, indexed_at)
+       VALUES ('loose', 'clip.mp4', 'gate', ?, 'mtime', 100, ?, ?)`,
+      [at('2026-11-20T10:00:00Z'), at('2026-11-20T10:00:00Z'), clock.now()],
+    );
+    const day = async (camera: string) => {
+      const result = await kiosk.router.invoke('footage.timeline', { camera, date: '2026-11-20' }, callers.security);
+      if (!result.ok) throw new Error(result.error.key);
+      return result.value.segments.filter(([id]) => id === lastId);
+    };
+    expect(await day('gate')).toEqual([[lastId, at('2026-11-20T10:00:00Z'), at('2026-11-20T10:00:00Z'), 0]]);
+    const hold = await kiosk.router.invoke(
+      'holds.placeOnFootage',
+      { path: '2026-11-20/08/gate/00.00.mp4', reason: 'Incident 23', basis: 'legalObligation' },
+      callers.security,
+    );
+    if (!hold.ok) throw new Error(hold.error.key);
+    expect(await day('gate')).toEqual([[lastId, at('2026-11-20T10:00:00Z'), at('2026-11-20T10:00:00Z'), 0]]);
+    const empty = await kiosk.router.invoke(
+      'footage.timeline',
+      { camera: 'gate', date: '2026-11-27' },
+      callers.security,
+    );
+    expect(empty).toMatchObject({ ok: true, value: { segments: [] } });
+  });
+
   it('puts the rows in time order, then id, should SQLite ever hand them over in another', () => {
     expect(
       inTimeOrder([
-        [7, 20, 5, 0, 0],
-        [3, 10, 5, 0, 1],
-        [5, 20, 5, 1, 0],
+        [7, 20, 5, 0],
+        [3, 10, 5, 2],
+        [5, 20, 5, 1],
       ]),
     ).toEqual([
-      [3, 10, 5, 0, 1],
-      [5, 20, 5, 1, 0],
-      [7, 20, 5, 0, 0],
+      [3, 10, 5, 2],
+      [5, 20, 5, 1],
+      [7, 20, 5, 0],
     ]);
   });
 
