@@ -20,6 +20,17 @@ export function footageDeletionDeadline(recordedAt: number, days: number): numbe
 }
 
 /**
+ * When an expected visit (an invitation) must be gone: the start of the local day `days` days after
+ * its date, the day the invitation purge no longer keeps it (`unarrivedDays`).
+ */
+export function expectedVisitErasureDeadline(visitDate: string, days: number, zone: string): number {
+  return DateTime.fromISO(visitDate, { zone })
+    .plus({ days: days + 1 })
+    .startOf('day')
+    .toMillis();
+}
+
+/**
  * A purge erases everything whose deadline falls before the next run, so nothing outlives its
  * deadline by up to one schedule interval.
  */

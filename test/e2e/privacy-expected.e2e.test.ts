@@ -44,7 +44,7 @@ const TEXT = {
     selected: '1 bezoek en 1 verwacht bezoek geselecteerd',
     exportCopy: 'Kopie voor inzage (pagina + JSON)',
     exportConfirmation:
-      'Een kopie van 1 bezoek en 1 verwacht bezoek in het nederlands wordt in de exportmap gezet: een afdrukbare pagina en een JSON-bestand. De kiosk verwijdert de kopie na privacy.exportDays dagen.',
+      'Een kopie van 1 bezoek en 1 verwacht bezoek in het nederlands wordt in de exportmap gezet: een afdrukbare pagina en een JSON-bestand. De kiosk verwijdert de kopie na privacy.exportDays dagen, of eerder wanneer de bewaartermijn van de gegevens zelf afloopt.',
     confirm: 'Bevestigen',
     exported: /^Kopie van 1 bezoek en 1 verwacht bezoek opgeslagen in de exportmap: .*\. Verwijderd na .*\.$/,
     restrict: 'Beperken',
@@ -72,7 +72,7 @@ const TEXT = {
     selected: '1 visit and 1 expected visit selected',
     exportCopy: 'Copy for access (page + JSON)',
     exportConfirmation:
-      'A copy of 1 visit and 1 expected visit in English will be saved in the export folder: a printable page and a JSON file. The kiosk deletes it after privacy.exportDays days.',
+      "A copy of 1 visit and 1 expected visit in English will be saved in the export folder: a printable page and a JSON file. The kiosk deletes it after privacy.exportDays days, or sooner when the data's own retention period ends.",
     confirm: 'Confirm',
     exported: /^Copy of 1 visit and 1 expected visit saved in the export folder: .*\. Deleted after .*\.$/,
     restrict: 'Restrict',

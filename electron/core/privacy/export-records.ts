@@ -4,7 +4,13 @@ import type { PrivacyPurpose } from '../../../shared/api/privacy';
 import type { ExportRecord } from '../../../shared/api/privacy-exports';
 import type { JobRun } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
-import { recordsKeptSince } from '../../../shared/retention';
+import {
+  expectedVisitErasureDeadline,
+  footageDeletionDeadline,
+  footageRetentionDays,
+  recordsKeptSince,
+  visitErasureDeadline,
+} from '../../../shared/retention';
 import { clockGuardReason } from '../../../shared/run-reasons';
 import { isInside } from '../../common/path-inside';
 import { auditActorLabel, type AuditActor, type AuditLog } from '../audit/audit-log';
@@ -72,6 +78,8 @@ export interface NewExport {
   visitIds: number[];
   /** The expected visits (invitations) an access copy holds. */
   expectedIds?: number[];
+  /** The footage files a footage export copies. */
+  footage?: { camera: string; recordedAt: number }[];
   fileCount: number;
   holdIds: number[];
 }
@@ -121,10 +129,42 @@ export function createExportRecords({
     return real;
   }
 
+  /**
+   * The first moment a purge may erase anything the export copies (a visit, an expected visit, a
+   * footage file): a copy never outlives the period the privacy notice promises for its originals.
+   * A police export stays while the holds on its originals do (HELD), as the originals do.
+   */
+  async function originalsDeadline(tx: Statements, entry: NewExport): Promise<number> {
+    const { visitMonths } = config.retention;
+    const zone = config.timeZone;
+    const inList = (count: number) => Array.from({ length: count }, () => '?').join(',');
+    const visits = entry.visitIds.length
+      ? await tx.all<{ at: number; months: number | null }>(
+          `SELECT signed_in_at AS at, retention_months AS months FROM visits WHERE id IN (${inList(entry.visitIds.length)})`,
+          entry.visitIds,
+        )
+      : [];
+    const expectedIds = entry.expectedIds ?? [];
+    const expected = expectedIds.length
+      ? await tx.all<{ date: string }>(
+          `SELECT visit_date AS date FROM expected_visits WHERE id IN (${inList(expectedIds.length)})`,
+          expectedIds,
+        )
+      : [];
+    return Math.min(
+      // A visit keeps the shorter of the period shown at its sign-in and today's (visit-purge.ts).
+      ...visits.map(({ at, months }) => visitErasureDeadline(at, Math.min(months ?? visitMonths, visitMonths), zone)),
+      ...expected.map(({ date }) => expectedVisitErasureDeadline(date, config.invitations.unarrivedDays, zone)),
+      ...(entry.footage ?? []).map(({ camera, recordedAt }) =>
+        footageDeletionDeadline(recordedAt, footageRetentionDays(config, camera)),
+      ),
+    );
+  }
+
   async function record(entry: NewExport, tx: Statements = database): Promise<{ id: number; expiresAt: number }> {
     const realRoot = fs.realpathSync(root());
     const now = clock.now();
-    const expiresAt = now + config.privacy.exportDays * DAY_MS;
+    const expiresAt = Math.min(now + config.privacy.exportDays * DAY_MS, await originalsDeadline(tx, entry));
     const paths = entry.written.map((file) => path.relative(realRoot, file).split(path.sep).join('/'));
     const { lastId } = await tx.run(
       `INSERT INTO privacy_exports (kind, purpose, paths, export_root, exported_by, staff_id, created_at, expires_at,

@@ -474,6 +474,7 @@ export function createPrivacyService({
       actor,
       written: [folder],
       visitIds: input.visitId !== undefined ? [input.visitId] : [],
+      footage: files.map(({ camera, recordedAt }) => ({ camera, recordedAt })),
       fileCount: files.length,
       holdIds,
     });

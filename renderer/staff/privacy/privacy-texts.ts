@@ -73,7 +73,7 @@ const nl = {
   confirm: 'Bevestigen',
   cancel: 'Annuleren',
   confirmExport: (count: number, expected: number, language: string) =>
-    `Een kopie van ${hits(count, expected, true)} in het ${language.toLowerCase()} wordt in de exportmap gezet: een afdrukbare pagina en een JSON-bestand. De kiosk verwijdert de kopie na privacy.exportDays dagen.`,
+    `Een kopie van ${hits(count, expected, true)} in het ${language.toLowerCase()} wordt in de exportmap gezet: een afdrukbare pagina en een JSON-bestand. De kiosk verwijdert de kopie na privacy.exportDays dagen, of eerder wanneer de bewaartermijn van de gegevens zelf afloopt.`,
   confirmRestrict: (count: number) =>
     `${visits(count, true)} ${count === 1 ? 'wordt' : 'worden'} beperkt: bewaard, maar alleen nog zichtbaar voor privacyverzoeken en op de ontruimingslijst. De bewaartermijn blijft gelijk.`,
   confirmUnrestrict: (count: number) =>
@@ -95,7 +95,7 @@ const nl = {
     `${files(count, true)} geëxporteerd naar ${folder}; ${held ? 'de originelen hebben een bewaarplicht en de kopie blijft zolang die geldt.' : `verwijderd na ${until}.`}`,
   exportsTitle: 'Exports in de exportmap',
   exportsLead:
-    'Elke kopie voor een persoon of de politie wordt na privacy.exportDays dagen verwijderd; een politie-export blijft zolang de bewaarplicht op de originelen geldt.',
+    'Elke kopie voor een persoon of de politie wordt na privacy.exportDays dagen verwijderd, of eerder wanneer de bewaartermijn van de originelen afloopt; een politie-export blijft zolang de bewaarplicht op de originelen geldt.',
   noExports: 'Geen exports.',
   exportsColumns: {
     made: 'Gemaakt',
@@ -180,7 +180,7 @@ const en: PrivacyText = {
   confirm: 'Confirm',
   cancel: 'Cancel',
   confirmExport: (count, expected, language) =>
-    `A copy of ${hits(count, expected, false)} in ${language} will be saved in the export folder: a printable page and a JSON file. The kiosk deletes it after privacy.exportDays days.`,
+    `A copy of ${hits(count, expected, false)} in ${language} will be saved in the export folder: a printable page and a JSON file. The kiosk deletes it after privacy.exportDays days, or sooner when the data's own retention period ends.`,
   confirmRestrict: (count) =>
     `${visits(count, false)} will be restricted: kept, but shown only to privacy requests and on the evacuation list. The retention deadline stays the same.`,
   confirmUnrestrict: (count) =>
@@ -201,7 +201,7 @@ const en: PrivacyText = {
     `${files(count, false)} exported to ${folder}; ${held ? 'the originals are held, and the copy stays while they are.' : `deleted after ${until}.`}`,
   exportsTitle: 'Exports in the export folder',
   exportsLead:
-    'Every copy for a person or the police is deleted privacy.exportDays days after it was made; a police export stays while the hold on its originals lasts.',
+    "Every copy for a person or the police is deleted privacy.exportDays days after it was made, or sooner when its originals' retention period ends; a police export stays while the hold on its originals lasts.",
   noExports: 'No exports.',
   exportsColumns: { made: 'Made', kind: 'Kind', purpose: 'Purpose', by: 'By', files: 'Files', until: 'Deleted' },
   exportKinds: { access: 'Copy for access', footage: 'Footage' },

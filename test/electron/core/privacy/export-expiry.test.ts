@@ -128,6 +128,71 @@ describe('exports are records with an expiry', () => {
     expect(fs.existsSync(made.value.folder)).toBe(false);
   });
 
+  it('a copy never outlives what it copies: a footage export goes when its originals are due, not 7 days on', async () => {
+    const { kiosk, clock, visitId } = await setup();
+    // The file was recorded at 09:30 on 1 May: its 4 weeks end at 09:30 on 29 May.
+    clock.set('2026-05-27T13:00:00Z');
+    const made = await kiosk.router.invoke(
+      'privacy.exportFootage',
+      { visitId, reason: 'art. 15 request 8', purpose: 'accessRequest' },
+      privacyOfficer,
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    expect(made.value.expiresAt).toBe(Date.parse('2026-05-29T09:30:00Z'));
+    clock.set('2026-05-29T09:29:00Z');
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 0 });
+    clock.set('2026-05-29T09:30:00Z');
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 1, deleted: 1 });
+    expect(fs.existsSync(made.value.folder)).toBe(false);
+  });
+
+  it("a copy never outlives what it copies: an access copy goes by its visits' and expected visits' deadlines", async () => {
+    const { kiosk, clock, exportFolder, visitId } = await setup();
+    // The visit signed in at 09:00 UTC on 1 May (11:00 in Amsterdam): its 6 months end at 11:00 local on 1 November.
+    const visitDeadline = Date.parse('2026-11-01T10:00:00Z');
+    // The clock guard trusts a purge only within 30 days of the last good one: one every 25 days.
+    for (const date of ['05-26', '06-20', '07-15', '08-09', '09-03', '09-28', '10-23']) {
+      clock.set(`2026-${date}T12:00:00Z`);
+      expect((await kiosk.retention.run()).outcome).toBe('ok');
+    }
+    clock.set('2026-10-30T12:00:00Z');
+    const copy = await kiosk.router.invoke(
+      'privacy.exportVisits',
+      { visitIds: [visitId], language: 'en', purpose: 'accessRequest' },
+      privacyOfficer,
+    );
+    if (!copy.ok) throw new Error(JSON.stringify(copy.error));
+    const listed = await kiosk.router.invoke('privacy.listExports', {}, privacyOfficer);
+    expect(listed.ok && listed.value[0]).toMatchObject({ id: copy.value.exportId, expiresAt: visitDeadline });
+
+    // An expected visit for today, 30 October, is erased from 7 November on (unarrivedDays 7): a copy of it goes then.
+    const invited = await kiosk.router.invoke(
+      'invitations.add',
+      { date: '2026-10-30', firstName: 'Quirinus', lastName: 'Exportable', company: 'Later BV', hostName: 'Henk' },
+      callers.receptionist,
+    );
+    if (!invited.ok) throw new Error(invited.error.key);
+    clock.set('2026-10-31T12:00:00Z');
+    const both = await kiosk.router.invoke(
+      'privacy.exportVisits',
+      { visitIds: [], expectedIds: [invited.value.id], language: 'en', purpose: 'accessRequest' },
+      privacyOfficer,
+    );
+    if (!both.ok) throw new Error(JSON.stringify(both.error));
+    const again = await kiosk.router.invoke('privacy.listExports', {}, privacyOfficer);
+    expect(again.ok && again.value.find((entry) => entry.id === both.value.exportId)).toMatchObject({
+      expiresAt: Date.parse('2026-11-06T23:00:00Z'),
+    });
+
+    clock.set('2026-11-01T10:00:00Z');
+    expect((await kiosk.retention.run()).outcome).toBe('ok');
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ deleted: 1 });
+    expect(bytesUnder(exportFolder).includes('Exportable')).toBe(true); // the expected visit's copy, until 7 November
+    clock.set('2026-11-06T23:00:00Z');
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ deleted: 1 });
+    expect(bytesUnder(exportFolder).includes('Exportable')).toBe(false);
+  });
+
   it('refuses an --out outside the export folder, also through a symlink inside it', async () => {
     const { kiosk, exportFolder, visitId } = await setup();
     const outside = makeTempDir('elsewhere-');
