@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { systemClock } from '../../electron/core/clock';
 
 /**
@@ -7,3 +11,16 @@ import { systemClock } from '../../electron/core/clock';
 export const realNow = (): number => systemClock.now();
 
 export const anHourAgo = (): Date => new Date(realNow() - 3_600_000);
+
+/**
+ * What a file written now gets as its mtime: the file system's own clock. Under faketime the
+ * process's clock (realNow) is elsewhere and the file system's is not, so "changed in the last
+ * seconds" must be asked of the file system.
+ */
+export function fileSystemNow(): number {
+  const probe = path.join(os.tmpdir(), `kiosk-fs-clock-${process.pid}-${threadId}`);
+  fs.writeFileSync(probe, '');
+  const { mtimeMs } = fs.statSync(probe);
+  fs.rmSync(probe, { force: true });
+  return mtimeMs;
+}

@@ -6,7 +6,7 @@ import { defaultConfig, type KioskConfig } from '../../../../shared/config';
 import { purgeFootage } from '../../../../electron/core/footage/purge';
 import { ROOT_DEVICE_KEY, scanFootage } from '../../../../electron/core/footage/scanner';
 import { callers, manualClock, openTestKiosk } from '../../../helpers/kiosk';
-import { anHourAgo, realNow } from '../../../helpers/file-times';
+import { anHourAgo, fileSystemNow, realNow } from '../../../helpers/file-times';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 const NOW = '2026-11-24T10:00:00Z';
@@ -45,8 +45,10 @@ function ageFolders(folder: string) {
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
     if (entry.isDirectory() && !entry.isSymbolicLink()) ageFolders(path.join(folder, entry.name));
   }
-  if (realNow() - fs.statSync(folder).mtimeMs > 10_000) return;
-  const hourAgo = anHourAgo();
+  // In the file system's time, not the process's: under faketime the two differ by years.
+  const now = fileSystemNow();
+  if (now - fs.statSync(folder).mtimeMs > 10_000) return;
+  const hourAgo = new Date(now - 3_600_000);
   fs.utimesSync(folder, hourAgo, hourAgo);
 }
 
