@@ -57,7 +57,7 @@ export function timelineQuery(camera: string, dayStart: number, dayEnd: number, 
 }
 
 /** The flat list of fields as records. */
-export function recordsOf(fields: number[]): SegmentRecord[] {
+function recordsOf(fields: number[]): SegmentRecord[] {
   const records: SegmentRecord[] = new Array(fields.length / FIELDS);
   for (let index = 0; index < records.length; index++) {
     const at = index * FIELDS;

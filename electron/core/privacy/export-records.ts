@@ -86,9 +86,10 @@ export interface NewExport {
 
 /**
  * Every copy the kiosk writes for a person or the police, as records with an expiry: written only
- * inside the export folder, deleted `privacy.exportDays` after it was made (or, for a police request,
- * once the holds on its originals are released) by the export purge, through the footage purge's
- * safe deletion, audited; and with the person's visits when they are erased.
+ * inside the export folder, deleted `privacy.exportDays` after it was made or when the first thing it
+ * copies is due, if sooner (or, for a police request, once the holds on its originals are released)
+ * by the export purge, through the footage purge's safe deletion, audited; and with the person's
+ * visits when they are erased.
  */
 export function createExportRecords({
   database,

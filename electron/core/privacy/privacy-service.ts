@@ -393,7 +393,8 @@ export function createPrivacyService({
    * recording start, size, SHA-256, who, when, why). A police request holds the originals with the
    * ground the officer picks and a review date, and its copy stays while they are held; any other
    * request holds nothing (the originals keep their period). `outDir` is the operator's choice inside
-   * the export folder; otherwise a new folder there. Recorded, and deleted `privacy.exportDays` on.
+   * the export folder; otherwise a new folder there. Recorded, and deleted `privacy.exportDays` on
+   * or when its originals are due, if sooner.
    */
   async function exportFootage(
     actor: AuditActor,
