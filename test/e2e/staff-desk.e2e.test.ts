@@ -316,6 +316,8 @@ describe('the staff side at a busy desk in Chromium', () => {
     await startBusyDesk();
     const page = await openDesk(VIEWPORTS.landscape, 'nl');
     await page.getByRole('navigation').getByRole('button', { name: 'Medewerkers', exact: true }).click();
+    // The list first, as a person sees it: its rows arriving would move the form under a click.
+    await page.getByRole('row', { name: /Rosa Receptie/ }).waitFor();
     const form = page.locator('form.add-staff-form');
     await form.getByLabel('Naam').fill('Sam Security');
     await form.getByLabel('Rol').selectOption('security');
