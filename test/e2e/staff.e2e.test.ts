@@ -220,11 +220,15 @@ describe('the reception desk in Chromium', () => {
     const desk = await openPage({ fakeClock: true });
     await unlock(desk, 'Rosa Receptie', RECEPTION_PIN);
     await desk.getByRole('heading', { name: /^Bezoekers vandaag/ }).waitFor();
-    await desk.clock.fastForward(119_000);
+    // The idle time runs from when the view opened, and the page's clock runs on meanwhile: on a
+    // loaded machine the heading can take seconds to come. 110 s is inside the warning's last 15 s
+    // (105 to 120) however long that took up to 10 s; a jump past 120 s would fire the warning and
+    // the lock at once, and the warning would never be seen.
+    await desk.clock.fastForward(110_000);
     // Warned, still unlocked (the view behind the warning is inert, so not a button for a finger).
     await desk.getByTestId('idle-warning').waitFor();
     expect(await desk.locator('.staff-view button.lock').count()).toBe(1);
-    await desk.clock.fastForward(2_000);
+    await desk.clock.fastForward(11_000);
     await desk.getByRole('button', { name: 'Medewerkers' }).waitFor();
     await expect.poll(auditActions, POLL).toContain('staff.locked');
     expect((await running.kiosk.audit.list({ action: 'staff.locked' }))[0]?.detail).toEqual({ reason: 'idle' });
