@@ -138,17 +138,16 @@ export function createExportRecords({
   async function originalsDeadline(tx: Statements, entry: NewExport): Promise<number> {
     const { visitMonths } = config.retention;
     const zone = config.timeZone;
-    const inList = (count: number) => Array.from({ length: count }, () => '?').join(',');
     const visits = entry.visitIds.length
       ? await tx.all<{ at: number; months: number | null }>(
-          `SELECT signed_in_at AS at, retention_months AS months FROM visits WHERE id IN (${inList(entry.visitIds.length)})`,
+          `SELECT signed_in_at AS at, retention_months AS months FROM visits WHERE id IN (${entry.visitIds.map(() => '?').join(',')})`,
           entry.visitIds,
         )
       : [];
     const expectedIds = entry.expectedIds ?? [];
     const expected = expectedIds.length
       ? await tx.all<{ date: string }>(
-          `SELECT visit_date AS date FROM expected_visits WHERE id IN (${inList(expectedIds.length)})`,
+          `SELECT visit_date AS date FROM expected_visits WHERE id IN (${expectedIds.map(() => '?').join(',')})`,
           expectedIds,
         )
       : [];

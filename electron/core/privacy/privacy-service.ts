@@ -475,7 +475,7 @@ export function createPrivacyService({
       actor,
       written: [folder],
       visitIds: input.visitId !== undefined ? [input.visitId] : [],
-      footage: files.map(({ camera, recordedAt }) => ({ camera, recordedAt })),
+      footage: files,
       fileCount: files.length,
       holdIds,
     });
