@@ -16,6 +16,7 @@ import { isInside } from '../../common/path-inside';
 import { auditActorLabel, type AuditActor, type AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Database, Statements } from '../database';
+import { FOOTAGE_NOT_HELD } from '../footage/purge';
 import { ACTIVE_HOLD } from '../holds/holds-service';
 import type { JobResult, JobRunner } from '../jobs';
 import type { ClockCheck } from '../retention/clock-guard';
@@ -79,7 +80,7 @@ export interface NewExport {
   /** The expected visits (invitations) an access copy holds. */
   expectedIds?: number[];
   /** The footage files a footage export copies. */
-  footage?: { camera: string; recordedAt: number }[];
+  footage?: { id: number }[];
   fileCount: number;
   holdIds: number[];
 }
@@ -133,29 +134,41 @@ export function createExportRecords({
   /**
    * The first moment a purge may erase anything the export copies (a visit, an expected visit, a
    * footage file): a copy never outlives the period the privacy notice promises for its originals.
-   * A police export stays while the holds on its originals do (HELD), as the originals do.
+   * Originals under an active hold have no such moment while it lasts: a copy of them keeps its
+   * privacy.exportDays (a police export stays while its own holds do: HELD).
    */
-  async function originalsDeadline(tx: Statements, entry: NewExport): Promise<number> {
+  async function originalsDeadline(tx: Statements, entry: NewExport, now: number): Promise<number> {
     const { visitMonths } = config.retention;
     const zone = config.timeZone;
+    const marks = (ids: number[]) => ids.map(() => '?').join(',');
     const visits = entry.visitIds.length
       ? await tx.all<{ at: number; months: number | null }>(
-          `SELECT signed_in_at AS at, retention_months AS months FROM visits WHERE id IN (${entry.visitIds.map(() => '?').join(',')})`,
-          entry.visitIds,
+          `SELECT signed_in_at AS at, retention_months AS months FROM visits
+            WHERE id IN (${marks(entry.visitIds)})
+              AND id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`,
+          [...entry.visitIds, now],
         )
       : [];
     const expectedIds = entry.expectedIds ?? [];
     const expected = expectedIds.length
       ? await tx.all<{ date: string }>(
-          `SELECT visit_date AS date FROM expected_visits WHERE id IN (${expectedIds.map(() => '?').join(',')})`,
+          `SELECT visit_date AS date FROM expected_visits WHERE id IN (${marks(expectedIds)})`,
           expectedIds,
+        )
+      : [];
+    const fileIds = (entry.footage ?? []).map((file) => file.id);
+    const footage = fileIds.length
+      ? await tx.all<{ camera: string; recordedAt: number }>(
+          `SELECT camera, recorded_at AS recordedAt FROM footage_files f
+            WHERE id IN (${marks(fileIds)}) AND ${FOOTAGE_NOT_HELD}`,
+          [...fileIds, now],
         )
       : [];
     return Math.min(
       // A visit keeps the shorter of the period shown at its sign-in and today's (visit-purge.ts).
       ...visits.map(({ at, months }) => visitErasureDeadline(at, Math.min(months ?? visitMonths, visitMonths), zone)),
       ...expected.map(({ date }) => expectedVisitErasureDeadline(date, config.invitations.unarrivedDays, zone)),
-      ...(entry.footage ?? []).map(({ camera, recordedAt }) =>
+      ...footage.map(({ camera, recordedAt }) =>
         footageDeletionDeadline(recordedAt, footageRetentionDays(config, camera)),
       ),
     );
@@ -164,7 +177,7 @@ export function createExportRecords({
   async function record(entry: NewExport, tx: Statements = database): Promise<{ id: number; expiresAt: number }> {
     const realRoot = fs.realpathSync(root());
     const now = clock.now();
-    const expiresAt = Math.min(now + config.privacy.exportDays * DAY_MS, await originalsDeadline(tx, entry));
+    const expiresAt = Math.min(now + config.privacy.exportDays * DAY_MS, await originalsDeadline(tx, entry, now));
     const paths = entry.written.map((file) => path.relative(realRoot, file).split(path.sep).join('/'));
     const { lastId } = await tx.run(
       `INSERT INTO privacy_exports (kind, purpose, paths, export_root, exported_by, staff_id, created_at, expires_at,

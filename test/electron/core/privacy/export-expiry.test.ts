@@ -193,6 +193,45 @@ describe('exports are records with an expiry', () => {
     expect(bytesUnder(exportFolder).includes('Exportable')).toBe(false);
   });
 
+  it('a copy of held originals keeps privacy.exportDays: a hold keeps them past their deadline, the copy with them', async () => {
+    const { kiosk, clock, visitId } = await setup();
+    for (const [channel, input] of [
+      ['holds.placeOnVisit', { visitId }],
+      ['holds.placeOnFootage', { path: 'entrance/entrance_20260501_113000.mp4' }],
+    ] as const) {
+      const held = await kiosk.router.invoke(
+        channel,
+        { ...input, reason: 'Claim 12', basis: 'legalObligation' } as never,
+        callers.admin,
+      );
+      expect(held).toMatchObject({ ok: true });
+    }
+    // The clock guard trusts a purge only within 30 days of the last good one: one every 25 days.
+    for (const date of ['05-26', '06-20', '07-15', '08-09', '09-03', '09-28', '10-23', '11-17']) {
+      clock.set(`2026-${date}T12:00:00Z`);
+      expect((await kiosk.retention.run()).outcome).toBe('ok');
+    }
+    expect(await kiosk.database.get('SELECT id FROM visits WHERE id = ?', [visitId])).toBeDefined();
+    const copy = await kiosk.router.invoke(
+      'privacy.exportVisits',
+      { visitIds: [visitId], language: 'en', purpose: 'accessRequest' },
+      privacyOfficer,
+    );
+    if (!copy.ok) throw new Error(JSON.stringify(copy.error));
+    const footage = await kiosk.router.invoke(
+      'privacy.exportFootage',
+      { visitId, reason: 'art. 15 request 9', purpose: 'accessRequest' },
+      privacyOfficer,
+    );
+    if (!footage.ok) throw new Error(JSON.stringify(footage.error));
+    expect(footage.value.expiresAt).toBe(Date.parse('2026-11-24T12:00:00Z'));
+    const listed = await kiosk.router.invoke('privacy.listExports', {}, privacyOfficer);
+    expect(listed.ok && listed.value.find((entry) => entry.id === copy.value.exportId)).toMatchObject({
+      expiresAt: Date.parse('2026-11-24T12:00:00Z'),
+    });
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 0, deleted: 0 });
+  });
+
   it('refuses an --out outside the export folder, also through a symlink inside it', async () => {
     const { kiosk, exportFolder, visitId } = await setup();
     const outside = makeTempDir('elsewhere-');
