@@ -111,6 +111,7 @@ const CHANNEL_ACCESS: Record<ChannelName, 'public' | StaffRole[]> = {
   'evacuation.onDuty': [R, S, A],
   'evacuation.rollCallEnd': [R, S, A],
   'privacy.listExports': [P, A],
+  'privacy.exportTerms': [P, A],
 };
 
 /** Role -> the staff view's tabs, in their order on screen. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './channel';
+import { channel, noInput } from './channel';
 import type { PrivacyPurpose } from './privacy';
 
 /** A copy the kiosk wrote for a person or the police, kept as a record with its expiry (issue 20). */
@@ -26,12 +26,23 @@ export interface ExportRecord {
   deletedWhy: 'expired' | 'erased' | 'gone' | null;
 }
 
+/** How long the kiosk keeps a copy at most: told before one is made and above the list of exports. */
+export interface ExportTerms {
+  /** privacy.exportDays: a copy goes this many days after it was made, or sooner with its originals. */
+  exportDays: number;
+}
+
 const listInput = z.strictObject({ includeDeleted: z.boolean().default(false) });
 
 export const privacyExportsApi = {
   'privacy.listExports': channel<typeof listInput, ExportRecord[]>({
     view: 'privacy',
     input: listInput,
+    access: ['privacy', 'admin'],
+  }),
+  'privacy.exportTerms': channel<typeof noInput, ExportTerms>({
+    view: 'privacy',
+    input: noInput,
     access: ['privacy', 'admin'],
   }),
 };

@@ -44,9 +44,11 @@ const TEXT = {
     selected: '1 bezoek en 1 verwacht bezoek geselecteerd',
     exportCopy: 'Kopie voor inzage (pagina + JSON)',
     exportConfirmation:
-      'Een kopie van 1 bezoek en 1 verwacht bezoek in het nederlands wordt in de exportmap gezet: een afdrukbare pagina en een JSON-bestand. De kiosk verwijdert de kopie na privacy.exportDays dagen, of eerder wanneer de bewaartermijn van de gegevens zelf afloopt.',
+      'Een kopie van 1 bezoek en 1 verwacht bezoek in het nederlands wordt in de exportmap gezet: een afdrukbare pagina en een JSON-bestand. De kiosk verwijdert de kopie na 5 dagen, of eerder wanneer de bewaartermijn van de gegevens zelf afloopt.',
     confirm: 'Bevestigen',
     exported: /^Kopie van 1 bezoek en 1 verwacht bezoek opgeslagen in de exportmap: .*\. Verwijderd na .*\.$/,
+    exportsLead:
+      'Elke kopie voor een persoon of de politie wordt na 5 dagen verwijderd, of eerder wanneer de bewaartermijn van de originelen afloopt; een politie-export blijft zolang de bewaarplicht op de originelen geldt.',
     restrict: 'Beperken',
     erase: 'Wissen',
     eraseConfirmation: '1 verwacht bezoek wordt nu gewist; dit kan niet ongedaan worden gemaakt.',
@@ -72,9 +74,11 @@ const TEXT = {
     selected: '1 visit and 1 expected visit selected',
     exportCopy: 'Copy for access (page + JSON)',
     exportConfirmation:
-      "A copy of 1 visit and 1 expected visit in English will be saved in the export folder: a printable page and a JSON file. The kiosk deletes it after privacy.exportDays days, or sooner when the data's own retention period ends.",
+      "A copy of 1 visit and 1 expected visit in English will be saved in the export folder: a printable page and a JSON file. The kiosk deletes it after 5 days, or sooner when the data's own retention period ends.",
     confirm: 'Confirm',
     exported: /^Copy of 1 visit and 1 expected visit saved in the export folder: .*\. Deleted after .*\.$/,
+    exportsLead:
+      "Every copy for a person or the police is deleted after 5 days, or sooner when its originals' retention period ends; a police export stays while the hold on its originals lasts.",
     restrict: 'Restrict',
     erase: 'Erase',
     eraseConfirmation: '1 expected visit will be erased now; this cannot be undone.',
@@ -96,7 +100,7 @@ const bytesUnder = (folder: string) =>
 async function seed() {
   const clock = manualClock('2026-11-02T08:00:00Z');
   const exportFolder = makeTempDir('exports-');
-  running = await startKiosk({ clock, config: kioskConfigSchema.parse({ privacy: { exportFolder } }) });
+  running = await startKiosk({ clock, config: kioskConfigSchema.parse({ privacy: { exportFolder, exportDays: 5 } }) });
   await running.kiosk.staff.add('operator', 'Ada Admin', 'admin', '864205');
   await running.kiosk.staff.add('operator', 'Pia Privacy', 'privacy', PRIVACY_PIN);
   const signedIn = await running.kiosk.router.invoke(
@@ -165,6 +169,7 @@ describe('expected visits in the Privacy requests view', () => {
       await page.getByText(text.exportConfirmation).waitFor();
       await page.getByRole('button', { name: text.confirm, exact: true }).click();
       await page.getByText(text.exported).waitFor();
+      await page.getByText(text.exportsLead).waitFor();
       const [copyDir] = fs.readdirSync(exportFolder);
       const json = fs
         .readdirSync(path.join(exportFolder, copyDir!))

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrivacyPurpose } from '../../../shared/api/privacy';
-import type { ExportRecord } from '../../../shared/api/privacy-exports';
+import type { ExportRecord, ExportTerms } from '../../../shared/api/privacy-exports';
 import type { JobRun } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
 import {
@@ -300,7 +300,10 @@ export function createExportRecords({
     return erased;
   }
 
-  return { root, inside, record, list, purge, eraseForVisits };
+  /** Read per call: a changed setting applies to the next copy. */
+  const terms = (): ExportTerms => ({ exportDays: config.privacy.exportDays });
+
+  return { root, inside, record, list, terms, purge, eraseForVisits };
 }
 
 export type ExportRecords = ReturnType<typeof createExportRecords>;

@@ -57,5 +57,6 @@ export function createPrivacyHandlers({
       return privacy.exportFootage(auditActorOf(caller), input);
     },
     'privacy.listExports': (input) => exports.list(input),
+    'privacy.exportTerms': async () => exports.terms(),
   };
 }

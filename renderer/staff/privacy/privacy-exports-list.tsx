@@ -12,10 +12,12 @@ interface Props {
   zone: string;
   /** Changes after each export or erasure, so the list is read again. */
   refreshKey: number;
+  /** privacy.exportDays, once the core has told it. */
+  exportDays: number | null;
 }
 
 /** The copies in the export folder, each with when it goes (issue 20: exports are records with an expiry). */
-export function PrivacyExportsList({ client, language, zone, refreshKey }: Props) {
+export function PrivacyExportsList({ client, language, zone, refreshKey, exportDays }: Props) {
   const text = privacyText[language];
   const [exports, setExports] = useState<ExportRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export function PrivacyExportsList({ client, language, zone, refreshKey }: Props
   return (
     <section className="privacy-section" aria-labelledby="privacy-exports-title">
       <h2 id="privacy-exports-title">{text.exportsTitle}</h2>
-      <p className="lead">{text.exportsLead}</p>
+      <p className="lead">{text.exportsLead(exportDays)}</p>
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import {
   PRIVACY_PURPOSES,
   type PrivacyExpectedVisit,
@@ -22,6 +22,7 @@ import { staffText } from '../texts';
 import { PrivacyExportsList } from './privacy-exports-list';
 import { privacyText } from './privacy-texts';
 import { DataTable } from '../kit/data-table';
+import { useLoaded } from '../kit/use-loaded';
 import type { StaffTabProps } from '../kit/tab-props';
 import './privacy-tab.css';
 
@@ -50,6 +51,8 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [selectedExpected, setSelectedExpected] = useState<Set<number>>(new Set());
   const [copyLanguage, setCopyLanguage] = useState<Language>(language);
+  const terms = useLoaded(useCallback(() => client.invoke('privacy.exportTerms', {}), [client]));
+  const exportDays = terms.value?.exportDays ?? null;
   const [reason, setReason] = useState('');
   const [pending, setPending] = useState<Action | null>(null);
   const [correction, setCorrection] = useState<Correction | null>(null);
@@ -246,7 +249,7 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
   const confirmation = (() => {
     switch (pending) {
       case 'export':
-        return text.confirmExport(chosen.length, chosenExpected.length, text.languages[copyLanguage]);
+        return text.confirmExport(chosen.length, chosenExpected.length, text.languages[copyLanguage], exportDays);
       case 'restrict':
         return text.confirmRestrict(chosen.length);
       case 'unrestrict':
@@ -618,7 +621,13 @@ export function PrivacyTab({ client, language }: StaffTabProps) {
           </div>
         </section>
       )}
-      <PrivacyExportsList client={client} language={language} zone={zone} refreshKey={exportsShown} />
+      <PrivacyExportsList
+        client={client}
+        language={language}
+        zone={zone}
+        refreshKey={exportsShown}
+        exportDays={exportDays}
+      />
     </>
   );
 }

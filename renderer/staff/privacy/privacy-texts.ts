@@ -18,6 +18,12 @@ const hits = (visitCount: number, expectedCount: number, nl: boolean) =>
     : visitCount === 0
       ? expectedVisits(expectedCount, nl)
       : `${visits(visitCount, nl)} ${nl ? 'en' : 'and'} ${expectedVisits(expectedCount, nl)}`;
+/** After privacy.exportDays (as the core tells it); the period set, before the core has told it. */
+const afterDays = (days: number | null, nl: boolean) => {
+  if (days === null) return nl ? 'na de ingestelde termijn' : 'after the period set';
+  if (nl) return days === 1 ? 'na 1 dag' : `na ${days} dagen`;
+  return days === 1 ? 'after 1 day' : `after ${days} days`;
+};
 const files = (count: number, nl: boolean) =>
   nl ? (count === 1 ? '1 bestand' : `${count} bestanden`) : count === 1 ? '1 file' : `${count} files`;
 
@@ -72,8 +78,8 @@ const nl = {
   reason: 'Reden of kenmerk van het verzoek (geen namen)',
   confirm: 'Bevestigen',
   cancel: 'Annuleren',
-  confirmExport: (count: number, expected: number, language: string) =>
-    `Een kopie van ${hits(count, expected, true)} in het ${language.toLowerCase()} wordt in de exportmap gezet: een afdrukbare pagina en een JSON-bestand. De kiosk verwijdert de kopie na privacy.exportDays dagen, of eerder wanneer de bewaartermijn van de gegevens zelf afloopt.`,
+  confirmExport: (count: number, expected: number, language: string, days: number | null) =>
+    `Een kopie van ${hits(count, expected, true)} in het ${language.toLowerCase()} wordt in de exportmap gezet: een afdrukbare pagina en een JSON-bestand. De kiosk verwijdert de kopie ${afterDays(days, true)}, of eerder wanneer de bewaartermijn van de gegevens zelf afloopt.`,
   confirmRestrict: (count: number) =>
     `${visits(count, true)} ${count === 1 ? 'wordt' : 'worden'} beperkt: bewaard, maar alleen nog zichtbaar voor privacyverzoeken en op de ontruimingslijst. De bewaartermijn blijft gelijk.`,
   confirmUnrestrict: (count: number) =>
@@ -94,8 +100,8 @@ const nl = {
   footageExported: (count: number, folder: string, held: boolean, until: string) =>
     `${files(count, true)} geëxporteerd naar ${folder}; ${held ? 'de originelen hebben een bewaarplicht en de kopie blijft zolang die geldt.' : `verwijderd na ${until}.`}`,
   exportsTitle: 'Exports in de exportmap',
-  exportsLead:
-    'Elke kopie voor een persoon of de politie wordt na privacy.exportDays dagen verwijderd, of eerder wanneer de bewaartermijn van de originelen afloopt; een politie-export blijft zolang de bewaarplicht op de originelen geldt.',
+  exportsLead: (days: number | null) =>
+    `Elke kopie voor een persoon of de politie wordt ${afterDays(days, true)} verwijderd, of eerder wanneer de bewaartermijn van de originelen afloopt; een politie-export blijft zolang de bewaarplicht op de originelen geldt.`,
   noExports: 'Geen exports.',
   exportsColumns: {
     made: 'Gemaakt',
@@ -179,8 +185,8 @@ const en: PrivacyText = {
   reason: 'Reason or reference of the request (no names)',
   confirm: 'Confirm',
   cancel: 'Cancel',
-  confirmExport: (count, expected, language) =>
-    `A copy of ${hits(count, expected, false)} in ${language} will be saved in the export folder: a printable page and a JSON file. The kiosk deletes it after privacy.exportDays days, or sooner when the data's own retention period ends.`,
+  confirmExport: (count, expected, language, days) =>
+    `A copy of ${hits(count, expected, false)} in ${language} will be saved in the export folder: a printable page and a JSON file. The kiosk deletes it ${afterDays(days, false)}, or sooner when the data's own retention period ends.`,
   confirmRestrict: (count) =>
     `${visits(count, false)} will be restricted: kept, but shown only to privacy requests and on the evacuation list. The retention deadline stays the same.`,
   confirmUnrestrict: (count) =>
@@ -200,8 +206,8 @@ const en: PrivacyText = {
   footageExported: (count, folder, held, until) =>
     `${files(count, false)} exported to ${folder}; ${held ? 'the originals are held, and the copy stays while they are.' : `deleted after ${until}.`}`,
   exportsTitle: 'Exports in the export folder',
-  exportsLead:
-    "Every copy for a person or the police is deleted privacy.exportDays days after it was made, or sooner when its originals' retention period ends; a police export stays while the hold on its originals lasts.",
+  exportsLead: (days) =>
+    `Every copy for a person or the police is deleted ${afterDays(days, false)}, or sooner when its originals' retention period ends; a police export stays while the hold on its originals lasts.`,
   noExports: 'No exports.',
   exportsColumns: { made: 'Made', kind: 'Kind', purpose: 'Purpose', by: 'By', files: 'Files', until: 'Deleted' },
   exportKinds: { access: 'Copy for access', footage: 'Footage' },
