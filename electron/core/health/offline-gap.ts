@@ -5,6 +5,7 @@ import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
 import { ACTIVE_HOLD } from '../holds/holds-service';
+import { retentionGroups } from '../retention/visit-purge';
 
 const OFFLINE_KEY = 'offlinePastDeadline';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,20 +46,26 @@ export function createOfflineGaps({
     return row?.at ?? null;
   }
 
-  /** Visits whose erasure deadline fell in (from, to], still stored and not on hold; the earliest deadline. */
+  /**
+   * Visits whose erasure deadline fell in (from, to], still stored and not on hold; the earliest
+   * deadline. Each by its own period: the shorter of the one shown at its sign-in and today's.
+   */
   async function visitsDueIn(from: number, to: number) {
-    const { visitMonths: months } = config.retention;
     const zone = config.timeZone;
-    const back = (at: number) => DateTime.fromMillis(at, { zone }).minus({ months }).toMillis();
-    // Month-end clamping moves a deadline by days: a wider window, then each visit's own deadline.
-    const rows = await database.all<{ signed_in_at: number }>(
-      `SELECT signed_in_at FROM visits WHERE signed_in_at BETWEEN ? AND ?
-          AND id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`,
-      [back(from) - 5 * DAY_MS, back(to) + 5 * DAY_MS, to],
-    );
-    const deadlines = rows
-      .map((row) => visitErasureDeadline(row.signed_in_at, months, zone))
-      .filter((deadline) => deadline > from && deadline <= to);
+    const deadlines: number[] = [];
+    for (const { months, where, param } of await retentionGroups(database, config.retention.visitMonths)) {
+      const back = (at: number) => DateTime.fromMillis(at, { zone }).minus({ months }).toMillis();
+      // Month-end clamping moves a deadline by days: a wider window, then each visit's own deadline.
+      const rows = await database.all<{ signed_in_at: number }>(
+        `SELECT signed_in_at FROM visits WHERE signed_in_at BETWEEN ? AND ? AND ${where}
+            AND id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`,
+        [back(from) - 5 * DAY_MS, back(to) + 5 * DAY_MS, param, to],
+      );
+      for (const row of rows) {
+        const deadline = visitErasureDeadline(row.signed_in_at, months, zone);
+        if (deadline > from && deadline <= to) deadlines.push(deadline);
+      }
+    }
     return { count: deadlines.length, earliest: deadlines.length > 0 ? Math.min(...deadlines) : null };
   }
 

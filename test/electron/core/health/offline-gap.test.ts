@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kioskConfigSchema } from '../../../../shared/config';
 import { describeProblem } from '../../../../shared/health-texts';
+import { noticeVersion } from '../../../../shared/notice';
 import { callers, manualClock, openTestKiosk, visitor } from '../../../helpers/kiosk';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
@@ -100,6 +101,35 @@ describe('a kiosk that was off past a deadline', () => {
       ['Ada', 'health.offlineAcknowledged'],
     ]);
     expect(JSON.parse(audit[0]!.detail)).toMatchObject({ visits: 2, files: 1 });
+  });
+
+  it("counts a visit by the period it was shown at sign-in when that is shorter than today's", async () => {
+    const dataDir = makeTempDir('offline-data-');
+    const clock = manualClock('2026-05-10T10:00:00+02:00');
+    const shown = kioskConfigSchema.parse({ retention: { visitMonths: 3 } });
+    let kiosk = await openTestKiosk({ clock, config: shown, dataDir });
+    const signedIn = await kiosk.router.invoke(
+      'visits.signIn',
+      visitor({ noticeVersion: noticeVersion(shown) }),
+      callers.kiosk,
+    );
+    expect(signedIn).toMatchObject({ ok: true });
+    clock.set('2026-08-01T10:00:00+02:00');
+    await kiosk.retention.run(); // seen running on 1 August
+    const lastSeen = clock.now();
+    await kiosk.close();
+    // Off until after 10 August, the visit's 3 months; the setting is 6 months by now, not for this visit.
+    clock.set('2026-09-15T10:00:00+02:00');
+    kiosk = await openTestKiosk({ clock, config: kioskConfigSchema.parse({}), dataDir });
+    await kiosk.startBackgroundJobs();
+    expect(await offlineProblem(kiosk)).toMatchObject({
+      params: {
+        from: lastSeen,
+        visits: 1,
+        files: 0,
+        overdueMs: clock.now() - Date.parse('2026-08-10T10:00:00+02:00'),
+      },
+    });
   });
 
   it('says nothing after a short restart, or when no deadline fell in the gap', async () => {
