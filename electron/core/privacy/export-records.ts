@@ -134,19 +134,20 @@ export function createExportRecords({
   /**
    * The first moment a purge may erase anything the export copies (a visit, an expected visit, a
    * footage file): a copy never outlives the period the privacy notice promises for its originals.
-   * Originals under an active hold have no such moment while it lasts: a copy of them keeps its
-   * privacy.exportDays (a police export stays while its own holds do: HELD).
+   * An original a hold keeps past its deadline sets none: a copy made of it then keeps its
+   * privacy.exportDays, not an expiry already past. (A police export stays while its own holds do:
+   * HELD; the originals' deadlines still count for after the release.)
    */
   async function originalsDeadline(tx: Statements, entry: NewExport, now: number): Promise<number> {
     const { visitMonths } = config.retention;
     const zone = config.timeZone;
     const marks = (ids: number[]) => ids.map(() => '?').join(',');
     const visits = entry.visitIds.length
-      ? await tx.all<{ at: number; months: number | null }>(
-          `SELECT signed_in_at AS at, retention_months AS months FROM visits
-            WHERE id IN (${marks(entry.visitIds)})
-              AND id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`,
-          [...entry.visitIds, now],
+      ? await tx.all<{ at: number; months: number | null; held: 0 | 1 }>(
+          `SELECT signed_in_at AS at, retention_months AS months,
+                  id IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD}) AS held
+             FROM visits WHERE id IN (${marks(entry.visitIds)})`,
+          [now, ...entry.visitIds],
         )
       : [];
     const expectedIds = entry.expectedIds ?? [];
@@ -158,19 +159,29 @@ export function createExportRecords({
       : [];
     const fileIds = (entry.footage ?? []).map((file) => file.id);
     const footage = fileIds.length
-      ? await tx.all<{ camera: string; recordedAt: number }>(
-          `SELECT camera, recorded_at AS recordedAt FROM footage_files f
-            WHERE id IN (${marks(fileIds)}) AND ${FOOTAGE_NOT_HELD}`,
-          [...fileIds, now],
+      ? await tx.all<{ camera: string; recordedAt: number; held: 0 | 1 }>(
+          `SELECT camera, recorded_at AS recordedAt, NOT (${FOOTAGE_NOT_HELD}) AS held
+             FROM footage_files f WHERE id IN (${marks(fileIds)})`,
+          [now, ...fileIds],
         )
       : [];
-    return Math.min(
+    const deadlines = [
       // A visit keeps the shorter of the period shown at its sign-in and today's (visit-purge.ts).
-      ...visits.map(({ at, months }) => visitErasureDeadline(at, Math.min(months ?? visitMonths, visitMonths), zone)),
-      ...expected.map(({ date }) => expectedVisitErasureDeadline(date, config.invitations.unarrivedDays, zone)),
-      ...footage.map(({ camera, recordedAt }) =>
-        footageDeletionDeadline(recordedAt, footageRetentionDays(config, camera)),
-      ),
+      ...visits.map(({ at, months, held }) => ({
+        held,
+        deadline: visitErasureDeadline(at, Math.min(months ?? visitMonths, visitMonths), zone),
+      })),
+      ...expected.map(({ date }) => ({
+        held: 0,
+        deadline: expectedVisitErasureDeadline(date, config.invitations.unarrivedDays, zone),
+      })),
+      ...footage.map(({ camera, recordedAt, held }) => ({
+        held,
+        deadline: footageDeletionDeadline(recordedAt, footageRetentionDays(config, camera)),
+      })),
+    ];
+    return Math.min(
+      ...deadlines.filter(({ held, deadline }) => !(held && deadline <= now)).map(({ deadline }) => deadline),
     );
   }
 

@@ -18,9 +18,9 @@ const hits = (visitCount: number, expectedCount: number, nl: boolean) =>
     : visitCount === 0
       ? expectedVisits(expectedCount, nl)
       : `${visits(visitCount, nl)} ${nl ? 'en' : 'and'} ${expectedVisits(expectedCount, nl)}`;
-/** After privacy.exportDays (as the core tells it); the period set, before the core has told it. */
+/** After privacy.exportDays (as the core tells it); the days set, before the core has told it. */
 const afterDays = (days: number | null, nl: boolean) => {
-  if (days === null) return nl ? 'na de ingestelde termijn' : 'after the period set';
+  if (days === null) return nl ? 'na het ingestelde aantal dagen' : 'after the number of days set';
   if (nl) return days === 1 ? 'na 1 dag' : `na ${days} dagen`;
   return days === 1 ? 'after 1 day' : `after ${days} days`;
 };

@@ -193,6 +193,25 @@ describe('exports are records with an expiry', () => {
     expect(bytesUnder(exportFolder).includes('Exportable')).toBe(false);
   });
 
+  it('a police copy made shortly before its originals are due goes with them at the first run after the release', async () => {
+    const { kiosk, clock, visitId } = await setup();
+    // The file was recorded at 09:30 on 1 May: its 4 weeks end at 09:30 on 29 May.
+    clock.set('2026-05-27T13:00:00Z');
+    const made = await kiosk.router.invoke(
+      'privacy.exportFootage',
+      { visitId, reason: 'PV 2026-6', purpose: 'policeRequest', basis: 'legalObligation' },
+      callers.admin,
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    expect(made.value.expiresAt).toBe(Date.parse('2026-05-29T09:30:00Z'));
+    clock.set('2026-05-30T12:00:00Z');
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 1, held: 1, deleted: 0 });
+    const [hold] = await kiosk.holds.listActive();
+    expect(await kiosk.router.invoke('holds.release', { holdId: hold!.id }, callers.admin)).toMatchObject({ ok: true });
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 1, held: 0, deleted: 1 });
+    expect(fs.existsSync(made.value.folder)).toBe(false);
+  });
+
   it('a copy of held originals keeps privacy.exportDays: a hold keeps them past their deadline, the copy with them', async () => {
     const { kiosk, clock, visitId } = await setup();
     for (const [channel, input] of [
