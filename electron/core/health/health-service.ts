@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { Database } from '../database';
 import { ACTIVE_HOLD } from '../holds/holds-service';
 import type { JobRunner } from '../jobs';
+import { retentionGroups } from '../retention/visit-purge';
 import { computeHealth, NO_HISTORY, type JobHistory } from './health-state';
 import { mailFailure } from './mail-failure';
 import type { OfflineGap } from './offline-gap';
@@ -70,14 +71,25 @@ export function createHealthService({
     return (await database.get<{ n: number }>(sql, params))!.n;
   }
 
+  /** Stored visits past their period, each by its own: the shorter of the one shown at sign-in and today's. */
+  async function visitsPastDeadline(now: number): Promise<number> {
+    let waiting = 0;
+    for (const { months, where, param } of await retentionGroups(database, config.retention.visitMonths)) {
+      const before = DateTime.fromMillis(now, { zone: config.timeZone }).minus({ months }).toMillis();
+      waiting += await count(
+        `SELECT count(*) AS n FROM visits WHERE signed_in_at <= ? AND ${where}
+            AND id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`,
+        [before, param, now],
+      );
+    }
+    return waiting;
+  }
+
   async function current(): Promise<HealthState> {
     const now = clock.now();
     const first = await database.get<{ at: number | null }>(
       'SELECT min(at) AS at FROM (SELECT min(started_at) AS at FROM job_runs UNION ALL SELECT min(at) FROM audit_log)',
     );
-    const visitsBefore = DateTime.fromMillis(now, { zone: config.timeZone })
-      .minus({ months: config.retention.visitMonths })
-      .toMillis();
     return computeHealth({
       now,
       firstActivityAt: first?.at ?? null,
@@ -90,11 +102,7 @@ export function createHealthService({
         footagePurge: await history('footagePurge'),
       },
       waiting: {
-        visits: await count(
-          `SELECT count(*) AS n FROM visits WHERE signed_in_at <= ?
-              AND id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`,
-          [visitsBefore, now],
-        ),
+        visits: await visitsPastDeadline(now),
         // Cameras with a shorter period have more waiting: this is the least that waits.
         footageFiles: await count(
           "SELECT count(*) AS n FROM footage_files WHERE status = 'kept' AND recorded_at <= ?",

@@ -5,6 +5,7 @@ import { defaultConfig, type KioskConfig } from '../../../../shared/config';
 import type { HealthState } from '../../../../shared/api/health';
 import { callers, manualClock, openTestKiosk, visitor } from '../../../helpers/kiosk';
 import { makeTempDir } from '../../../helpers/temp-dir';
+import { noticeVersion } from '../../../../shared/notice';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -73,6 +74,25 @@ describe('health.current on a real database', () => {
     const confirmed = await kiosk.router.invoke('retention.confirmClock', {}, callers.admin);
     expect(confirmed).toMatchObject({ ok: true, value: { outcome: 'ok', counts: { erased: 1 } } });
     expect((await healthOf(kiosk)).problems.map((problem) => problem.key)).not.toContain('retentionBlocked');
+  });
+
+  it("counts a waiting visit by the period it was shown at sign-in when that is shorter than today's", async () => {
+    const clock = manualClock('2026-03-01T10:00:00Z');
+    const dataDir = makeTempDir('health-data-');
+    const shown = { ...defaultConfig, retention: { ...defaultConfig.retention, visitMonths: 3 } };
+    let kiosk = await openTestKiosk({ clock, config: shown, dataDir });
+    expect((await kiosk.handle('kiosk', 'visits.signIn', visitor({ noticeVersion: noticeVersion(shown) }))).ok).toBe(
+      true,
+    );
+    await kiosk.retention.run();
+    await kiosk.close();
+
+    // Due on 1 June (3 months); the setting is 6 months by now, not for this visit.
+    clock.set('2026-07-24T10:00:00Z');
+    kiosk = await openTestKiosk({ clock, config: defaultConfig, dataDir });
+    expect((await kiosk.retention.run()).outcome).toBe('blocked');
+    const blocked = (await healthOf(kiosk)).problems.find((problem) => problem.key === 'retentionBlocked');
+    expect(blocked).toMatchObject({ params: { job: 'visitPurge', waiting: 1 } });
   });
 
   it('no successful visit purge or footage scan for more than 24 hours', async () => {
