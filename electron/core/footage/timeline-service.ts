@@ -13,10 +13,10 @@ const LOOKBACK_MS = 60 * 60 * 1000;
 
 /**
  * A live file: its start as an offset from the query's first moment, its mtime as an offset from its
- * start, and its flags (DATED_BY_MTIME, HELD). The query sends three numbers a file, [id, start offset
- * * FLAG_VALUES + flags, mtime offset]: writing a number out as text is most of the query's time, about
- * a fifth of a microsecond each, and small numbers are quicker for JSON.parse to read than
- * thirteen-digit ones.
+ * start, and its flags (DATED_BY_MTIME, HELD). The query sends it as three numbers: the id, the start
+ * offset times FLAG_VALUES plus the flags, and the mtime offset. Writing a number out as text is most
+ * of the query's time (about a fifth of a microsecond each), and small numbers are quicker for
+ * JSON.parse to read than thirteen-digit ones.
  */
 type SegmentRecord = [id: number, startOffset: number, mtimeOffset: number, flags: number];
 const FIELDS = 3;
@@ -37,11 +37,11 @@ function segmentEnd(record: SegmentRecord, next: SegmentRecord | undefined): num
 /**
  * A camera's live files that start in [dayStart, dayEnd) or in the hour before, in time order, with
  * whether a hold covers each: a walk of that camera's stretch of its time index. One flat JSON array
- * of three numbers a file (read back as SegmentRecords), from the first moment `from`: the driver builds an object per row
- * otherwise, which cost most of the call on a day of 8,640 clips, and an array per row (json_array)
- * cost a quarter more than one list of numbers. Where no active hold can cover any of them
- * (`mayBeHeld` false: no file hold at all, no range hold on this camera) the hold check per row is
- * left out; it cost a fifth of the query.
+ * of three numbers a file (read back as SegmentRecords), from the first moment `from`: the driver
+ * builds an object per row otherwise, which cost most of the call on a day of 8,640 clips, and an
+ * array per row (json_array) cost a quarter more than one list of numbers. Where no active hold can
+ * cover any of them (`mayBeHeld` false: no file hold at all, no range hold on this camera) the hold
+ * check per row is left out; it cost a fifth of the query.
  */
 export function timelineQuery(camera: string, dayStart: number, dayEnd: number, now: number, mayBeHeld = true) {
   // In the inner query the index gives time order as it is walked; an ORDER BY inside the aggregate
