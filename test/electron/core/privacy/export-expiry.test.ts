@@ -45,6 +45,21 @@ async function setup() {
   return { kiosk, clock, root, exportFolder, dataDir, visitId, file };
 }
 
+/**
+ * A successful purge on each date of 2026 ("05-26"), at noon UTC: the clock guard trusts a purge only
+ * within 30 days of the last good one, so a test that moves months on runs one every 25 days.
+ */
+async function purgeEvery25Days(
+  kiosk: Awaited<ReturnType<typeof setup>>['kiosk'],
+  clock: Awaited<ReturnType<typeof setup>>['clock'],
+  dates: string[],
+) {
+  for (const date of dates) {
+    clock.set(`2026-${date}T12:00:00Z`);
+    expect((await kiosk.retention.run()).outcome).toBe('ok');
+  }
+}
+
 describe('exports are records with an expiry', () => {
   it("an access request's footage export holds nothing, and is gone 7 days after it was made, audited", async () => {
     const { kiosk, clock, visitId } = await setup();
@@ -150,11 +165,7 @@ describe('exports are records with an expiry', () => {
     const { kiosk, clock, exportFolder, visitId } = await setup();
     // The visit signed in at 09:00 UTC on 1 May (11:00 in Amsterdam): its 6 months end at 11:00 local on 1 November.
     const visitDeadline = Date.parse('2026-11-01T10:00:00Z');
-    // The clock guard trusts a purge only within 30 days of the last good one: one every 25 days.
-    for (const date of ['05-26', '06-20', '07-15', '08-09', '09-03', '09-28', '10-23']) {
-      clock.set(`2026-${date}T12:00:00Z`);
-      expect((await kiosk.retention.run()).outcome).toBe('ok');
-    }
+    await purgeEvery25Days(kiosk, clock, ['05-26', '06-20', '07-15', '08-09', '09-03', '09-28', '10-23']);
     clock.set('2026-10-30T12:00:00Z');
     const copy = await kiosk.router.invoke(
       'privacy.exportVisits',
@@ -225,11 +236,7 @@ describe('exports are records with an expiry', () => {
       );
       expect(held).toMatchObject({ ok: true });
     }
-    // The clock guard trusts a purge only within 30 days of the last good one: one every 25 days.
-    for (const date of ['05-26', '06-20', '07-15', '08-09', '09-03', '09-28', '10-23', '11-17']) {
-      clock.set(`2026-${date}T12:00:00Z`);
-      expect((await kiosk.retention.run()).outcome).toBe('ok');
-    }
+    await purgeEvery25Days(kiosk, clock, ['05-26', '06-20', '07-15', '08-09', '09-03', '09-28', '10-23', '11-17']);
     expect(await kiosk.database.get('SELECT id FROM visits WHERE id = ?', [visitId])).toBeDefined();
     const copy = await kiosk.router.invoke(
       'privacy.exportVisits',
