@@ -512,6 +512,8 @@ describe('the reception desk in Chromium', () => {
     expect(await running.kiosk.staff.needsFirstAdmin()).toBe(false);
 
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    // The visitors' screen first: until the lock is through, "Medewerkers" is the admin's own tab.
+    await page.getByRole('heading', { name: 'Welkom · Welcome' }).waitFor();
     await page.getByRole('button', { name: 'Medewerkers' }).click();
     await page.getByRole('heading', { name: 'Medewerkersscherm ontgrendelen' }).waitFor();
     expect(callers.operator.kind).toBe('operator');
