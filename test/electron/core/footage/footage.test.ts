@@ -40,14 +40,13 @@ function writeFiles(root: string, files: Record<string, number>) {
   ageFolders(root);
 }
 
-/**
- * Folders changed in the last seconds get an mtime an hour back (each its own); older ones stay as
- * they are. `now` is the file system's time, not the process's: under faketime the two differ by years.
- */
-function ageFolders(folder: string, now = fileSystemNow()) {
+/** Folders changed in the last seconds get an mtime an hour back (each its own); older ones stay as they are. */
+function ageFolders(folder: string) {
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    if (entry.isDirectory() && !entry.isSymbolicLink()) ageFolders(path.join(folder, entry.name), now);
+    if (entry.isDirectory() && !entry.isSymbolicLink()) ageFolders(path.join(folder, entry.name));
   }
+  // In the file system's time, not the process's: under faketime the two differ by years.
+  const now = fileSystemNow();
   if (now - fs.statSync(folder).mtimeMs > 10_000) return;
   const hourAgo = new Date(now - 3_600_000);
   fs.utimesSync(folder, hourAgo, hourAgo);
