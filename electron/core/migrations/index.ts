@@ -18,6 +18,7 @@ import * as visitSearchText from './0021-visit-search-text';
 import * as exportExpectedIds from './0022-export-expected-ids';
 import * as visitRetentionPeriods from './0023-visit-retention-periods';
 import * as footageLiveByCameraTime from './0024-footage-live-by-camera-time';
+import * as footageTimelineCovering from './0025-footage-timeline-covering';
 
 export interface Migration {
   /** The schema version this migration brings a database to: its file's number. */
@@ -57,6 +58,7 @@ export const migrations: readonly Migration[] = [
   { version: 22, ...exportExpectedIds },
   { version: 23, ...visitRetentionPeriods },
   { version: 24, ...footageLiveByCameraTime },
+  { version: 25, ...footageTimelineCovering },
 ];
 
 /** The schema version of a database this version of the kiosk creates. */

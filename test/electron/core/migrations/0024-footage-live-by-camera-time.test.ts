@@ -19,7 +19,10 @@ it('0024 indexes each camera’s live files by time, from the rows already there
            (5, 'lobby', 'a.mp4', 'lobby', 15, 'path', 1, 1, 'kept', 1);`);
   await before.close();
 
-  const after = await openDatabase(file);
+  const after = await openDatabase(
+    file,
+    migrations.filter((migration) => migration.version! <= 24),
+  );
   try {
     expect(await after.get('PRAGMA user_version')).toEqual({ user_version: 24 });
     expect(
