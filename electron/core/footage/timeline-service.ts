@@ -38,10 +38,10 @@ function segmentEnd(record: SegmentRecord, next: SegmentRecord | undefined): num
  * A camera's live files that start in [dayStart, dayEnd) or in the hour before, in time order, with
  * whether a hold covers each: a walk of that camera's stretch of its time index, which carries every
  * column read here but the hold check's (migration 0025), so no file is looked up in the table unless a
- * hold might cover it. One flat JSON array
- * of three numbers a file (read back as SegmentRecords), from the first moment `from`: the driver
- * builds an object per row otherwise, which cost most of the call on a day of 8,640 clips, and an
- * array per row (json_array) cost a quarter more than one list of numbers. Where no active hold can
+ * hold might cover it. One flat JSON array of three numbers a file (read back as SegmentRecords),
+ * from the first moment `from`: the driver builds an object per row otherwise, which cost most of the
+ * call on a day of 8,640 clips, and an array per row (json_array) cost a quarter more than one list of
+ * numbers. Where no active hold can
  * cover any of them (`mayBeHeld` false: no file hold at all, no range hold on this camera) the hold
  * check per row is left out; it cost a fifth of the query.
  */
