@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { HealthState, RetentionJob } from '../../../shared/api/health';
 import type { JobRun } from '../../../shared/api/types';
 import type { KioskConfig } from '../../../shared/config';
+import { isDueBy, visitDueWindow, visitErasureDeadline } from '../../../shared/retention';
 import type { Clock } from '../clock';
 import type { Database } from '../database';
 import { ACTIVE_HOLD } from '../holds/holds-service';
@@ -71,16 +71,29 @@ export function createHealthService({
     return (await database.get<{ n: number }>(sql, params))!.n;
   }
 
-  /** Stored visits past their period, each by its own: the shorter of the one shown at sign-in and today's. */
+  /**
+   * Stored visits past their period, each by its own: the shorter of the one shown at sign-in and
+   * today's. Month ends move a deadline by days (31 August + 6 months is 28 February), so the visits
+   * near the bound are each judged by their own deadline, as the purge judges them.
+   */
   async function visitsPastDeadline(now: number): Promise<number> {
+    const zone = config.timeZone;
     let waiting = 0;
     for (const { months, where, param } of await retentionGroups(database, config.retention.visitMonths)) {
-      const before = DateTime.fromMillis(now, { zone: config.timeZone }).minus({ months }).toMillis();
-      waiting += await count(
-        `SELECT count(*) AS n FROM visits WHERE signed_in_at <= ? AND ${where}
-            AND id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`,
-        [before, param, now],
+      const { surelyDueUntil, checkUntil } = visitDueWindow(now, months, zone);
+      const notHeld = `${where} AND id NOT IN (SELECT visit_id FROM legal_holds WHERE kind = 'visit' AND ${ACTIVE_HOLD})`;
+      waiting += await count(`SELECT count(*) AS n FROM visits WHERE signed_in_at <= ? AND ${notHeld}`, [
+        surelyDueUntil,
+        param,
+        now,
+      ]);
+      const nearTheBound = await database.all<{ signed_in_at: number }>(
+        `SELECT signed_in_at FROM visits WHERE signed_in_at > ? AND signed_in_at <= ? AND ${notHeld}`,
+        [surelyDueUntil, checkUntil, param, now],
       );
+      waiting += nearTheBound.filter((visit) =>
+        isDueBy(visitErasureDeadline(visit.signed_in_at, months, zone), now),
+      ).length;
     }
     return waiting;
   }

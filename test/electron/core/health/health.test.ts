@@ -95,6 +95,20 @@ describe('health.current on a real database', () => {
     expect(blocked).toMatchObject({ params: { job: 'visitPurge', waiting: 1 } });
   });
 
+  it('counts a visit of 31 August as waiting from 28 February on, its deadline six months on', async () => {
+    const clock = manualClock('2026-08-31T08:00:00Z'); // 10:00 in Amsterdam
+    const kiosk = await openTestKiosk({ clock, config: footageConfig() });
+    expect((await kiosk.handle('kiosk', 'visits.signIn', visitor())).ok).toBe(true);
+    await kiosk.retention.run();
+    await kiosk.footage.purge();
+
+    // Due 28 February 2027 10:00 (there is no 31 February); the kiosk was off until the afternoon.
+    clock.set('2027-02-28T13:00:00Z');
+    expect((await kiosk.retention.run()).outcome).toBe('blocked');
+    const blocked = (await healthOf(kiosk)).problems.find((problem) => problem.key === 'retentionBlocked');
+    expect(blocked).toMatchObject({ params: { job: 'visitPurge', waiting: 1 } });
+  });
+
   it('no successful visit purge or footage scan for more than 24 hours', async () => {
     const clock = manualClock('2026-11-24T10:00:00Z');
     const kiosk = await openTestKiosk({ clock, config: footageConfig() });
