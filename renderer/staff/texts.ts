@@ -111,7 +111,8 @@ const nl = {
   untilReleased: 'tot opheffen',
   throughDay: (date: string) => `t/m ${date}`,
   footageTitle: 'Camerabeelden',
-  noFootageRoot: 'Er is nog geen map voor camerabeelden ingesteld (footage.root in config.json).',
+  noFootageRoot:
+    'Er is nog geen map voor camerabeelden ingesteld. Een beheerder vult die in onder Instellingen → Camerabeelden en recorder.',
   scanNow: 'Nu inlezen',
   lastScan: (when: string, outcome: string) => `Laatst ingelezen: ${when} (${outcome})`,
   lastPurge: (when: string, outcome: string) => `Laatst opgeschoond: ${when} (${outcome})`,
@@ -262,7 +263,7 @@ const en: StaffText = {
   untilReleased: 'until released',
   throughDay: (date: string) => `through ${date}`,
   footageTitle: 'Camera footage',
-  noFootageRoot: 'No footage folder is configured yet (footage.root in config.json).',
+  noFootageRoot: 'No footage folder is configured yet. An admin enters it in Settings → Camera footage and recorder.',
   scanNow: 'Scan now',
   lastScan: (when: string, outcome: string) => `Last scan: ${when} (${outcome})`,
   lastPurge: (when: string, outcome: string) => `Last purge: ${when} (${outcome})`,

@@ -20,7 +20,7 @@ import {
   type RunningKiosk,
 } from './harness';
 import { walkOrientationsAndLanguages, type Orientation } from './desk-walk';
-import { overlappingControls } from './overlap';
+import { overflowingTables, overlappingControls } from './overlap';
 import { wordsSplitAcrossLines } from './word-split';
 
 const ADMIN_PIN = '864205';
@@ -66,20 +66,6 @@ const walkDesk = (visit: (page: Page, orientation: Orientation, language: Langua
 async function openTab(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: new RegExp(`^${name}`) }).waitFor();
-}
-
-/** Each table's card (the staff screen), its frame and the page: anything wider than its box. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const boxes: [string, Element][] = [['page', document.documentElement]];
-    document.querySelectorAll('table').forEach((table, index) => {
-      boxes.push([`table ${index} frame`, table.parentElement!]);
-      boxes.push([`table ${index} card`, table.closest('.screen')!]);
-    });
-    return boxes
-      .filter(([, box]) => box.scrollWidth > box.clientWidth)
-      .map(([name, box]) => `${name}: ${box.scrollWidth} > ${box.clientWidth}`);
-  });
 }
 
 /** A date (26-11-2026, 26/11/2026) in `selector` broken across lines. */
@@ -180,7 +166,7 @@ describe('a desk that reads at a glance, in Chromium', () => {
         .waitFor();
       await screenshot(page, `${orientation}-${language}-glance-holds-long-path`);
       const where = `${orientation} ${language}`;
-      expect(await overflowing(page), where).toEqual([]);
+      expect(await overflowingTables(page), where).toEqual([]);
       expect(await overlappingControls(page), where).toEqual([]);
       expect(await wordsSplitAcrossLines(page), where).toEqual([]);
       if (orientation === 'landscape' && language === 'nl') await expectAccessible(page);

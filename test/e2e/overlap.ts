@@ -39,3 +39,21 @@ export async function overlappingControls(page: Page): Promise<string[]> {
 export async function expectNoOverlap(page: Page): Promise<void> {
   expect(await overlappingControls(page)).toEqual([]);
 }
+
+/**
+ * The page, and each table's frame and card (the staff screen around it): every box whose content is
+ * wider than it, with both widths. A table cut or scrolled at its frame's edge hides its last columns.
+ */
+export async function overflowingTables(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes: [string, Element | null][] = [['page', document.documentElement]];
+    document.querySelectorAll('table').forEach((table, index) => {
+      const name = `table ${index}${table.caption ? ` (${table.caption.textContent ?? ''})` : ''}`;
+      boxes.push([`${name} frame`, table.parentElement]);
+      boxes.push([`${name} card`, table.closest('.screen')]);
+    });
+    return boxes.flatMap(([name, box]) =>
+      box && box.scrollWidth > box.clientWidth ? [`${name}: ${box.scrollWidth} > ${box.clientWidth}`] : [],
+    );
+  });
+}

@@ -8,7 +8,7 @@ import { kioskConfigSchema } from '../../shared/config';
 import { callers, manualClock, visitor } from '../helpers/kiosk';
 import { makeTempDir } from '../helpers/temp-dir';
 import { expectAccessible, launchChromium, screenshot, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
-import { expectNoOverlap } from './overlap';
+import { expectNoOverlap, overflowingTables } from './overlap';
 import { typeStaffNumber } from './staff-number';
 
 const PRIVACY_PIN = '583920';
@@ -159,9 +159,11 @@ describe('expected visits in the Privacy requests view', () => {
       await shot('1-both-selected');
       await expectAccessible(page);
       await expectNoOverlap(page);
+      expect(await overflowingTables(page), `landscape ${language}`).toEqual([]);
       await page.setViewportSize(VIEWPORTS.portrait);
       await screenshot(page, `portrait-${language}-61-privacy-expected-1-both-selected`);
       await expectNoOverlap(page);
+      expect(await overflowingTables(page), `portrait ${language}`).toEqual([]);
       await page.setViewportSize(VIEWPORTS.landscape);
 
       // The access copy holds both, and is recorded with both.

@@ -19,7 +19,7 @@ import {
   type RunningKiosk,
   waitForMessage,
 } from './harness';
-import { overlappingControls } from './overlap';
+import { overflowingTables, overlappingControls } from './overlap';
 import { wordsSplitAcrossLines } from './word-split';
 
 // Each poll waits on a round trip through the kiosk: on a loaded machine that takes more than vitest's 1 s.
@@ -112,19 +112,6 @@ const openLookingWindow = () => (lookingWindow ??= openDesk(VIEWPORTS.landscape,
 const openDesk = (viewport: { width: number; height: number }, language: Language) =>
   openStaffDesk(browser, running, { name: 'Ada Admin', pin: ADMIN_PIN }, viewport, language, { acceptDownloads: true });
 
-/** Every table frame and the page itself: anything wider than its box, with its widths. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const boxes: [string, Element][] = [['page', document.documentElement]];
-    document.querySelectorAll('table').forEach((table, index) => {
-      boxes.push([`table ${index} (${table.querySelector('caption')?.textContent ?? ''})`, table.parentElement!]);
-    });
-    return boxes
-      .filter(([, box]) => box.scrollWidth > box.clientWidth)
-      .map(([name, box]) => `${name}: ${box.scrollWidth} > ${box.clientWidth}`);
-  });
-}
-
 /** What the window shows (a full page of 70 visitors is too tall to look at), named without spaces. */
 async function viewShot(page: Page, name: string) {
   const slug = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
@@ -176,7 +163,7 @@ describe('the staff side at a busy desk in Chromium', () => {
         await page.waitForLoadState('networkidle');
         for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
           await page.setViewportSize(viewport);
-          expect(await overflowing(page), `${orientation} ${language} ${tab}`).toEqual([]);
+          expect(await overflowingTables(page), `${orientation} ${language} ${tab}`).toEqual([]);
           expect(await overlappingControls(page), `${orientation} ${language} ${tab}`).toEqual([]);
           expect.soft(await wordsSplitAcrossLines(page), `${orientation} ${language} ${tab}`).toEqual([]);
           await viewShot(page, `${orientation}-${language}-desk-${String(index).padStart(2, '0')}-${tab}`);
@@ -207,7 +194,7 @@ describe('the staff side at a busy desk in Chromium', () => {
     await page.getByLabel('Doel').selectOption({ label: 'Verzoek om inzage' });
     await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await page.getByRole('row', { name: new RegExp(LONG_SURNAME) }).waitFor();
-    expect(await overflowing(page)).toEqual([]);
+    expect(await overflowingTables(page)).toEqual([]);
     await page.getByRole('row', { name: new RegExp(LONG_SURNAME) }).scrollIntoViewIfNeeded();
     await viewShot(page, 'portrait-nl-desk-privacy-results');
   }, 90_000);
