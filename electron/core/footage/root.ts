@@ -85,12 +85,12 @@ export function checkRootForScan(
   root: string,
   {
     lastHealthy,
-    liveFiles,
+    indexHoldsFiles,
     holdsKnownFiles,
-  }: { lastHealthy: HealthyScan | null; liveFiles: number; holdsKnownFiles: (realRoot: string) => boolean },
+  }: { lastHealthy: HealthyScan | null; indexHoldsFiles: boolean; holdsKnownFiles: (realRoot: string) => boolean },
 ): RootCheck {
   const check = inspectRoot(root);
-  if (!check.ok || liveFiles === 0) return check;
+  if (!check.ok || !indexHoldsFiles) return check;
   const sameRoot = lastHealthy !== null && (lastHealthy.realRoot ?? check.realRoot) === check.realRoot;
   if (sameRoot && check.device !== lastHealthy.device && !holdsKnownFiles(check.realRoot)) {
     return {
@@ -103,7 +103,7 @@ export function checkRootForScan(
     return {
       ok: false,
       problem: 'emptyWhileIndexed',
-      detail: `${root} is empty while the index holds ${liveFiles} files (not mounted?)`,
+      detail: `${root} is empty while the index holds live files (not mounted?)`,
     };
   }
   return check;
