@@ -43,7 +43,11 @@ export function inspectRoot(root: string): RootCheck {
  */
 export function checkRootForDeletion(
   root: string,
-  { markerFile, lastDevice, liveFiles }: { markerFile: string | null; lastDevice: number | null; liveFiles: number },
+  {
+    markerFile,
+    lastDevice,
+    indexHoldsFiles,
+  }: { markerFile: string | null; lastDevice: number | null; indexHoldsFiles: boolean },
 ): RootCheck {
   const check = inspectRoot(root);
   if (!check.ok) return check;
@@ -57,11 +61,11 @@ export function checkRootForDeletion(
       detail: `${root} is not on the device it was on at the last scan (not mounted?)`,
     };
   }
-  if (liveFiles > 0 && fs.readdirSync(check.realRoot).length === 0) {
+  if (indexHoldsFiles && fs.readdirSync(check.realRoot).length === 0) {
     return {
       ok: false,
       problem: 'emptyWhileIndexed',
-      detail: `${root} is empty while the index holds ${liveFiles} files (not mounted?)`,
+      detail: `${root} is empty while the index holds live files (not mounted?)`,
     };
   }
   return check;
