@@ -44,8 +44,11 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
   const tab = chosenTab !== undefined && tabs.some(({ id }) => id === chosenTab) ? chosenTab : tabs[0]?.id;
   const current = tabs.find((candidate) => candidate.id === tab);
 
+  // Nothing of the staff view stays on screen while the lock call travels (a console on a slow network).
+  const [locking, setLocking] = useState(false);
   const lock = useCallback(
     (reason: 'manual' | 'idle') => {
+      setLocking(true);
       void client.invoke('staff.lock', { reason }).finally(onLocked);
     },
     [client, onLocked],
@@ -85,6 +88,15 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
     role: session.role,
     goHome: () => setTab(tabs[0]?.id),
   };
+  if (locking) {
+    return (
+      <section className="screen staff" aria-busy="true">
+        <p className="lead" role="status">
+          {text.locking}
+        </p>
+      </section>
+    );
+  }
   return (
     <div className="staff-view" inert={idle.warningSecondsLeft !== null}>
       {idle.warningSecondsLeft !== null && (

@@ -21,6 +21,7 @@ const nl = {
   create: 'Aanmaken en ontgrendelen',
   signedInAs: (name: string, role: string, staffNumber: number) => `${name} · ${role} · nr. ${staffNumber}`,
   lock: 'Vergrendelen',
+  locking: 'Vergrendelen…',
   roles: { receptionist: 'receptie', security: 'beveiliging', admin: 'beheer', privacy: 'privacy' } satisfies Record<
     StaffRole,
     string
@@ -182,6 +183,7 @@ const en: StaffText = {
   create: 'Create and unlock',
   signedInAs: (name: string, role: string, staffNumber: number) => `${name} · ${role} · no. ${staffNumber}`,
   lock: 'Lock',
+  locking: 'Locking…',
   roles: { receptionist: 'reception', security: 'security', admin: 'admin', privacy: 'privacy' },
   tabs: {
     today: 'Today',

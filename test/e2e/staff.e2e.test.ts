@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { API_PATH_PREFIX } from '../../shared/api/bridge';
 import { defaultConfig } from '../../shared/config';
 import { makeTempDir } from '../helpers/temp-dir';
 import type { Browser, Page } from 'playwright-core';
@@ -170,7 +171,20 @@ describe('the reception desk in Chromium', () => {
     await screenshot(desk, 'landscape-nl-13-evacuation-print');
     await desk.emulateMedia({ media: 'screen' });
 
+    // While the lock call travels (held here, as on a slow network) nothing of the staff view is shown.
+    let arrive = () => {};
+    const lockArrives = new Promise<void>((resolve) => (arrive = resolve));
+    await desk.route(`**${API_PATH_PREFIX}staff.lock`, async (route) => {
+      await lockArrives;
+      await route.continue();
+    });
     await desk.getByRole('button', { name: 'Vergrendelen' }).click();
+    await desk.getByRole('status').getByText('Vergrendelen…').waitFor();
+    expect(await desk.getByRole('row').count()).toBe(0);
+    expect(await desk.getByText('Piet').count()).toBe(0);
+    expect(await desk.getByRole('navigation').count()).toBe(0);
+    await screenshot(desk, 'landscape-nl-14-locking');
+    arrive();
     await desk.getByRole('button', { name: 'Medewerkers' }).waitFor();
     expect(await desk.getByRole('row').count()).toBe(0);
 
