@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StaffViewName } from '../../shared/staff-views';
 import type { NoticeFacts, StaffSessionInfo } from '../../shared/api/types';
 import type { Language } from '../../shared/messages';
@@ -16,6 +16,8 @@ import './staff-view.css';
 // At most one call per 5 s of a person's activity keeps the core's session: it then runs out no more
 // than 5 s before the screen's own idle lock, which warns 15 s ahead.
 const KEEP_ALIVE_GAP_MS = 5_000;
+/** How long a lock call may take before the screen goes back to the kiosk without its answer. */
+const LOCK_WAIT_MS = 10_000;
 
 interface Props {
   session: StaffSessionInfo;
@@ -45,11 +47,25 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
   const current = tabs.find((candidate) => candidate.id === tab);
 
   // Nothing of the staff view stays on screen while the lock call travels (a console on a slow network).
+  // A call that never returns (the network gone) does not keep the screen waiting: after LOCK_WAIT_MS it
+  // goes back to the kiosk, and the core's session ends by its own idle timeout if the lock never came.
+  // The screen is left once, however many locks were asked for (the idle lock during a manual one).
   const [locking, setLocking] = useState(false);
+  const lockAsked = useRef(false);
   const lock = useCallback(
     (reason: 'manual' | 'idle') => {
+      if (lockAsked.current) return;
+      lockAsked.current = true;
       setLocking(true);
-      void client.invoke('staff.lock', { reason }).finally(onLocked);
+      let left = false;
+      const leave = () => {
+        if (left) return;
+        left = true;
+        clearTimeout(givingUp);
+        onLocked();
+      };
+      const givingUp = setTimeout(leave, LOCK_WAIT_MS);
+      void client.invoke('staff.lock', { reason }).finally(leave);
     },
     [client, onLocked],
   );

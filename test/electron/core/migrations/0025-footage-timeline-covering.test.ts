@@ -19,7 +19,10 @@ it('0025 carries each live file’s id, mtime and time source in the camera-and-
            (5, 'lobby', 'a.mp4', 'lobby', 15, 'path', 1, 16, 'kept', 1);`);
   await before.close();
 
-  const after = await openDatabase(file);
+  const after = await openDatabase(
+    file,
+    migrations.filter((migration) => migration.version! <= 25),
+  );
   try {
     expect(await after.get('PRAGMA user_version')).toEqual({ user_version: 25 });
     const query = `SELECT id, mtime, time_source FROM footage_files INDEXED BY footage_live_by_camera_time
