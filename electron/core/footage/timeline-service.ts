@@ -41,9 +41,8 @@ function segmentEnd(record: SegmentRecord, next: SegmentRecord | undefined): num
  * hold might cover it. One flat JSON array of three numbers a file (read back as SegmentRecords),
  * from the first moment `from`: the driver builds an object per row otherwise, which cost most of the
  * call on a day of 8,640 clips, and an array per row (json_array) cost a quarter more than one list of
- * numbers. Where no active hold can
- * cover any of them (`mayBeHeld` false: no file hold at all, no range hold on this camera) the hold
- * check per row is left out; it cost a fifth of the query.
+ * numbers. Where no active hold can cover any of them (`mayBeHeld` false: no file hold at all, no
+ * range hold on this camera) the hold check per row is left out; it cost a fifth of the query.
  */
 export function timelineQuery(camera: string, dayStart: number, dayEnd: number, now: number, mayBeHeld = true) {
   // In the inner query the index gives time order as it is walked; an ORDER BY inside the aggregate
