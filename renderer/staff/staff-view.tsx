@@ -46,28 +46,30 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
   const tab = chosenTab !== undefined && tabs.some(({ id }) => id === chosenTab) ? chosenTab : tabs[0]?.id;
   const current = tabs.find((candidate) => candidate.id === tab);
 
+  // The view is left once: an answer that comes late (a keep-alive, a tab's list, the lock itself after
+  // its wait ran out) must not reset the kiosk screen that took over meanwhile, a visitor perhaps halfway.
+  const left = useRef(false);
+  const leave = useCallback(() => {
+    if (left.current) return;
+    left.current = true;
+    onLocked();
+  }, [onLocked]);
+
   // Nothing of the staff view stays on screen while the lock call travels (a console on a slow network).
   // A call that never returns (the network gone) does not keep the screen waiting: after LOCK_WAIT_MS it
   // goes back to the kiosk, and the core's session ends by its own idle timeout if the lock never came.
-  // The screen is left once, however many locks were asked for (the idle lock during a manual one).
   const [locking, setLocking] = useState(false);
-  const lockAsked = useRef(false);
   const lock = useCallback(
     (reason: 'manual' | 'idle') => {
-      if (lockAsked.current) return;
-      lockAsked.current = true;
+      if (locking) return;
       setLocking(true);
-      let left = false;
-      const leave = () => {
-        if (left) return;
-        left = true;
-        clearTimeout(givingUp);
-        onLocked();
-      };
       const givingUp = setTimeout(leave, LOCK_WAIT_MS);
-      void client.invoke('staff.lock', { reason }).finally(leave);
+      void client.invoke('staff.lock', { reason }).finally(() => {
+        clearTimeout(givingUp);
+        leave();
+      });
     },
-    [client, onLocked],
+    [client, leave, locking],
   );
   const idle = useIdleTimeout(session.idleSeconds, () => lock('idle'), IDLE_WARNING_SECONDS);
   // The core's session is kept by calls only: a person typing a long form, or pressing "keep" on the
@@ -76,9 +78,9 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
   useActivity(
     useCallback(() => {
       void client.invoke('staff.session', {}).then((result) => {
-        if (!result.ok || result.value === null) onLocked();
+        if (!result.ok || result.value === null) leave();
       });
-    }, [client, onLocked]),
+    }, [client, leave]),
     KEEP_ALIVE_GAP_MS,
   );
   useDocumentTitle(text.pageTitle);
@@ -88,11 +90,11 @@ export function StaffView({ session, language, client, facts, onLocked }: Props)
     () => ({
       invoke: async (channel, input, options) => {
         const result = await client.invoke(channel, input, options);
-        if (!result.ok && result.error.key === 'api.unauthenticated') onLocked();
+        if (!result.ok && result.error.key === 'api.unauthenticated') leave();
         return result;
       },
     }),
-    [client, onLocked],
+    [client, leave],
   );
 
   const props: StaffTabProps = {

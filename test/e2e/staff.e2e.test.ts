@@ -172,14 +172,23 @@ describe('the reception desk in Chromium', () => {
     await desk.emulateMedia({ media: 'screen' });
 
     // While the lock call travels (held here, as on a slow network) nothing of the staff view is shown.
-    let arrive = () => {};
-    const lockArrives = new Promise<void>((resolve) => (arrive = resolve));
-    await desk.route(`**${API_PATH_PREFIX}staff.lock`, async (route) => {
-      await lockArrives;
-      await route.continue();
-    });
+    // The press is a person's activity too: the keep-alive it sends is held as well.
+    const held = (channel: string) => {
+      const call = { sent: 0, arrive: () => {} };
+      const arrives = new Promise<void>((resolve) => (call.arrive = resolve));
+      void desk.route(`**${API_PATH_PREFIX}${channel}`, async (route) => {
+        call.sent++;
+        await arrives;
+        await route.continue();
+      });
+      return call;
+    };
+    const lockCall = held('staff.lock');
+    const keepAlive = held('staff.session');
+    await desk.clock.fastForward(5_000); // the keep-alive's gap since the last one
     await desk.getByRole('button', { name: 'Vergrendelen' }).click();
     await desk.getByRole('status').getByText('Vergrendelen…').waitFor();
+    expect([lockCall.sent, keepAlive.sent]).toEqual([1, 1]);
     expect(await desk.getByRole('row').count()).toBe(0);
     expect(await desk.getByText('Piet').count()).toBe(0);
     expect(await desk.getByRole('navigation').count()).toBe(0);
@@ -188,8 +197,17 @@ describe('the reception desk in Chromium', () => {
     await desk.clock.fastForward(10_000);
     await desk.getByRole('button', { name: 'Medewerkers' }).waitFor();
     expect(await desk.getByRole('row').count()).toBe(0);
-    arrive();
+    // A visitor starts; then the lock arrives, and the keep-alive's late answer (no session) resets nothing.
+    await desk.getByRole('button', { name: 'Aanmelden' }).click();
+    await desk.getByRole('button', { name: 'Ik heb dit gelezen' }).click();
+    await desk.getByLabel('Voornaam').fill('Rik');
+    lockCall.arrive();
     await expect.poll(auditActions, POLL).toContain('staff.locked');
+    const lateAnswer = desk.waitForResponse(`**${API_PATH_PREFIX}staff.session`);
+    keepAlive.arrive();
+    expect(await (await lateAnswer).json()).toMatchObject({ ok: true, value: null });
+    await desk.waitForTimeout(300); // the answer handled
+    expect(await desk.getByLabel('Voornaam').inputValue()).toBe('Rik');
 
     expect(await auditActions()).toEqual(
       expect.arrayContaining([
