@@ -8,6 +8,7 @@ import type { Database } from '../database';
 import type { JobRunner } from '../jobs';
 import { UserError } from '../user-error';
 import { dueFootageFilter, FOOTAGE_NOT_HELD, type ConfirmedBacklog } from './purge';
+import { countLiveFiles } from './live-files';
 
 const CONFIRMATION_KEY = 'footageLargeDeletionConfirmed';
 
@@ -63,11 +64,10 @@ export function createFootageBacklog({
     const now = clock.now();
     const query = backlogQuery(config, now, nextRunAfter(config.schedules.footagePurge, config.timeZone, now));
     const cameras = await database.all<FootageBacklogCamera>(query.sql, query.params);
-    const live = await database.get<{ n: number }>("SELECT count(*) AS n FROM footage_files WHERE status = 'kept'");
     return {
       blockedRun: blocked,
       files: cameras.reduce((sum, camera) => sum + camera.files, 0),
-      liveFiles: live!.n,
+      liveFiles: await countLiveFiles(database),
       oldestRecording: cameras.length > 0 ? Math.min(...cameras.map((camera) => camera.oldestRecording)) : null,
       newestRecording: cameras.length > 0 ? Math.max(...cameras.map((camera) => camera.newestRecording)) : null,
       cameras,

@@ -9,6 +9,7 @@ import { ACTIVE_HOLD, rangeHoldCovers } from '../holds/holds-service';
 import { checkRootForDeletion, type RootProblem } from './root';
 import { ROOT_DEVICE_KEY } from './scanner';
 import { openFolderWalk, type FolderWalk } from './folder-walk';
+import { anyLiveFiles, countLiveFiles } from './live-files';
 import { createUnlinkPool, privateNameOf, UnlinkOutcome, type UnlinkPool } from './unlink-pool';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -185,13 +186,7 @@ export async function purgeFootage({
   stepSize?: number;
 }): Promise<FootagePurgeResult> {
   const now = clock.now();
-  // Counted only where a number is needed (a block's message, the share check): counting a million
-  // rows takes about 55 ms, every hour.
-  const countLive = async () =>
-    (await database.get<{ n: number }>("SELECT count(*) AS n FROM footage_files WHERE status = 'kept'"))!.n;
-  const indexHoldsFiles =
-    (await database.get<{ any: 0 | 1 }>(`SELECT EXISTS (SELECT 1 FROM footage_files WHERE status = 'kept') AS "any"`))!
-      .any === 1;
+  const indexHoldsFiles = await anyLiveFiles(database);
   const lastScan = await database.get<{ value: string }>('SELECT value FROM app_state WHERE key = ?', [
     ROOT_DEVICE_KEY,
   ]);
@@ -205,7 +200,7 @@ export async function purgeFootage({
       outcome: 'blocked',
       reason: rootCheck.problem,
       detail: rootCheck.detail,
-      params: { files: await countLive() },
+      params: { files: await countLiveFiles(database) },
       counts: {},
     };
   }
@@ -252,7 +247,7 @@ export async function purgeFootage({
     : 0;
   const unconfirmed = candidates.length - confirmedFiles;
   // Counted after the repair, which may have given rows back.
-  const liveFiles = !allowLargeDeletion && unconfirmed > 0 ? await countLive() : 0;
+  const liveFiles = !allowLargeDeletion && unconfirmed > 0 ? await countLiveFiles(database) : 0;
   if (liveFiles > 0 && unconfirmed / liveFiles > config.footage.maxDeleteShare) {
     const percent = Math.round(config.footage.maxDeleteShare * 100);
     return {

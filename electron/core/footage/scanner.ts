@@ -4,6 +4,7 @@ import type { KioskConfig } from '../../../shared/config';
 import { identifyFootage, isVideoFile } from '../../../shared/footage-path';
 import { systemClock, type Clock } from '../clock';
 import type { Database } from '../database';
+import { anyLiveFiles, countLiveFiles } from './live-files';
 import { checkRootForScan, FootageRootError, type HealthyScan } from './root';
 
 export interface ScanCounts {
@@ -241,10 +242,7 @@ async function checkRootHealth(database: Database, root: string) {
   const recorded = await database.get<{ value: string }>('SELECT value FROM app_state WHERE key = ?', [
     ROOT_DEVICE_KEY,
   ]);
-  // Whether any file is indexed, not how many: counting a million rows was most of a rescan's time.
-  const indexHoldsFiles =
-    (await database.get<{ any: 0 | 1 }>(`SELECT EXISTS (SELECT 1 FROM footage_files WHERE status = 'kept') AS "any"`))!
-      .any === 1;
+  const indexHoldsFiles = await anyLiveFiles(database);
   // The oldest and newest live files: a share mounted again holds at least some of them.
   const sample = await database.all<{ folder: string; name: string; size: number }>(
     `SELECT * FROM (SELECT folder, name, size FROM footage_files WHERE status = 'kept' ORDER BY recorded_at LIMIT ?)
@@ -267,12 +265,7 @@ async function checkRootHealth(database: Database, root: string) {
         }
       }),
   });
-  if (!check.ok) {
-    const liveFiles = (await database.get<{ n: number }>(
-      "SELECT count(*) AS n FROM footage_files WHERE status = 'kept'",
-    ))!.n;
-    throw new FootageRootError(check.problem, check.detail, { files: liveFiles });
-  }
+  if (!check.ok) throw new FootageRootError(check.problem, check.detail, { files: await countLiveFiles(database) });
   return check;
 }
 

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../../../../electron/core/database';
 import { DATABASE_FILE_NAME } from '../../../../electron/core/kiosk';
-import { migrations } from '../../../../electron/core/migrations';
 import { kioskConfigSchema } from '../../../../shared/config';
 import { callers, manualClock, openTestKiosk } from '../../../helpers/kiosk';
+import { openDatabaseThrough } from '../../../helpers/migrated-database';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 it('0022 keeps the export records made before it (holding no expected visits), still erased with their visits', async () => {
@@ -14,10 +13,7 @@ it('0022 keeps the export records made before it (holding no expected visits), s
   const copy = path.join(exportFolder, 'access-copy-old');
   fs.mkdirSync(copy);
   fs.writeFileSync(path.join(copy, 'copy.json'), '{"lastName":"Oudgediende"}');
-  const before = await openDatabase(
-    path.join(dataDir, DATABASE_FILE_NAME),
-    migrations.filter((migration) => migration.version! < 22),
-  );
+  const before = await openDatabaseThrough(path.join(dataDir, DATABASE_FILE_NAME), 21);
   await before.run(
     `INSERT INTO visits (first_name, last_name, notice_version, signed_in_at, signed_out_at, sign_out_method,
                          sign_out_code)

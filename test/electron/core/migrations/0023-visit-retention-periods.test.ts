@@ -1,18 +1,14 @@
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../../../../electron/core/database';
 import { DATABASE_FILE_NAME } from '../../../../electron/core/kiosk';
-import { migrations } from '../../../../electron/core/migrations';
 import { defaultConfig } from '../../../../shared/config';
 import { manualClock, openTestKiosk, visitor } from '../../../helpers/kiosk';
+import { openDatabaseThrough } from '../../../helpers/migrated-database';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 it('0023 lists the periods the stored visits were shown, each with the day of its newest, and the purge keeps to them', async () => {
   const dataDir = makeTempDir();
-  const before = await openDatabase(
-    path.join(dataDir, DATABASE_FILE_NAME),
-    migrations.filter((migration) => migration.version! < 23),
-  );
+  const before = await openDatabaseThrough(path.join(dataDir, DATABASE_FILE_NAME), 22);
   const visits: [string, number | null, string][] = [
     ['Drie', 3, '2026-01-10T10:00:00Z'],
     ['Drieenhalf', 3, '2026-01-12T08:00:00Z'],

@@ -1,15 +1,11 @@
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../../../../electron/core/database';
-import { migrations } from '../../../../electron/core/migrations';
+import { openDatabaseThrough } from '../../../helpers/migrated-database';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 it('0024 indexes each camera’s live files by time, from the rows already there and not the record', async () => {
   const file = path.join(makeTempDir(), 'kiosk.sqlite3');
-  const before = await openDatabase(
-    file,
-    migrations.filter((migration) => migration.version! < 24),
-  );
+  const before = await openDatabaseThrough(file, 23);
   await before.exec(`
     INSERT INTO footage_files (id, folder, name, camera, recorded_at, time_source, size, mtime, status, indexed_at)
     VALUES (1, 'gate', 'c.mp4', 'gate', 30, 'path', 1, 1, 'kept', 1),
@@ -19,10 +15,7 @@ it('0024 indexes each camera’s live files by time, from the rows already there
            (5, 'lobby', 'a.mp4', 'lobby', 15, 'path', 1, 1, 'kept', 1);`);
   await before.close();
 
-  const after = await openDatabase(
-    file,
-    migrations.filter((migration) => migration.version! <= 24),
-  );
+  const after = await openDatabaseThrough(file, 24);
   try {
     expect(await after.get('PRAGMA user_version')).toEqual({ user_version: 24 });
     expect(

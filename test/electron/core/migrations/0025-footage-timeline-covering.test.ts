@@ -1,15 +1,11 @@
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../../../../electron/core/database';
-import { migrations } from '../../../../electron/core/migrations';
+import { openDatabaseThrough } from '../../../helpers/migrated-database';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 it('0025 carries each live file’s id, mtime and time source in the camera-and-time index, ties in id order', async () => {
   const file = path.join(makeTempDir(), 'kiosk.sqlite3');
-  const before = await openDatabase(
-    file,
-    migrations.filter((migration) => migration.version! < 25),
-  );
+  const before = await openDatabaseThrough(file, 24);
   await before.exec(`
     INSERT INTO footage_files (id, folder, name, camera, recorded_at, time_source, size, mtime, status, indexed_at)
     VALUES (7, 'gate', 'c.mp4', 'gate', 20, 'mtime', 1, 21, 'kept', 1),
@@ -19,10 +15,7 @@ it('0025 carries each live file’s id, mtime and time source in the camera-and-
            (5, 'lobby', 'a.mp4', 'lobby', 15, 'path', 1, 16, 'kept', 1);`);
   await before.close();
 
-  const after = await openDatabase(
-    file,
-    migrations.filter((migration) => migration.version! <= 25),
-  );
+  const after = await openDatabaseThrough(file, 25);
   try {
     expect(await after.get('PRAGMA user_version')).toEqual({ user_version: 25 });
     const query = `SELECT id, mtime, time_source FROM footage_files INDEXED BY footage_live_by_camera_time
