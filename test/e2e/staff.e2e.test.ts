@@ -192,6 +192,13 @@ describe('the reception desk in Chromium', () => {
     expect(await desk.getByRole('row').count()).toBe(0);
     expect(await desk.getByText('Piet').count()).toBe(0);
     expect(await desk.getByRole('navigation').count()).toBe(0);
+    // The card holds one line: as much room below it as above.
+    const room = await desk.getByRole('status').evaluate((line) => {
+      const card = line.parentElement!.getBoundingClientRect();
+      const text = line.getBoundingClientRect();
+      return { above: text.top - card.top, below: card.bottom - text.bottom };
+    });
+    expect(Math.abs(room.above - room.below)).toBeLessThanOrEqual(1);
     await screenshot(desk, 'landscape-nl-14-locking');
     // No answer within 10 s (the network gone): the screen goes back to the kiosk without it.
     await desk.clock.fastForward(10_000);
