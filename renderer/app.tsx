@@ -148,7 +148,8 @@ export function App({ client }: { client: ApiClient }) {
   async function signInByInvitation(key: InvitationKey, values: DetailValues) {
     setScreen({ name: 'busy' }); // one tap signs in once
     const result = await client.invoke('invitations.signIn', {
-      ...('code' in key ? { code: key.code } : { invitationLastName: key.lastName }),
+      code: key.code,
+      invitationName: key.name,
       firstName: values.firstName,
       lastName: values.lastName,
       company: values.company,

@@ -4,7 +4,7 @@ import type { Language } from '../shared/messages';
 const nl = {
   haveInvitation: 'Ik heb een uitnodiging',
   codeTitle: 'Uw uitnodigingscode',
-  codeLabel: 'Typ de code van uw uitnodiging of uw achternaam, of houd de QR-code voor de scanner',
+  codeLabel: 'Typ de code van uw uitnodiging of uw voornaam en achternaam, of houd de QR-code voor de scanner',
   next: 'Volgende',
   checking: 'Even controleren…',
   detailsTitle: 'Kloppen uw gegevens?',
@@ -66,7 +66,7 @@ const nl = {
 const en: typeof nl = {
   haveInvitation: 'I have an invitation',
   codeTitle: 'Your invitation code',
-  codeLabel: 'Type the code from your invitation or your last name, or hold the QR code to the scanner',
+  codeLabel: 'Type the code from your invitation or your first and last name, or hold the QR code to the scanner',
   next: 'Next',
   checking: 'Checking…',
   detailsTitle: 'Are your details right?',

@@ -38,8 +38,8 @@ export const errorMessages = {
     en: 'A sign-out code has 6 letters and digits.',
   },
   'invitation.codeInvalid': {
-    nl: 'Een uitnodigingscode bestaat uit 6 letters en cijfers.',
-    en: 'An invitation code has 6 letters and digits.',
+    nl: 'Een uitnodigingscode bestaat uit 8 letters en cijfers. Geen code bij de hand? Typ uw voornaam en achternaam.',
+    en: 'An invitation code has 8 letters and digits. No code at hand? Type your first and last name.',
   },
   'invitation.unknownCode': {
     nl: 'Deze uitnodigingscode kennen wij vandaag niet. Controleer de code en de datum, of meld u bij de receptie.',
@@ -263,8 +263,8 @@ export const errorMessages = {
     en: 'That did not work with this name. Please ask the receptionist to sign you out.',
   },
   'invitation.nameNotFound': {
-    nl: 'Wij vinden uw uitnodiging niet met deze achternaam. Typ de code van uw uitnodiging, of meld u bij de receptie.',
-    en: 'We cannot find your invitation by this last name. Type the code from your invitation, or ask at the reception desk.',
+    nl: 'Wij vinden uw uitnodiging niet met deze naam. Typ uw voornaam en achternaam zoals in de uitnodiging, of de code, of meld u bij de receptie.',
+    en: 'We cannot find your invitation by this name. Type your first and last name as in the invitation, or the code, or ask at the reception desk.',
   },
   'visit.signOutThrottled': {
     nl: 'Te veel onbekende afmeldcodes op dit scherm. Vraag de receptie om u af te melden.',

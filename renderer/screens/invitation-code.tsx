@@ -20,12 +20,19 @@ interface Props {
   onBack: () => void;
 }
 
-/** How the visitor found their invitation: its code, or their last name (one expected today). */
-export type InvitationKey = { code: string } | { lastName: string };
+/** How the visitor found their invitation: its code, their first and last name, or text that reads as either. */
+export interface InvitationKey {
+  code?: string;
+  name?: string;
+}
+
+// Two words or more of letters (with ' . - between): a first and last name, never taken for a code's typo.
+const FULL_NAME = /^[\p{L}\p{M}'’.-]+(\s+[\p{L}\p{M}'’.-]+)+$/u;
 
 /**
- * The visitor types their invitation code or their last name, or a USB scanner types the QR code and
- * Enter. What reads as a code is tried as one first; a name shows only that one visitor's details.
+ * The visitor types their invitation code or their first and last name, or a USB scanner types the
+ * QR code and Enter. Text that reads as both (ABJANSEN is "Ab Jansen") goes as both, and the core
+ * counts it as one try; a name shows only that one visitor's details.
  */
 export function InvitationCodeScreen({ text, invitation, language, client, onFound, onBack }: Props) {
   const [code, setCode] = useState('');
@@ -37,22 +44,14 @@ export function InvitationCodeScreen({ text, invitation, language, client, onFou
     event.preventDefault();
     const typed = code.trim();
     const parsed = readInvitationCode(typed);
-    if (!parsed && !/\p{L}/u.test(typed)) {
+    const name = FULL_NAME.test(typed) ? typed : undefined;
+    if (!parsed && !name) {
       setError({ key: 'invitation.codeInvalid' });
       return;
     }
     setBusy(true);
-    let key: InvitationKey = parsed ? { code: parsed } : { lastName: typed };
-    let result = await client.invoke('invitations.lookup', key);
-    // "Kramer" is a well-formed code too: a letters-only word that is no code today may be a name.
-    if (!result.ok && parsed && /^\p{L}+$/u.test(typed) && result.error.key === 'invitation.unknownCode') {
-      const byName = await client.invoke('invitations.lookup', { lastName: typed });
-      // Neither: it was typed as a code, so the visitor hears about the code.
-      if (byName.ok || byName.error.key !== 'invitation.nameNotFound') {
-        key = { lastName: typed };
-        result = byName;
-      }
-    }
+    const key: InvitationKey = { ...(parsed && { code: parsed }), ...(name && { name }) };
+    const result = await client.invoke('invitations.lookup', key);
     if (!stillMounted()) return;
     setBusy(false);
     if (result.ok) onFound(key, result.value);

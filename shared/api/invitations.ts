@@ -62,20 +62,33 @@ const invitationIdInput = z.strictObject({
   id: z.int({ error: 'field.invalid' satisfies MessageKey }).positive(),
 });
 
-/** An invitation's code, or the visitor's last name instead (one match today only). */
+/**
+ * What an expected visitor typed for their own name when they have no code: first and last name as
+ * in the invitation. Only compared, never stored.
+ */
+const invitationName = z
+  .string({ error: 'invitation.nameNotFound' satisfies MessageKey })
+  .trim()
+  .min(1, { error: 'invitation.codeInvalid' satisfies MessageKey })
+  .max(200, { error: 'invitation.nameNotFound' satisfies MessageKey });
+
+/**
+ * An invitation's code, or the visitor's first and last name instead (one match today only), or both
+ * when what they typed reads as either ("Ab Jansen" is the well-formed code ABJANSEN).
+ */
 export const lookupInvitationInput = z
-  .strictObject({ code: invitationCode.optional(), lastName: signInInput.shape.lastName.optional() })
-  .refine((input) => (input.code === undefined) !== (input.lastName === undefined), {
+  .strictObject({ code: invitationCode.optional(), name: invitationName.optional() })
+  .refine((input) => input.code !== undefined || input.name !== undefined, {
     error: 'invitation.codeInvalid' satisfies MessageKey,
     path: ['code'],
   });
 /**
  * The visitor's own details as they confirmed or corrected them, and the notice they read; the
- * invitation found by its code or by the last name they typed at the start.
+ * invitation found by its code or by the name they typed at the start, as at the lookup.
  */
 export const signInByInvitationInput = signInInput
-  .extend({ code: invitationCode.optional(), invitationLastName: signInInput.shape.lastName.optional() })
-  .refine((input) => (input.code === undefined) !== (input.invitationLastName === undefined), {
+  .extend({ code: invitationCode.optional(), invitationName: invitationName.optional() })
+  .refine((input) => input.code !== undefined || input.invitationName !== undefined, {
     error: 'invitation.codeInvalid' satisfies MessageKey,
     path: ['code'],
   });

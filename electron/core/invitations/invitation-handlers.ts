@@ -23,19 +23,12 @@ export function createInvitationHandlers({
 }) {
   return {
     'invitations.lookup': (input: ParsedInputOf<'invitations.lookup'>, caller: Caller) =>
-      invitations.lookup(
-        terminalOf(caller),
-        input.code !== undefined ? { code: input.code } : { lastName: input.lastName! },
-      ),
+      invitations.lookup(terminalOf(caller), input),
     'invitations.signIn': async (
-      { code, invitationLastName, ...data }: ParsedInputOf<'invitations.signIn'>,
+      { code, invitationName, ...data }: ParsedInputOf<'invitations.signIn'>,
       caller: Caller,
     ) => {
-      const receipt = await invitations.signIn(
-        terminalOf(caller),
-        code !== undefined ? { code } : { lastName: invitationLastName! },
-        data,
-      );
+      const receipt = await invitations.signIn(terminalOf(caller), { code, name: invitationName }, data);
       signInScreens.record(receipt.signOutCode, terminalOf(caller));
       return receipt;
     },

@@ -29,7 +29,11 @@ import {
 import { qrSvg } from './invitation-qr';
 
 /** How a visitor finds their invitation: its code, or their last name when only one is expected today. */
-export type InvitationKey = { code: string } | { lastName: string };
+/** How a visitor names their invitation: its code, their first and last name, or text that reads as either. */
+export interface InvitationKey {
+  code?: string;
+  name?: string;
+}
 
 const nameKey = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
 
@@ -119,37 +123,38 @@ export function createInvitationService({
     return Promise.all(records.map((record) => invitationOf(record!)));
   }
 
-  /** The invitation for `code` today, counting an unknown code against the terminal. */
-  async function findForVisitor(terminal: string, code: string): Promise<ExpectedVisitRecord> {
-    throttle.check(terminal);
-    const record = await expectedVisitByCode(database, code, today());
-    if (!record) {
-      throttle.failed(terminal);
-      throw new UserError({ key: 'invitation.unknownCode' });
-    }
-    return record;
+  /**
+   * The one invitation today for this first and last name ("Zoë de Vries", or "Zoë Vries" without the
+   * tussenvoegsel); none when no or several match. A last name alone never matches: who types it
+   * need not be the one invited, and the screen shows the details it finds.
+   */
+  async function expectedVisitByName(name: string): Promise<ExpectedVisitRecord | undefined> {
+    const typed = nameKey(name);
+    const matches = (await expectedVisitsOn(database, today())).filter((record) => {
+      const firstName = nameKey(record.first_name);
+      if (!typed.startsWith(`${firstName} `)) return false;
+      const lastName = typed.slice(firstName.length + 1);
+      const stored = nameKey(record.last_name);
+      return stored === lastName || stored.endsWith(` ${lastName}`);
+    });
+    return matches.length === 1 ? matches[0] : undefined;
   }
 
   /**
-   * The one invitation today with this last name ("de Vries", or "Vries" without the tussenvoegsel),
-   * counted like an unknown code when there is none or more than one: the screen never lists names.
+   * The invitation today by its code, else by the name, checked against the terminal's throttle once
+   * and counted as one miss when neither finds it: text that reads as both is one try, not two.
    */
-  async function findByLastName(terminal: string, lastName: string): Promise<ExpectedVisitRecord> {
+  async function find(terminal: string, key: InvitationKey): Promise<ExpectedVisitRecord> {
     throttle.check(terminal);
-    const key = nameKey(lastName);
-    const matches = (await expectedVisitsOn(database, today())).filter((record) => {
-      const stored = nameKey(record.last_name);
-      return stored === key || stored.endsWith(` ${key}`);
-    });
-    if (matches.length !== 1) {
+    const record =
+      (key.code === undefined ? undefined : await expectedVisitByCode(database, key.code, today())) ??
+      (key.name === undefined ? undefined : await expectedVisitByName(key.name));
+    if (!record) {
       throttle.failed(terminal);
-      throw new UserError({ key: 'invitation.nameNotFound' });
+      throw new UserError({ key: key.name === undefined ? 'invitation.unknownCode' : 'invitation.nameNotFound' });
     }
-    return matches[0]!;
+    return record;
   }
-
-  const find = (terminal: string, key: InvitationKey) =>
-    'code' in key ? findForVisitor(terminal, key.code) : findByLastName(terminal, key.lastName);
 
   const signingIn = new Set<number>();
 
