@@ -8,6 +8,7 @@ import { consoleUrl, isWildcardHost } from '../../shared/console-address';
 import { fail, ok } from '../../shared/result';
 import type { EnrolledDevice } from '../core/devices/device-service';
 import type { Kiosk } from '../core/kiosk';
+import { deviceTerminal } from '../core/devices/screen';
 import { UserError } from '../core/user-error';
 import { createShellRoutes, DEFAULT_TIMEOUTS, sendJson, sendText, timeoutOptions } from './server';
 
@@ -90,7 +91,7 @@ export async function startConsoleServer({
       const device = await deviceOf(request);
       if (!device) return { refuse: 'device.notEnrolled', status: 401 };
       return {
-        terminal: `device:${device.id}`,
+        terminal: deviceTerminal(device.id),
         screen: { kind: device.kind, deviceId: device.id, name: device.name },
       };
     },

@@ -123,7 +123,7 @@ export interface ShellRoutesOptions {
   logError: (error: unknown) => void;
   /** The caller of an API call or a media request, from the request's credential. */
   resolveScreen: (request: http.IncomingMessage) => Promise<ResolvedScreen>;
-  /** Whether media needs a resolved screen too (the console's devices), or only its ticket. */
+  /** Whether media needs a resolved screen too (the console's devices: a ticket then plays only on its own), or only its ticket. */
   mediaNeedsScreen: boolean;
   /** API channels the shell answers itself, before any credential (the console's enrolment). */
   ownChannels?: Record<
@@ -193,11 +193,13 @@ export function createShellRoutes({
   /** Footage playback: the ticket (from `footage.playback`, security only) is the key; ranges for seeking. */
   async function handleMedia(request: http.IncomingMessage, response: http.ServerResponse, ticket: string) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
+    let terminal: string | undefined;
     if (mediaNeedsScreen) {
       const resolved = await resolveScreen(request);
       if ('refuse' in resolved) return sendJson(response, resolved.status, fail(resolved.refuse));
+      terminal = resolved.terminal;
     }
-    const answer = await kiosk.media.respond(ticket, request.headers.range);
+    const answer = await kiosk.media.respond(ticket, request.headers.range, terminal);
     if (!answer.body)
       return sendText(response, answer.status, answer.status === 416 ? 'Range not satisfiable' : 'Not found');
     response.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });

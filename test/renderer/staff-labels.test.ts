@@ -23,6 +23,16 @@ describe('the audit log in the screen’s language', () => {
     );
   });
 
+  it('says why the core locked a staff view, and reads one locked by hand as such', () => {
+    const sentence = (reason: string, language: 'nl' | 'en') =>
+      describeAuditEntry(entry('staff.locked', { reason }), language, names).sentence;
+    expect(sentence('pinReset', 'nl')).toBe('Medewerkersscherm vergrendeld: pincode opnieuw ingesteld');
+    expect(sentence('deviceRevoked', 'en')).toBe('Staff view locked: device revoked');
+    expect(sentence('accountChanged', 'en')).toBe('Staff view locked: account changed or disabled');
+    expect(sentence('expired', 'nl')).toBe('Medewerkersscherm vergrendeld na niets doen');
+    expect(sentence('manual', 'en')).toBe('Locked the staff view');
+  });
+
   it('finds unlocks and the desk’s registrations by "aanmelden", not the views of a list', () => {
     const searchable = (action: string) => describeAuditEntry(entry(action, {}), 'nl', names).searchable;
     expect(searchable('staff.signedIn')).toContain('aanmelden');

@@ -7,7 +7,8 @@ import type { SessionStore } from '../staff/sessions';
 import { UserError } from '../user-error';
 import type { VisitsService } from '../visits/visits-service';
 import type { DeviceService } from './device-service';
-import { BROWSER_SCREEN, screenInfo } from './screen';
+import { endSessions } from '../staff/end-sessions';
+import { BROWSER_SCREEN, deviceTerminal, screenInfo } from './screen';
 
 const actorOf = (caller: Caller): AuditActor =>
   caller.kind === 'staff' ? { staffId: caller.staffId, name: caller.name } : caller.kind;
@@ -42,8 +43,12 @@ export function createDeviceHandlers({
     'devices.createCode': (input: ParsedInputOf<'devices.createCode'>, caller: Caller) =>
       devices.createCode(input.name, input.kind, actorOf(caller)),
     'devices.list': () => devices.list(),
-    'devices.revoke': (input: ParsedInputOf<'devices.revoke'>, caller: Caller) =>
-      devices.revoke(input.deviceId, actorOf(caller)),
+    'devices.revoke': async (input: ParsedInputOf<'devices.revoke'>, caller: Caller) => {
+      const device = await devices.revoke(input.deviceId, actorOf(caller));
+      const terminal = deviceTerminal(input.deviceId);
+      await endSessions({ sessions, audit }, (other) => other === terminal, 'deviceRevoked');
+      return device;
+    },
     'devices.reopenEnrolment': async (_input: ParsedInputOf<'devices.reopenEnrolment'>, caller: Caller) => {
       await devices.reopenEnrolment(actorOf(caller));
       return null;

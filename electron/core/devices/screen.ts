@@ -10,6 +10,9 @@ export type Screen =
 
 export const BROWSER_SCREEN: Screen = { kind: 'browser' };
 
+/** The terminal an enrolled device's calls and staff session are keyed by. */
+export const deviceTerminal = (deviceId: number): string => `device:${deviceId}`;
+
 /** A screen in a public place: staff views open there only as `lobby.staffViews` allows. */
 export const isLobbyScreen = (screen: Screen): boolean => screen.kind === 'lobby' || screen.kind === 'kiosk';
 

@@ -140,10 +140,15 @@ export function createMediaTickets({
       return entry !== undefined && entry.terminal === terminal && sessions.peek(terminal) === entry.session;
     },
 
-    async respond(ticket: string, rangeHeader: string | undefined): Promise<MediaResponse> {
+    /**
+     * The file behind `ticket`, with ranges. `terminal`, where the shell knows which screen asks (the
+     * console's enrolled devices), must be the one the ticket was issued to: a ticket seen on one
+     * device does not play on another.
+     */
+    async respond(ticket: string, rangeHeader: string | undefined, terminal?: string): Promise<MediaResponse> {
       const notFound: MediaResponse = { status: 404, headers: {} };
       const entry = tickets.get(ticket);
-      if (!entry) return notFound;
+      if (!entry || (terminal !== undefined && entry.terminal !== terminal)) return notFound;
       if (sessions.peek(entry.terminal) !== entry.session) {
         tickets.delete(ticket); // locked, expired or replaced since
         return notFound;

@@ -67,6 +67,14 @@ export function createSessionStore({ clock, idleMs }: { clock: Clock; idleMs: nu
       return session;
     },
 
+    /** Ends every session `match` picks (with its terminal), as `close` would: the sessions ended. */
+    closeWhere(match: (terminal: string, session: StaffSession) => boolean): StaffSession[] {
+      const closing = [...sessions].filter(([terminal, session]) => match(terminal, session));
+      for (const [terminal] of closing) sessions.delete(terminal);
+      for (const [, session] of closing) ended(session);
+      return closing.map(([, session]) => session);
+    },
+
     /** Every session still live: the staff on duty in an evacuation roll call. */
     live(): StaffSession[] {
       return [...sessions.values()].filter(isLive);

@@ -4,6 +4,7 @@ import { auditActorOf } from '../audit/audit-actor';
 import type { AuditLog } from '../audit/audit-log';
 import type { Caller, Handlers } from '../router';
 import { terminalOf } from './caller';
+import { endSessions } from './end-sessions';
 import type { SessionStore } from './sessions';
 import type { StaffService } from './staff-service';
 
@@ -59,6 +60,13 @@ export function createStaffHandlers({
     'staff.setDisabled': (input, caller) => staff.setDisabled(auditActorOf(caller), input.staffId, input.disabled),
     'staff.resetPin': async (input, caller) => {
       await staff.resetPin(auditActorOf(caller), input.staffId, input.pin);
+      // Whoever knew the old PIN is locked out of what it unlocked; an admin resetting their own keeps this screen.
+      const own = caller.kind === 'staff' ? caller.terminal : null;
+      await endSessions(
+        { sessions, audit },
+        (terminal, session) => session.staffId === input.staffId && terminal !== own,
+        'pinReset',
+      );
       return null;
     },
   };

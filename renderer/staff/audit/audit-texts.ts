@@ -11,6 +11,24 @@ type Sentence = (detail: Detail, staffName: StaffNameOf) => string;
 
 const n = (value: DetailValue) => (value === null || value === undefined ? '?' : String(value));
 
+/** A staff view the core locked, by its reason; one locked by hand reads "Locked the staff view". */
+const lockedBecause: Record<'nl' | 'en', Record<string, string>> = {
+  nl: {
+    idle: 'Medewerkersscherm vergrendeld na niets doen',
+    expired: 'Medewerkersscherm vergrendeld na niets doen',
+    accountChanged: 'Medewerkersscherm vergrendeld: account gewijzigd of uitgeschakeld',
+    pinReset: 'Medewerkersscherm vergrendeld: pincode opnieuw ingesteld',
+    deviceRevoked: 'Medewerkersscherm vergrendeld: apparaat ingetrokken',
+  },
+  en: {
+    idle: 'Staff view locked after inactivity',
+    expired: 'Staff view locked after inactivity',
+    accountChanged: 'Staff view locked: account changed or disabled',
+    pinReset: 'Staff view locked: PIN reset',
+    deviceRevoked: 'Staff view locked: device revoked',
+  },
+};
+
 /**
  * Each audit action as a sentence in the screen's language, plus the words an admin might type to
  * find it ("aanmelden" finds sign-ins and the desk's registrations). The filter searches these.
@@ -18,10 +36,7 @@ const n = (value: DetailValue) => (value === null || value === undefined ? '?' :
 const nl: Record<string, { say: Sentence; words?: string }> = {
   'staff.signedIn': { say: () => 'Heeft het medewerkersscherm ontgrendeld', words: 'aanmelden inloggen ontgrendelen' },
   'staff.locked': {
-    say: (d) =>
-      d.reason === 'idle' || d.reason === 'expired'
-        ? 'Medewerkersscherm vergrendeld na niets doen'
-        : 'Heeft het medewerkersscherm vergrendeld',
+    say: (d) => lockedBecause.nl[String(d.reason)] ?? 'Heeft het medewerkersscherm vergrendeld',
     words: 'afmelden uitloggen vergrendelen',
   },
   'staff.pinFailed': { say: (d, name) => `Onjuiste pincode ingevoerd voor ${name(d.staffId)}`, words: 'aanmelden' },
@@ -113,8 +128,7 @@ const nl: Record<string, { say: Sentence; words?: string }> = {
 const en: typeof nl = {
   'staff.signedIn': { say: () => 'Unlocked the staff view', words: 'sign in log in' },
   'staff.locked': {
-    say: (d) =>
-      d.reason === 'idle' || d.reason === 'expired' ? 'Staff view locked after inactivity' : 'Locked the staff view',
+    say: (d) => lockedBecause.en[String(d.reason)] ?? 'Locked the staff view',
     words: 'sign out log out',
   },
   'staff.pinFailed': { say: (d, name) => `Wrong PIN entered for ${name(d.staffId)}`, words: 'sign in' },

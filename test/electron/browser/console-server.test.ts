@@ -259,6 +259,43 @@ describe('the console server', () => {
     await kiosk.router.invoke('devices.revoke', { deviceId: deskId }, callers.operator);
     expect(await closed).toBe(4401);
   });
+
+  it('plays a footage ticket only on the device it was issued to, and not once that device is revoked', async () => {
+    const root = makeTempDir();
+    const file = path.join(root, '2026-12-06', '09', 'gate', '00.00.mp4');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, Buffer.alloc(1000, 1));
+    await server.close();
+    kiosk = await openTestKiosk({ clock, config: { ...consoleConfig(), footage: { ...defaultConfig.footage, root } } });
+    server = await startConsoleServer({ kiosk, rendererDir: makeTempDir(), host: HOST, port: 0, logError: () => {} });
+    cert = (await kiosk.console.certificate()).cert;
+    expect((await kiosk.footage.scan()).outcome).toBe('ok');
+    const added = await kiosk.router.invoke(
+      'staff.add',
+      { name: 'Saskia', role: 'security', pin: PIN },
+      callers.operator,
+    );
+    if (!added.ok) throw new Error(added.error.key);
+    const desk = await enrol('desk');
+    const lobby = await enrol('kiosk');
+    expect(
+      JSON.parse((await api('staff.unlock', { staffId: added.value.id, pin: PIN }, { cookie: desk })).body).ok,
+    ).toBe(true);
+    const playback = JSON.parse((await api('footage.playback', { fileId: 1 }, { cookie: desk })).body);
+    const media = (cookie: string) => call(`/media/${playback.value.ticket}`, { method: 'GET', headers: { cookie } });
+    expect((await media(lobby)).status).toBe(404);
+    expect((await media(desk)).status).toBe(200);
+    expect(kiosk.sessions.live().map((session) => session.name)).toEqual(['Saskia']);
+    const deskId = (await kiosk.devices.list()).find((device) => device.kind === 'desk')!.id;
+    await kiosk.router.invoke('devices.revoke', { deviceId: deskId }, callers.operator);
+    // Its session ends with it: no ticket of it plays, and nobody stays on the roll call from there.
+    expect((await media(lobby)).status).toBe(404);
+    expect(kiosk.sessions.live()).toEqual([]);
+    expect((await kiosk.audit.list({ action: 'staff.locked' }))[0]).toMatchObject({
+      actor: 'Saskia',
+      detail: { reason: 'deviceRevoked' },
+    });
+  });
 });
 
 describe('the generated certificate', () => {

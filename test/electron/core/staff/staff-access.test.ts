@@ -148,6 +148,30 @@ describe('staff access through the router', () => {
     });
   });
 
+  it("a PIN reset ends the account's open sessions at once, but not the screen of the admin who resets their own", async () => {
+    const kiosk = await openTestKiosk({ clock: manualClock('2026-11-24T09:00:00Z') });
+    const rosa = await addAccount(kiosk, 'Rosa', 'receptionist');
+    const anne = await addAccount(kiosk, 'Anne', 'admin');
+    await unlock(kiosk, 'desk', rosa);
+    await unlock(kiosk, 'lobby', rosa);
+    await unlock(kiosk, 'office', anne);
+    await unlock(kiosk, 'back-office', anne);
+    const reset = (terminal: string, staffId: number) =>
+      kiosk.handle(terminal, 'staff.resetPin', { staffId, pin: '802417' });
+    expect(await reset('office', rosa)).toMatchObject({ ok: true });
+    for (const terminal of ['desk', 'lobby'])
+      expect(await kiosk.handle(terminal, 'visits.today', {})).toMatchObject({ error: { key: 'api.unauthenticated' } });
+    expect((await kiosk.audit.list({ action: 'staff.locked' })).map((entry) => [entry.actor, entry.detail])).toEqual([
+      ['Rosa', { reason: 'pinReset' }],
+      ['Rosa', { reason: 'pinReset' }],
+    ]);
+    expect(await reset('office', anne)).toMatchObject({ ok: true });
+    expect(await kiosk.handle('office', 'staff.list', {})).toMatchObject({ ok: true });
+    expect(await kiosk.handle('back-office', 'staff.list', {})).toMatchObject({
+      error: { key: 'api.unauthenticated' },
+    });
+  });
+
   it('background refreshes do not keep a session alive; the core ends it and audits that', async () => {
     const clock = manualClock('2026-11-24T09:00:00Z');
     const kiosk = await openTestKiosk({ clock });
