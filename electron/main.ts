@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { Readable } from 'node:stream';
 import path from 'node:path';
 import { IPC_INVOKE_CHANNEL, IPC_PRINT_BADGE_CHANNEL, MEDIA_PROTOCOL } from '../shared/api/bridge';
-import { startConsoleServer, type ConsoleServer } from './browser/console-server';
+import { runConsole, type ConsoleRunner } from './browser/console-runner';
 import { defaultDataDir } from './core/data-dir';
 import { createKiosk, type Kiosk } from './core/kiosk';
 import { serveRenderer } from './shell/app-protocol';
@@ -101,18 +101,16 @@ function createKioskWindow() {
   return window;
 }
 
-/** The staff console for the office network, when console.listen is set; the lobby window runs without it. */
-async function startConsole(kiosk: Kiosk): Promise<ConsoleServer | null> {
-  const address = kiosk.console.listen();
-  if (!address) return null;
-  try {
-    const server = await startConsoleServer({ kiosk, rendererDir: RENDERER_DIR, ...address });
-    console.log(`Console: ${server.url} (certificate SHA-256 ${server.fingerprint})`);
-    return server;
-  } catch (error) {
-    console.error(`[kiosk] the console cannot listen on ${kiosk.config.console.listen}:`, error);
-    return null;
-  }
+/** The staff console for the office network, as console.listen says, now and after each change; the lobby window runs without it. */
+function startConsole(kiosk: Kiosk): Promise<ConsoleRunner> {
+  return runConsole(
+    { kiosk, rendererDir: RENDERER_DIR },
+    {
+      started: (server) => console.log(`Console: ${server.url} (certificate SHA-256 ${server.fingerprint})`),
+      failed: (error, listen) => console.error(`[kiosk] the console cannot listen on ${listen}:`, error),
+      stopped: () => console.log('Console stopped'),
+    },
+  );
 }
 
 async function main() {
@@ -139,13 +137,13 @@ async function main() {
   setupPermissions();
   setupNavigationGuards();
   setupIpc(kiosk);
-  const consoleServer = await startConsole(kiosk);
+  const consoleRunner = await startConsole(kiosk);
   void kiosk.startBackgroundJobs();
   createKioskWindow();
 
   app.on('window-all-closed', () => app.quit());
   closeBeforeQuit(app, async () => {
-    await consoleServer?.close();
+    await consoleRunner.close();
     await kiosk.close();
   });
 }

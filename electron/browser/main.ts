@@ -7,7 +7,7 @@ import { defaultDataDir } from '../core/data-dir';
 import { createKiosk, type Kiosk } from '../core/kiosk';
 import { startInTypedFolder } from '../common/typed-folder';
 import { findChromium, openInAppMode, type OpenedChromium } from './open-chromium';
-import { startConsoleServer, type ConsoleServer } from './console-server';
+import { runConsole } from './console-runner';
 import { startBrowserServer, type BrowserServer } from './server';
 
 function fatal(message: string): never {
@@ -97,21 +97,36 @@ try {
 }
 
 const rendererDir = args['renderer-dir'] ?? DEFAULT_RENDERER_DIR;
-let consoleServer: ConsoleServer | null = null;
-const consoleAddress = kiosk.console.listen();
-if (consoleAddress) {
-  try {
-    consoleServer = await startConsoleServer({ kiosk, rendererDir, ...consoleAddress });
-  } catch (error) {
-    await server.close();
-    await kiosk.close();
-    fatal(`the console cannot listen on ${kiosk.config.console.listen}: ${(error as Error).message}`);
-  }
+// At launch a console that cannot listen stops the launch; after a change of settings it is only said.
+let launching = true;
+let launchFailure: unknown = null;
+const consoleRunner = await runConsole(
+  { kiosk, rendererDir, ...(consoleListen !== undefined ? { listenOverride: consoleListen } : {}) },
+  {
+    started: (consoleServer) => {
+      if (!launching) process.stdout.write(`Console started again: ${consoleServer.url}\n`);
+    },
+    failed: (error, listen) => {
+      if (launching) launchFailure = error;
+      else process.stderr.write(`The console cannot listen on ${listen}: ${(error as Error).message}\n`);
+    },
+    stopped: () => {
+      if (!launching) process.stdout.write('Console stopped (settings changed)\n');
+    },
+  },
+);
+launching = false;
+if (launchFailure) {
+  await consoleRunner.close();
+  await server.close();
+  await kiosk.close();
+  fatal(`the console cannot listen on ${kiosk.config.console.listen}: ${(launchFailure as Error).message}`);
 }
 
 await kiosk.startBackgroundJobs();
 process.stdout.write(`Browser mode, data folder ${dataDir}. Open this address (it carries this launch's key):\n`);
 process.stdout.write(`${server.url}\n`);
+const consoleServer = consoleRunner.current();
 if (consoleServer)
   process.stdout.write(`Console: ${consoleServer.url} (certificate SHA-256 ${consoleServer.fingerprint})\n`);
 
@@ -126,7 +141,7 @@ process.once('exit', () => browser?.stopNow());
 
 async function shutDown() {
   await browser?.stop();
-  await consoleServer?.close();
+  await consoleRunner.close();
   await server.close();
   await kiosk.close();
   process.exit(0);

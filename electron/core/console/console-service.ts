@@ -17,7 +17,7 @@ export function createConsoleService({
   clock: Clock;
   enrolmentClosed: () => Promise<boolean>;
 }) {
-  let certificate: Promise<ConsoleCertificate> | null = null;
+  let certificate: { key: string; loading: Promise<ConsoleCertificate> } | null = null;
   // The port the server actually bound (listen port 0 in tests), once it has.
   let boundPort: number | null = null;
   const listen = () => (config.console.listen ? parseConsoleListen(config.console.listen) : null);
@@ -33,17 +33,23 @@ export function createConsoleService({
   const service = {
     listen,
     url,
+    /** Loaded once per certificate setting and set of names: changed settings get theirs at the next start. */
     certificate(): Promise<ConsoleCertificate> {
       const address = listen();
-      certificate ??= loadConsoleCertificate({
-        dataDir,
+      const wanted = {
         tls: config.console.tls,
-        clock,
         altNames: [...config.console.hostNames, ...(address && !isWildcardHost(address.host) ? [address.host] : [])],
-      });
-      // A failed load is tried again next time, not remembered.
-      certificate.catch(() => (certificate = null));
-      return certificate;
+      };
+      const key = JSON.stringify(wanted);
+      if (!certificate || certificate.key !== key) {
+        const loading = loadConsoleCertificate({ dataDir, clock, ...wanted });
+        certificate = { key, loading };
+        // A failed load is tried again next time, not remembered.
+        loading.catch(() => {
+          if (certificate?.loading === loading) certificate = null;
+        });
+      }
+      return certificate.loading;
     },
     /** Called by the console server once it listens. */
     listening(port: number) {
