@@ -8,6 +8,7 @@ import {
   expectedVisitErasureDeadline,
   footageDeletionDeadline,
   footageRetentionDays,
+  isDueBy,
   recordsKeptSince,
   visitErasureDeadline,
 } from '../../../shared/retention';
@@ -15,6 +16,7 @@ import { clockGuardReason } from '../../../shared/run-reasons';
 import { isInside } from '../../common/path-inside';
 import { auditActorLabel, type AuditActor, type AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
+import { nextRunAfter } from '../cron-time';
 import type { Database, Statements } from '../database';
 import { FOOTAGE_NOT_HELD } from '../footage/purge';
 import { ACTIVE_HOLD } from '../holds/holds-service';
@@ -138,7 +140,11 @@ export function createExportRecords({
    * privacy.exportDays, not an expiry already past. (A police export stays while its own holds do:
    * HELD; the originals' deadlines still count for after the release.)
    */
-  async function originalsDeadline(tx: Statements, entry: NewExport, now: number): Promise<number> {
+  async function originalsDeadline(
+    tx: Statements,
+    entry: Pick<NewExport, 'visitIds' | 'expectedIds' | 'footage'>,
+    now: number,
+  ): Promise<number> {
     const { visitMonths } = config.retention;
     const zone = config.timeZone;
     const marks = (ids: number[]) => ids.map(() => '?').join(',');
@@ -212,13 +218,40 @@ export function createExportRecords({
     return { id: lastId, expiresAt };
   }
 
+  /**
+   * A live export's expiry as the settings stand now: never later than the one it was recorded with,
+   * nor privacy.exportDays after it was made, nor its visits' and expected visits' deadlines under
+   * today's periods (a shorter period saved later shortens the copies made before); and now once a
+   * visit it copies is erased (the purge or an erasure took it). Footage copies keep their recorded
+   * expiry for the files' part: which files they copy is not recorded.
+   */
+  async function expiryNow(row: ExportRow, now: number): Promise<number> {
+    const expiry = Math.min(row.expires_at, row.created_at + config.privacy.exportDays * DAY_MS);
+    const visitIds = ids(row.visit_ids);
+    const expectedIds = ids(row.expected_ids);
+    if (visitIds.length === 0 && expectedIds.length === 0) return expiry;
+    if (visitIds.length > 0) {
+      const present = await database.get<{ n: number }>(
+        `SELECT count(*) AS n FROM visits WHERE id IN (${visitIds.map(() => '?').join(',')})`,
+        visitIds,
+      );
+      if (present!.n < visitIds.length) return Math.min(expiry, now);
+    }
+    return Math.min(expiry, await originalsDeadline(database, { visitIds, expectedIds }, now));
+  }
+
   async function list({ includeDeleted = false }: { includeDeleted?: boolean } = {}): Promise<ExportRecord[]> {
+    const now = clock.now();
     const rows = await database.all<ExportRow>(
       `SELECT e.*, ${HELD} AS held FROM privacy_exports e
         ${includeDeleted ? '' : 'WHERE e.deleted_at IS NULL'} ORDER BY e.created_at DESC, e.id DESC`,
-      [clock.now()],
+      [now],
     );
-    return rows.map(toRecord);
+    const shown: ExportRecord[] = [];
+    for (const row of rows) {
+      shown.push(toRecord(row.deleted_at === null ? { ...row, expires_at: await expiryNow(row, now) } : row));
+    }
+    return shown;
   }
 
   /** Removes an export's files; it counts as deleted when nothing of it is left on disk. */
@@ -242,7 +275,11 @@ export function createExportRecords({
     await audit.record(actor, 'privacy.exportDeleted', { exportId: id, why });
   }
 
-  /** The export purge: every export past its expiry and not kept by an active hold goes. */
+  /**
+   * The export purge: every export whose expiry (as the settings stand now) falls before the next run
+   * and that no active hold keeps goes; the visit purge erases by the same rule, so a copy goes at
+   * the run its originals go, not an hour or a day after.
+   */
   function purge({ dryRun = false }: { dryRun?: boolean } = {}): Promise<JobRun> {
     return jobs.run(
       EXPORT_PURGE_JOB,
@@ -255,10 +292,13 @@ export function createExportRecords({
             counts: {},
             reason: clockGuardReason(guard.reason, config.retention.clockGuardDays),
           };
-        const due = await database.all<ExportRow>(
-          `SELECT e.*, ${HELD} AS held FROM privacy_exports e WHERE e.deleted_at IS NULL AND e.expires_at <= ?`,
-          [now, now],
+        const nextRunAt = nextRunAfter(config.schedules.visitPurge, config.timeZone, now);
+        const live = await database.all<ExportRow>(
+          `SELECT e.*, ${HELD} AS held FROM privacy_exports e WHERE e.deleted_at IS NULL`,
+          [now],
         );
+        const due: ExportRow[] = [];
+        for (const row of live) if (isDueBy(await expiryNow(row, now), nextRunAt)) due.push(row);
         const held = due.filter((row) => row.held === 1).length;
         if (dryRun) return { outcome: 'dry-run', counts: { due: due.length, held, deleted: 0, failed: 0 } };
         let deleted = 0;

@@ -60,6 +60,39 @@ async function purgeEvery25Days(
   }
 }
 
+/** An access copy of the visit made on 30 October, two days before its 6 months end (purges run every 25 days till then). */
+async function accessCopyOn30October(
+  kiosk: Awaited<ReturnType<typeof setup>>['kiosk'],
+  clock: Awaited<ReturnType<typeof setup>>['clock'],
+  visitId: number,
+) {
+  await purgeEvery25Days(kiosk, clock, ['05-26', '06-20', '07-15', '08-09', '09-03', '09-28', '10-23']);
+  clock.set('2026-10-30T12:00:00Z');
+  return accessCopy(kiosk, visitId);
+}
+
+/** The privacy officer's access copy of one visit, now. */
+async function accessCopy(kiosk: Awaited<ReturnType<typeof setup>>['kiosk'], visitId: number) {
+  const copy = await kiosk.router.invoke(
+    'privacy.exportVisits',
+    { visitIds: [visitId], language: 'en', purpose: 'accessRequest' },
+    privacyOfficer,
+  );
+  if (!copy.ok) throw new Error(JSON.stringify(copy.error));
+  return copy.value;
+}
+
+/** The visit purge erases the visit and the export purge, run now, its copy: no byte of it left. */
+async function expectVisitAndCopyGoneAtThisRun(
+  kiosk: Awaited<ReturnType<typeof setup>>['kiosk'],
+  exportFolder: string,
+) {
+  expect((await kiosk.retention.run()).outcome).toBe('ok');
+  expect(await kiosk.database.get('SELECT count(*) AS n FROM visits')).toEqual({ n: 0 });
+  expect((await kiosk.exports.purge()).counts).toMatchObject({ deleted: 1 });
+  expect(bytesUnder(exportFolder).includes('Exportable')).toBe(false);
+}
+
 describe('exports are records with an expiry', () => {
   it("an access request's footage export holds nothing, and is gone 7 days after it was made, audited", async () => {
     const { kiosk, clock, visitId } = await setup();
@@ -78,10 +111,11 @@ describe('exports are records with an expiry', () => {
       { id: made.value.exportId, kind: 'footage', purpose: 'accessRequest', exportedBy: 'Pia', fileCount: 1 },
     ]);
 
-    clock.set('2026-05-08T12:59:00Z');
+    // Hourly runs: the one at 12:00 is the last before 13:00, so it takes the copy (as the visit purge would).
+    clock.set('2026-05-08T11:59:00Z');
     expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 0, deleted: 0 });
     expect(fs.existsSync(made.value.folder)).toBe(true);
-    clock.set('2026-05-08T13:00:00Z');
+    clock.set('2026-05-08T12:00:00Z');
     expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 1, deleted: 1 });
     expect(fs.existsSync(made.value.folder)).toBe(false);
     expect((await kiosk.audit.list({ action: 'privacy.exportDeleted' }))[0]).toMatchObject({
@@ -154,9 +188,9 @@ describe('exports are records with an expiry', () => {
     );
     if (!made.ok) throw new Error(JSON.stringify(made.error));
     expect(made.value.expiresAt).toBe(Date.parse('2026-05-29T09:30:00Z'));
-    clock.set('2026-05-29T09:29:00Z');
+    clock.set('2026-05-29T08:59:00Z');
     expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 0 });
-    clock.set('2026-05-29T09:30:00Z');
+    clock.set('2026-05-29T09:00:00Z'); // the last hourly run before 09:30
     expect((await kiosk.exports.purge()).counts).toMatchObject({ due: 1, deleted: 1 });
     expect(fs.existsSync(made.value.folder)).toBe(false);
   });
@@ -165,16 +199,9 @@ describe('exports are records with an expiry', () => {
     const { kiosk, clock, exportFolder, visitId } = await setup();
     // The visit signed in at 09:00 UTC on 1 May (11:00 in Amsterdam): its 6 months end at 11:00 local on 1 November.
     const visitDeadline = Date.parse('2026-11-01T10:00:00Z');
-    await purgeEvery25Days(kiosk, clock, ['05-26', '06-20', '07-15', '08-09', '09-03', '09-28', '10-23']);
-    clock.set('2026-10-30T12:00:00Z');
-    const copy = await kiosk.router.invoke(
-      'privacy.exportVisits',
-      { visitIds: [visitId], language: 'en', purpose: 'accessRequest' },
-      privacyOfficer,
-    );
-    if (!copy.ok) throw new Error(JSON.stringify(copy.error));
+    const copy = await accessCopyOn30October(kiosk, clock, visitId);
     const listed = await kiosk.router.invoke('privacy.listExports', {}, privacyOfficer);
-    expect(listed.ok && listed.value[0]).toMatchObject({ id: copy.value.exportId, expiresAt: visitDeadline });
+    expect(listed.ok && listed.value[0]).toMatchObject({ id: copy.exportId, expiresAt: visitDeadline });
 
     // An expected visit for today, 30 October, is erased from 7 November on (unarrivedDays 7): a copy of it goes then.
     const invited = await kiosk.router.invoke(
@@ -202,6 +229,44 @@ describe('exports are records with an expiry', () => {
     clock.set('2026-11-06T23:00:00Z');
     expect((await kiosk.exports.purge()).counts).toMatchObject({ deleted: 1 });
     expect(bytesUnder(exportFolder).includes('Exportable')).toBe(false);
+  });
+
+  it('a copy goes at the same run as its visit: that run erases what is due before the next one, and so does the export purge', async () => {
+    const { kiosk, clock, exportFolder, visitId } = await setup();
+    const copy = await accessCopyOn30October(kiosk, clock, visitId);
+    // The visit's deadline is 10:00 UTC on 1 November; the hourly run at 09:00 is the last before it.
+    clock.set('2026-11-01T09:00:00Z');
+    await expectVisitAndCopyGoneAtThisRun(kiosk, exportFolder);
+  });
+
+  it('a shorter period saved later shortens the copies already made: of the visits, and of privacy.exportDays', async () => {
+    const { kiosk, clock, exportFolder, visitId } = await setup();
+    const save = async (key: string, value: number) =>
+      expect(
+        await kiosk.router.invoke('settings.save', { changes: [{ key, value }], confirmed: true }, callers.admin),
+      ).toMatchObject({ ok: true, value: { outcome: 'saved' } });
+    const listed = async (id: number) => {
+      const all = await kiosk.router.invoke('privacy.listExports', {}, privacyOfficer);
+      return all.ok ? all.value.find((entry) => entry.id === id) : undefined;
+    };
+
+    clock.set('2026-05-02T09:00:00Z');
+    const first = await accessCopy(kiosk, visitId); // 7 days: 9 May
+    await save('privacy.exportDays', 2);
+    expect(await listed(first.exportId)).toMatchObject({ expiresAt: Date.parse('2026-05-04T09:00:00Z') });
+    clock.set('2026-05-04T09:00:00Z');
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ deleted: 1 });
+
+    await purgeEvery25Days(kiosk, clock, ['05-26']);
+    clock.set('2026-05-30T09:00:00Z');
+    const second = await accessCopy(kiosk, visitId); // 2 days: 1 June 09:00 UTC
+    // One month instead of six: the visit of 1 May 11:00 (Amsterdam) is erased from 1 June 11:00, the copy with it.
+    clock.set('2026-05-30T10:00:00Z');
+    await save('privacy.exportDays', 28);
+    await save('retention.visitMonths', 1);
+    expect(await listed(second.exportId)).toMatchObject({ expiresAt: Date.parse('2026-06-01T09:00:00Z') });
+    clock.set('2026-06-01T08:00:00Z');
+    await expectVisitAndCopyGoneAtThisRun(kiosk, exportFolder);
   });
 
   it('a police copy made shortly before its originals are due goes with them at the first run after the release', async () => {
