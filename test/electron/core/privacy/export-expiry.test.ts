@@ -233,7 +233,7 @@ describe('exports are records with an expiry', () => {
 
   it('a copy goes at the same run as its visit: that run erases what is due before the next one, and so does the export purge', async () => {
     const { kiosk, clock, exportFolder, visitId } = await setup();
-    const copy = await accessCopyOn30October(kiosk, clock, visitId);
+    await accessCopyOn30October(kiosk, clock, visitId);
     // The visit's deadline is 10:00 UTC on 1 November; the hourly run at 09:00 is the last before it.
     clock.set('2026-11-01T09:00:00Z');
     await expectVisitAndCopyGoneAtThisRun(kiosk, exportFolder);
