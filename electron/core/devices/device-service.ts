@@ -53,6 +53,7 @@ export function createDeviceService({
   consoleUrl: () => string | null;
 }) {
   const wrongAt: number[] = [];
+  let codesBeingChecked = 0;
   const revokeListeners = new Set<(deviceId: number) => void>();
   // Kept in memory once read: the health check asks on every alarm check and staff banner refresh.
   let closure: { since: number; wrongCodes: number } | null | undefined;
@@ -99,12 +100,16 @@ export function createDeviceService({
       if (state.closed_at !== null) throw new UserError({ key: 'device.enrolmentClosed' });
       const now = clock.now();
       while (wrongAt.length > 0 && wrongAt[0]! <= now - MINUTE_MS) wrongAt.shift();
-      if (wrongAt.length >= WRONG_CODES_PER_MINUTE) throw new UserError({ key: 'device.enrolmentThrottled' });
+      // Codes still being looked up count as wrong until they are known not to be: a burst of guesses
+      // sent at once gets no more looked at than one sent after the other.
+      if (wrongAt.length + codesBeingChecked >= WRONG_CODES_PER_MINUTE)
+        throw new UserError({ key: 'device.enrolmentThrottled' });
 
       const code = normaliseCode(typed);
       if (!/^[A-Z0-9]{12}$/.test(code)) return wrongCode();
       const credential = newCredential();
-      const device = await database.transaction(async (tx) => {
+      codesBeingChecked++;
+      const lookUp = database.transaction(async (tx) => {
         const row = await tx.get<{ id: number; name: string; kind: DeviceKind }>(
           'SELECT id, name, kind FROM device_codes WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
           [sha256(code), now],
@@ -118,6 +123,12 @@ export function createDeviceService({
         await audit.record('kiosk', 'devices.enrolled', { deviceId: lastId, codeId: row.id, kind: row.kind }, tx);
         return { id: lastId, name: row.name, kind: row.kind };
       });
+      let device: EnrolledDevice | null;
+      try {
+        device = await lookUp;
+      } finally {
+        codesBeingChecked--;
+      }
       if (!device) return wrongCode();
       return { device, credential };
     },

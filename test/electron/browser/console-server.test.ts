@@ -204,6 +204,17 @@ describe('the console server', () => {
     expect(await alarms()).not.toContain('enrolmentClosed');
   });
 
+  it('takes at most 5 wrong codes a minute also when they come all at once', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        api('devices.enroll', { code: 'AAAA-BBBB-CCCC' }).then((answer) => JSON.parse(answer.body).error.key),
+      ),
+    );
+    expect(answers.filter((key) => key === 'device.codeWrong')).toHaveLength(5);
+    expect(answers.filter((key) => key === 'device.enrolmentThrottled')).toHaveLength(35);
+    expect(await kiosk.database.get('SELECT wrong_codes FROM device_enrolment')).toEqual({ wrong_codes: 5 });
+  });
+
   it('a kiosk device shows the visitor screens and opens only the lobby views, whatever the role', async () => {
     const added = await kiosk.router.invoke(
       'staff.add',
