@@ -237,6 +237,7 @@ export function App({ client }: { client: ApiClient }) {
           <HostPickerScreen
             text={text}
             invitation={invitation}
+            language={language}
             client={client}
             onPick={(picked) => {
               setHost(picked);

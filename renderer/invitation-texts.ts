@@ -13,9 +13,9 @@ const nl = {
   correct: 'Klopt, verder',
   failedTitle: 'Dat lukte niet',
   hostTitle: 'Wie komt u bezoeken?',
-  hostLabel: 'Typ een deel van de naam (minstens 3 letters)',
+  hostLabel: 'Typ de voornaam (minstens 3 letters)',
   hostSuggestions: 'Gevonden personen',
-  noHostFound: 'Niemand gevonden. Typ verder, of ga verder zonder.',
+  noHostFound: 'Niemand gevonden. Typ de voornaam, of ga verder zonder.',
   skipHost: 'Verder zonder',
   hostsTitle: 'Gastheren en gastvrouwen',
   hostsLead:
@@ -75,9 +75,9 @@ const en: typeof nl = {
   correct: 'Correct, continue',
   failedTitle: 'That did not work',
   hostTitle: 'Whom are you visiting?',
-  hostLabel: 'Type part of the name (at least 3 letters)',
+  hostLabel: 'Type their first name (at least 3 letters)',
   hostSuggestions: 'People found',
-  noHostFound: 'Nobody found. Keep typing, or continue without.',
+  noHostFound: 'Nobody found. Type their first name, or continue without.',
   skipHost: 'Continue without',
   hostsTitle: 'Hosts',
   hostsLead:

@@ -367,12 +367,34 @@ describe('the host notice', () => {
 
       await page.getByRole('button', { name: 'English' }).tap();
       await page.getByRole('button', { name: 'Sign in', exact: true }).tap();
-      const search = page.getByLabel('Type part of the name (at least 3 letters)');
+      const search = page.getByLabel('Type their first name (at least 3 letters)');
       await search.fill('He');
       expect(await page.locator('.host-suggestions').count()).toBe(0); // nothing before the third letter
+      // A screen that asked too often is told so, not "nobody found".
+      await page.route('**/api/hosts.suggest', (route) =>
+        route.fulfill({ json: { ok: false, error: { key: 'host.tooManySuggestions' } } }),
+      );
       await search.fill('Hen');
+      await page.getByRole('alert').getByText('Please wait a minute and try again').waitFor();
+      expect(await page.getByText('Nobody found').count()).toBe(0);
+      await page.unroute('**/api/hosts.suggest');
+      await search.fill('Henk');
       await page.getByRole('button', { name: 'Henk W.' }).waitFor();
       expect(await page.locator('.host-suggestions').innerText()).not.toContain('@');
+      // Typing on to the whole name keeps the host found (only the last name's initial is compared),
+      // and the screen asks once after the typing, not at every letter.
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('hosts.suggest')) asked.push(request.postData() ?? '');
+      });
+      const answered = page.waitForResponse((response) =>
+        (response.request().postData() ?? '').includes('Henk de Wit'),
+      );
+      await search.pressSequentially(' de Wit');
+      await answered;
+      await expect.poll(() => page.locator('.host-suggestions').innerText()).toBe('Henk W.');
+      expect(asked).toHaveLength(1);
+      expect(await page.getByText('Nobody found').count()).toBe(0);
       await screenshot(page, 'host-en-01-picker');
       await expectAccessible(page);
       await page.getByRole('button', { name: 'Henk W.' }).tap();

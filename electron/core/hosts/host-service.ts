@@ -28,6 +28,30 @@ const toHost = (record: HostRecord): Host => ({
 });
 
 /** "Henk de Wit" -> "Henk W.": enough to pick one's host, too little to read the directory. */
+// Words that come between a Dutch (or Flemish, German, French) first and last name: "de", "van den".
+const TUSSENVOEGSELS = new Set([
+  'de',
+  'den',
+  'der',
+  'van',
+  'von',
+  'ter',
+  'ten',
+  'te',
+  'het',
+  "'t",
+  "'s",
+  'in',
+  'op',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'des',
+  'del',
+]);
+
 export function suggestionLabel(name: string): string {
   const words = name.trim().split(/\s+/);
   const first = words[0] ?? '';
@@ -50,6 +74,19 @@ export function createHostService({
 }) {
   const suggestions = createRateLimit({ clock, limit: SUGGESTIONS_PER_MINUTE, windowMs: 60_000 });
   /** What a suggestion may match: the label the visitor sees, lower-case, without its dot. */
+  /**
+   * Whether a query ("piet", "piet j", "piet jansen", "anna de vries") fits a label ("piet j"): the
+   * start of the first name, then perhaps the last name, of which only the initial is compared, so no
+   * query tells more of a name than its label shows. A tussenvoegsel typed last compares nothing yet.
+   */
+  const fitsLabel = (query: string, label: string) => {
+    const [first = '', ...rest] = query.split(' ');
+    const [labelFirst = '', initial] = label.split(' ');
+    if (first === '' || !labelFirst.startsWith(first)) return false;
+    const lastWord = rest.at(-1);
+    if (lastWord === undefined || TUSSENVOEGSELS.has(lastWord)) return true;
+    return initial !== undefined && lastWord.startsWith(initial);
+  };
   const matchable = (text: string) =>
     text.normalize('NFC').toLocaleLowerCase('nl').replace(/\./g, '').replace(/\s+/g, ' ').trim();
 
@@ -88,9 +125,8 @@ export function createHostService({
     },
 
     /**
-     * Active hosts whose label ("Henk W.") starts with the query, at most five; nothing while the
-     * option is off. Only what the label shows is matched, never the rest of the name, so no query
-     * tells more of a name than its label; and a screen gets SUGGESTIONS_PER_MINUTE at most.
+     * Active hosts whose label ("Henk W.") the query fits (see fitsLabel), at most five; nothing while
+     * the option is off. A screen gets SUGGESTIONS_PER_MINUTE at most.
      */
     async suggest(query: string, terminal: string): Promise<HostSuggestion[]> {
       if (!config.hostNotice.enabled) return [];
@@ -101,7 +137,7 @@ export function createHostService({
       );
       return records
         .map((record) => ({ id: record.id, label: suggestionLabel(record.name) }))
-        .filter((suggestion) => wanted !== '' && matchable(suggestion.label).startsWith(wanted))
+        .filter((suggestion) => fitsLabel(wanted, matchable(suggestion.label)))
         .slice(0, MAX_SUGGESTIONS);
     },
 

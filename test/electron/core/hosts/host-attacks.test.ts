@@ -51,6 +51,27 @@ describe('host suggestions', () => {
     expect(await ask(a.kiosk, 'wouters')).toEqual([]);
   }, 120_000);
 
+  it('find a host by first name, and go on finding them as the visitor types the whole name', async () => {
+    const { kiosk } = await kioskWith(['Piet Jansen', 'Pieter van den Berg', 'Anna de Vries', 'Anna Bakker']);
+    let screen = 0;
+    const labels = async (query: string) => {
+      const result = await kiosk.handle(`screen-${screen++}`, 'hosts.suggest', { query });
+      if (!result.ok) throw new Error(result.error.key);
+      return (result.value as { label: string }[]).map((host) => host.label);
+    };
+    expect(await labels('Piet')).toEqual(['Piet J.', 'Pieter B.']);
+    for (const typed of ['Piet J', 'Piet Ja', 'Piet Jansen', 'piet j.'])
+      expect(await labels(typed), typed).toEqual(['Piet J.']);
+    // A tussenvoegsel says nothing of the initial yet.
+    expect(await labels('Anna de')).toEqual(['Anna B.', 'Anna V.']);
+    for (const typed of ['Anna de V', 'Anna de Vries', 'anna vries'])
+      expect(await labels(typed), typed).toEqual(['Anna V.']);
+    expect(await labels('Pieter van den Berg')).toEqual(['Pieter B.']);
+    // The last name alone, or another initial, finds nobody: the label shows no more than that.
+    expect(await labels('Jansen')).toEqual([]);
+    expect(await labels('Piet Smit')).toEqual([]);
+  });
+
   it('are rate-limited per screen', async () => {
     const { kiosk } = await kioskWith(['Henk Wouters']);
     const keys: string[] = [];
