@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { SignOutReceipt } from '../../shared/api/types';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
 import { SIGN_OUT_FIELD_MAX_LENGTH } from '../../shared/validation/scanned-code';
-import { signOutInput } from '../../shared/validation/visit-schemas';
+import type { ApiError } from '../../shared/result';
+import { signOutByNameInput, signOutInput } from '../../shared/validation/visit-schemas';
 import type { ApiClient } from '../api/client';
 import { Field } from '../field';
 import { FormActions } from '../form-actions';
@@ -19,23 +20,47 @@ interface Props {
   onBack: () => void;
 }
 
-/** A visitor who lost their code: first and last name, and company when they gave one. No list, ever. */
+type NameField = 'firstName' | 'lastName' | 'company';
+
+/** One field's verdict from the same schema the router applies (an empty company is no company). */
+function checkNameField(field: NameField, value: string): MessageKey | undefined {
+  if (field === 'company' && value.trim() === '') return undefined;
+  const result = signOutByNameInput.shape[field].safeParse(value);
+  return result.success ? undefined : (result.error.issues[0]?.message as MessageKey);
+}
+
+/**
+ * A visitor who lost their code: first and last name, and company when they gave one. No list, ever.
+ * A field typed wrong is marked, as at sign-in; a failure of the screen itself (no connection) says
+ * so; only "no one on site by that name" sends the visitor to reception.
+ */
 function SignOutByName({ text, language, client, onSignedOut }: Omit<Props, 'onBack'>) {
   const names = signOutByNameText[language];
   const [form, setForm] = useState({ firstName: '', lastName: '', company: '' });
-  const [error, setError] = useState<MessageKey | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<NameField, MessageKey>>>({});
+  const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const stillMounted = useStillMounted();
-  const bind = (field: keyof typeof form) => ({
+  const bind = (field: NameField) => ({
     value: form[field],
     onChange: (value: string) => {
       setForm((current) => ({ ...current, [field]: value }));
+      setFieldErrors((current) => ({ ...current, [field]: undefined }));
       setError(null);
     },
+    error: fieldErrors[field] ? translate(fieldErrors[field], language) : undefined,
   });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const checked = Object.fromEntries(
+      (['firstName', 'lastName', 'company'] as const).map((field) => [field, checkNameField(field, form[field])]),
+    ) as Partial<Record<NameField, MessageKey>>;
+    if (Object.values(checked).some(Boolean)) {
+      setFieldErrors(checked);
+      setError({ key: 'validation.failed' });
+      return;
+    }
     setBusy(true);
     const result = await client.invoke('visits.signOutByName', {
       firstName: form.firstName,
@@ -44,8 +69,13 @@ function SignOutByName({ text, language, client, onSignedOut }: Omit<Props, 'onB
     });
     if (!stillMounted()) return;
     setBusy(false);
-    if (result.ok) onSignedOut(result.value);
-    else setError(result.error.key === 'visit.signOutThrottled' ? result.error.key : 'visit.nameNotFound');
+    if (result.ok) {
+      onSignedOut(result.value);
+      return;
+    }
+    // The core tells nothing of who is on site beyond "not found" (visit.nameNotFound); what it says is shown as it is.
+    setFieldErrors((result.error.fields ?? {}) as Partial<Record<NameField, MessageKey>>);
+    setError(result.error);
   }
 
   return (
@@ -59,7 +89,7 @@ function SignOutByName({ text, language, client, onSignedOut }: Omit<Props, 'onB
       <Field label={names.company} {...bind('company')} />
       {error && (
         <p className="error" role="alert">
-          {translate(error, language)}
+          {translate(error.key, language, error.params)}
         </p>
       )}
       <div className="actions">

@@ -134,6 +134,20 @@ describe('scanners and codes on every visitor screen', () => {
       await page.getByRole('button', { name: text.signOut, exact: true }).tap();
       await page.getByRole('button', { name: text.lostCode }).tap();
       const form = page.locator('form.lost-code');
+      // A field left empty is marked as such, and a lost connection said: neither sends the visitor to reception.
+      await form.getByLabel(text.lastName).fill('Smit');
+      await form.getByRole('button', { name: text.byName }).tap();
+      await form.getByText(language === 'nl' ? 'Vul dit veld in.' : 'Please fill in this field.').waitFor();
+      expect(await form.getByLabel(text.firstName).getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByText(text.seeReception).count()).toBe(0);
+      await page.route('**/api/visits.signOutByName', (route) => route.abort());
+      await form.getByLabel(text.firstName).fill('Jan');
+      await form.getByRole('button', { name: text.byName }).tap();
+      await form
+        .getByText(language === 'nl' ? 'De kiosk is even niet bereikbaar' : 'The kiosk cannot be reached')
+        .waitFor();
+      expect(await page.getByText(text.seeReception).count()).toBe(0);
+      await page.unroute('**/api/visits.signOutByName');
       await form.getByLabel(text.firstName).fill('Jan');
       await form.getByLabel(text.lastName).fill('Smit');
       await form.getByRole('button', { name: text.byName }).tap();
