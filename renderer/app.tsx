@@ -60,6 +60,7 @@ const IDLE_SCREENS: ReadonlySet<Screen['name']> = new Set([
   'invitationNotice',
   'hostPicker',
 ]);
+const NOTICE_LOADED_AT: ReadonlySet<Screen['name']> = new Set(['welcome', 'notice', 'invitationNotice']);
 // Where a scanned QR code is not taken: the staff's screens, and while a sign-in is under way.
 const WITHOUT_SCANNER: ReadonlySet<Screen['name']> = new Set(['staffUnlock', 'staff', 'busy']);
 // Screens with their own way to choose the language (welcome) or none (staff, a sign-in under way).
@@ -78,10 +79,12 @@ export function App({ client }: { client: ApiClient }) {
   const invitation = invitationText[language];
 
   // Until the core answers (it may still be starting, or restarting), keep asking. Asked again each time
-  // the welcome screen comes back, so changed settings (notice, idle times) reach the next visitor.
-  const atWelcome = screen.name === 'welcome';
+  // the welcome screen comes back, so changed settings (notice, idle times) reach the next visitor, and
+  // as a notice is shown: a kiosk resting at the welcome screen while an admin saved settings shows the
+  // notice in force, and the sign-in sends the version the visitor read.
+  const loadsNotice = NOTICE_LOADED_AT.has(screen.name) ? screen.name : null;
   useEffect(() => {
-    if (!atWelcome) return;
+    if (!loadsNotice) return;
     let retry: number | undefined;
     let cancelled = false;
     const load = () =>
@@ -96,7 +99,7 @@ export function App({ client }: { client: ApiClient }) {
       cancelled = true;
       window.clearTimeout(retry);
     };
-  }, [client, atWelcome]);
+  }, [client, loadsNotice]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -157,6 +160,8 @@ export function App({ client }: { client: ApiClient }) {
       noticeVersion: facts!.version,
     });
     if (result.ok) signedIn(result.value);
+    // The notice changed since it was read: shown again (as it is now), with the details kept.
+    else if (result.error.key === 'notice.outdated') setScreen({ name: 'invitationNotice', key, values });
     else setScreen({ name: 'failed', error: result.error });
   }
 
@@ -288,6 +293,7 @@ export function App({ client }: { client: ApiClient }) {
             facts={facts}
             onSignedIn={signedIn}
             onBack={backToStart}
+            onNoticeChanged={() => setScreen({ name: 'notice' })}
           />
         )}
         {screen.name === 'signedIn' && (

@@ -20,6 +20,8 @@ interface Props {
   facts: NoticeFacts;
   onSignedIn: (receipt: SignInReceipt) => void;
   onBack: () => void;
+  /** The notice changed since it was read (settings saved meanwhile): the visitor is shown it again. */
+  onNoticeChanged?: () => void;
   /** The reception desk registers a visitor by hand through the same form and validation. */
   channel?: 'visits.signIn' | 'visits.register';
   title?: string;
@@ -40,6 +42,7 @@ export function SignInFormScreen({
   facts,
   onSignedIn,
   onBack,
+  onNoticeChanged,
   channel = 'visits.signIn',
   title = text.formTitle,
 }: Props) {
@@ -104,6 +107,10 @@ export function SignInFormScreen({
     setBusy(false);
     if (result.ok) {
       onSignedIn(result.value);
+      return;
+    }
+    if (result.error.key === 'notice.outdated' && onNoticeChanged) {
+      onNoticeChanged();
       return;
     }
     setServerErrors((result.error.fields ?? {}) as Errors);

@@ -333,6 +333,34 @@ describe('a visitor at the kiosk, in browser mode', () => {
     expect(await storedVisits()).toEqual([]);
   });
 
+  it('a notice changed while the kiosk rested is the one the next visitor reads; one changed while they fill in is shown again', async () => {
+    const page = await openKiosk();
+    const save = async (months: number) =>
+      expect(
+        await running.kiosk.router.invoke(
+          'settings.save',
+          { changes: [{ key: 'retention.visitMonths', value: months }], confirmed: true },
+          { kind: 'operator' },
+        ),
+      ).toMatchObject({ ok: true, value: { outcome: 'saved' } });
+    await save(3);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.locator('.notice-text').getByText('maximaal 3 maanden').waitFor();
+    await page.getByRole('button', { name: 'Ik heb dit gelezen' }).click();
+    await page.getByLabel('Voornaam').fill('Anna');
+    await page.getByLabel('Achternaam').fill('Jansen');
+    // Saved while Anna fills in: she reads the notice again, then signs in.
+    await save(2);
+    await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await page.locator('.notice-text').getByText('maximaal 2 maanden').waitFor();
+    await page.getByRole('button', { name: 'Ik heb dit gelezen' }).click();
+    await page.getByLabel('Voornaam').fill('Anna');
+    await page.getByLabel('Achternaam').fill('Jansen');
+    await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await page.getByTestId('sign-out-code').waitFor();
+    expect(await running.kiosk.database.all('SELECT retention_months FROM visits')).toEqual([{ retention_months: 2 }]);
+  });
+
   it('the confirmation returns to the welcome screen by itself', async () => {
     const page = await openKiosk(VIEWPORTS.landscape, { fakeClock: true });
     await page.getByRole('button', { name: 'Aanmelden' }).click();
