@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HostSuggestion } from '../shared/api/hosts';
 import type { InvitationDetails } from '../shared/api/invitations';
 import type { NoticeFacts, SignInReceipt, StaffSessionInfo } from '../shared/api/types';
@@ -46,6 +46,7 @@ const DEFAULT_LANGUAGE: Language = 'nl';
 const CONFIRMATION_SECONDS = 15;
 const MESSAGE_SECONDS = 10;
 const NOTICE_RETRY_MS = 5_000;
+const SIGN_IN_GIVES_UP_MS = 30_000;
 // The notice is long: a slow reader gets at least five minutes without a touch before it resets.
 const NOTICE_IDLE_MIN_SECONDS = 300;
 // Screens the visitor works on; message screens return to the start by their own countdown.
@@ -73,6 +74,8 @@ export function App({ client }: { client: ApiClient }) {
   const [screen, setScreen] = useState<Screen>({ name: 'welcome' });
   // A new key for every visitor: React drops every field's state, so nothing typed survives a reset.
   const [visitorKey, setVisitorKey] = useState(0);
+  // The invitation sign-in under way; a new number once it is given up, so its late answer is dropped.
+  const signInAttempt = useRef(0);
   // The host this visitor picked (hostNotice.enabled), told once the sign-in succeeded.
   const [host, setHost] = useState<HostSuggestion | null>(null);
   const text = uiText[language];
@@ -149,7 +152,14 @@ export function App({ client }: { client: ApiClient }) {
     facts?.hostNotice && !knownHost ? { name: 'hostPicker', then } : then;
 
   async function signInByInvitation(key: InvitationKey, values: DetailValues) {
+    const attempt = ++signInAttempt.current;
     setScreen({ name: 'busy' }); // one tap signs in once
+    // A call that never answers (a console device whose network went) does not leave a blank lobby.
+    const giveUp = window.setTimeout(() => {
+      if (signInAttempt.current !== attempt) return;
+      signInAttempt.current++;
+      setScreen({ name: 'failed', error: { key: 'api.unreachable' } });
+    }, SIGN_IN_GIVES_UP_MS);
     const result = await client.invoke('invitations.signIn', {
       code: key.code,
       invitationName: key.name,
@@ -159,6 +169,9 @@ export function App({ client }: { client: ApiClient }) {
       plate: values.plate.trim() === '' ? undefined : values.plate,
       noticeVersion: facts!.version,
     });
+    window.clearTimeout(giveUp);
+    // Given up on meanwhile: whoever is at the screen now is not shown this visitor's answer.
+    if (signInAttempt.current !== attempt) return;
     if (result.ok) signedIn(result.value);
     // The notice changed since it was read: shown again (as it is now), with the details kept.
     else if (result.error.key === 'notice.outdated') setScreen({ name: 'invitationNotice', key, values });
@@ -251,7 +264,13 @@ export function App({ client }: { client: ApiClient }) {
             onBack={backToStart}
           />
         )}
-        {screen.name === 'busy' && <section className="screen message" aria-busy="true" />}
+        {screen.name === 'busy' && (
+          <section className="screen message" aria-busy="true">
+            <p className="lead" role="status">
+              {text.signingIn}
+            </p>
+          </section>
+        )}
         {screen.name === 'failed' && (
           <MessageScreen text={text} title={invitation.failedTitle} returnAfter={MESSAGE_SECONDS} onDone={reset}>
             <p className="lead" role="alert">

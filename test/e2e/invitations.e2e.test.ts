@@ -157,6 +157,38 @@ describe('an expected visitor at the kiosk, in browser mode', () => {
     await screenshot(page, 'invitation-nl-06-scanned');
     await page.context().close();
   }, 60_000);
+
+  it('a sign-in that never answers says so after 30 s, and its late answer is not shown to whoever is there then', async () => {
+    running = await startKiosk();
+    const page = await (await browser.newContext({ viewport: VIEWPORTS.landscape, hasTouch: true })).newPage();
+    await page.clock.install();
+    await page.goto(running.server.url);
+    const invitation = await expectVisitor('Anna');
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/invitations.signIn', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: texts.nl.invitation }).tap();
+    await page.locator('input.code-input').fill(invitation.code);
+    await page.getByRole('button', { name: texts.nl.next, exact: true }).tap();
+    await page.getByRole('button', { name: texts.nl.correct }).tap();
+    await page.getByRole('button', { name: texts.nl.acknowledge }).tap();
+    await page.getByRole('status').getByText('Bezig…').waitFor();
+    await screenshot(page, 'invitation-nl-07-signing-in');
+    await page.clock.fastForward(30_000);
+    await page.getByText('De kiosk is even niet bereikbaar').waitFor();
+    const answered = page.waitForResponse('**/api/invitations.signIn');
+    release();
+    await answered;
+    expect(await running.kiosk.database.all('SELECT first_name FROM visits')).toEqual([{ first_name: 'Anna' }]);
+    // The answer came; the screen stays where it is (it returns to the start by its own countdown).
+    await page.clock.runFor(1_000);
+    expect(await page.getByTestId('sign-out-code').count()).toBe(0);
+    expect(await page.getByText('De kiosk is even niet bereikbaar').count()).toBe(1);
+    await page.context().close();
+  }, 60_000);
 });
 
 describe('the receptionist expects visitors', () => {
