@@ -75,9 +75,24 @@ async function pressTwice(
   });
   await press();
   release();
-  await done.waitFor();
+  await sayingWhatTheScreenShowed(page, `no answer on screen after ${calls} call(s) of ${channel}`, () =>
+    done.waitFor(),
+  );
   await expect.poll(() => answered).toBe(calls);
   return calls;
+}
+
+/**
+ * Runs a step; when it fails, the error says what the screen showed. A step of the privacy view failed
+ * twice in many full runs, not when run again: the next failure must say why.
+ */
+async function sayingWhatTheScreenShowed(page: Page, what: string, step: () => Promise<unknown>) {
+  try {
+    await step();
+  } catch (error) {
+    const screen = await page.locator('body').innerText();
+    throw new Error(`${what}; the screen said:\n${screen.slice(0, 3000)}`, { cause: error });
+  }
 }
 
 async function auditCount(action: string): Promise<number> {
@@ -102,15 +117,9 @@ describe('a second tap while the first still runs changes nothing (the remaining
       await page.getByLabel('Naam, bedrijf of kenteken').fill('darcy');
       await page.getByLabel('Doel').selectOption({ label: purpose });
       await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
-      try {
-        await page.getByRole('checkbox', { name: /^Bezoek \d+ selecteren$/ }).check();
-      } catch (error) {
-        // Seen once in a full run and not since: what the screen showed then says why.
-        const screen = await page.locator('body').innerText();
-        throw new Error(`no visit to select after the search; the screen said:\n${screen.slice(0, 3000)}`, {
-          cause: error,
-        });
-      }
+      await sayingWhatTheScreenShowed(page, 'no visit to select after the search', () =>
+        page.getByRole('checkbox', { name: /^Bezoek \d+ selecteren$/ }).check(),
+      );
       return page;
     }
     const confirmTwice = (page: Page) => () => page.getByRole('button', { name: 'Bevestigen', exact: true }).dblclick();
