@@ -20,6 +20,9 @@ export const REVOKED_CLOSE_CODE = 4401;
 const COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
 const HSTS = 'max-age=31536000';
 
+// How long a request under way when the console stops may take to be answered.
+const ANSWER_GRACE_MS = 2_000;
+
 export interface ConsoleServer {
   url: string;
   host: string;
@@ -162,13 +165,18 @@ export async function startConsoleServer({
   // A plain-HTTP request or a failed handshake ends the connection; nothing to log.
   server.on('tlsClientError', (_error, socket) => socket.destroy());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    stopRevokes(); // a console that never listened leaves no listener behind (the runner may try again)
+    throw error;
+  }
   const boundPort = (server.address() as AddressInfo).port;
   kiosk.console.listening(boundPort);
   allowedHosts = new Set(
@@ -186,10 +194,14 @@ export async function startConsoleServer({
     close: () =>
       new Promise((resolve) => {
         stopRevokes();
+        kiosk.console.listening(null);
         for (const ws of live.clients) ws.terminate();
         live.close();
+        // No new connection from now on; a request under way (the very save that switched the
+        // console off) gets its answer first, and whatever is still open after the grace goes.
         server.close(() => resolve());
-        server.closeAllConnections();
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), ANSWER_GRACE_MS).unref();
       }),
   };
 }

@@ -33,7 +33,10 @@ export function createConsoleService({
   const service = {
     listen,
     url,
-    /** Loaded once per certificate setting and set of names: changed settings get theirs at the next start. */
+    /**
+     * Loaded once per certificate setting and set of names, so a changed console.tls takes effect at the
+     * next start (a certificate the kiosk generated is kept once made: new names do not change it).
+     */
     certificate(): Promise<ConsoleCertificate> {
       const address = listen();
       const wanted = {
@@ -51,8 +54,8 @@ export function createConsoleService({
       }
       return certificate.loading;
     },
-    /** Called by the console server once it listens. */
-    listening(port: number) {
+    /** Called by the console server once it listens (its port), and when it stops (null). */
+    listening(port: number | null) {
       boundPort = port;
     },
     async info(): Promise<ConsoleInfo> {

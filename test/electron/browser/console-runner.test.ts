@@ -110,4 +110,67 @@ describe('the console as the settings want it', () => {
     expect(await statusFor(port, `${HOST}:${port}`)).not.toBe('ECONNREFUSED');
     expect(events).toEqual(['started']);
   });
+
+  it('answers the save that switches it off (the admin is told it worked), then stops', async () => {
+    const port = await freePort();
+    const listen = `${HOST}:${port}`;
+    const kiosk = await openTestKiosk({
+      clock: manualClock('2026-12-07T09:00:00Z'),
+      config: { ...defaultConfig, console: { ...defaultConfig.console, listen } },
+    });
+    runner = await runConsole({ kiosk, rendererDir: makeTempDir(), logError: () => undefined });
+    const created = await kiosk.router.invoke('devices.createCode', { name: 'Desk', kind: 'desk' }, callers.operator);
+    if (!created.ok) throw new Error(created.error.key);
+    const enrolled = await post(port, listen, 'devices.enroll', { code: created.value.code });
+    const cookie = enrolled.headers['set-cookie']![0]!.split(';')[0]!;
+    const added = await kiosk.router.invoke(
+      'staff.add',
+      { name: 'Anneke Beheer', role: 'admin', pin: '739164' },
+      callers.operator,
+    );
+    if (!added.ok) throw new Error(added.error.key);
+    expect(
+      JSON.parse((await post(port, listen, 'staff.unlock', { staffId: added.value.id, pin: '739164' }, cookie)).body),
+    ).toMatchObject({ ok: true });
+    const saved = await post(
+      port,
+      listen,
+      'settings.save',
+      { changes: [{ key: 'console.listen', value: null }] },
+      cookie,
+    );
+    expect(JSON.parse(saved.body)).toMatchObject({ ok: true, value: { outcome: 'saved' } });
+    await expect.poll(() => statusFor(port, listen)).toBe('ECONNREFUSED');
+  });
 });
+
+/** A POST to the console's API as a page would send it (same Origin), with a device's cookie. */
+function post(port: number, host: string, channel: string, body: unknown, cookie?: string) {
+  return new Promise<{ status: number; headers: import('node:http').IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const request = https.request(
+        {
+          host: HOST,
+          port,
+          path: `/api/${channel}`,
+          method: 'POST',
+          rejectUnauthorized: false,
+          agent: false,
+          headers: {
+            host,
+            origin: `https://${host}`,
+            'content-type': 'application/json',
+            ...(cookie ? { cookie } : {}),
+          },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: text }));
+        },
+      );
+      request.on('error', reject);
+      request.end(JSON.stringify(body));
+    },
+  );
+}
