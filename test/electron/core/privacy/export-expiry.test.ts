@@ -257,16 +257,28 @@ describe('exports are records with an expiry', () => {
     clock.set('2026-05-04T09:00:00Z');
     expect((await kiosk.exports.purge()).counts).toMatchObject({ deleted: 1 });
 
+    await save('privacy.exportDays', 28);
     await purgeEvery25Days(kiosk, clock, ['05-26']);
     clock.set('2026-05-30T09:00:00Z');
-    const second = await accessCopy(kiosk, visitId); // 2 days: 1 June 09:00 UTC
+    const second = await accessCopy(kiosk, visitId); // 28 days: 27 June
+    expect(await listed(second.exportId)).toMatchObject({ expiresAt: Date.parse('2026-06-27T09:00:00Z') });
     // One month instead of six: the visit of 1 May 11:00 (Amsterdam) is erased from 1 June 11:00, the copy with it.
-    clock.set('2026-05-30T10:00:00Z');
-    await save('privacy.exportDays', 28);
     await save('retention.visitMonths', 1);
     expect(await listed(second.exportId)).toMatchObject({ expiresAt: Date.parse('2026-06-01T09:00:00Z') });
+    // The export purge alone, the visit still there: the copy goes by the visit's new deadline.
     clock.set('2026-06-01T08:00:00Z');
-    await expectVisitAndCopyGoneAtThisRun(kiosk, exportFolder);
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ deleted: 1 });
+    expect(await kiosk.database.get('SELECT count(*) AS n FROM visits')).toEqual({ n: 1 });
+    expect(bytesUnder(exportFolder).includes('Exportable')).toBe(false);
+  });
+
+  it('a copy of a visit no longer there goes at the next run, whatever erased the visit', async () => {
+    const { kiosk, clock, exportFolder, visitId } = await setup();
+    clock.set('2026-05-02T09:00:00Z');
+    await accessCopy(kiosk, visitId); // 7 days: 9 May
+    await kiosk.database.run('DELETE FROM visits WHERE id = ?', [visitId]);
+    expect((await kiosk.exports.purge()).counts).toMatchObject({ deleted: 1 });
+    expect(bytesUnder(exportFolder).includes('Exportable')).toBe(false);
   });
 
   it('a police copy made shortly before its originals are due goes with them at the first run after the release', async () => {
