@@ -74,8 +74,11 @@ export function App({ client }: { client: ApiClient }) {
   const [screen, setScreen] = useState<Screen>({ name: 'welcome' });
   // A new key for every visitor: React drops every field's state, so nothing typed survives a reset.
   const [visitorKey, setVisitorKey] = useState(0);
-  // The invitation sign-in under way; a new number once it is given up, so its late answer is dropped.
+  // The invitation sign-in under way; a new number once it is given up, so its late answer is told apart.
   const signInAttempt = useRef(0);
+  // Which visitor is at the screen: a new number at every reset or "Back" (as visitorKey, but readable
+  // in an answer that arrives later).
+  const visitorSerial = useRef(0);
   // The host this visitor picked (hostNotice.enabled), told once the sign-in succeeded.
   const [host, setHost] = useState<HostSuggestion | null>(null);
   const text = uiText[language];
@@ -93,7 +96,8 @@ export function App({ client }: { client: ApiClient }) {
     const load = () =>
       void client.invoke('notice.current', {}).then((result) => {
         if (cancelled) return;
-        setUnavailable(!result.ok);
+        // Mid-visit the notice already shown stays usable: only the resting kiosk says it is unavailable.
+        setUnavailable(!result.ok && loadsNotice === 'welcome');
         if (result.ok) setFacts(result.value);
         else retry = window.setTimeout(load, NOTICE_RETRY_MS);
       });
@@ -109,6 +113,7 @@ export function App({ client }: { client: ApiClient }) {
   }, [language]);
 
   const reset = useCallback(() => {
+    visitorSerial.current++;
     setScreen({ name: 'welcome' });
     setLanguage(DEFAULT_LANGUAGE);
     setVisitorKey((key) => key + 1);
@@ -117,6 +122,7 @@ export function App({ client }: { client: ApiClient }) {
 
   // "Back" starts over for the same visitor: what was typed goes, the chosen language stays.
   const backToStart = useCallback(() => {
+    visitorSerial.current++;
     setScreen({ name: 'welcome' });
     setVisitorKey((key) => key + 1);
     setHost(null);
@@ -153,6 +159,7 @@ export function App({ client }: { client: ApiClient }) {
 
   async function signInByInvitation(key: InvitationKey, values: DetailValues) {
     const attempt = ++signInAttempt.current;
+    const visitor = visitorSerial.current;
     setScreen({ name: 'busy' }); // one tap signs in once
     // A call that never answers (a console device whose network went) does not leave a blank lobby.
     const giveUp = window.setTimeout(() => {
@@ -170,8 +177,12 @@ export function App({ client }: { client: ApiClient }) {
       noticeVersion: facts!.version,
     });
     window.clearTimeout(giveUp);
-    // Given up on meanwhile: whoever is at the screen now is not shown this visitor's answer.
-    if (signInAttempt.current !== attempt) return;
+    if (signInAttempt.current !== attempt) {
+      // Given up on meanwhile. The same visitor, still at the failure message, is signed in after all
+      // and gets their code; anyone else at the screen by now is shown nothing of it.
+      if (result.ok && visitorSerial.current === visitor) signedIn(result.value);
+      return;
+    }
     if (result.ok) signedIn(result.value);
     // The notice changed since it was read: shown again (as it is now), with the details kept.
     else if (result.error.key === 'notice.outdated') setScreen({ name: 'invitationNotice', key, values });
