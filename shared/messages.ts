@@ -42,8 +42,8 @@ export const errorMessages = {
     en: 'An invitation code has 8 letters and digits. No code at hand? Type your first and last name.',
   },
   'invitation.unknownCode': {
-    nl: 'Deze uitnodigingscode kennen wij vandaag niet. Controleer de code en de datum, of meld u bij de receptie.',
-    en: 'We do not know this invitation code today. Check the code and the date, or ask at the reception desk.',
+    nl: 'Deze uitnodigingscode kennen wij vandaag niet. Controleer de code en de datum, typ uw voornaam en achternaam, of meld u bij de receptie.',
+    en: 'We do not know this invitation code today. Check the code and the date, type your first and last name, or ask at the reception desk.',
   },
   'invitation.tooManyTries': {
     nl: 'Te veel onbekende codes. Probeer het over {seconds} seconden opnieuw, of meld u bij de receptie.',

@@ -27,7 +27,6 @@ const toHost = (record: HostRecord): Host => ({
   active: record.active === 1,
 });
 
-/** "Henk de Wit" -> "Henk W.": enough to pick one's host, too little to read the directory. */
 // Words that come between a Dutch (or Flemish, German, French) first and last name: "de", "van den".
 const TUSSENVOEGSELS = new Set([
   'de',
@@ -52,6 +51,7 @@ const TUSSENVOEGSELS = new Set([
   'del',
 ]);
 
+/** "Henk de Wit" -> "Henk W.": enough to pick one's host, too little to read the directory. */
 export function suggestionLabel(name: string): string {
   const words = name.trim().split(/\s+/);
   const first = words[0] ?? '';
@@ -73,7 +73,6 @@ export function createHostService({
   mail: HostMail;
 }) {
   const suggestions = createRateLimit({ clock, limit: SUGGESTIONS_PER_MINUTE, windowMs: 60_000 });
-  /** What a suggestion may match: the label the visitor sees, lower-case, without its dot. */
   /**
    * Whether a query ("piet", "piet j", "piet jansen", "anna de vries") fits a label ("piet j"): the
    * start of the first name, then perhaps the last name, of which only the initial is compared, so no
@@ -87,6 +86,7 @@ export function createHostService({
     if (lastWord === undefined || TUSSENVOEGSELS.has(lastWord)) return true;
     return initial !== undefined && lastWord.startsWith(initial);
   };
+  /** A query or label as compared: lower-case, without the label's dot, single spaces. */
   const matchable = (text: string) =>
     text.normalize('NFC').toLocaleLowerCase('nl').replace(/\./g, '').replace(/\s+/g, ' ').trim();
 

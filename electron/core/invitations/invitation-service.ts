@@ -28,7 +28,6 @@ import {
 } from './invitation-queries';
 import { qrSvg } from './invitation-qr';
 
-/** How a visitor finds their invitation: its code, or their last name when only one is expected today. */
 /** How a visitor names their invitation: its code, their first and last name, or text that reads as either. */
 export interface InvitationKey {
   code?: string;
@@ -151,7 +150,8 @@ export function createInvitationService({
       (key.name === undefined ? undefined : await expectedVisitByName(key.name));
     if (!record) {
       throttle.failed(terminal);
-      throw new UserError({ key: key.name === undefined ? 'invitation.unknownCode' : 'invitation.nameNotFound' });
+      // Text that read as a code too is answered as a code (its message also says to type the name).
+      throw new UserError({ key: key.code === undefined ? 'invitation.nameNotFound' : 'invitation.unknownCode' });
     }
     return record;
   }

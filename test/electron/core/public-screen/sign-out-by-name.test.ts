@@ -117,10 +117,10 @@ describe('an expected visitor without their code', () => {
       noticeVersion: currentNotice,
     });
     expect(signedIn).toMatchObject({ ok: true });
-    // Neither the code nor the name: one miss, said as the name's.
+    // Neither the code nor the name: one miss, said as the code's (whose message says to type the name).
     expect(await kiosk.handle('t3', 'invitations.lookup', { code: 'ABJANSEN', name: 'Ab Jansen' })).toMatchObject({
       ok: false,
-      error: { key: 'invitation.nameNotFound' },
+      error: { key: 'invitation.unknownCode' },
     });
     expect(await kiosk.handle('t3', 'invitations.lookup', {})).toMatchObject({
       ok: false,
