@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { translate, type Language, type MessageKey } from '../../shared/messages';
 import type { NoticeFacts, SignInReceipt } from '../../shared/api/types';
 import { signInInput } from '../../shared/validation/visit-schemas';
@@ -88,11 +88,19 @@ export function SignInFormScreen({
     error: errors[field] ? translate(errors[field], language) : undefined,
   });
 
+  // After a refused submit the first field to mend has the focus, so a screen reader starts there.
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTouched({ firstName: true, lastName: true, company: true, plate: true });
     if (fields.some((field) => checkField(field, values[field]))) {
       setFormError('validation.failed');
+      setRefusals((count) => count + 1);
       return;
     }
     setBusy(true);
@@ -115,12 +123,13 @@ export function SignInFormScreen({
     }
     setServerErrors((result.error.fields ?? {}) as Errors);
     setFormError(result.error.key);
+    setRefusals((count) => count + 1);
   }
 
   return (
     <section className="screen form">
       <ScreenHeading>{title}</ScreenHeading>
-      <form onSubmit={submit} onKeyDown={enterMovesOn} noValidate autoComplete="off">
+      <form ref={formRef} onSubmit={submit} onKeyDown={enterMovesOn} noValidate autoComplete="off">
         <div className="field-row">
           <Field label={text.firstName} {...bind('firstName')} autoCapitalize="words" required />
           <Field label={text.lastName} {...bind('lastName')} autoCapitalize="words" required />

@@ -206,6 +206,10 @@ describe('a visitor at the kiosk, in browser mode', () => {
         ]),
       );
       expect(await page.getByLabel('First name').getAttribute('aria-invalid')).toBe('true');
+      // The first field to mend has the focus, not the button that was pressed.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+        await page.getByLabel('First name').getAttribute('id'),
+      );
       await screenshot(page, `${orientation}-en-03b-form-errors`);
       await expectAccessible(page);
       expect(await storedVisits()).toEqual([]);
