@@ -19,6 +19,7 @@ import * as exportExpectedIds from './0022-export-expected-ids';
 import * as visitRetentionPeriods from './0023-visit-retention-periods';
 import * as footageLiveByCameraTime from './0024-footage-live-by-camera-time';
 import * as footageTimelineCovering from './0025-footage-timeline-covering';
+import * as staffPinGeneration from './0026-staff-pin-generation';
 
 export interface Migration {
   /** The schema version this migration brings a database to: its file's number. */
@@ -59,6 +60,7 @@ export const migrations: readonly Migration[] = [
   { version: 23, ...visitRetentionPeriods },
   { version: 24, ...footageLiveByCameraTime },
   { version: 25, ...footageTimelineCovering },
+  { version: 26, ...staffPinGeneration },
 ];
 
 /** The schema version of a database this version of the kiosk creates. */

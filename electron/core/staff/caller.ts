@@ -31,14 +31,15 @@ export function createCallerLookup({
     if (expired)
       await audit.record({ staffId: expired.staffId, name: expired.name }, 'staff.locked', { reason: 'expired' });
     if (!session) return { kind: 'kiosk', terminal };
-    const account = await database.get<{ role: string; disabled_at: number | null }>(
-      'SELECT role, disabled_at FROM staff WHERE id = ?',
+    const account = await database.get<{ role: string; disabled_at: number | null; pin_generation: number }>(
+      'SELECT role, disabled_at, pin_generation FROM staff WHERE id = ?',
       [session.staffId],
     );
-    if (!account || account.disabled_at !== null || account.role !== session.role) {
+    const pinReset = account !== undefined && account.pin_generation !== session.pinGeneration;
+    if (!account || account.disabled_at !== null || account.role !== session.role || pinReset) {
       sessions.close(terminal);
       await audit.record({ staffId: session.staffId, name: session.name }, 'staff.locked', {
-        reason: 'accountChanged',
+        reason: pinReset ? 'pinReset' : 'accountChanged',
       });
       return { kind: 'kiosk', terminal };
     }

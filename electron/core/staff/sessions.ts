@@ -6,6 +6,8 @@ export interface StaffSession {
   name: string;
   role: StaffRole;
   lastSeen: number;
+  /** The account's PIN generation at the unlock: a PIN reset since ends the session (callerFor). */
+  pinGeneration: number;
   /** Lists with personal data already opened in this session: audited once, not on every refresh. */
   viewed: Set<string>;
 }
@@ -26,8 +28,11 @@ export function createSessionStore({ clock, idleMs }: { clock: Clock; idleMs: nu
   const isLive = (session: StaffSession) => clock.now() - session.lastSeen <= idleLimit();
 
   return {
-    open(terminal: string, staff: { staffId: number; name: string; role: StaffRole }): StaffSession {
-      const session = { ...staff, lastSeen: clock.now(), viewed: new Set<string>() };
+    open(
+      terminal: string,
+      staff: { staffId: number; name: string; role: StaffRole; pinGeneration?: number },
+    ): StaffSession {
+      const session = { pinGeneration: 0, ...staff, lastSeen: clock.now(), viewed: new Set<string>() };
       const previous = sessions.get(terminal);
       sessions.set(terminal, session);
       ended(previous);

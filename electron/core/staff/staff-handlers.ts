@@ -6,7 +6,7 @@ import type { Caller, Handlers } from '../router';
 import { terminalOf } from './caller';
 import { endSessions } from './end-sessions';
 import type { SessionStore } from './sessions';
-import type { StaffService } from './staff-service';
+import type { StaffService, VerifiedAccount } from './staff-service';
 
 type StaffChannel = Extract<keyof Handlers, `staff.${string}`>;
 
@@ -32,8 +32,13 @@ export function createStaffHandlers({
     idleSeconds: config.idle.staffSeconds,
   });
 
-  async function openSession(caller: Caller, account: { id: number; name: string; role: StaffSessionInfo['role'] }) {
-    const session = sessions.open(terminalOf(caller), { staffId: account.id, name: account.name, role: account.role });
+  async function openSession(caller: Caller, account: VerifiedAccount) {
+    const session = sessions.open(terminalOf(caller), {
+      staffId: account.id,
+      name: account.name,
+      role: account.role,
+      pinGeneration: account.pinGeneration,
+    });
     await audit.record({ staffId: account.id, name: account.name }, 'staff.signedIn');
     return sessionInfo(session);
   }
@@ -59,9 +64,11 @@ export function createStaffHandlers({
     'staff.add': (input, caller) => staff.add(auditActorOf(caller), input.name, input.role, input.pin),
     'staff.setDisabled': (input, caller) => staff.setDisabled(auditActorOf(caller), input.staffId, input.disabled),
     'staff.resetPin': async (input, caller) => {
-      await staff.resetPin(auditActorOf(caller), input.staffId, input.pin);
+      const generation = await staff.resetPin(auditActorOf(caller), input.staffId, input.pin);
       // Whoever knew the old PIN is locked out of what it unlocked; an admin resetting their own keeps this screen.
       const own = caller.kind === 'staff' ? caller.terminal : null;
+      const ownSession = own === null ? null : sessions.peek(own);
+      if (ownSession?.staffId === input.staffId) ownSession.pinGeneration = generation;
       await endSessions(
         { sessions, audit },
         (terminal, session) => session.staffId === input.staffId && terminal !== own,

@@ -45,7 +45,20 @@ interface StaffRecord {
   pin_params: string | null;
   created_at: number;
   disabled_at: number | null;
+  pin_generation: number;
 }
+
+/** An account whose PIN was just checked, with the PIN generation it was checked against (see callerFor). */
+export type VerifiedAccount = StaffAccount & { pinGeneration: number };
+
+/** What the staff list and the API show of an account: not its PIN generation. */
+const toPublicAccount = ({ id, name, role, createdAt, disabledAt }: StaffAccount): StaffAccount => ({
+  id,
+  name,
+  role,
+  createdAt,
+  disabledAt,
+});
 
 const toAccount = (record: StaffRecord): StaffAccount => ({
   id: record.id,
@@ -99,7 +112,7 @@ export function createStaffService({
     name: string,
     role: StaffRole,
     pin: string,
-  ): Promise<StaffAccount> {
+  ): Promise<VerifiedAccount> {
     await refuseActiveNameTwice(tx, name);
     const { salt, hash, params } = await hashPin(pin, pinParams);
     const createdAt = clock.now();
@@ -108,7 +121,7 @@ export function createStaffService({
       [name, role, salt, hash, params, createdAt],
     );
     await audit.record(actor, 'staff.added', { staffId: lastId, role }, tx);
-    return { id: lastId, name, role, createdAt, disabledAt: null };
+    return { id: lastId, name, role, createdAt, disabledAt: null, pinGeneration: 0 };
   }
 
   async function readAttempts(tx: Statements, scope: string, now: number, forgetAfterMs: number): Promise<Attempts> {
@@ -180,7 +193,7 @@ export function createStaffService({
     },
 
     add(actor: AuditActor, name: string, role: StaffRole, pin: string): Promise<StaffAccount> {
-      return database.transaction((tx) => insert(tx, actor, name, role, pin));
+      return database.transaction(async (tx) => toPublicAccount(await insert(tx, actor, name, role, pin)));
     },
 
     /**
@@ -188,7 +201,7 @@ export function createStaffService({
      * it must not become a way back in when the admin is merely disabled (receptionists and visitor
      * data are there by then); `kiosk staff add --role admin` needs the data folder instead.
      */
-    createFirstAdmin(actor: AuditActor, name: string, pin: string): Promise<StaffAccount> {
+    createFirstAdmin(actor: AuditActor, name: string, pin: string): Promise<VerifiedAccount> {
       return database.transaction(async (tx) => {
         if ((await staffCount(tx)) > 0) throw new UserError({ key: 'staff.adminExists' });
         return insert(tx, actor, name, 'admin', pin);
@@ -209,17 +222,17 @@ export function createStaffService({
       });
     },
 
-    async resetPin(actor: AuditActor, staffId: number, pin: string): Promise<void> {
+    /** Sets a new PIN and raises the account's PIN generation; returns the new generation. */
+    async resetPin(actor: AuditActor, staffId: number, pin: string): Promise<number> {
       const { salt, hash, params } = await hashPin(pin, pinParams);
-      await database.transaction(async (tx) => {
-        await find(staffId, tx);
-        await tx.run('UPDATE staff SET pin_salt = ?, pin_hash = ?, pin_params = ? WHERE id = ?', [
-          salt,
-          hash,
-          params,
-          staffId,
-        ]);
+      return database.transaction(async (tx) => {
+        const record = await find(staffId, tx);
+        await tx.run(
+          'UPDATE staff SET pin_salt = ?, pin_hash = ?, pin_params = ?, pin_generation = pin_generation + 1 WHERE id = ?',
+          [salt, hash, params, staffId],
+        );
         await audit.record(actor, 'staff.pinReset', { staffId }, tx);
+        return record.pin_generation + 1;
       });
     },
 
@@ -228,7 +241,7 @@ export function createStaffService({
      * unlock (see SCREEN_LOCK_AFTER), never an account: staff at another screen still unlock. A
      * refused try is turned away before the PIN is read, and does not count.
      */
-    async verify(staffId: number, pin: string, terminal: string): Promise<StaffAccount> {
+    async verify(staffId: number, pin: string, terminal: string): Promise<VerifiedAccount> {
       const scope = screenScope(terminal);
       const now = clock.now();
       // The try is counted against the screen before the PIN is read, in one transaction: tries made
@@ -256,7 +269,7 @@ export function createStaffService({
         // The try was counted before the PIN was read: a correct PIN clears this screen's count only.
         await database.run('DELETE FROM pin_attempts WHERE scope = ?', [scope]);
         if (needsRehash(record.pin_params, pinParams)) await rehash(record, pin);
-        return toAccount(record);
+        return { ...toAccount(record), pinGeneration: record.pin_generation };
       }
       await database.transaction(async (tx) => {
         await countKioskFailure(tx, now);

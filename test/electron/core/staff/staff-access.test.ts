@@ -172,6 +172,30 @@ describe('staff access through the router', () => {
     });
   });
 
+  it('a PIN reset by another process (the CLI) ends the open sessions at their next call', async () => {
+    const clock = manualClock('2026-11-24T09:00:00Z');
+    const dataDir = makeTempDir();
+    const app = await openTestKiosk({ clock, dataDir });
+    const rosa = await addAccount(app, 'Rosa', 'receptionist');
+    await unlock(app, 'desk', rosa);
+    expect(await app.handle('desk', 'visits.today', {})).toMatchObject({ ok: true });
+    // The CLI opens the same data folder with sessions of its own (none).
+    const cli = await openTestKiosk({ clock, dataDir });
+    expect(await cli.router.invoke('staff.resetPin', { staffId: rosa, pin: '802417' }, callers.operator)).toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    expect(await app.handle('desk', 'visits.today', {})).toMatchObject({ error: { key: 'api.unauthenticated' } });
+    expect((await app.audit.list({ action: 'staff.locked' }))[0]).toMatchObject({
+      actor: 'Rosa',
+      detail: { reason: 'pinReset' },
+    });
+    // The new PIN unlocks again, and stays unlocked.
+    expect(await unlock(app, 'desk', rosa, '802417')).toMatchObject({ ok: true });
+    expect(await app.handle('desk', 'visits.today', {})).toMatchObject({ ok: true });
+  });
+
   it('background refreshes do not keep a session alive; the core ends it and audits that', async () => {
     const clock = manualClock('2026-11-24T09:00:00Z');
     const kiosk = await openTestKiosk({ clock });
