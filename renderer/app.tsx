@@ -76,9 +76,11 @@ export function App({ client }: { client: ApiClient }) {
   const [visitorKey, setVisitorKey] = useState(0);
   // The invitation sign-in under way; a new number once it is given up, so its late answer is told apart.
   const signInAttempt = useRef(0);
-  // Which visitor is at the screen: a new number at every reset or "Back" (as visitorKey, but readable
-  // in an answer that arrives later).
-  const visitorSerial = useRef(0);
+  // The screen shown now, readable in an answer that arrives later.
+  const shownScreen = useRef(screen);
+  useEffect(() => {
+    shownScreen.current = screen;
+  }, [screen]);
   // The host this visitor picked (hostNotice.enabled), told once the sign-in succeeded.
   const [host, setHost] = useState<HostSuggestion | null>(null);
   const text = uiText[language];
@@ -113,7 +115,6 @@ export function App({ client }: { client: ApiClient }) {
   }, [language]);
 
   const reset = useCallback(() => {
-    visitorSerial.current++;
     setScreen({ name: 'welcome' });
     setLanguage(DEFAULT_LANGUAGE);
     setVisitorKey((key) => key + 1);
@@ -122,7 +123,6 @@ export function App({ client }: { client: ApiClient }) {
 
   // "Back" starts over for the same visitor: what was typed goes, the chosen language stays.
   const backToStart = useCallback(() => {
-    visitorSerial.current++;
     setScreen({ name: 'welcome' });
     setVisitorKey((key) => key + 1);
     setHost(null);
@@ -159,13 +159,13 @@ export function App({ client }: { client: ApiClient }) {
 
   async function signInByInvitation(key: InvitationKey, values: DetailValues) {
     const attempt = ++signInAttempt.current;
-    const visitor = visitorSerial.current;
     setScreen({ name: 'busy' }); // one tap signs in once
     // A call that never answers (a console device whose network went) does not leave a blank lobby.
+    const gaveUp: Screen = { name: 'failed', error: { key: 'api.unreachable' } };
     const giveUp = window.setTimeout(() => {
       if (signInAttempt.current !== attempt) return;
       signInAttempt.current++;
-      setScreen({ name: 'failed', error: { key: 'api.unreachable' } });
+      setScreen(gaveUp);
     }, SIGN_IN_GIVES_UP_MS);
     const result = await client.invoke('invitations.signIn', {
       code: key.code,
@@ -178,9 +178,10 @@ export function App({ client }: { client: ApiClient }) {
     });
     window.clearTimeout(giveUp);
     if (signInAttempt.current !== attempt) {
-      // Given up on meanwhile. The same visitor, still at the failure message, is signed in after all
-      // and gets their code; anyone else at the screen by now is shown nothing of it.
-      if (result.ok && visitorSerial.current === visitor) signedIn(result.value);
+      // Given up on meanwhile. While that very message is still shown, the visitor reading it is signed
+      // in after all and gets their code; once anything else is on screen (the start, a scan's
+      // screen), nothing of it is shown.
+      if (result.ok && shownScreen.current === gaveUp) signedIn(result.value);
       return;
     }
     if (result.ok) signedIn(result.value);
