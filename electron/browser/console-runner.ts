@@ -20,9 +20,11 @@ export interface ConsoleEvents {
 /**
  * The staff console as the settings want it, now and after every change: started when
  * `console.listen` is set, started again on a new address, host names or certificate (the server
- * reads both once, at its start), stopped when switched off. Stopping ends every open connection and
- * live feed, so an admin who switches the console off for a desk they no longer trust is obeyed at
- * once, not at the next restart. Resolves once the first start is done (or has failed).
+ * reads both once, at its start), stopped when switched off. Stopping takes no new connection or
+ * request and ends every live feed at once; a request already under way is answered (within 2 s),
+ * then its connection closes. So an admin who switches the console off for a desk they no longer
+ * trust is obeyed at once, not at the next restart. Resolves once the first start is done (or has
+ * failed).
  */
 export async function runConsole(
   {

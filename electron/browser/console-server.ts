@@ -117,10 +117,19 @@ export async function startConsoleServer({
     },
   });
 
+  let stopping = false;
+  const answering = new Set<http.ServerResponse>();
   const server = https.createServer(
     { cert: certificate.cert, key: certificate.key, minVersion: 'TLSv1.2', ...timeoutOptions(timeouts) },
     (request, response) => {
       response.setHeader('strict-transport-security', HSTS);
+      // Stopping: a kept-alive connection gets no further request answered, and is closed.
+      if (stopping) {
+        response.setHeader('connection', 'close');
+        return sendText(response, 503, 'The console is stopping');
+      }
+      answering.add(response);
+      response.once('close', () => answering.delete(response));
       if (!isOwnHost(request.headers.host)) return sendText(response, 421, 'Misdirected request');
       if (request.headers.origin !== undefined && !isOwnOrigin(request.headers.origin))
         return sendText(response, 403, 'Forbidden origin');
@@ -197,8 +206,11 @@ export async function startConsoleServer({
         kiosk.console.listening(null);
         for (const ws of live.clients) ws.terminate();
         live.close();
-        // No new connection from now on; a request under way (the very save that switched the
-        // console off) gets its answer first, and whatever is still open after the grace goes.
+        // No new connection or request from now on; a request under way (the very save that switched
+        // the console off) gets its answer first, with its connection closed after it, and whatever
+        // is still open after the grace goes.
+        stopping = true;
+        for (const response of answering) if (!response.headersSent) response.setHeader('connection', 'close');
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), ANSWER_GRACE_MS).unref();

@@ -132,20 +132,26 @@ describe('the console as the settings want it', () => {
     expect(
       JSON.parse((await post(port, listen, 'staff.unlock', { staffId: added.value.id, pin: '739164' }, cookie)).body),
     ).toMatchObject({ ok: true });
+    // A browser keeps its connection for the next request.
+    const browser = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
     const saved = await post(
       port,
       listen,
       'settings.save',
       { changes: [{ key: 'console.listen', value: null }] },
       cookie,
+      browser,
     );
     expect(JSON.parse(saved.body)).toMatchObject({ ok: true, value: { outcome: 'saved' } });
+    // Its connection is not kept for another request.
+    expect(saved.headers.connection).toBe('close');
     await expect.poll(() => statusFor(port, listen)).toBe('ECONNREFUSED');
+    browser.destroy();
   });
 });
 
 /** A POST to the console's API as a page would send it (same Origin), with a device's cookie. */
-function post(port: number, host: string, channel: string, body: unknown, cookie?: string) {
+function post(port: number, host: string, channel: string, body: unknown, cookie?: string, agent?: https.Agent) {
   return new Promise<{ status: number; headers: import('node:http').IncomingHttpHeaders; body: string }>(
     (resolve, reject) => {
       const request = https.request(
@@ -155,7 +161,7 @@ function post(port: number, host: string, channel: string, body: unknown, cookie
           path: `/api/${channel}`,
           method: 'POST',
           rejectUnauthorized: false,
-          agent: false,
+          agent: agent ?? false,
           headers: {
             host,
             origin: `https://${host}`,
