@@ -74,8 +74,6 @@ export function App({ client }: { client: ApiClient }) {
   const [screen, setScreen] = useState<Screen>({ name: 'welcome' });
   // A new key for every visitor: React drops every field's state, so nothing typed survives a reset.
   const [visitorKey, setVisitorKey] = useState(0);
-  // The invitation sign-in under way; a new number once it is given up, so its late answer is told apart.
-  const signInAttempt = useRef(0);
   // The screen shown now, readable in an answer that arrives later.
   const shownScreen = useRef(screen);
   useEffect(() => {
@@ -158,13 +156,12 @@ export function App({ client }: { client: ApiClient }) {
     facts?.hostNotice && !knownHost ? { name: 'hostPicker', then } : then;
 
   async function signInByInvitation(key: InvitationKey, values: DetailValues) {
-    const attempt = ++signInAttempt.current;
     setScreen({ name: 'busy' }); // one tap signs in once
     // A call that never answers (a console device whose network went) does not leave a blank lobby.
     const gaveUp: Screen = { name: 'failed', error: { key: 'api.unreachable' } };
+    let givenUp = false;
     const giveUp = window.setTimeout(() => {
-      if (signInAttempt.current !== attempt) return;
-      signInAttempt.current++;
+      givenUp = true;
       setScreen(gaveUp);
     }, SIGN_IN_GIVES_UP_MS);
     const result = await client.invoke('invitations.signIn', {
@@ -177,7 +174,7 @@ export function App({ client }: { client: ApiClient }) {
       noticeVersion: facts!.version,
     });
     window.clearTimeout(giveUp);
-    if (signInAttempt.current !== attempt) {
+    if (givenUp) {
       // Given up on meanwhile. While that very message is still shown, the visitor reading it is signed
       // in after all and gets their code; once anything else is on screen (the start, a scan's
       // screen), nothing of it is shown.

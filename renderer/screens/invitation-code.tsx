@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { InputOf } from '../../shared/api/contract';
 import type { InvitationDetails } from '../../shared/api/invitations';
 import { translate, type Language } from '../../shared/messages';
 import type { ApiError } from '../../shared/result';
@@ -21,10 +22,7 @@ interface Props {
 }
 
 /** How the visitor found their invitation: its code, their first and last name, or text that reads as either. */
-export interface InvitationKey {
-  code?: string;
-  name?: string;
-}
+export type InvitationKey = InputOf<'invitations.lookup'>;
 
 // Two words or more of letters (with ' . - between): a first and last name, never taken for a code's typo.
 const FULL_NAME = /^[\p{L}\p{M}'’.-]+(\s+[\p{L}\p{M}'’.-]+)+$/u;

@@ -31,7 +31,6 @@ export function createConsoleService({
   }
 
   const service = {
-    listen,
     url,
     /**
      * Loaded once per certificate setting and set of names, so a changed console.tls takes effect at the

@@ -47,6 +47,14 @@ function statusFor(port: number, hostHeader: string): Promise<number | string> {
   });
 }
 
+/** A kiosk whose config in force has the console on `listen`. */
+function kioskWithConsole(listen: string, hostNames: string[] = []) {
+  return openTestKiosk({
+    clock: manualClock('2026-12-07T09:00:00Z'),
+    config: { ...defaultConfig, console: { ...defaultConfig.console, listen, hostNames } },
+  });
+}
+
 async function save(kiosk: Kiosk, changes: { key: string; value: unknown }[]) {
   const saved = await kiosk.router.invoke('settings.save', { changes } as never, callers.admin);
   expect(saved).toMatchObject({ ok: true, value: { outcome: 'saved' } });
@@ -55,13 +63,7 @@ async function save(kiosk: Kiosk, changes: { key: string; value: unknown }[]) {
 describe('the console as the settings want it', () => {
   it('stops when switched off, starts again on a new address, and takes new host names without a restart', async () => {
     const first = await freePort();
-    const kiosk = await openTestKiosk({
-      clock: manualClock('2026-12-07T09:00:00Z'),
-      config: {
-        ...defaultConfig,
-        console: { ...defaultConfig.console, listen: `${HOST}:${first}`, hostNames: ['kiosk-pc'] },
-      },
-    });
+    const kiosk = await kioskWithConsole(`${HOST}:${first}`, ['kiosk-pc']);
     const events: string[] = [];
     runner = await runConsole(
       { kiosk, rendererDir: makeTempDir(), logError: () => undefined },
@@ -96,10 +98,7 @@ describe('the console as the settings want it', () => {
     const port = await freePort();
     // As browser mode starts it: the flag in the config in force, not in config.json.
     const listen = `${HOST}:${port}`;
-    const kiosk = await openTestKiosk({
-      clock: manualClock('2026-12-07T09:00:00Z'),
-      config: { ...defaultConfig, console: { ...defaultConfig.console, listen } },
-    });
+    const kiosk = await kioskWithConsole(listen);
     const events: string[] = [];
     runner = await runConsole(
       { kiosk, rendererDir: makeTempDir(), logError: () => undefined, listenOverride: listen },
@@ -114,10 +113,7 @@ describe('the console as the settings want it', () => {
   it('answers the save that switches it off (the admin is told it worked), then stops', async () => {
     const port = await freePort();
     const listen = `${HOST}:${port}`;
-    const kiosk = await openTestKiosk({
-      clock: manualClock('2026-12-07T09:00:00Z'),
-      config: { ...defaultConfig, console: { ...defaultConfig.console, listen } },
-    });
+    const kiosk = await kioskWithConsole(listen);
     runner = await runConsole({ kiosk, rendererDir: makeTempDir(), logError: () => undefined });
     const created = await kiosk.router.invoke('devices.createCode', { name: 'Desk', kind: 'desk' }, callers.operator);
     if (!created.ok) throw new Error(created.error.key);
